@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy model, engines over SQLCipher, the key store and the migrations."""

@@ -1,0 +1,35 @@
+"""Engines: SQLCipher for the embedded company file, any SQLAlchemy URL for a server database.
+
+The SQLCipher key is passed as the URL password in the raw-key form ``x'<64 hex>'``; SQLAlchemy's
+pysqlcipher dialect quotes it into ``PRAGMA key = "x'…'"``, which skips PBKDF2 (≈130 ms) on every
+connection. The dialect keeps one connection per thread, so background work gets its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine
+
+from hrdesk.core.persistence.keys import parse_hex_key
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlcipher_engine(path: Path, key_hex: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{parse_hex_key(key_hex)}'", database=str(path))
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        # The dialect has already sent the key. SQLCipher would otherwise print "hmac check failed"
+        # to stderr for a wrong key; we report that ourselves.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    return engine

@@ -1,0 +1,83 @@
+"""The context every service runs in: the open database, the calling actor and the clock."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from hrdesk.core import audit
+from hrdesk.core.clock import Clock, SystemClock
+from hrdesk.core.errors import Conflict, PermissionDenied
+from hrdesk.core.events import Change
+from hrdesk.core.i18n import tr
+from hrdesk.core.permissions import Actor, Permission, Scope
+from hrdesk.core.persistence.company_file import storage_error_from
+from hrdesk.core.persistence.database import CompanyDatabase
+
+
+@dataclass
+class Transaction:
+    """A session plus what the service will report as changed once it commits."""
+
+    session: Session
+    ctx: "ServiceContext"
+    changes: list[Change] = field(default_factory=list)
+
+    def audit(self, action: str, entity_type: str, entity_id: Any, summary: str,
+              before: dict | None = None, after: dict | None = None, on_behalf_of: str | None = None) -> None:
+        audit.append(self.session, self.ctx.actor, self.ctx.clock.now(), action, entity_type, entity_id,
+                     summary, before, after, on_behalf_of)
+
+    def changed(self, entity_type: str, kind: str, *ids) -> None:
+        self.changes.append(Change(entity_type, kind, tuple(ids)))
+
+
+@dataclass
+class ServiceContext:
+    db: CompanyDatabase
+    actor: Actor
+    clock: Clock = field(default_factory=SystemClock)
+
+    def require(self, permission: Permission) -> Scope:
+        """The actor's scope for ``permission``; PermissionDenied if they have none."""
+        scope = self.actor.scope_for(permission)
+        if scope is Scope.NONE:
+            raise PermissionDenied(tr("您没有“{0}”的权限。").format(permission.label))
+        return scope
+
+    def require_all(self, permission: Permission) -> None:
+        if self.actor.scope_for(permission) is not Scope.ALL:
+            raise PermissionDenied(tr("您没有“{0}”的权限。").format(permission.label))
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self.db.session()
+        try:
+            yield session
+        except DBAPIError as exc:
+            raise storage_error_from(exc) from None
+        finally:
+            session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One unit of work: everything in it, audit records included, commits or nothing does."""
+        session = self.db.session()
+        tx = Transaction(session, self)
+        try:
+            with session.begin():
+                yield tx
+        except StaleDataError:
+            raise Conflict(tr("该记录已被其他人修改，请刷新后重试。")) from None
+        except IntegrityError as exc:
+            raise Conflict(tr("保存失败：与已有数据冲突（{0}）。").format(exc.orig)) from None
+        except DBAPIError as exc:
+            raise storage_error_from(exc) from None
+        finally:
+            session.close()
+        self.db.bus.publish(tx.changes)
