@@ -2,7 +2,7 @@
 
 The key is 256 random bits used as a raw SQLCipher key (no PBKDF2 per connection). It lives in the
 credential store under service "HRDesk" and the database's random identifier. HRDESK_DB_KEY (64 hex
-digits) overrides the store for automation and tests. The recovery key is the same 256 bits written
+digits, or the recovery key) overrides the store for automation, tests and machines without one. The recovery key is the same 256 bits written
 for humans: base32 in groups of four with a 24-bit checksum, so a typo is reported as a typo.
 """
 
@@ -61,10 +61,12 @@ def key_from_environment() -> str | None:
     value = os.environ.get(ENV_KEY)
     if value is None or not value.strip():
         return None
-    try:
-        return parse_hex_key(value)
-    except ValueError:
-        raise StorageError(tr("环境变量 {0} 应为64位十六进制数字").format(ENV_KEY)) from None
+    for parse in (parse_hex_key, key_from_recovery):
+        try:
+            return parse(value)
+        except ValueError:
+            continue
+    raise StorageError(tr("环境变量 {0} 应为64位十六进制密钥或恢复密钥").format(ENV_KEY))
 
 
 def _no_backend_message() -> str:

@@ -164,3 +164,59 @@ def _custom_parser(field_type: str):
         return lambda v: date.fromisoformat(v) if v is not None else None
     return lambda v: v
 
+
+
+def matches_text(search_blob: str, terms: list[str]) -> bool:
+    return all(term in search_blob for term in terms)
+
+
+def filter_rows(rows: list[tuple], text: str = "", statuses: set[str] | None = None,
+                department_ids: set[int] | None = None) -> list[tuple]:
+    """Rows matching every search term (工号, 姓名, 手机, 部门, 项目部), a status in ``statuses`` and a
+    department or 项目部 in ``department_ids`` (None = no condition). Keeps the input order, so a
+    list sorted once stays sorted while the user types."""
+    terms = text.lower().split()
+    if statuses is None and department_ids is None:
+        if not terms:
+            return list(rows)
+        if len(terms) == 1:
+            term = terms[0]
+            return [r for r in rows if term in r[SEARCH]]
+        return [r for r in rows if all(t in r[SEARCH] for t in terms)]
+    result = []
+    append = result.append
+    for r in rows:
+        if statuses is not None and r[STATUS] not in statuses:
+            continue
+        if department_ids is not None and r[DEPT_ID] not in department_ids and r[PROJECT_ID] not in department_ids:
+            continue
+        if terms and not all(t in r[SEARCH] for t in terms):
+            continue
+        append(r)
+    return result
+
+
+def text_sort_key(value: str) -> bytes:
+    """Chinese text in pinyin order, as HR users expect: GB18030 keeps GB2312's order, in which the
+    3,755 level-1 characters (nearly every name) are sorted by pinyin. Costs ~0.3 µs per value,
+    unlike a locale collator called from Python."""
+    return value.encode("gb18030", errors="replace")
+
+
+def sort_rows(rows: list[tuple], index: int, descending: bool = False) -> None:
+    """Sort in place by one value position; empty values last, masked text after real values."""
+
+    def key(row):
+        value = row[index]
+        if value is None or value == "":
+            return (2, b"")
+        if isinstance(value, str):
+            return (1, text_sort_key(value))
+        return (0, value)
+
+    rows.sort(key=key, reverse=descending)
+    if descending:
+        # Keep empty values at the end in both directions.
+        empties = [r for r in rows if r[index] is None or r[index] == ""]
+        if empties:
+            rows[:] = [r for r in rows if not (r[index] is None or r[index] == "")] + empties

@@ -39,7 +39,7 @@ from hrdesk.core.persistence.models import (
 )
 from hrdesk.core.services import custom_fields as custom_fields_service
 from hrdesk.core.services.context import ServiceContext
-from hrdesk.core.services.scope import in_scope
+from hrdesk.core.services.scope import employee_condition, in_scope
 
 SENSITIVE_FIELDS = ("id_number", "bank_account", "base_salary")
 _STORED_FIELDS = tuple(f.name for f in dc_fields(EmployeeValues))
@@ -380,3 +380,40 @@ def _store_custom(session: Session, employee_id: int, custom: dict[str, str], re
         session.flush()
     for key, value in custom.items():
         session.add(CustomFieldValue(employee_id=employee_id, field_id=definitions[key].id, value=value))
+
+
+@dataclass(frozen=True)
+class EmployeeBrief:
+    id: int
+    emp_no: str
+    name: str
+    department_name: str
+    status: EmployeeStatus
+
+    @property
+    def label(self) -> str:
+        return f"{self.emp_no} {self.name}（{self.department_name}）"
+
+
+def search(ctx: ServiceContext, text: str, limit: int = 20, include_separated: bool = False) -> list[EmployeeBrief]:
+    """Employees whose number starts with, or whose name contains, ``text`` (for pickers such as
+    直属上级 or 部门负责人), within the caller's view scope."""
+    scope = ctx.require(Permission.EMPLOYEE_VIEW)
+    text = (text or "").strip()
+    query = (select(Employee.id, Employee.emp_no, Employee.name, Department.name, Employee.status)
+             .join(Department, Department.id == Employee.department_id)
+             .order_by(Employee.emp_no).limit(limit))
+    if text:
+        query = query.where((Employee.emp_no.like(f"{_escape_like(text)}%", escape="\\"))
+                            | (Employee.name.like(f"%{_escape_like(text)}%", escape="\\")))
+    if not include_separated:
+        query = query.where(Employee.status != EmployeeStatus.SEPARATED.value)
+    with ctx.read() as session:
+        condition = employee_condition(session, ctx.actor, scope)
+        if condition is not None:
+            query = query.where(condition)
+        return [EmployeeBrief(r[0], r[1], r[2], r[3], EmployeeStatus(r[4])) for r in session.execute(query)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,1 @@
+"""The Qt layer: thin windows, dialogs and table models over the core services."""

@@ -1,0 +1,1 @@
+"""Qt table models over display rows built by the core."""

@@ -1,0 +1,85 @@
+"""The areas of the main window. Each page is its own module; this registry says which pages exist
+and who may see them (the services check again: hiding a page is a convenience, not security)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from hrdesk.core.permissions import Actor, Permission
+from hrdesk.ui.session import AppSession
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    visible: Callable[[Actor], bool]
+    factory: Callable[[AppSession, QWidget | None], QWidget]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+def _employees(session, parent):
+    from hrdesk.ui.pages.employees_page import EmployeesPage
+
+    return EmployeesPage(session, parent)
+
+
+def _departments(session, parent):
+    from hrdesk.ui.pages.departments_page import DepartmentsPage
+
+    return DepartmentsPage(session, parent)
+
+
+def _positions(session, parent):
+    from hrdesk.ui.pages.positions_page import PositionsPage
+
+    return PositionsPage(session, parent)
+
+
+def _accounts(session, parent):
+    from hrdesk.ui.pages.accounts_page import AccountsPage
+
+    return AccountsPage(session, parent)
+
+
+def _custom_fields(session, parent):
+    from hrdesk.ui.pages.custom_fields_page import CustomFieldsPage
+
+    return CustomFieldsPage(session, parent)
+
+
+def _audit(session, parent):
+    from hrdesk.ui.pages.audit_page import AuditPage
+
+    return AuditPage(session, parent)
+
+
+def _company(session, parent):
+    from hrdesk.ui.pages.company_page import CompanyPage
+
+    return CompanyPage(session, parent)
+
+
+def page_specs() -> list[PageSpec]:
+    """All pages in navigation order; built on demand so titles go through the translator."""
+    return [
+        PageSpec("employees", _tr("员工档案"), lambda a: a.can(Permission.EMPLOYEE_VIEW), _employees),
+        PageSpec("departments", _tr("组织架构"), lambda a: a.can_all(Permission.ORG_MANAGE), _departments),
+        PageSpec("positions", _tr("岗位"), lambda a: a.can_all(Permission.ORG_MANAGE), _positions),
+        PageSpec("accounts", _tr("用户账号"), lambda a: a.can_all(Permission.ACCOUNT_MANAGE), _accounts),
+        PageSpec("custom_fields", _tr("自定义字段"), lambda a: a.can_all(Permission.CUSTOM_FIELD_MANAGE),
+                 _custom_fields),
+        PageSpec("audit", _tr("操作日志"), lambda a: a.can_all(Permission.AUDIT_VIEW), _audit),
+        PageSpec("company", _tr("公司信息"), lambda a: a.can_all(Permission.COMPANY_MANAGE), _company),
+    ]
+
+
+def pages_for(actor: Actor) -> list[PageSpec]:
+    return [spec for spec in page_specs() if spec.visible(actor)]

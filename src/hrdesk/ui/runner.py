@@ -1,0 +1,73 @@
+"""The one way to run long work off the GUI thread: a core call in the thread pool, its result or
+its error delivered back on the GUI thread.
+
+Core calls open their own database connection per thread (SQLAlchemy's SingletonThreadPool for
+SQLCipher), so a worker never shares a connection with the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals):
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # delivered to the GUI thread, which decides what to show
+            if not _is_expected(exc):
+                log.error("background task failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def _is_expected(exc: BaseException) -> bool:
+    from hrdesk.core.errors import HRDeskError
+
+    return isinstance(exc, HRDeskError)
+
+
+class Runner(QObject):
+    """Runs ``fn`` in the pool; ``on_done(result)`` or ``on_error(exc)`` run on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool.globalInstance()
+        self._live: set[_Signals] = set()
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[BaseException], None]) -> None:
+        signals = _Signals()
+        self._live.add(signals)
+
+        def done(result):
+            self._live.discard(signals)
+            on_done(result)
+
+        def failed(exc):
+            self._live.discard(signals)
+            on_error(exc)
+
+        signals.finished.connect(done)
+        signals.failed.connect(failed)
+        self.pool.start(_Task(fn, signals))
+
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,44 @@
+"""Test set-up shared by all tests: offscreen Qt, isolated per-user folders, an in-memory keyring.
+
+Environment variables are set at import time, before Qt or platformdirs read them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_HOME = tempfile.mkdtemp(prefix="hrdesk-test-home-")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
+os.environ.pop("HRDESK_DB_KEY", None)
+os.environ.pop("HRDESK_PASSWORD", None)
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.helpers import ADMIN_PASSWORD, CompanyFixture, build_company  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("HRDESK_DB_KEY", raising=False)
+    monkeypatch.delenv("HRDESK_PASSWORD", raising=False)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def company(tmp_path) -> CompanyFixture:
+    """A company with a small org tree, positions, a few employees and one login per role."""
+    fixture = build_company(tmp_path / "data")
+    yield fixture
+    fixture.db.dispose()
+
+
+__all__ = ["ADMIN_PASSWORD"]

@@ -1,0 +1,114 @@
+"""Building blocks for tests: valid ID and card numbers, and a small company with every role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from stdnum import luhn
+from stdnum.cn import ric
+
+from hrdesk.core.domain.employee import EmployeeInput, EmployeeStatus
+from hrdesk.core.domain.org import DepartmentKind
+from hrdesk.core.permissions import Actor, Role
+from hrdesk.core.persistence.database import CompanyDatabase
+from hrdesk.core.persistence.datadir import DataDir
+from hrdesk.core.services import accounts, auth, company, employees, org
+from hrdesk.core.services.context import ServiceContext
+
+ADMIN_PASSWORD = "Admin-pass-2024"
+USER_PASSWORD = "User-pass-2024!"
+
+
+def make_id(region: str = "110105", birth: date = date(1990, 3, 7), seq: int = 123) -> str:
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum expects a placeholder check digit
+
+
+def make_card(prefix: str = "622202", serial: int = 1, length: int = 19) -> str:
+    body = prefix + str(serial).zfill(length - len(prefix) - 1)
+    return body + luhn.calc_check_digit(body)
+
+
+def employee_input(emp_no: str, name: str, department_id: int, seq: int, **overrides) -> EmployeeInput:
+    values = dict(
+        emp_no=emp_no, name=name, id_number=make_id(seq=seq % 1000, birth=date(1985 + seq % 15, 1 + seq % 12, 1 + seq % 28)),
+        phone=f"138{seq:08d}", email=f"{emp_no.lower()}@example.cn", department_id=department_id,
+        hire_date=date(2020, 1, 6), probation_end_date=date(2020, 7, 5), status=EmployeeStatus.REGULAR,
+        social_security_city="上海", base_salary="12000", bank_account=make_card(serial=seq), bank_name="中国工商银行上海分行",
+    )
+    values.update(overrides)
+    return EmployeeInput(**values)
+
+
+@dataclass
+class CompanyFixture:
+    data_dir: DataDir
+    db: CompanyDatabase
+    recovery_key: str
+    depts: dict[str, int] = field(default_factory=dict)
+    positions: dict[str, int] = field(default_factory=dict)
+    emps: dict[str, int] = field(default_factory=dict)  # by name
+    users: dict[str, str] = field(default_factory=dict)  # username -> password
+
+    @property
+    def system(self) -> ServiceContext:
+        return ServiceContext(self.db, Actor.system())
+
+    def login(self, username: str) -> ServiceContext:
+        return auth.login(self.db, username, self.users[username])
+
+
+def build_company(root: Path) -> CompanyFixture:
+    """总公司 ├ 人事部 ├ 财务部 ├ 销售部 ─ 华东销售部 └ 地铁项目部 (项目部), with:
+    经理 王经理 (head of 销售部), 下属 李四 and 赵六 (report to 王经理; 赵六 in 华东), 项目负责人 陈工
+    (head of 地铁项目部), 项目成员 周七 (in 地铁项目部), 人事 刘人事, 财务 钱财务, 普通员工 孙员工.
+    """
+    data_dir = DataDir(root)
+    setup = company.setup_company(data_dir, company_name="测试科技有限公司", admin_username="admin",
+                                  admin_display_name="系统管理员", admin_password=ADMIN_PASSWORD)
+    fx = CompanyFixture(data_dir, setup.db, setup.recovery_key)
+    fx.users["admin"] = ADMIN_PASSWORD
+    ctx = fx.system
+    top = org.create_department(ctx, "总公司", DepartmentKind.BUSINESS)
+    fx.depts["总公司"] = top
+    for name, kind, parent in [("人事部", DepartmentKind.FUNCTION, "总公司"),
+                               ("财务部", DepartmentKind.FUNCTION, "总公司"),
+                               ("销售部", DepartmentKind.BUSINESS, "总公司"),
+                               ("华东销售部", DepartmentKind.BUSINESS, "销售部"),
+                               ("地铁项目部", DepartmentKind.PROJECT, "总公司")]:
+        fx.depts[name] = org.create_department(ctx, name, kind, fx.depts[parent])
+    for name in ("人事专员", "会计", "销售经理", "销售代表", "项目经理", "工程师"):
+        fx.positions[name] = org.create_position(ctx, name)
+
+    def add(name, dept, seq, **kw):
+        detail = employees.create(ctx, employee_input(f"E{seq:06d}", name, fx.depts[dept], seq, **kw))
+        fx.emps[name] = detail.id
+        return detail.id
+
+    add("王经理", "销售部", 1, position_id=fx.positions["销售经理"], base_salary="30000")
+    add("李四", "销售部", 2, manager_id=fx.emps["王经理"], position_id=fx.positions["销售代表"])
+    add("赵六", "华东销售部", 3, manager_id=fx.emps["王经理"])
+    add("陈工", "地铁项目部", 4, project_department_id=fx.depts["地铁项目部"], position_id=fx.positions["项目经理"])
+    add("周七", "销售部", 5, project_department_id=fx.depts["地铁项目部"], manager_id=fx.emps["陈工"])
+    add("刘人事", "人事部", 6, position_id=fx.positions["人事专员"])
+    add("钱财务", "财务部", 7, position_id=fx.positions["会计"])
+    add("孙员工", "销售部", 8)
+    org.update_department(ctx, fx.depts["销售部"], name="销售部", kind=DepartmentKind.BUSINESS,
+                          parent_id=top, head_employee_id=fx.emps["王经理"])
+    org.update_department(ctx, fx.depts["地铁项目部"], name="地铁项目部", kind=DepartmentKind.PROJECT,
+                          parent_id=top, head_employee_id=fx.emps["陈工"])
+
+    for username, display, roles, emp in [
+        ("hr", "刘人事", {Role.HR, Role.EMPLOYEE}, "刘人事"),
+        ("finance", "钱财务", {Role.FINANCE, Role.EMPLOYEE}, "钱财务"),
+        ("manager", "王经理", {Role.MANAGER, Role.EMPLOYEE}, "王经理"),
+        ("lead", "陈工", {Role.PROJECT_LEAD, Role.EMPLOYEE}, "陈工"),
+        ("auditor", "审计员", {Role.AUDITOR}, None),
+        ("staff", "孙员工", {Role.EMPLOYEE}, "孙员工"),
+    ]:
+        accounts.create_account(ctx, username, display, USER_PASSWORD, roles,
+                                fx.emps[emp] if emp else None, must_change_password=False)
+        fx.users[username] = USER_PASSWORD
+    return fx
