@@ -539,10 +539,21 @@ def _create_positions(ctx: ServiceContext) -> dict[str, int]:
     return {name: org.create_position(ctx, name, code=code) for name, (_, _, code) in _POSITIONS.items()}
 
 
+def _null_pattern(person: _Person) -> tuple[bool, ...]:
+    """Which optional columns are empty. The ORM bulk insert leaves NULL columns out of a row and
+    sends each run of rows with the same columns as its own statement, then splices the RETURNING
+    results together by copying everything so far: mixed patterns make the insert quadratic
+    (about 200 s instead of a few for 100,000 rows). Grouping rows by pattern avoids that."""
+    return (person.project is None, person.manager is None, person.contract[2] is None,
+            person.last_working_day is None)
+
+
 def _batches(people: list[_Person]) -> Iterator[list[_Person]]:
-    """Rounds by level (managers before their reports), each cut into bulk_create-sized pieces."""
-    for _, group in itertools.groupby(sorted(people, key=lambda p: (p.level, p.index)), key=lambda p: p.level):
-        group = list(group)
+    """Rounds by level (managers before their reports), each cut into bulk_create-sized pieces,
+    rows with the same empty columns next to each other (see _null_pattern)."""
+    by_level = sorted(people, key=lambda p: p.level)
+    for _, group in itertools.groupby(by_level, key=lambda p: p.level):
+        group = sorted(group, key=lambda p: (_null_pattern(p), p.index))
         for start in range(0, len(group), _BATCH):
             yield group[start:start + _BATCH]
 

@@ -17,7 +17,11 @@ from hrdesk.core.persistence.keys import parse_hex_key
 BUSY_TIMEOUT_MS = 5000
 
 
-def sqlcipher_engine(path: Path, key_hex: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def sqlcipher_engine(path: Path, key_hex: str, *, busy_timeout_ms: int | None = None) -> Engine:
+    """``busy_timeout_ms``: how long a write waits for another process's lock before giving up
+    (default BUSY_TIMEOUT_MS, read at call time so tests can shorten it)."""
+    if busy_timeout_ms is None:
+        busy_timeout_ms = BUSY_TIMEOUT_MS
     url = URL.create("sqlite+pysqlcipher", password=f"x'{parse_hex_key(key_hex)}'", database=str(path))
     engine = create_engine(url)
 

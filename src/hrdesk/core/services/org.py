@@ -54,7 +54,8 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
             .group_by(Employee.department_id)).all())
         project_counts = dict(session.execute(
             select(Employee.project_department_id, func.count())
-            .where(Employee.status != "separated", Employee.project_department_id.is_not(None))
+            .where(Employee.status != "separated", Employee.project_department_id.is_not(None),
+                   Employee.project_department_id != Employee.department_id)
             .group_by(Employee.project_department_id)).all())
         heads = {d.head_employee_id for d in depts if d.head_employee_id}
         head_names = dict(session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(heads)))

@@ -1,0 +1,15 @@
+"""The ORM model and the migrations describe the same schema."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from hrdesk.core.persistence.company_file import head_revision
+from hrdesk.core.persistence.models import Base
+
+
+def test_models_match_migrations(company):
+    with company.db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert context.get_current_revision() == head_revision()
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
