@@ -6,6 +6,7 @@ Environment variables are set at import time, before Qt or platformdirs read the
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 
 _HOME = tempfile.mkdtemp(prefix="hrdesk-test-home-")
@@ -33,11 +34,24 @@ def memory_keyring(monkeypatch):
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(scope="session")
+def qapp():
+    """The application as the product sets it up (bundled font, Chinese Qt strings), for pytest-qt.
+    Only GUI tests request it, so core tests never start Qt."""
+    from hrdesk.ui.qt_env import ensure_application
+
+    yield ensure_application()
+
+
 @pytest.fixture
 def company(tmp_path) -> CompanyFixture:
     """A company with a small org tree, positions, a few employees and one login per role."""
     fixture = build_company(tmp_path / "data")
     yield fixture
+    if "PySide6.QtCore" in sys.modules:  # let background work of GUI tests finish first
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10000)
     fixture.db.dispose()
 
 

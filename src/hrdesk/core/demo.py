@@ -45,8 +45,9 @@ ADMIN_DISPLAY_NAME = "系统管理员"
 EMP_NO_PREFIX = "E"  # the pattern employees.suggest_emp_no continues from
 
 # Rows per bulk_create call: large enough to stay fast, small enough that one call's validated
-# rows, audit entries and JSON texts do not all sit in memory at once for 100,000 employees.
-_BATCH = 25_000
+# rows, audit entries and JSON texts do not all sit in memory at once for 100,000 employees
+# (measured at 100,000: 10,000 per call 18 s / 314 MiB peak, 25,000: 17 s / 404 MiB).
+_BATCH = 10_000
 _SEPARATED_SHARE = 0.05
 _LEAVING_SHARE = 0.01
 _TEAM_SIZE = 15  # staff per 主管 in large departments
@@ -261,6 +262,7 @@ class _Generator:
         self.cards: set[str] = set()
         self.phones: set[str] = set()
         self.emails: Counter[str] = Counter()
+        self._values: dict = {}
         self._surname_cum = list(itertools.accumulate(s[2] for s in _SURNAMES))
 
     def gender(self, male_share: float) -> Gender:
@@ -312,7 +314,7 @@ class _Generator:
             card = body + luhn_check_digit(body)
             if card not in self.cards:
                 self.cards.add(card)
-                return card, f"{bank}{city}分行"
+                return card, self._shared(f"{bank}{city}分行")
 
     def phone(self) -> str:
         while True:
@@ -325,12 +327,16 @@ class _Generator:
         """Whole hundreds of yuan, skewed towards the low end of the position's range."""
         low, high, _ = _POSITIONS[position]
         amount = self.rng.triangular(low, high, low + (high - low) * 0.25)
-        return Decimal(int(round(amount / 100)) * 100)
+        return self._shared(Decimal(int(round(amount / 100)) * 100))
 
     def hire_date(self, min_days_ago: int, max_days_ago: int, recent_bias: float = 1.0) -> date:
         """A hire date in the window; recent_bias > 1 favours recent hires (a growing company)."""
         u = self.rng.random() ** recent_bias
         return self.today - timedelta(days=min_days_ago + int(u * (max_days_ago - min_days_ago)))
+
+    def _shared(self, value):
+        """One object per distinct value: 100,000 people share a few hundred salaries and branches."""
+        return self._values.setdefault(value, value)
 
     def city(self, dept: _Dept) -> str:
         if dept.cities:

@@ -11,6 +11,7 @@ import logging
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -53,17 +54,24 @@ class Runner(QObject):
         self._live: set[_Signals] = set()
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[BaseException], None]) -> None:
+               on_error: Callable[[BaseException], None], owner: QObject | None = None) -> None:
+        """``owner``: the widget the callbacks update; if it is gone when the work finishes (the
+        user closed the page), the result is dropped instead of touching a deleted widget."""
         signals = _Signals()
         self._live.add(signals)
 
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
+
         def done(result):
             self._live.discard(signals)
-            on_done(result)
+            if alive():
+                on_done(result)
 
         def failed(exc):
             self._live.discard(signals)
-            on_error(exc)
+            if alive():
+                on_error(exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

@@ -20,6 +20,7 @@ from hrdesk.ui.session import AppSession
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 
 HINT_STYLE = "color: #5f6368;"
+READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 
 
 def _tr(text: str) -> str:
@@ -75,6 +76,7 @@ class AccountDialog(QDialog):
         self.setWindowTitle(self.tr("编辑账号 - {0}").format(account.username))
         f.username.setText(account.username)
         f.username.setReadOnly(True)
+        f.username.setStyleSheet(READ_ONLY_STYLE)
         f.username.setToolTip(self.tr("用户名创建后不能修改"))
         f.display_name.setText(account.display_name)
         if account.employee_id is not None:

@@ -17,6 +17,7 @@ from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.session import AppSession
 
 HINT_STYLE = "color: #5f6368;"
+READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 
 
 class CustomFieldDialog(QDialog):
@@ -37,6 +38,7 @@ class CustomFieldDialog(QDialog):
         f.grid.setColumnStretch(1, 1)
         f.grid.setColumnMinimumWidth(0, 60)
         f.choices.setMinimumHeight(110)
+        self._choices_placeholder = f.choices.placeholderText()
         f.hint.setStyleSheet(HINT_STYLE)
         f.field_type.currentIndexChanged.connect(self._type_changed)
         f.buttons.accepted.connect(self.save)
@@ -55,6 +57,7 @@ class CustomFieldDialog(QDialog):
         f.label.setText(d.label)
         f.key.setText(d.key)
         f.key.setReadOnly(True)
+        f.key.setStyleSheet(READ_ONLY_STYLE)
         f.field_type.setCurrentIndex(f.field_type.findData(d.field_type.value))
         f.field_type.setEnabled(False)
         f.choices.setPlainText("\n".join(d.choices))
@@ -68,6 +71,7 @@ class CustomFieldDialog(QDialog):
     def _type_changed(self, *_) -> None:
         is_choice = self.field_type() is FieldType.CHOICE
         self.form.choices.setEnabled(is_choice)
+        self.form.choices.setPlaceholderText(self._choices_placeholder if is_choice else self.tr("只有“选项”类型需要填写"))
         self.form.lbl_choices.setEnabled(is_choice)
         if not is_choice:
             show_field_errors({"choices": self.form.err_choices}, {})

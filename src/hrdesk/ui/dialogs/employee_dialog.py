@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,8 +72,8 @@ class EmployeeDialog(QDialog):
         self._collect_error_labels()
         self.manager_lookup = EmployeeLookup(
             self.form.manager_id, lambda text: employees.search(session.ctx, text), self)
-        self.form.id_number.textChanged.connect(self._derive_from_id)
         self.form.status.currentIndexChanged.connect(self._status_changed)
+        self.form.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form.buttons.accepted.connect(self.save)
         self.form.buttons.rejected.connect(self.reject)
         self.form.base_salary.setValidator(QDoubleValidator(0, 10_000_000, 2, self))
@@ -84,10 +84,13 @@ class EmployeeDialog(QDialog):
         else:
             self._show_detail()
         self._status_changed()
-        self.resize(920, 560)
+        self.resize(920, 610)
         self.editable = self.detail.editable if self.detail else session.can(Permission.EMPLOYEE_EDIT)
         if not self.editable:
             self._make_read_only()
+        elif self.detail is None or self.detail.sensitive_visible:
+            self.form.id_number.textChanged.connect(self._derive_from_id)
+            self._derive_from_id(self.form.id_number.text())
 
     # --- set-up -------------------------------------------------------------------------------
 
@@ -316,7 +319,7 @@ class EmployeeDialog(QDialog):
                     label.setVisible(True)
             return
         leftovers = show_field_errors(self.error_labels, errors)
-        banner = self.tr("请修正标红的字段后再保存。")
+        banner = self.tr("请按红字提示修改后再保存。")
         if leftovers:
             banner += " " + "；".join(leftovers)
         self.form.banner.setText(banner)

@@ -3,8 +3,9 @@ print, and will not close until the user confirms they have kept it."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication, QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from hrdesk.ui.forms.ui_recovery_key_dialog import Ui_RecoveryKeyDialog
 
@@ -16,11 +17,15 @@ class RecoveryKeyDialog(QDialog):
         self.company_name = company_name
         self.form = Ui_RecoveryKeyDialog()
         self.form.setupUi(self)
-        self.form.key_text.setPlainText(recovery_key)
-        font = self.form.key_text.font()
-        font.setPointSize(font.pointSize() + 3)
-        font.setStyleHint(font.StyleHint.Monospace)
+        groups = recovery_key.split("-")
+        half = (len(groups) + 1) // 2
+        self.form.key_text.setPlainText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(font.pointSize() + 4)
         self.form.key_text.setFont(font)
+        self.form.key_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.form.key_text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form.key_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ok_button = self.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
         self.form.confirm.toggled.connect(self.ok_button.setEnabled)

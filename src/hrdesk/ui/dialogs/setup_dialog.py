@@ -19,6 +19,8 @@ class SetupDialog(QDialog):
         self.form = Ui_SetupDialog()
         self.form.setupUi(self)
         self.form.error_label.setStyleSheet(ERROR_STYLE)
+        for grid in (self.form.company_layout, self.form.admin_layout):
+            grid.setColumnMinimumWidth(0, 130)
         self.error_labels = {name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")}
         self.form.buttons.accepted.connect(self.create)
         self.form.buttons.rejected.connect(self.reject)

@@ -33,7 +33,7 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 HORIZONTAL = Qt.Orientation.Horizontal
 GREY = QColor("#80868b")
 RED = QColor("#b3261e")
-STATUS_COLUMN = 4
+ROLES_COLUMN, STATUS_COLUMN = 3, 4
 ROW_HEIGHT = 26
 NOTICE_STYLE = "color: #1e7e34;"
 
@@ -203,9 +203,9 @@ class AccountsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         for column, width in enumerate((120, 120, 170, 220, 120, 140)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(ROLES_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_edit_account())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 

@@ -4,6 +4,8 @@ an integrity check of the hash chain (run in the background: it reads every reco
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -65,7 +67,7 @@ class AuditPage(QWidget):
         self.entity_filter.currentIndexChanged.connect(lambda *_: self.reload())
         self.entity_id = QLineEdit()
         self.entity_id.setObjectName("entity_id")
-        self.entity_id.setPlaceholderText(self.tr("对象编号，回车查询"))
+        self.entity_id.setPlaceholderText(self.tr("如 12，回车查询"))
         self.entity_id.setClearButtonEnabled(True)
         self.entity_id.setMaximumWidth(170)
         self.entity_id.returnPressed.connect(self.reload)
@@ -187,7 +189,7 @@ class AuditPage(QWidget):
         self.entity_id.clear()
         self.entity_filter.blockSignals(False)
         self.entity_id.blockSignals(False)
-        if self.model.row_of(seq) >= 0 and self._cursor is not None:
+        if self.model.row_of(seq) >= 0:
             self._select(seq)
             return
         self._fetch(before_seq=seq + 1, append=False)
@@ -289,7 +291,7 @@ class AuditPage(QWidget):
                 self._banner(BROKEN_STYLE, self.tr(
                     "✘ 完整性校验未通过：第 {0} 号记录——{1}。在它之前的 {2} 条记录完好；"
                     "从这一条起的记录不能再视为可信。 <a href=\"seq:{0}\">查看该记录</a>").format(
-                    seq, report.first_break.reason, report.checked))
+                    seq, html.escape(report.first_break.reason), report.checked))
             self.verified.emit(report)
 
         def failed(exc):

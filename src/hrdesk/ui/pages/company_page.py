@@ -50,7 +50,7 @@ class CompanyPage(QWidget):
         f.revert.clicked.connect(self.revert)
         f.credit_code.textEdited.connect(self._uppercase_credit_code)
         for edit in self.fields.values():
-            edit.textEdited.connect(self._edited)
+            edit.textChanged.connect(self._edited)
             edit.returnPressed.connect(self.save)
         self._status_timer = QTimer(self, singleShot=True, interval=8000)
         self._status_timer.timeout.connect(lambda: f.status.setText(""))

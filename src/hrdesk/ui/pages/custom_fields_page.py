@@ -124,7 +124,6 @@ class CustomFieldsPage(QWidget):
         self.new_button.clicked.connect(self.open_new_field)
 
         toolbar = QHBoxLayout()
-        toolbar.addWidget(intro, 3)
         toolbar.addWidget(self.notice)
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
@@ -148,13 +147,14 @@ class CustomFieldsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         for column, width in enumerate((150, 150, 70, 320, 60, 80)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(CHOICES_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_edit_field())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(toolbar)
         layout.addWidget(self.table, 1)
 

@@ -92,6 +92,8 @@ class DepartmentsPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setTextAlignment(COL_COUNT, RIGHT)
         self.tree.headerItem().setTextAlignment(COL_STATUS, CENTER)
+        self.tree.headerItem().setToolTip(COL_COUNT, self.tr(
+            "直接归属本部门的在职员工（项目部含挂靠的项目成员），不含下级部门"))
         for column, width in ((COL_NAME, 300), (COL_KIND, 90), (COL_CODE, 110), (COL_HEAD, 110),
                               (COL_COUNT, 80), (COL_STATUS, 80)):
             self.tree.setColumnWidth(column, width)

@@ -159,7 +159,7 @@ class EmployeesPage(QWidget):
             self.count_label.setText(self.tr("加载失败"))
             show_error(self, exc)
 
-        self.session.runner.submit(work, done, failed)
+        self.session.runner.submit(work, done, failed, owner=self)
 
     def _finish_loading(self) -> None:
         self._loading = False

@@ -50,7 +50,9 @@ class EmployeeLookup(QObject):
     def text_is_unresolved(self) -> bool:
         """True when the user typed something that does not name a chosen employee."""
         text = self.edit.text().strip()
-        return bool(text) and self._matches.get(text) != self._selected
+        if not text:
+            return False
+        return self._selected is None or self._matches.get(text) != self._selected
 
     def _on_edited(self, text: str) -> None:
         if not text.strip():
@@ -68,5 +70,6 @@ class EmployeeLookup(QObject):
             self.completer.complete()
 
     def _on_chosen(self, label: str) -> None:
+        self.edit.setText(label)
         self._selected = self._matches.get(label)
         self.selection_changed.emit(self._selected)

@@ -1,0 +1,112 @@
+"""First start, later starts, a lost key and a second instance: the dialogs before the main window."""
+
+import keyring
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from hrdesk.core.persistence.datadir import DataDir
+from hrdesk.core.persistence.instance_lock import InstanceLock
+from hrdesk.core.services import auth
+from hrdesk.ui.app import Startup
+from hrdesk.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+from hrdesk.ui.dialogs.setup_dialog import SetupDialog
+from hrdesk.ui.dialogs.unlock_dialog import UnlockDialog
+from tests.helpers import ADMIN_PASSWORD
+from tests.ui.qt_helpers import screenshot, type_text, when_modal
+
+
+def fill_setup(qtbot, dialog: SetupDialog, password2=ADMIN_PASSWORD):
+    f = dialog.form
+    type_text(qtbot, f.company_name, "华夏建设工程有限公司")
+    type_text(qtbot, f.admin_display_name, "张管理")
+    type_text(qtbot, f.admin_password, ADMIN_PASSWORD)
+    type_text(qtbot, f.admin_password2, password2)
+
+
+def test_setup_dialog_validates_in_place(qtbot, tmp_path):
+    data_dir = DataDir(tmp_path / "new")
+    dialog = SetupDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.form.admin_password, "short")
+    type_text(qtbot, dialog.form.admin_password2, "short")
+    dialog.create()
+    assert dialog.isVisible()
+    assert "请填写公司名称" in dialog.form.err_company_name.text()
+    assert "10" in dialog.form.err_admin_password.text()
+    screenshot(dialog, "setup_dialog_errors")
+    assert not data_dir.db_path.exists()
+
+
+def test_first_start_creates_company_and_shows_recovery_key_once(qtbot, tmp_path, memory_keyring):
+    data_dir = DataDir(tmp_path / "first")
+    seen = {}
+
+    def on_setup(dialog):
+        fill_setup(qtbot, dialog)
+        screenshot(dialog, "setup_dialog")
+        when_modal(on_recovery)
+        dialog.create()
+
+    def on_recovery(dialog):
+        assert isinstance(dialog, RecoveryKeyDialog)
+        seen["key"] = dialog.recovery_key
+        ok = dialog.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # not before the user confirms
+        dialog.reject()  # Esc does nothing yet
+        assert dialog.isVisible()
+        screenshot(dialog, "recovery_key_dialog")
+        dialog.form.confirm.setChecked(True)
+        ok.click()
+
+    when_modal(on_setup)
+    startup = Startup(data_dir)
+    opened = startup.open_company()
+    assert opened is not None and opened.name == "华夏建设工程有限公司"
+    assert len(seen["key"].split("-")) == 14
+    assert len(memory_keyring.store) == 1
+    assert auth.login(opened.db, "admin", ADMIN_PASSWORD).actor.username == "admin"
+    opened.db.dispose()
+    startup.lock.release()
+
+
+def test_lost_key_opens_with_recovery_key(qtbot, company, memory_keyring):
+    company.db.dispose()
+    memory_keyring.store.clear()
+    explanation = {}
+
+    def on_unlock(dialog):
+        assert isinstance(dialog, UnlockDialog)
+        explanation["text"] = dialog.form.explanation.text()
+        type_text(qtbot, dialog.form.recovery_key, "AAAA-BBBB-CCCC")
+        dialog.unlock()
+        assert dialog.isVisible() and "56" in dialog.form.error_label.text()
+        screenshot(dialog, "unlock_dialog_error")
+        dialog.form.recovery_key.setText(company.recovery_key.lower())
+        dialog.unlock()
+
+    when_modal(on_unlock)
+    startup = Startup(company.data_dir)
+    opened = startup.open_company()
+    assert opened is not None
+    assert "恢复密钥" in explanation["text"]
+    assert len(memory_keyring.store) == 1  # back in the credential store
+    opened.db.dispose()
+    startup.lock.release()
+
+
+def test_second_instance_is_refused_with_a_message(qtbot, company, monkeypatch):
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
+    with InstanceLock(company.data_dir.lock_path):
+        assert Startup(company.data_dir).open_company() is None
+    assert "另一个 HRDesk 窗口" in messages[0]
+
+
+def test_wrong_key_gives_message_and_no_window(qtbot, company, monkeypatch):
+    company.db.dispose()
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
+    monkeypatch.setenv("HRDESK_DB_KEY", "0" * 64)
+    assert Startup(company.data_dir).open_company() is None
+    assert "密钥不正确" in messages[0]
