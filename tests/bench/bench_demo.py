@@ -53,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         if profiler:
             profiler.disable()
         elapsed = time.perf_counter() - start
-        size_mb = data_dir.db_path.stat().st_size / (1024 * 1024)
-        result.db.dispose()
+        result.db.dispose()  # closing checkpoints the WAL into the main file
+        size_mb = sum(p.stat().st_size for p in data_dir.root.glob(data_dir.db_path.name + "*")) / (1024 * 1024)
     if profiler:
         profiler.dump_stats(args.profile)
         print(f"profile written to {args.profile}")

@@ -189,8 +189,15 @@ class _Dept:
 _P, _B, _F = DepartmentKind.PROJECT, DepartmentKind.BUSINESS, DepartmentKind.FUNCTION
 _PROJECT_STAFF = (("施工员", 6), ("技术员", 3), ("安全员", 2), ("资料员", 1))
 
+
+def _project(key: str, name: str, code: str, weight: float, male_share: float, city: str) -> _Dept:
+    """A 项目部 under 工程中心, in one city, headed by its 项目经理 (the 项目负责人)."""
+    return _Dept(key, name, code, _P, "eng", weight, _PROJECT_STAFF, male_share, (city,), "项目经理")
+
+
 # Parents before children. The order of the list is also the order in which departments get a
-# head when there are fewer employees than departments: the top and the functions first.
+# head when there are fewer employees than departments: the top and the functions first. The root
+# is the company itself (its head the 总经理), counted as a business unit, not a function.
 _DEPARTMENTS: tuple[_Dept, ...] = (
     _Dept("hq", "总公司", "HQ", _B, None, 0, (), head_position="总经理", cities=("上海",)),
     _Dept("hr", "人事部", "HR", _F, "hq", 1.5, (("人事专员", 3), ("招聘专员", 2)), 0.3, ("上海",)),
@@ -199,11 +206,11 @@ _DEPARTMENTS: tuple[_Dept, ...] = (
     _Dept("sales", "销售部", "SAL", _B, "hq", 1, (("销售代表", 1),), 0.6, ("上海",)),
     _Dept("rd", "研发中心", "RD", _B, "hq", 1, (("产品经理", 1),), 0.6, ("杭州",)),
     _Dept("eng", "工程中心", "ENG", _B, "hq", 1, (("技术员", 1),), 0.8),
-    _Dept("p_metro", "地铁三号线项目部", "PRJ-01", _P, "eng", 9, _PROJECT_STAFF, 0.85, ("杭州",), "项目经理"),
-    _Dept("p_idc", "临港数据中心项目部", "PRJ-02", _P, "eng", 7, _PROJECT_STAFF, 0.8, ("上海",), "项目经理"),
-    _Dept("p_park", "南山科技园项目部", "PRJ-03", _P, "eng", 6, _PROJECT_STAFF, 0.8, ("深圳",), "项目经理"),
-    _Dept("p_airport", "白云机场扩建项目部", "PRJ-04", _P, "eng", 6, _PROJECT_STAFF, 0.85, ("广州",), "项目经理"),
-    _Dept("p_smart", "大兴智慧园区项目部", "PRJ-05", _P, "eng", 5, _PROJECT_STAFF, 0.75, ("北京",), "项目经理"),
+    _project("p_metro", "地铁三号线项目部", "PRJ-01", 9, 0.85, "杭州"),
+    _project("p_idc", "临港数据中心项目部", "PRJ-02", 7, 0.8, "上海"),
+    _project("p_park", "南山科技园项目部", "PRJ-03", 6, 0.8, "深圳"),
+    _project("p_airport", "白云机场扩建项目部", "PRJ-04", 6, 0.85, "广州"),
+    _project("p_smart", "大兴智慧园区项目部", "PRJ-05", 5, 0.75, "北京"),
     _Dept("sales_east", "华东销售部", "SAL-E", _B, "sales", 10, (("销售代表", 1),), 0.55, ("上海", "杭州")),
     _Dept("sales_south", "华南销售部", "SAL-S", _B, "sales", 8, (("销售代表", 1),), 0.55, ("深圳", "广州")),
     _Dept("rd_platform", "平台研发部", "RD-P", _B, "rd", 10, (("软件工程师", 4), ("测试工程师", 1)), 0.7,
@@ -423,6 +430,11 @@ def _depth(dept: _Dept) -> int:
     return 0 if dept.parent is None else 1 + _depth(_DEPT_BY_KEY[dept.parent])
 
 
+# bulk_create rounds: heads by depth (each reports to the head above), then 主管, then staff.
+_SUPERVISOR_LEVEL = max(_depth(d) for d in _DEPARTMENTS) + 1
+_STAFF_LEVEL = _SUPERVISOR_LEVEL + 1
+
+
 class _Planner:
     """Builds the whole company as plain objects before anything is stored."""
 
@@ -468,13 +480,13 @@ class _Planner:
 
     def _add_supervisor(self, dept: _Dept) -> int:
         hire = self.gen.hire_date(240, 3650)
-        return self._add(dept, _SUPERVISOR, 3, "主管", self.heads[dept.key], hire, youngest=25, oldest=50,
-                         typical=32)
+        return self._add(dept, _SUPERVISOR, _SUPERVISOR_LEVEL, "主管", self.heads[dept.key], hire,
+                         youngest=25, oldest=50, typical=32)
 
     def _add_staff(self, dept: _Dept, manager: int) -> None:
         hire = self.gen.hire_date(0, 3650, recent_bias=1.6)
         position = self._weighted_position(dept)
-        self._add(dept, _STAFF, 4, position, manager, hire, youngest=20, oldest=58, typical=26)
+        self._add(dept, _STAFF, _STAFF_LEVEL, position, manager, hire, youngest=20, oldest=58, typical=26)
 
     def _weighted_position(self, dept: _Dept) -> str:
         names = [p for p, _ in dept.staff_positions]
@@ -536,8 +548,9 @@ def _create_departments(ctx: ServiceContext) -> dict[str, int]:
     order: Counter[str | None] = Counter()
     for dept in _DEPARTMENTS:
         order[dept.parent] += 1
-        ids[dept.key] = org.create_department(ctx, dept.name, dept.kind, ids.get(dept.parent) if dept.parent else None,
-                                              code=dept.code, sort_order=order[dept.parent])
+        parent_id = ids[dept.parent] if dept.parent else None
+        ids[dept.key] = org.create_department(ctx, dept.name, dept.kind, parent_id, code=dept.code,
+                                              sort_order=order[dept.parent])
     return ids
 
 
@@ -545,21 +558,11 @@ def _create_positions(ctx: ServiceContext) -> dict[str, int]:
     return {name: org.create_position(ctx, name, code=code) for name, (_, _, code) in _POSITIONS.items()}
 
 
-def _null_pattern(person: _Person) -> tuple[bool, ...]:
-    """Which optional columns are empty. The ORM bulk insert leaves NULL columns out of a row and
-    sends each run of rows with the same columns as its own statement, then splices the RETURNING
-    results together by copying everything so far: mixed patterns make the insert quadratic
-    (about 200 s instead of a few for 100,000 rows). Grouping rows by pattern avoids that."""
-    return (person.project is None, person.manager is None, person.contract[2] is None,
-            person.last_working_day is None)
-
-
 def _batches(people: list[_Person]) -> Iterator[list[_Person]]:
-    """Rounds by level (managers before their reports), each cut into bulk_create-sized pieces,
-    rows with the same empty columns next to each other (see _null_pattern)."""
-    by_level = sorted(people, key=lambda p: p.level)
+    """Rounds by level (managers before their reports), each cut into bulk_create-sized pieces."""
+    by_level = sorted(people, key=lambda p: (p.level, p.index))
     for _, group in itertools.groupby(by_level, key=lambda p: p.level):
-        group = sorted(group, key=lambda p: (_null_pattern(p), p.index))
+        group = list(group)
         for start in range(0, len(group), _BATCH):
             yield group[start:start + _BATCH]
 

@@ -252,8 +252,12 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
             customs.append(custom)
         if errors:
             raise ValidationError(errors, tr("有 {0} 处输入错误，未导入任何数据。").format(len(errors)))
-        ids = list(session.execute(insert(Employee).returning(Employee.id, sort_by_parameter_order=True),
-                                   rows).scalars())
+        # render_nulls: otherwise the ORM bulk insert splits the rows at every change of which
+        # columns are empty and splices the RETURNING results quadratically (248 s for 100,000
+        # mixed rows instead of a few).
+        ids = list(session.execute(
+            insert(Employee).returning(Employee.id, sort_by_parameter_order=True)
+            .execution_options(render_nulls=True), rows).scalars())
         value_rows = [
             {"employee_id": emp_id, "field_id": definitions[key].id, "value": value}
             for emp_id, custom in zip(ids, customs)

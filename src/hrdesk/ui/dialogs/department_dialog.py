@@ -6,7 +6,7 @@ its field; the dialog stays open and nothing is written until the service accept
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from hrdesk.core.domain.org import DepartmentKind, subtree_ids
@@ -18,10 +18,6 @@ from hrdesk.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DepartmentDialog", text)
 
 
 class DepartmentDialog(QDialog):
@@ -107,7 +103,7 @@ class DepartmentDialog(QDialog):
     def save(self) -> None:
         f = self.form
         lookup = self.head_lookup
-        if f.head_employee_id.text().strip() and (lookup.selected_id is None or lookup.text_is_unresolved()):
+        if lookup.text_is_unresolved():
             self._show_errors({"head_employee_id": self.tr("请从下拉列表中选择负责人，或清空")})
             return
         values = dict(name=f.name.text(), kind=DepartmentKind(f.kind.currentData()),

@@ -6,7 +6,7 @@ its field; the dialog stays open and nothing is written until the service accept
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from hrdesk.core.errors import HRDeskError, NotFound, ValidationError
@@ -18,10 +18,6 @@ from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.session import AppSession
 
 DESCRIPTION_MAX = 300  # the column's length; the service does not check it
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PositionDialog", text)
 
 
 class PositionDialog(QDialog):

@@ -236,7 +236,7 @@ class AccountsPage(QWidget):
             self.count_label.setText(self.tr("加载失败"))
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: accounts.list_accounts(ctx), done, failed)
+        self.session.runner.submit(lambda: accounts.list_accounts(ctx), done, failed, owner=self)
 
     def _finish_loading(self) -> None:
         self._loading = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,7 +153,11 @@ class AuditPage(QWidget):
         layout.addWidget(self.verify_banner)
         layout.addWidget(splitter, 1)
 
-        session.signals.changed.connect(lambda changes: self.reload())
+        session.signals.changed.connect(self._on_changes)
+        self.reload()
+
+    def _on_changes(self, changes) -> None:
+        """Every change writes an audit record, so any change means new records."""
         self.reload()
 
     def _size_columns(self) -> None:
@@ -181,7 +185,9 @@ class AuditPage(QWidget):
             self._fetch(before_seq=self._cursor, append=True)
 
     def show_record(self, seq: int) -> None:
-        """Jump to one record (e.g. the one a chain check found broken), whatever the filters."""
+        """Jump to one record (e.g. the one a chain check found broken), whatever the filters.
+
+        Always read afresh: after tampering, the stored record may differ from the loaded row."""
         self._select_seq = seq
         self.entity_filter.blockSignals(True)
         self.entity_id.blockSignals(True)
@@ -189,9 +195,6 @@ class AuditPage(QWidget):
         self.entity_id.clear()
         self.entity_filter.blockSignals(False)
         self.entity_id.blockSignals(False)
-        if self.model.row_of(seq) >= 0:
-            self._select(seq)
-            return
         self._fetch(before_seq=seq + 1, append=False)
 
     def _fetch(self, before_seq: int | None, append: bool) -> None:
@@ -238,7 +241,7 @@ class AuditPage(QWidget):
             self.count_label.setText(self.tr("加载失败"))
             show_error(self, exc)
 
-        self.session.runner.submit(work, done, failed)
+        self.session.runner.submit(work, done, failed, owner=self)
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
@@ -299,7 +302,7 @@ class AuditPage(QWidget):
             self.verify_banner.setVisible(False)
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: audit_log.verify_chain(ctx), done, failed)
+        self.session.runner.submit(lambda: audit_log.verify_chain(ctx), done, failed, owner=self)
 
     def _verify_finished(self) -> None:
         self._verifying = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QWidget
 
 from hrdesk.core.errors import HRDeskError, ValidationError
@@ -16,10 +16,6 @@ from hrdesk.ui.session import AppSession
 
 OK_STYLE = "color: #1a7f37;"
 FORM_WIDTH = 620
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompanyPage", text)
 
 
 class CompanyPage(QWidget):
@@ -70,7 +66,7 @@ class CompanyPage(QWidget):
         def failed(exc):
             messages.show_error(self, exc)
 
-        self.session.runner.submit(lambda: company.get_company(ctx), self._show, failed)
+        self.session.runner.submit(lambda: company.get_company(ctx), self._show, failed, owner=self)
 
     def _show(self, info: CompanyInfo) -> None:
         self.info = info

@@ -181,7 +181,8 @@ class CustomFieldsPage(QWidget):
             self.count_label.setText(self.tr("加载失败"))
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: custom_fields.list_definitions(ctx, include_inactive=True), done, failed)
+        self.session.runner.submit(lambda: custom_fields.list_definitions(ctx, include_inactive=True), done, failed,
+                                   owner=self)
 
     def _finish_loading(self) -> None:
         self._loading = False

@@ -135,7 +135,7 @@ class DepartmentsPage(QWidget):
             self.count_label.setText(self.tr("加载失败"))
             messages.show_error(self, exc)
 
-        self.session.runner.submit(lambda: org.list_departments(ctx), done, failed)
+        self.session.runner.submit(lambda: org.list_departments(ctx), done, failed, owner=self)
 
     def _finish_loading(self) -> None:
         self._loading = False
