@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pytest
 from stdnum import luhn
 from stdnum.cn import ric
 
@@ -112,3 +116,21 @@ def build_company(root: Path) -> CompanyFixture:
                                 fx.emps[emp] if emp else None, must_change_password=False)
         fx.users[username] = USER_PASSWORD
     return fx
+
+
+@contextmanager
+def read_only_folder(path):
+    """Make a folder unwritable even for root (immutable attribute), or skip if the OS can't."""
+    if os.geteuid() != 0:
+        os.chmod(path, 0o500)
+        try:
+            yield
+        finally:
+            os.chmod(path, 0o700)
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("cannot make a folder read-only for root here (chattr unavailable)")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)

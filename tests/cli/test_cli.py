@@ -138,3 +138,34 @@ def test_entry_point_subprocess_exit_code(env_company):
                              "list", "--user", "hr"], capture_output=True, text=True, env=env)
     assert result.returncode == 7
     assert "用户名或密码不正确" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_read_only_data_folder_exits_8(tmp_path, capsys, monkeypatch):
+    from tests.helpers import read_only_folder
+
+    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    monkeypatch.setenv("HRDESK_PASSWORD", "Init-pass-12345")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only_folder(folder):
+        code, _, err = cli(capsys, "--data-dir", folder, "init", "--company", "只读公司")
+    assert code == 8 and "无法写入" in err
+
+
+def test_locked_database_exits_8_with_message(env_company, capsys, monkeypatch):
+    from hrdesk.core.persistence import engine as engine_module
+    from hrdesk.core.persistence.engine import sqlcipher_engine
+
+    fx, key = env_company
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setenv("HRDESK_PASSWORD", USER_PASSWORD)
+    holder_engine = sqlcipher_engine(fx.data_dir.db_path, key)
+    holder = holder_engine.connect()
+    holder.exec_driver_sql("BEGIN EXCLUSIVE")
+    try:
+        code, _, err = cli(capsys, "--data-dir", fx.data_dir.root, "employees", "list", "--user", "hr")
+    finally:
+        holder.exec_driver_sql("ROLLBACK")
+        holder.close()
+        holder_engine.dispose()
+    assert code == 8 and "占用" in err

@@ -3,8 +3,6 @@
 import hashlib
 import os
 import sqlite3
-import subprocess
-from contextlib import contextmanager
 
 import keyring
 import keyring.backends.fail
@@ -21,7 +19,7 @@ from hrdesk.core.persistence.datadir import DataDir
 from hrdesk.core.persistence.engine import sqlcipher_engine
 from hrdesk.core.services import company as company_service
 from hrdesk.core.services import employees
-from tests.helpers import ADMIN_PASSWORD, employee_input
+from tests.helpers import ADMIN_PASSWORD, employee_input, read_only_folder
 
 
 def file_digest(path) -> str:
@@ -186,24 +184,6 @@ def test_up_to_date_file_is_not_backed_up_again(company):
     company.db.dispose()
     company_service.open_company(company.data_dir).dispose()
     assert not company.data_dir.backups_dir.exists()
-
-
-@contextmanager
-def read_only_folder(path):
-    """Make a folder unwritable even for root (immutable attribute), or skip if the OS can't."""
-    if os.geteuid() != 0:
-        os.chmod(path, 0o500)
-        try:
-            yield
-        finally:
-            os.chmod(path, 0o700)
-        return
-    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-        pytest.skip("cannot make a folder read-only for root here (chattr unavailable)")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def test_read_only_data_folder_gives_clear_message(tmp_path):

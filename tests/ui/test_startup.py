@@ -1,7 +1,5 @@
 """First start, later starts, a lost key and a second instance: the dialogs before the main window."""
 
-import keyring
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from hrdesk.core.persistence.datadir import DataDir
@@ -110,3 +108,16 @@ def test_wrong_key_gives_message_and_no_window(qtbot, company, monkeypatch):
     monkeypatch.setenv("HRDESK_DB_KEY", "0" * 64)
     assert Startup(company.data_dir).open_company() is None
     assert "密钥不正确" in messages[0]
+
+
+def test_read_only_data_folder_gives_message(qtbot, tmp_path, monkeypatch):
+    from tests.helpers import read_only_folder
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only_folder(folder):
+        assert Startup(DataDir(folder)).open_company() is None
+    assert "无法写入" in messages[0]
+    assert list(folder.iterdir()) == []

@@ -27,7 +27,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("{0} - HRDesk 人事财务一体化").format(session.company_name))
+        self._update_title()
+        session.signals.changed.connect(self._on_changes)
         self.resize(1280, 800)
 
         self.nav = QListWidget()
@@ -64,6 +65,16 @@ class MainWindow(QMainWindow):
         if self._specs:
             self.nav.setCurrentRow(0)
         self._restore_geometry()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("{0} - HRDesk 人事财务一体化").format(self.session.company_name))
+
+    def _on_changes(self, changes) -> None:
+        if self.session.signals.touches(changes, "company"):
+            from hrdesk.core.services import company
+
+            self.session.company_name = company.get_company(self.session.ctx).name
+            self._update_title()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))

@@ -30,6 +30,7 @@ class AccountInfo:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+    must_change_password: bool
 
 
 def _snapshot(user: User) -> dict:
@@ -44,7 +45,7 @@ def _info(session, user: User) -> AccountInfo:
         label = f"{emp.emp_no} {emp.name}" if emp else None
     roles = tuple(sorted((Role(r.role) for r in user.roles), key=lambda r: list(Role).index(r)))
     return AccountInfo(user.id, user.username, user.display_name, user.employee_id, label, roles, user.active,
-                       user.locked_until, user.last_login_at)
+                       user.locked_until, user.last_login_at, user.must_change_password)
 
 
 def list_accounts(ctx: ServiceContext) -> list[AccountInfo]:
@@ -116,9 +117,9 @@ def update_account(ctx: ServiceContext, user_id: int, *, display_name: str, role
             errors["active"] = tr("不能停用自己正在使用的账号")
         if user_id == ctx.actor.user_id and Role.ADMIN not in roles:
             errors["roles"] = tr("不能去掉自己的管理员角色，请让另一位管理员操作")
-        if Role.ADMIN not in roles or not active:
-            if _is_last_admin(session, user_id):
-                errors["roles"] = tr("这是最后一个启用的管理员账号，不能去掉管理员角色或停用")
+        if (Role.ADMIN not in roles or not active) and _is_last_admin(session, user_id):
+            field = "roles" if Role.ADMIN not in roles else "active"
+            errors.setdefault(field, tr("这是最后一个启用的管理员账号，不能去掉管理员角色或停用"))
         if errors:
             raise ValidationError(errors)
         before = _snapshot(user)
@@ -162,7 +163,7 @@ def unlock(ctx: ServiceContext, user_id: int) -> None:
         user = tx.session.get(User, user_id)
         if user is None:
             raise NotFound(tr("找不到该账号。"))
-        if user.locked_until is None:
+        if user.locked_until is None or user.locked_until <= ctx.clock.now():
             raise StateError(tr("账号 {0} 没有被锁定。").format(user.username))
         user.failed_logins, user.locked_until = 0, None
         tx.audit("user.unlock", "user", user.id, tr("解锁账号 {0}").format(user.username))

@@ -42,8 +42,13 @@ class CompanyInfo:
     phone: str | None
 
 
-def _validate_company(name: str, credit_code: str | None) -> dict[str, str]:
+def _validate_company(name: str, credit_code: str | None, address: str | None = None,
+                      phone: str | None = None) -> dict[str, str]:
     errors = {}
+    if address and len(address.strip()) > 200:
+        errors["address"] = tr("地址最多200个字")
+    if phone and len(phone.strip()) > 40:
+        errors["phone"] = tr("电话最多40个字符")
     if not (name or "").strip():
         errors["company_name"] = tr("请填写公司名称")
     elif len(name.strip()) > 100:
@@ -152,7 +157,7 @@ def get_company(ctx: ServiceContext) -> CompanyInfo:
 
 def update_company(ctx: ServiceContext, info: CompanyInfo) -> CompanyInfo:
     ctx.require_all(Permission.COMPANY_MANAGE)
-    errors = _validate_company(info.name, info.credit_code)
+    errors = _validate_company(info.name, info.credit_code, info.address, info.phone)
     if errors:
         raise ValidationError(errors)
     with ctx.transaction() as tx:

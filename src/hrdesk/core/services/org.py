@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -27,6 +28,7 @@ class DepartmentInfo:
     active: bool
     employee_count: int  # active employees directly in this department (or 项目部)
     path: str  # "总公司 / 工程中心 / 一号项目部"
+    subtree_count: int = 0  # active employees in it or anywhere below, each person counted once
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,16 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
             .where(Employee.status != "separated", Employee.project_department_id.is_not(None),
                    Employee.project_department_id != Employee.department_id)
             .group_by(Employee.project_department_id)).all())
+        placements = Counter({(r[0], r[1]): r[2] for r in session.execute(
+            select(Employee.department_id, Employee.project_department_id, func.count())
+            .where(Employee.status != "separated")
+            .group_by(Employee.department_id, Employee.project_department_id))})
         heads = {d.head_employee_id for d in depts if d.head_employee_id}
         head_names = dict(session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(heads)))
                           .all()) if heads else {}
     parent_of = {d.id: d.parent_id for d in depts}
     names = {d.id: d.name for d in depts}
+    subtree_counts = _subtree_counts(parent_of, placements)
     by_parent: dict[int | None, list[Department]] = {}
     for d in depts:
         by_parent.setdefault(d.parent_id, []).append(d)
@@ -74,11 +81,30 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
                 ordered.append(DepartmentInfo(
                     d.id, d.name, d.code, DepartmentKind(d.kind), d.parent_id, d.head_employee_id,
                     head_names.get(d.head_employee_id), d.sort_order, d.active, count,
-                    " / ".join(path_names(d.id, parent_of, names))))
+                    " / ".join(path_names(d.id, parent_of, names)), subtree_counts.get(d.id, 0)))
             walk(d.id)
 
     walk(None)
     return ordered
+
+
+def _subtree_counts(parent_of: dict[int, int | None], placements: Counter) -> dict[int, int]:
+    """People in each department's subtree, counting someone in 销售部 who works for a 项目部 once
+    at their common ancestors. ``placements`` counts (department, 项目部) pairs."""
+    ancestors: dict[int, set[int]] = {}
+
+    def up(dept_id: int | None) -> set[int]:
+        if dept_id is None or dept_id not in parent_of:
+            return set()
+        if dept_id not in ancestors:
+            ancestors[dept_id] = {dept_id} | up(parent_of[dept_id])
+        return ancestors[dept_id]
+
+    totals: Counter = Counter()
+    for (dept_id, project_id), count in placements.items():
+        for node in up(dept_id) | up(project_id):
+            totals[node] += count
+    return dict(totals)
 
 
 def _validate_department(session, name: str, code: str | None, parent_id: int | None,
@@ -105,7 +131,9 @@ def _validate_department(session, name: str, code: str | None, parent_id: int | 
             clash = clash.where(Department.id != dept_id)
         if session.execute(clash).first():
             errors["name"] = tr("同一上级下已有名为“{0}”的部门").format(name)
-    if code:
+    if code and len(code) > 30:
+        errors["code"] = tr("部门编码最多30个字符")
+    elif code:
         clash = select(Department.id).where(Department.code == code)
         if dept_id is not None:
             clash = clash.where(Department.id != dept_id)
@@ -221,8 +249,11 @@ def list_positions(ctx: ServiceContext, include_inactive: bool = True) -> list[P
                 for p in session.execute(query).scalars()]
 
 
-def _validate_position(session, name: str, code: str | None, position_id: int | None) -> dict[str, str]:
+def _validate_position(session, name: str, code: str | None, position_id: int | None,
+                       description: str | None = None) -> dict[str, str]:
     errors = {}
+    if description and len(description.strip()) > 300:
+        errors["description"] = tr("岗位说明最多300个字")
     name = (name or "").strip()
     if not name:
         errors["name"] = tr("请填写岗位名称")
@@ -234,7 +265,9 @@ def _validate_position(session, name: str, code: str | None, position_id: int | 
             clash = clash.where(Position.id != position_id)
         if session.execute(clash).first():
             errors["name"] = tr("岗位“{0}”已存在").format(name)
-    if code:
+    if code and len(code) > 30:
+        errors["code"] = tr("岗位编码最多30个字符")
+    elif code:
         clash = select(Position.id).where(Position.code == code)
         if position_id is not None:
             clash = clash.where(Position.id != position_id)
@@ -247,7 +280,7 @@ def create_position(ctx: ServiceContext, name: str, code: str | None = None, des
     ctx.require_all(Permission.ORG_MANAGE)
     code = (code or "").strip() or None
     with ctx.transaction() as tx:
-        errors = _validate_position(tx.session, name, code, None)
+        errors = _validate_position(tx.session, name, code, None, description)
         if errors:
             raise ValidationError(errors)
         position = Position(name=name.strip(), code=code, description=(description or "").strip() or None,
@@ -268,7 +301,7 @@ def update_position(ctx: ServiceContext, position_id: int, *, name: str, code: s
         position = tx.session.get(Position, position_id)
         if position is None:
             raise NotFound(tr("找不到该岗位。"))
-        errors = _validate_position(tx.session, name, code, position_id)
+        errors = _validate_position(tx.session, name, code, position_id, description)
         if errors:
             raise ValidationError(errors)
         before = _position_snapshot(position)

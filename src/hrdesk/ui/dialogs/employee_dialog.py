@@ -126,6 +126,8 @@ class EmployeeDialog(QDialog):
 
     def _build_custom_fields(self) -> None:
         layout = self.form.custom_layout
+        layout.setColumnMinimumWidth(0, 110)
+        layout.setColumnStretch(1, 1)
         if not self.definitions:
             self.form.custom_group.setVisible(False)
             return
@@ -141,6 +143,7 @@ class EmployeeDialog(QDialog):
             layout.addWidget(error, row * 2 + 1, 1)
             self.custom_widgets[definition.key] = widget
             self.error_labels[f"custom:{definition.key}"] = error
+        layout.setRowStretch(len(self.definitions) * 2, 1)
 
     def _custom_widget(self, definition: CustomFieldDef) -> QWidget:
         if definition.field_type is FieldType.CHOICE:

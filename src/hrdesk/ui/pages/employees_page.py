@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from hrdesk.core.domain.employee import EmployeeStatus
 from hrdesk.core.permissions import Permission
 from hrdesk.core.services import employee_table, org
-from hrdesk.ui.messages import show_error
+from hrdesk.ui import messages
 from hrdesk.ui.models.employee_table_model import EmployeeTableModel
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.widgets.department_tree import DepartmentTree
@@ -157,7 +157,7 @@ class EmployeesPage(QWidget):
         def failed(exc):
             self._finish_loading()
             self.count_label.setText(self.tr("加载失败"))
-            show_error(self, exc)
+            messages.show_error(self, exc)
 
         self.session.runner.submit(work, done, failed, owner=self)
 
@@ -266,7 +266,7 @@ class EmployeesPage(QWidget):
         try:
             dialog = EmployeeDialog(self.session, employee_id, self)
         except Exception as exc:
-            show_error(self, exc)
+            messages.show_error(self, exc)
             return None
         dialog.saved.connect(self._after_save)
         dialog.open()
@@ -278,7 +278,7 @@ class EmployeesPage(QWidget):
         try:
             dialog = EmployeeDialog(self.session, None, self)
         except Exception as exc:
-            show_error(self, exc)
+            messages.show_error(self, exc)
             return None
         dialog.saved.connect(self._after_save)
         dialog.open()

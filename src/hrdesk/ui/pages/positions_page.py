@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from hrdesk.core.errors import HRDeskError
 from hrdesk.core.permissions import Permission
 from hrdesk.core.services import org
+from hrdesk.core.services.employee_table import sort_rows
 from hrdesk.core.services.org import PositionInfo
 from hrdesk.ui import messages
 from hrdesk.ui.session import AppSession
@@ -108,7 +109,7 @@ class PositionTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, descending: bool) -> None:
-        self._rows.sort(key=lambda r: (r[META + column], r[META]), reverse=descending)
+        sort_rows(self._rows, META + column, descending)  # pinyin order for names, empty last
 
     def position_id(self, row: int) -> int:
         return self._rows[row][0]

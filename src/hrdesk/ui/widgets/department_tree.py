@@ -33,14 +33,13 @@ class DepartmentTree(QTreeWidget):
         root.setData(0, ID_ROLE, None)
         self.addTopLevelItem(root)
         items: dict[int, QTreeWidgetItem] = {}
-        totals = self._subtree_totals(departments)
         for dept in departments:  # parents come before children
             label = dept.name
             if dept.kind is DepartmentKind.PROJECT:
                 label += self.tr("（项目部）")
             if not dept.active:
                 label += self.tr("（已停用）")
-            item = QTreeWidgetItem([f"{label}（{totals[dept.id]}）"])
+            item = QTreeWidgetItem([f"{label}（{dept.subtree_count}）"])
             item.setData(0, ID_ROLE, dept.id)
             item.setToolTip(0, dept.path)
             (items.get(dept.parent_id) or root).addChild(item)
@@ -49,15 +48,6 @@ class DepartmentTree(QTreeWidget):
         self.setCurrentItem(items.get(current, root) if current else root)
         self.blockSignals(False)
         self._emit()
-
-    @staticmethod
-    def _subtree_totals(departments: list[DepartmentInfo]) -> dict[int, int]:
-        """Active employees in each department including everything below it."""
-        totals = {d.id: d.employee_count for d in departments}
-        for dept in reversed(departments):  # children come after parents, so add upwards
-            if dept.parent_id in totals:
-                totals[dept.parent_id] += totals[dept.id]
-        return totals
 
     def selected_department(self) -> int | None:
         item = self.currentItem()
