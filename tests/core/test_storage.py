@@ -214,3 +214,32 @@ def test_locked_database_gives_clear_message_and_changes_nothing(company, monkey
         other.dispose()
     assert employees.count(ctx) == 8
     db.dispose()
+
+
+def test_upgrade_from_first_release_keeps_data_and_backs_up(tmp_path):
+    from alembic import command
+
+    from hrdesk.core.persistence.company_file import alembic_config
+
+    data_dir = DataDir(tmp_path / "v1")
+    data_dir.root.mkdir()
+    key = keys.generate_key()
+    old = sqlcipher_engine(data_dir.db_path, key)
+    with old.begin() as conn:
+        conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(text("INSERT INTO departments (id, name, kind, sort_order, active, created_at) "
+                          "VALUES (1, '人事部', 'function', 0, 1, '2025-01-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO employees (id, emp_no, name, id_number, gender, birth_date, department_id, hire_date, "
+            "status, base_salary, created_at, updated_at, version) VALUES (1, 'E1', '老员工', '11010519900307123X', "
+            "'M', '1990-03-07', 1, '2020-01-01', 'regular', 800000, '2025-01-01 00:00:00', "
+            "'2025-01-01 00:00:00', 1)"))
+    old.dispose()
+    engine = open_existing(data_dir, key)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT name, base_salary, confirmation_date FROM employees")).one()
+        assert conn.execute(text("SELECT count(*) FROM flow_instances")).scalar() == 0
+    engine.dispose()
+    assert tuple(row) == ("老员工", 800000, None)
+    assert len(list(data_dir.backups_dir.glob("hrdesk-*-before-0001.db"))) == 1
