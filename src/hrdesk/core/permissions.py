@@ -69,6 +69,11 @@ class Permission(str, enum.Enum):
     CUSTOM_FIELD_MANAGE = "custom_field.manage"
     COMPANY_MANAGE = "company.manage"
     AUDIT_VIEW = "audit.view"
+    FLOW_VIEW = "flow.view"  # see flow instances about employees in scope
+    FLOW_PROPOSE = "flow.propose"  # start a transfer or confirmation for employees in scope
+    FLOW_ON_BEHALF = "flow.on_behalf"  # start or resubmit a flow on an employee's behalf (HR)
+    FLOW_ADMIN = "flow.admin"  # flow definitions, notification policies, checklist templates, mail server
+    CHECKLIST_WAIVE = "checklist.waive"  # waive a handover item with a written reason (HR)
 
     @property
     def label(self) -> str:
@@ -85,6 +90,11 @@ _PERMISSION_LABELS = {
     Permission.CUSTOM_FIELD_MANAGE: "管理自定义字段",
     Permission.COMPANY_MANAGE: "修改公司信息",
     Permission.AUDIT_VIEW: "查看操作日志",
+    Permission.FLOW_VIEW: "查看审批流程",
+    Permission.FLOW_PROPOSE: "发起调岗、调薪和转正",
+    Permission.FLOW_ON_BEHALF: "代员工发起或办理流程",
+    Permission.FLOW_ADMIN: "设置审批流程、通知策略、交接清单模板和邮件服务器",
+    Permission.CHECKLIST_WAIVE: "豁免交接事项",
 }
 
 P, S = Permission, Scope
@@ -94,26 +104,32 @@ BASE_GRANTS: dict[Permission, Scope] = {
     P.EMPLOYEE_VIEW: S.SELF,
     P.EMPLOYEE_SENSITIVE: S.SELF,
     P.ORG_VIEW: S.ALL,
+    P.FLOW_VIEW: S.SELF,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
     Role.EMPLOYEE: {},
-    Role.MANAGER: {P.EMPLOYEE_VIEW: S.TEAM},
-    Role.PROJECT_LEAD: {P.EMPLOYEE_VIEW: S.DEPARTMENT},
+    Role.MANAGER: {P.EMPLOYEE_VIEW: S.TEAM, P.FLOW_VIEW: S.TEAM, P.FLOW_PROPOSE: S.TEAM},
+    Role.PROJECT_LEAD: {P.EMPLOYEE_VIEW: S.DEPARTMENT, P.FLOW_VIEW: S.DEPARTMENT, P.FLOW_PROPOSE: S.DEPARTMENT},
     Role.HR: {
         P.EMPLOYEE_VIEW: S.ALL,
         P.EMPLOYEE_EDIT: S.ALL,
         P.EMPLOYEE_SENSITIVE: S.ALL,
+        P.FLOW_VIEW: S.ALL,
+        P.FLOW_PROPOSE: S.ALL,
+        P.FLOW_ON_BEHALF: S.ALL,
+        P.CHECKLIST_WAIVE: S.ALL,
     },
-    Role.FINANCE: {P.EMPLOYEE_VIEW: S.ALL, P.EMPLOYEE_SENSITIVE: S.ALL},
+    Role.FINANCE: {P.EMPLOYEE_VIEW: S.ALL, P.EMPLOYEE_SENSITIVE: S.ALL, P.FLOW_VIEW: S.ALL},
     Role.ADMIN: {
         P.EMPLOYEE_VIEW: S.ALL,
         P.ORG_MANAGE: S.ALL,
         P.ACCOUNT_MANAGE: S.ALL,
         P.CUSTOM_FIELD_MANAGE: S.ALL,
         P.COMPANY_MANAGE: S.ALL,
+        P.FLOW_ADMIN: S.ALL,
     },
-    Role.AUDITOR: {P.EMPLOYEE_VIEW: S.ALL, P.AUDIT_VIEW: S.ALL},
+    Role.AUDITOR: {P.EMPLOYEE_VIEW: S.ALL, P.AUDIT_VIEW: S.ALL, P.FLOW_VIEW: S.ALL},
 }
 
 

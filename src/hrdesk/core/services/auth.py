@@ -65,6 +65,11 @@ def login(db: CompanyDatabase, username: str, password: str, clock: Clock | None
                     failure = AuthenticationError(
                         tr("用户名或密码不正确。再错{0}次账号将被锁定{1}分钟。").format(
                             left, int(LOCKOUT.total_seconds() // 60)))
+            elif user.active_until is not None and clock.today() > user.active_until:
+                audit.append(session, actor_for(user), now, "login.refused_inactive", "user", user.id,
+                             tr("登录被拒绝：账号已于{0}到期（离职）").format(user.active_until.isoformat()))
+                failure = AuthenticationError(tr("该账号已于 {0} 停用（员工已离职）。").format(
+                    user.active_until.isoformat()))
             elif not user.active:
                 audit.append(session, actor_for(user), now, "login.refused_inactive", "user", user.id,
                              tr("登录被拒绝：账号已停用"))

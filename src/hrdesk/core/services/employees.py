@@ -170,18 +170,25 @@ def create(ctx: ServiceContext, data: EmployeeInput) -> EmployeeDetail:
     if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
         raise PermissionDenied(tr("您没有新建员工档案的权限。"))
     with ctx.transaction() as tx:
-        session = tx.session
-        values, custom = _validate(session, data, employee_id=None)
-        now = ctx.clock.now()
-        emp = Employee(**_column_values(values), created_at=now, updated_at=now)
-        session.add(emp)
-        session.flush()
-        _store_custom(session, emp.id, custom)
-        after = snapshot(emp) | {"custom": custom}
-        tx.audit("employee.create", "employee", emp.id, tr("新建员工 {0} {1}").format(emp.emp_no, emp.name),
-                 None, after)
-        tx.changed("employee", "created", emp.id)
-        return _detail(session, ctx, emp.id)
+        emp = create_in(tx, data)
+        return _detail(tx.session, ctx, emp.id)
+
+
+def create_in(tx, data: EmployeeInput, summary: str | None = None) -> Employee:
+    """Validate and store a new employee inside the caller's transaction (also used when an
+    onboarding flow completes)."""
+    session, ctx = tx.session, tx.ctx
+    values, custom = _validate(session, data, employee_id=None)
+    now = ctx.clock.now()
+    emp = Employee(**_column_values(values), created_at=now, updated_at=now)
+    session.add(emp)
+    session.flush()
+    _store_custom(session, emp.id, custom)
+    after = snapshot(emp) | {"custom": custom}
+    tx.audit("employee.create", "employee", emp.id, summary or tr("新建员工 {0} {1}").format(emp.emp_no, emp.name),
+             None, after)
+    tx.changed("employee", "created", emp.id)
+    return emp
 
 
 def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_version: int) -> EmployeeDetail:
@@ -334,16 +341,22 @@ class _ReferenceData:
         return False
 
 
+def reference_errors(session: Session, values: EmployeeValues, employee_id: int | None) -> dict[str, str]:
+    """Departments, position and manager exist; number and ID number are not someone else's."""
+    errors = _ReferenceData.load(session).check(values, employee_id)
+    dup_no = session.execute(select(Employee.id).where(Employee.emp_no == values.emp_no)).scalar()
+    if dup_no is not None and dup_no != employee_id:
+        errors["emp_no"] = tr("工号 {0} 已被其他员工使用").format(values.emp_no)
+    dup_id = session.execute(select(Employee.id).where(Employee.id_number == values.id_number)).scalar()
+    if dup_id is not None and dup_id != employee_id:
+        errors["id_number"] = tr("该身份证号已被其他员工使用")
+    return errors
+
+
 def _validate(session: Session, data: EmployeeInput, employee_id: int | None):
     values, errors = validate_employee(data)
     if values is not None:
-        errors |= _ReferenceData.load(session).check(values, employee_id)
-        dup_no = session.execute(select(Employee.id).where(Employee.emp_no == values.emp_no)).scalar()
-        if dup_no is not None and dup_no != employee_id:
-            errors["emp_no"] = tr("工号 {0} 已被其他员工使用").format(values.emp_no)
-        dup_id = session.execute(select(Employee.id).where(Employee.id_number == values.id_number)).scalar()
-        if dup_id is not None and dup_id != employee_id:
-            errors["id_number"] = tr("该身份证号已被其他员工使用")
+        errors |= reference_errors(session, values, employee_id)
     custom, custom_errors = _normalize_custom(custom_fields_service.active_definitions(session), data.custom)
     errors |= custom_errors
     if errors:

@@ -1,0 +1,125 @@
+"""Who is who around a flow's subject: the facts that decide conditional steps, and the users who
+must act on a step (resolved when the step starts and stored as tasks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hrdesk.core.domain.employee import EmployeeStatus
+from hrdesk.core.domain.org import DepartmentKind
+from hrdesk.core.domain.workflow import ActorKind, StepDef
+from hrdesk.core.i18n import tr
+from hrdesk.core.permissions import Role
+from hrdesk.core.persistence.models import ChecklistItem, Department, Employee, User, UserRole
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The employee a flow is about, as far as routing needs to know (None fields for onboarding)."""
+
+    employee_id: int | None
+    name: str
+    department_id: int | None
+    project_department_id: int | None
+    manager_id: int | None
+    status: EmployeeStatus | None
+
+
+def subject_of(session: Session, employee_id: int) -> Subject:
+    emp = session.get(Employee, employee_id)
+    return Subject(emp.id, emp.name, emp.department_id, emp.project_department_id, emp.manager_id,
+                   EmployeeStatus(emp.status))
+
+
+def project_department(session: Session, subject: Subject) -> int | None:
+    """The 项目部 the subject works in: their 项目部 assignment, or their department if it is one."""
+    if subject.project_department_id is not None:
+        return subject.project_department_id
+    if subject.department_id is not None:
+        dept = session.get(Department, subject.department_id)
+        if dept is not None and dept.kind == DepartmentKind.PROJECT.value:
+            return dept.id
+    return None
+
+
+def facts_for(session: Session, subject: Subject, instance_id: int | None, payload: dict) -> dict[str, bool]:
+    open_finance = False
+    if instance_id is not None:
+        open_finance = session.execute(select(ChecklistItem.id).where(
+            ChecklistItem.instance_id == instance_id, ChecklistItem.category == "finance",
+            ChecklistItem.status == "open")).first() is not None
+    changes = payload.get("changes", {})
+    return {
+        "in_project_department": project_department(session, subject) is not None,
+        "has_open_finance_items": open_finance,
+        "changes_salary": "base_salary" in changes,
+        "changes_manager": "manager_id" in changes,
+        "in_probation": subject.status is EmployeeStatus.PROBATION,
+    }
+
+
+def user_of_employee(session: Session, employee_id: int | None) -> int | None:
+    if employee_id is None:
+        return None
+    return session.execute(select(User.id).where(User.employee_id == employee_id, User.active.is_(True))).scalar()
+
+
+def users_with_role(session: Session, role: Role) -> list[int]:
+    return list(session.execute(
+        select(User.id).join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == role.value, User.active.is_(True)).order_by(User.id)).scalars())
+
+
+def department_head(session: Session, department_id: int | None, exclude_employee: int | None) -> int | None:
+    """The head of the department, or of the nearest department above with a head other than the
+    subject (a head's own resignation goes to the head above)."""
+    seen = set()
+    while department_id is not None and department_id not in seen:
+        seen.add(department_id)
+        dept = session.get(Department, department_id)
+        if dept is None:
+            return None
+        if dept.head_employee_id is not None and dept.head_employee_id != exclude_employee:
+            return dept.head_employee_id
+        department_id = dept.parent_id
+    return None
+
+
+def assignees(session: Session, step: StepDef, subject: Subject, payload: dict) -> tuple[list[int], str | None]:
+    """Users who act on ``step`` and, when the natural approver is missing, why someone else does.
+
+    Nobody approves their own case: the subject's own account is never an assignee. When no one is
+    left (no manager account, no project lead), HR acts instead, and the reason is recorded.
+    """
+    own_user = user_of_employee(session, subject.employee_id)
+    employee_target = None
+    if step.actor_kind is ActorKind.ROLE:
+        users = users_with_role(session, step.role)
+    else:
+        if step.actor_kind is ActorKind.MANAGER:
+            employee_target = subject.manager_id or payload.get("manager_id")
+        elif step.actor_kind is ActorKind.NEW_MANAGER:
+            employee_target = payload.get("changes", {}).get("manager_id", {}).get("to")
+        elif step.actor_kind is ActorKind.PROJECT_LEAD:
+            project = project_department(session, subject)
+            employee_target = department_head(session, project, subject.employee_id) if project else None
+        elif step.actor_kind is ActorKind.DEPARTMENT_HEAD:
+            department = subject.department_id or payload.get("department_id")
+            employee_target = department_head(session, department, subject.employee_id)
+        user = user_of_employee(session, employee_target)
+        users = [user] if user is not None else []
+    users = [u for u in users if u != own_user]
+    if users:
+        return users, None
+    fallback_role = Role.HR if step.role is not Role.HR else Role.ADMIN
+    fallback = [u for u in users_with_role(session, fallback_role) if u != own_user]
+    if step.actor_kind is ActorKind.ROLE:
+        reason = tr("没有其他{0}账号，由{1}代办").format(step.role.label, fallback_role.label)
+    elif employee_target is None:
+        reason = tr("没有{0}，由{1}代办").format(step.actor_label(), fallback_role.label)
+    else:
+        reason = tr("{0}没有可用的账号，由{1}代办").format(step.actor_label(), fallback_role.label)
+    return fallback, reason

@@ -1,0 +1,310 @@
+"""Targeted notifications: task notices to approvers, and event notices decided by the policy.
+
+Event notices are drafted, not sent: the sender sees exactly who the policy proposes, may remove
+people but not add anyone, and then sends. Delivery is an in-app notice for everyone with an
+account and an e-mail (through the outbox) for everyone with an address when a mail server is set.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from hrdesk.core.domain.notifications import Event, Policy, Recipient, Relation, choose, merge_recipients
+from hrdesk.core.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hrdesk.core.i18n import tr
+from hrdesk.core.permissions import Permission, Role
+from hrdesk.core.persistence.models import (
+    ChecklistItem,
+    Employee,
+    FlowInstance,
+    FlowTransition,
+    NoticeDraft,
+    Notification,
+    NotificationPolicy,
+    OutboxMessage,
+    User,
+)
+from hrdesk.core.resources_data import load_data_file
+from hrdesk.core.services import mail
+from hrdesk.core.services.context import ServiceContext, Transaction
+from hrdesk.core.services.flow_people import department_head, project_department, subject_of, users_with_role
+
+MAX_COLLEAGUES = 2000  # a notice to a whole department is fine; to the whole company is a mistake
+
+
+@dataclass(frozen=True)
+class DraftView:
+    id: int
+    instance_id: int
+    event: Event
+    title: str
+    body: str
+    recipients: list[Recipient]
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NotificationView:
+    id: int
+    title: str
+    body: str
+    instance_id: int | None
+    created_at: datetime
+    read: bool
+
+
+# --- policies ---------------------------------------------------------------------------------
+
+
+def policy_for(session: Session, event: Event) -> Policy:
+    row = session.execute(select(NotificationPolicy).where(NotificationPolicy.event == event.value)).scalar()
+    if row is not None:
+        return Policy.from_json(event, row.rules)
+    return Policy.from_json(event, json.dumps(load_data_file("notification-policies-default.json")[event.value]))
+
+
+def get_policy(ctx: ServiceContext, event: Event) -> Policy:
+    with ctx.read() as session:
+        return policy_for(session, event)
+
+
+def save_policy(ctx: ServiceContext, policy: Policy) -> None:
+    ctx.require_all(Permission.FLOW_ADMIN)
+    with ctx.transaction() as tx:
+        row = tx.session.execute(select(NotificationPolicy).where(
+            NotificationPolicy.event == policy.event.value)).scalar()
+        before = json.loads(row.rules) if row else None
+        if row is None:
+            row = NotificationPolicy(event=policy.event.value, rules="{}", updated_at=ctx.clock.now())
+            tx.session.add(row)
+        row.rules = policy.to_json()
+        row.updated_at = ctx.clock.now()
+        tx.session.flush()
+        tx.audit("notification_policy.save", "notification_policy", policy.event.value,
+                 tr("修改通知策略：{0}").format(policy.event.label), before, json.loads(row.rules))
+        tx.changed("notification_policy", "updated", row.id)
+
+
+# --- who the policy reaches ----------------------------------------------------------------------
+
+
+def _employee_recipient(session: Session, employee_id: int | None, reason: str) -> Recipient | None:
+    if employee_id is None:
+        return None
+    emp = session.get(Employee, employee_id)
+    if emp is None:
+        return None
+    user = session.execute(select(User).where(User.employee_id == employee_id, User.active.is_(True))).scalar()
+    if user is not None:
+        return Recipient(f"user:{user.id}", emp.name, user.id, emp.email, (reason,))
+    return Recipient(f"employee:{emp.id}", emp.name, None, emp.email, (reason,))
+
+
+def _user_recipient(session: Session, user_id: int, reason: str) -> Recipient | None:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        return None
+    email = None
+    if user.employee_id is not None:
+        email = session.execute(select(Employee.email).where(Employee.id == user.employee_id)).scalar()
+    return Recipient(f"user:{user.id}", user.display_name, user.id, email, (reason,))
+
+
+def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> list[Recipient]:
+    """Everyone the policy reaches for this case, each with the reasons they are on the list."""
+    found: list[Recipient] = []
+    payload = json.loads(instance.payload)
+    subject = subject_of(session, instance.subject_employee_id) if instance.subject_employee_id else None
+    for role in sorted(policy.roles, key=lambda r: r.value):
+        for user_id in users_with_role(session, role):
+            found.append(_user_recipient(session, user_id, role.label))
+    if subject is not None:
+        rel = policy.relations
+        if Relation.SUBJECT in rel:
+            found.append(_employee_recipient(session, subject.employee_id, Relation.SUBJECT.label))
+        if Relation.MANAGER in rel:
+            manager = payload.get("changes", {}).get("manager_id", {}).get("from", subject.manager_id)
+            found.append(_employee_recipient(session, manager, Relation.MANAGER.label))
+        if Relation.NEW_MANAGER in rel:
+            new = payload.get("changes", {}).get("manager_id", {}).get("to")
+            found.append(_employee_recipient(session, new, Relation.NEW_MANAGER.label))
+        project = project_department(session, subject)
+        if Relation.PROJECT_LEAD in rel and project is not None:
+            found.append(_employee_recipient(session, department_head(session, project, subject.employee_id),
+                                             Relation.PROJECT_LEAD.label))
+        if Relation.DEPARTMENT_HEAD in rel:
+            found.append(_employee_recipient(session, department_head(session, subject.department_id,
+                                                                      subject.employee_id),
+                                             Relation.DEPARTMENT_HEAD.label))
+        if Relation.DEPARTMENT_COLLEAGUES in rel and subject.department_id is not None:
+            found += _colleagues(session, Employee.department_id == subject.department_id, subject,
+                                 Relation.DEPARTMENT_COLLEAGUES.label)
+        if Relation.PROJECT_COLLEAGUES in rel and project is not None:
+            found += _colleagues(session, or_(Employee.project_department_id == project,
+                                              Employee.department_id == project), subject,
+                                 Relation.PROJECT_COLLEAGUES.label)
+    if Relation.FLOW_PARTICIPANTS in policy.relations:
+        actors = session.execute(select(FlowTransition.actor_user_id).where(
+            FlowTransition.instance_id == instance.id, FlowTransition.actor_user_id.is_not(None)).distinct())
+        for (user_id,) in actors:
+            found.append(_user_recipient(session, user_id, Relation.FLOW_PARTICIPANTS.label))
+    if Relation.CHECKLIST_OWNERS in policy.relations:
+        owners = session.execute(select(ChecklistItem.owner_user_id, ChecklistItem.owner_role).where(
+            ChecklistItem.instance_id == instance.id).distinct()).all()
+        for user_id, role in owners:
+            if user_id is not None:
+                found.append(_user_recipient(session, user_id, Relation.CHECKLIST_OWNERS.label))
+            elif role:
+                for uid in users_with_role(session, Role(role)):
+                    found.append(_user_recipient(session, uid, Relation.CHECKLIST_OWNERS.label))
+    return merge_recipients([r for r in found if r is not None])
+
+
+def _colleagues(session: Session, condition, subject, reason: str) -> list[Recipient]:
+    ids = session.execute(select(Employee.id).where(condition, Employee.status != "separated",
+                                                    Employee.id != subject.employee_id)
+                          .limit(MAX_COLLEAGUES)).scalars()
+    return [r for r in (_employee_recipient(session, i, reason) for i in ids) if r is not None]
+
+
+# --- drafts and sending ---------------------------------------------------------------------------
+
+
+def draft(tx: Transaction, instance: FlowInstance, event: Event, title: str, body: str,
+          sender_user_id: int | None) -> int:
+    """Store what the policy proposes for ``event``; the sender confirms it later."""
+    policy = policy_for(tx.session, event)
+    recipients = recipients_for(tx.session, instance, policy)
+    row = NoticeDraft(instance_id=instance.id, event=event.value, sender_user_id=sender_user_id, title=title,
+                      body=body, recipients=json.dumps([r.__dict__ for r in recipients], ensure_ascii=False),
+                      status="pending", created_at=tx.ctx.clock.now())
+    tx.session.add(row)
+    tx.session.flush()
+    tx.changed("notice", "created", row.id)
+    return row.id
+
+
+def _draft_view(row: NoticeDraft) -> DraftView:
+    recipients = [Recipient(r["key"], r["name"], r["user_id"], r["email"], tuple(r["reasons"]))
+                  for r in json.loads(row.recipients)]
+    return DraftView(row.id, row.instance_id, Event(row.event), row.title, row.body, recipients, row.status,
+                     row.created_at)
+
+
+def _may_send(ctx: ServiceContext, row: NoticeDraft) -> bool:
+    if row.sender_user_id is not None:
+        return row.sender_user_id == ctx.actor.user_id
+    return ctx.actor.can_all(Permission.FLOW_ON_BEHALF)  # unaddressed drafts are HR's
+
+
+def pending_drafts(ctx: ServiceContext) -> list[DraftView]:
+    with ctx.read() as session:
+        rows = session.execute(select(NoticeDraft).where(NoticeDraft.status == "pending")
+                               .order_by(NoticeDraft.id)).scalars()
+        return [_draft_view(r) for r in rows if _may_send(ctx, r)]
+
+
+def get_draft(ctx: ServiceContext, draft_id: int) -> DraftView:
+    with ctx.read() as session:
+        row = session.get(NoticeDraft, draft_id)
+        if row is None:
+            raise NotFound(tr("找不到该通知。"))
+        if not _may_send(ctx, row):
+            raise PermissionDenied(tr("这份通知不由您发送。"))
+        return _draft_view(row)
+
+
+def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None) -> int:
+    """Send to the proposed recipients the sender kept (all when ``keep`` is None); returns how many."""
+    with ctx.transaction() as tx:
+        row = tx.session.get(NoticeDraft, draft_id)
+        if row is None:
+            raise NotFound(tr("找不到该通知。"))
+        if not _may_send(ctx, row):
+            raise PermissionDenied(tr("这份通知不由您发送。"))
+        if row.status != "pending":
+            raise StateError(tr("这份通知已经处理过了。"))
+        proposed = _draft_view(row).recipients
+        try:
+            final = choose(proposed, [r.key for r in proposed] if keep is None else keep)
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from None
+        if not final:
+            raise ValidationError({"recipients": tr("至少保留一位收件人，或取消这份通知")})
+        policy = policy_for(tx.session, Event(row.event))
+        for recipient in final:
+            deliver(tx, recipient, row.title, row.body, row.event, row.instance_id, email=policy.email)
+        removed = [r.name for r in proposed if r.key not in {f.key for f in final}]
+        row.status, row.sent_at = "sent", ctx.clock.now()
+        tx.audit("notice.send", "flow", row.instance_id, tr("发送通知“{0}”给 {1} 人").format(row.title, len(final)),
+                 None, {"event": row.event, "recipients": [r.name for r in final], "removed": removed})
+        tx.changed("notice", "updated", row.id)
+        return len(final)
+
+
+def cancel_draft(ctx: ServiceContext, draft_id: int, reason: str) -> None:
+    with ctx.transaction() as tx:
+        row = tx.session.get(NoticeDraft, draft_id)
+        if row is None or not _may_send(ctx, row):
+            raise NotFound(tr("找不到该通知。"))
+        if row.status != "pending":
+            raise StateError(tr("这份通知已经处理过了。"))
+        row.status = "cancelled"
+        tx.audit("notice.cancel", "flow", row.instance_id, tr("取消通知“{0}”").format(row.title), None,
+                 {"reason": reason})
+        tx.changed("notice", "updated", row.id)
+
+
+def deliver(tx: Transaction, recipient: Recipient, title: str, body: str, event: str, instance_id: int | None,
+            email: bool = True) -> None:
+    """In-app notice for an account holder; an e-mail in the outbox for an address."""
+    now = tx.ctx.clock.now()
+    notification_id = None
+    if recipient.user_id is not None:
+        note = Notification(user_id=recipient.user_id, event=event, title=title[:120], body=body,
+                            instance_id=instance_id, created_at=now)
+        tx.session.add(note)
+        tx.session.flush()
+        notification_id = note.id
+    if email and recipient.email and mail.enabled(tx.session):
+        tx.session.add(OutboxMessage(to_address=recipient.email, to_name=recipient.name, subject=title[:200],
+                                     body=body, status="pending", attempts=0, next_attempt_at=now,
+                                     notification_id=notification_id, created_at=now))
+    tx.changed("notification", "created")
+
+
+def notify_users(tx: Transaction, user_ids: list[int], title: str, body: str, event: str,
+                 instance_id: int | None) -> None:
+    """Direct notices that need no policy, e.g. "a step is waiting for you" to its assignees."""
+    for user_id in dict.fromkeys(user_ids):
+        recipient = _user_recipient(tx.session, user_id, "")
+        if recipient is not None:
+            deliver(tx, recipient, title, body, event, instance_id)
+
+
+# --- the user's own notices -------------------------------------------------------------------
+
+
+def my_notifications(ctx: ServiceContext, unread_only: bool = False, limit: int = 200) -> list[NotificationView]:
+    with ctx.read() as session:
+        query = select(Notification).where(Notification.user_id == ctx.actor.user_id)
+        if unread_only:
+            query = query.where(Notification.read_at.is_(None))
+        rows = session.execute(query.order_by(Notification.id.desc()).limit(limit)).scalars()
+        return [NotificationView(r.id, r.title, r.body, r.instance_id, r.created_at, r.read_at is not None)
+                for r in rows]
+
+
+def mark_read(ctx: ServiceContext, notification_ids: list[int]) -> None:
+    with ctx.transaction() as tx:
+        for row in tx.session.execute(select(Notification).where(
+                Notification.id.in_(notification_ids), Notification.user_id == ctx.actor.user_id)).scalars():
+            if row.read_at is None:
+                row.read_at = ctx.clock.now()
+        tx.changed("notification", "updated")
