@@ -88,16 +88,28 @@ def department_head(session: Session, department_id: int | None, exclude_employe
     return None
 
 
-def assignees(session: Session, step: StepDef, subject: Subject, payload: dict) -> tuple[list[int], str | None]:
-    """Users who act on ``step`` and, when the natural approver is missing, why someone else does.
+@dataclass(frozen=True)
+class Assignment:
+    users: list[int]
+    reason: str | None = None  # why someone other than the natural approver acts
+    initiator_is_approver: bool = False  # the person who started the flow is this step's approver
 
-    Nobody approves their own case: the subject's own account is never an assignee. When no one is
-    left (no manager account, no project lead), HR acts instead, and the reason is recorded.
+
+def assignees(session: Session, step: StepDef, subject: Subject, payload: dict,
+              initiator_user: int | None = None) -> Assignment:
+    """Users who act on ``step``.
+
+    Nobody approves their own case: the subject's account is never an assignee. Nobody approves
+    their own proposal either: the initiator is left out. If that leaves nobody on a relation step,
+    the step is the initiator's own (a manager proposing their report's 转正) and
+    ``initiator_is_approver`` says the flow may pass it; on a role step (or one guarding the
+    checklist) the initiator still acts, since no one else can. When the natural approver is missing (no manager account, no 项目负责人),
+    HR acts instead, and the reason is recorded.
     """
     own_user = user_of_employee(session, subject.employee_id)
     employee_target = None
     if step.actor_kind is ActorKind.ROLE:
-        users = users_with_role(session, step.role)
+        natural = users_with_role(session, step.role)
     else:
         if step.actor_kind is ActorKind.MANAGER:
             employee_target = subject.manager_id or payload.get("manager_id")
@@ -110,16 +122,23 @@ def assignees(session: Session, step: StepDef, subject: Subject, payload: dict) 
             department = subject.department_id or payload.get("department_id")
             employee_target = department_head(session, department, subject.employee_id)
         user = user_of_employee(session, employee_target)
-        users = [user] if user is not None else []
-    users = [u for u in users if u != own_user]
+        natural = [user] if user is not None else []
+    users = [u for u in natural if u not in (own_user, initiator_user)]
     if users:
-        return users, None
+        return Assignment(users)
+    if initiator_user is not None and initiator_user in natural:
+        if step.actor_kind is not ActorKind.ROLE and not step.requires_checklist_closed:
+            return Assignment([], None, True)
+        # The only holder of the role started the flow: they act themselves, at this later stage,
+        # with the comments gathered since (no one else could).
+        return Assignment([initiator_user], tr("只有发起人担任{0}，由发起人处理").format(step.actor_label()))
     fallback_role = Role.HR if step.role is not Role.HR else Role.ADMIN
-    fallback = [u for u in users_with_role(session, fallback_role) if u != own_user]
+    candidates = [u for u in users_with_role(session, fallback_role) if u != own_user]
+    fallback = [u for u in candidates if u != initiator_user] or candidates
     if step.actor_kind is ActorKind.ROLE:
         reason = tr("没有其他{0}账号，由{1}代办").format(step.role.label, fallback_role.label)
     elif employee_target is None:
         reason = tr("没有{0}，由{1}代办").format(step.actor_label(), fallback_role.label)
     else:
         reason = tr("{0}没有可用的账号，由{1}代办").format(step.actor_label(), fallback_role.label)
-    return fallback, reason
+    return Assignment(fallback, reason)

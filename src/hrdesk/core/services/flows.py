@@ -220,17 +220,27 @@ def _advance(tx: Transaction, instance: FlowInstance, definition: FlowDefinition
     status = result.position.status
     if status is FlowStatus.RUNNING:
         step = definition.step(result.position.step)
-        users, reason = assignees(session, step, subject, json.loads(instance.payload))
-        if not users:
+        payload = json.loads(instance.payload)
+        assignment = assignees(session, step, subject, payload, instance.initiator_user_id)
+        if assignment.initiator_is_approver:
+            # The initiator already decided this step by proposing (a manager proposing 转正).
+            session.add(FlowTransition(instance_id=instance.id, step_index=result.position.step,
+                                       step_name=step.name, action=Action.APPROVE.value, actor_user_id=None,
+                                       actor_name=tr("系统"), comment=tr("发起人即本步审批人，自动通过"),
+                                       created_at=now))
+            facts = facts_for(session, subject, instance.id, payload)
+            _advance(tx, instance, definition, subject, move(definition, result.position, Action.APPROVE, facts))
+            return
+        if not assignment.users:
             raise StateError(tr("“{0}”这一步找不到审批人（也没有人事或管理员账号），流程无法继续。").format(step.name))
-        for user_id in users:
+        for user_id in assignment.users:
             session.add(FlowTask(instance_id=instance.id, step_index=result.position.step,
-                                 user_id=user_id, reason=reason, created_at=now))
+                                 user_id=user_id, reason=assignment.reason, created_at=now))
         if step.deadline_days:
             instance.due_date = china_calendar().add_working_days(now.date(), step.deadline_days)
-        notices.notify_users(tx, users, tr("待您审批：{0}").format(instance.title),
+        notices.notify_users(tx, assignment.users, tr("待您审批：{0}").format(instance.title),
                              tr("“{0}”已到“{1}”，请在 HRDesk 的待办中处理。{2}").format(
-                                 instance.title, step.name, reason or ""), "flow.task", instance.id)
+                                 instance.title, step.name, assignment.reason or ""), "flow.task", instance.id)
     elif status is FlowStatus.RETURNED:
         initiator = [instance.initiator_user_id] if instance.initiator_user_id else []
         notices.notify_users(tx, initiator, tr("已退回：{0}").format(instance.title),
