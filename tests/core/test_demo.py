@@ -183,7 +183,7 @@ def test_statuses_come_in_plausible_proportions(demo400):
     employees = _employees(demo400.db)
     statuses = Counter(e.status for e in employees)
     assert statuses["separated"] == 20  # 5 %
-    assert statuses["leaving"] == 4  # 1 %
+    assert statuses["leaving"] == 5  # the sample separation flows in progress
     assert 10 <= statuses["probation"] <= 120
     assert statuses["regular"] > 250
     for e in employees:

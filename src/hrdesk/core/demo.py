@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterator, Sequence
 
+from hrdesk.core.demo_flows import start_sample_flows
 from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus, Gender
 from hrdesk.core.domain.org import DepartmentKind
 from hrdesk.core.errors import ValidationError
@@ -49,7 +50,6 @@ EMP_NO_PREFIX = "E"  # the pattern employees.suggest_emp_no continues from
 # (measured at 100,000: 10,000 per call 18 s / 314 MiB peak, 25,000: 17 s / 404 MiB).
 _BATCH = 10_000
 _SEPARATED_SHARE = 0.05
-_LEAVING_SHARE = 0.01
 _TEAM_SIZE = 15  # staff per 主管 in large departments
 _MIN_STAFF_FOR_SUPERVISORS = 25
 
@@ -522,8 +522,9 @@ class _Planner:
         return index
 
     def _assign_departures(self, n: int) -> None:
-        """About 5% have left (with their last day) and 1% are serving notice; only staff, so no
-        department or team is left with a departed head."""
+        """About 5% have left (with their last day); only staff, so no department or team is left
+        with a departed head. Those serving notice (待离职) come from the sample separation flows
+        (demo_flows), since 待离职 only ever follows from a separation flow."""
         rng, today = self.rng, self.today
         staff = [p for p in self.people if p.tier == _STAFF]
         eligible = [p for p in staff if p.hire_date < today - timedelta(days=1)]
@@ -533,11 +534,6 @@ class _Planner:
             person.last_working_day = person.hire_date + timedelta(days=rng.randint(1, span - 1))
             person.status = EmployeeStatus.SEPARATED
             person.contract = contract_for(person.hire_date, person.last_working_day)
-        gone = {p.index for p in separated}
-        remaining = [p for p in staff if p.index not in gone]
-        for person in rng.sample(remaining, min(len(remaining), round(n * _LEAVING_SHARE))):
-            person.last_working_day = today + timedelta(days=rng.randint(3, 30))
-            person.status = EmployeeStatus.LEAVING
 
 
 # --- storing ------------------------------------------------------------------------------------
@@ -683,6 +679,7 @@ def create_demo_company(data_dir: DataDir, employees: int = 200, seed: int = 1,
         ids = _store_people(ctx, people, dept_ids, position_ids)
         _assign_heads(ctx, planner.heads, ids, dept_ids)
         logins = _create_logins(ctx, people, planner.heads, ids, passwords)
+        start_sample_flows(ctx, today, seed)
     except BaseException:
         _discard(data_dir, setup)
         raise

@@ -43,13 +43,14 @@ def on_abandoned(tx: Transaction, instance: FlowInstance, subject: Subject, prev
     if FlowKind(instance.kind) is FlowKind.SEPARATION:
         employee = tx.session.get(Employee, instance.subject_employee_id)
         payload = json.loads(instance.payload)
-        before = {"status": employee.status}
+        before = {"status": employee.status, "last_working_day": employee.last_working_day}
         employee.status = payload.get("previous_status", EmployeeStatus.REGULAR.value)
+        employee.last_working_day = None
         employee.updated_at = tx.ctx.clock.now()
         tx.audit("employee.status", "employee", employee.id,
                  tr("离职流程{0}，{1}恢复为{2}").format(tr("已结束"), employee.name,
                                                EmployeeStatus(employee.status).label),
-                 before, {"status": employee.status})
+                 before, {"status": employee.status, "last_working_day": None})
         tx.changed("employee", "updated", employee.id)
 
 

@@ -55,11 +55,12 @@ def start(ctx: ServiceContext, employee_id: int, reason: SeparationReason, last_
         session.add(Separation(employee_id=employee_id, instance_id=instance.id, reason=reason.value,
                                notice_date=notice_date, last_working_day=last_working_day,
                                stop_month=stop_month(last_working_day), notice_warning=warning))
-        before = {"status": employee.status}
+        before = {"status": employee.status, "last_working_day": employee.last_working_day}
         employee.status = EmployeeStatus.LEAVING.value
+        employee.last_working_day = last_working_day  # the planned day; confirmed when the flow completes
         employee.updated_at = ctx.clock.now()
         tx.audit("employee.status", "employee", employee.id, tr("{0} 进入离职流程，状态改为待离职").format(employee.name),
-                 before, {"status": employee.status})
+                 before, {"status": employee.status, "last_working_day": last_working_day})
         checklists.generate(session, instance.id, employee)
         flows.submit_new(tx, instance, subject_of(session, employee_id), comment)
         notices.draft(tx, instance, Event.SEPARATION_STARTED, tr("离职申请：{0}").format(employee.name),
