@@ -64,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     pr = ksub.add_parser("recover", help=tr("用恢复密钥打开公司数据，并把密钥存回系统凭据存储"))
     pr.add_argument("--recovery-key", help=tr("恢复密钥（不填则提示输入）"))
     pr.set_defaults(handler=_cmd_key_recover)
+
+    p = sub.add_parser("selftest", help=tr("自检：在临时文件夹中创建示例公司，走一遍主要功能（也用于检查打包后的程序）"))
+    p.add_argument("--employees", type=int, default=50, help=tr("示例公司的员工人数"))
+    p.add_argument("--startup-only", action="store_true",
+                   help=tr("只测量从启动到登录窗口显示的时间（可用 --data-dir 指定已有的公司数据）"))
+    p.add_argument("--runs", type=int, default=1, help=tr("与 --startup-only 一起用：启动测量的次数"))
+    p.add_argument("--screenshot", type=Path, default=None, help=tr("把主窗口截图保存到该文件（PNG）"))
+    p.add_argument("--verbose", action="store_true", help=tr("检查失败时在终端显示详细错误"))
+    p.set_defaults(handler=_cmd_selftest)
+
+    from hrdesk import cli_flows
+
+    cli_flows.register(sub)
     return parser
 
 
@@ -240,3 +253,10 @@ def _cmd_key_recover(args) -> int:
     else:
         print(tr("恢复密钥正确，但本机没有可用的系统凭据存储。请把恢复密钥设为环境变量 HRDESK_DB_KEY 后使用。"))
     return 0
+
+
+def _cmd_selftest(args) -> int:
+    from hrdesk.selftest import run
+
+    return run(employees=args.employees, startup_only=args.startup_only, data_dir=args.data_dir, runs=args.runs,
+               screenshot=args.screenshot, verbose=args.verbose)

@@ -1,0 +1,79 @@
+"""A whole separation scripted on the command line, acting as each user in turn."""
+
+import json
+
+import pytest
+
+from hrdesk.cli import run
+from hrdesk.core.persistence import keys
+from hrdesk.core.permissions import Role
+from hrdesk.core.services import accounts, auth, company as company_service, employees
+from tests.helpers import USER_PASSWORD, build_company, employee_input
+
+
+@pytest.fixture
+def fx(tmp_path, monkeypatch):
+    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    fx = build_company(tmp_path / "data")
+    li = employees.get(fx.system, fx.emps["李四"])
+    accounts.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id,
+                            must_change_password=False)
+    fx.users["lisi"] = USER_PASSWORD
+    fx.db.dispose()
+    return fx
+
+
+def as_user(capsys, monkeypatch, fx, user, *args):
+    monkeypatch.setenv("HRDESK_PASSWORD", fx.users[user])
+    code = run(["--data-dir", str(fx.data_dir.root), *map(str, args), "--user", user])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_scripted_separation(fx, capsys, monkeypatch):
+    code, out, err = as_user(capsys, monkeypatch, fx, "lisi", "separation", "start", "E000002", "--reason",
+                             "主动辞职", "--last-day", "2099-12-31", "--comment", "个人原因")
+    assert code == 0, err
+    assert "#1" in out and "王经理" in out
+    code, _, err = as_user(capsys, monkeypatch, fx, "staff", "flow", "act", "1", "--approve")
+    assert code == 3 and "不是您" in err
+    code, out, _ = as_user(capsys, monkeypatch, fx, "manager", "flow", "list", "--inbox", "--json")
+    assert [f["id"] for f in json.loads(out)] == [1]
+    for user in ("manager", "hr", "finance"):  # 李四 is in no 项目部: the lead's step is skipped
+        code, out, err = as_user(capsys, monkeypatch, fx, user, "flow", "act", "1", "--approve", "--comment", "同意")
+        assert code == 0, err
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "1", "--approve")
+    assert code == 6 and "交接清单" in err
+    code, out, _ = as_user(capsys, monkeypatch, fx, "hr", "flow", "show", "1", "--json")
+    detail = json.loads(out)
+    for item in detail["checklist"]:
+        code, _, err = as_user(capsys, monkeypatch, fx, "hr", "checklist", "waive", item["id"], "--reason",
+                               "测试中由人事统一确认")
+        assert code == 0, err
+    code, out, _ = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "1", "--approve", "--comment", "归档")
+    assert code == 0 and "已完成" in out
+    code, out, _ = as_user(capsys, monkeypatch, fx, "hr", "notice", "list")
+    assert "离职" in out
+    assert run(["--data-dir", str(fx.data_dir.root), "audit", "verify"]) == 0
+    db = company_service.open_company(fx.data_dir)
+    try:
+        assert employees.get(auth.login(db, "hr", USER_PASSWORD), fx.emps["李四"]).status.value == "separated"
+    finally:
+        db.dispose()
+
+
+def test_bad_input(fx, capsys, monkeypatch):
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "NOPE", "--reason", "resign",
+                           "--last-day", "2099-01-01")
+    assert code == 4 and "NOPE" in err
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", "fired",
+                           "--last-day", "2099-01-01")
+    assert code == 2 and "离职原因" in err
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", "mutual",
+                           "--last-day", "2001-01-01")
+    assert code == 2 and "入职日期" in err
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "99", "--approve")
+    assert code == 4
+    with pytest.raises(SystemExit):
+        run(["--data-dir", str(fx.data_dir.root), "separation", "start", "E000002", "--reason", "mutual",
+             "--last-day", "31.12.2099", "--user", "hr"])
