@@ -434,3 +434,14 @@ def search(ctx: ServiceContext, text: str, limit: int = 20, include_separated: b
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def id_by_emp_no(ctx: ServiceContext, emp_no: str) -> int:
+    """The employee with this 工号, if the caller may see them; NotFound otherwise (the same message
+    either way, so the command line does not reveal who exists)."""
+    ctx.require(Permission.EMPLOYEE_VIEW)
+    with ctx.read() as session:
+        emp_id = session.execute(select(Employee.id).where(Employee.emp_no == (emp_no or "").strip())).scalar()
+        if emp_id is None or not in_scope(session, ctx.actor, Permission.EMPLOYEE_VIEW, emp_id):
+            raise NotFound(tr("找不到工号为 {0} 的员工。").format(emp_no))
+        return emp_id
