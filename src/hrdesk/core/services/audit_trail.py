@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +109,11 @@ FIELD_LABELS = {
     "stop_month": "停保月份", "evaluation": "评估意见", "comment": "意见", "step": "所在步骤",
     "username": "用户名", "display_name": "显示名称", "employee_id": "关联员工", "roles": "角色",
     "active": "启用", "active_until": "账号停用日期", "must_change_password": "下次登录须改密码",
-    "item_id": "事项编号", "title": "事项", "note": "说明", "reason": "原因", "asset_no": "资产编号",
-    "amount": "金额", "event": "事件", "recipients": "收件人", "removed": "发送人移除的收件人",
-    "count": "人数", "kind": "流程类型", "version": "版本", "steps": "审批步骤",
+    "title": "事项", "note": "说明", "reason": "原因", "asset_no": "资产编号", "amount": "金额",
+    "event": "事件", "recipients": "收件人", "removed": "发送人移除的收件人", "count": "人数",
+    "kind": "流程类型", "version": "版本", "steps": "审批步骤", "item_id": "事项编号",
 }
+_FIELD_ORDER = {key: n for n, key in enumerate(FIELD_LABELS)}
 
 _ID_FIELDS = {"department_id": Department, "project_department_id": Department, "position_id": Position,
               "manager_id": Employee, "employee_id": Employee}
@@ -144,7 +144,7 @@ class TrailRow:
     seq: int
     time: str  # "YYYY-MM-DD HH:MM:SS", UTC as stored
     actor: str
-    on_behalf_of: str
+    on_behalf_of: str  # "代 李四" when the actor acted on someone's behalf
     action: str  # the Chinese label
     summary: str
     before: str  # "字段：值" lines
@@ -214,7 +214,7 @@ def _condition(session: Session, target):
 
 def _subject(target) -> str:
     if isinstance(target, FlowInstance):
-        return tr("流程 #{0} {1}（{2}）").format(target.id, target.title, FlowKind(target.kind).label)
+        return tr("流程 #{0} {1}").format(target.id, target.title)
     return tr("员工 {0} {1}").format(target.emp_no, target.name)
 
 
@@ -268,7 +268,8 @@ def export_trail(ctx: ServiceContext, path: str | os.PathLike, employee_id: int 
 
 
 class _Names:
-    """Names for ids found in before/after values (department 3 → 销售部), looked up once each."""
+    """Names for ids found in before/after values (department 3 → 销售部), looked up once each.
+    Current names: a department renamed since shows its new name."""
 
     def __init__(self, session: Session):
         self.session = session
@@ -303,10 +304,12 @@ def value_text(key: str, value: Any, entity_type: str, names: _Names | None = No
         return tr("是") if value else tr("否")
     if key in _ID_FIELDS and isinstance(value, int) and names is not None:
         name = names.of(_ID_FIELDS[key], value)
-        return f"{name}（#{value}）" if name else f"#{value}"
+        return name if name else tr("#{0}（已删除）").format(value)
     if isinstance(value, str):
         label = None
-        if key == "status":
+        if key == "stop_month" and len(value) == 10 and value.endswith("-01"):
+            label = value[:7]
+        elif key == "status":
             label = _enum_label(FlowStatus if entity_type == "flow" else EmployeeStatus, value)
         elif key == "gender":
             label = _enum_label(Gender, value)
@@ -341,25 +344,26 @@ def _role_label(code: str) -> str:
         return code
 
 
-def values_text(values: dict | None, entity_type: str, names: _Names | None = None) -> str:
-    """"字段：值" per line; empty when the record has no values on that side."""
+def values_text(values: dict | None, entity_type: str, names: _Names | None = None, *,
+                skip_empty: bool = False) -> str:
+    """"字段：值" per line in the register's field order; empty when the record has no values on
+    that side. ``skip_empty`` leaves out blank fields (a new record lists only what was filled in)."""
     if not values:
         return ""
-    return "\n".join(f"{field_label(k)}：{value_text(k, v, entity_type, names)}" for k, v in values.items())
+    keys = sorted(values, key=lambda k: (_FIELD_ORDER.get(k, len(_FIELD_ORDER)), k))
+    if skip_empty:
+        keys = [k for k in keys if values[k] not in (None, "", [], {})]
+    return "\n".join(f"{field_label(k)}：{value_text(k, values[k], entity_type, names)}" for k in keys)
 
 
-def _row(entry: AuditEntryView, names: _Names) -> TrailRow:
-    return TrailRow(entry.seq, f"{entry.created_at:%Y-%m-%d %H:%M:%S}", entry.actor_name, entry.on_behalf_of or "",
+def _row(entry: AuditEntryView, names: _Names | None) -> TrailRow:
+    created = entry.before is None
+    on_behalf = tr("代 {0}").format(entry.on_behalf_of) if entry.on_behalf_of else ""
+    return TrailRow(entry.seq, f"{entry.created_at:%Y-%m-%d %H:%M:%S}", entry.actor_name, on_behalf,
                     action_label(entry.action), entry.summary, values_text(entry.before, entry.entity_type, names),
-                    values_text(entry.after, entry.entity_type, names))
+                    values_text(entry.after, entry.entity_type, names, skip_empty=created))
 
 
 def rows_for(entries: list[AuditEntryView]) -> list[TrailRow]:
-    """Readable rows without id look-ups (for entries obtained elsewhere)."""
-    return [TrailRow(e.seq, f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.actor_name, e.on_behalf_of or "",
-                     action_label(e.action), e.summary, values_text(e.before, e.entity_type),
-                     values_text(e.after, e.entity_type)) for e in entries]
-
-
-def export_timestamp(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}"
+    """Readable rows without id look-ups (for entries obtained elsewhere, e.g. the audit viewer)."""
+    return [_row(e, None) for e in entries]

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.employee import parse_email
-from hrdesk.core.errors import StorageError, ValidationError
+from hrdesk.core.errors import HRDeskError, StorageError, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
 from hrdesk.core.persistence.database import CompanyDatabase
@@ -216,3 +216,101 @@ def _reschedule(row: OutboxMessage, now: datetime, error: str | None) -> None:
 def outbox_counts(ctx: ServiceContext) -> dict[str, int]:
     with ctx.read() as session:
         return dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
+
+
+class MailSendError(HRDeskError):
+    """A test message could not be sent; the message says why and what to check."""
+
+
+def send_test(ctx: ServiceContext, to_address: str) -> None:
+    """Send one test message now, with the saved settings and password (administrators).
+
+    Synchronous and outside the outbox, so that the administrator sees at once whether the server,
+    the encryption and the password work; MailSendError with the reason when they do not.
+    """
+    ctx.require_all(Permission.FLOW_ADMIN)
+    try:
+        address = parse_email(to_address)
+    except ValueError:
+        address = None
+    if not address:
+        raise ValidationError({"to_address": tr("请填写正确的收件人邮箱地址")})
+    with ctx.read() as session:
+        settings = load_settings(session)
+    if settings is None:
+        raise MailSendError(tr("还没有设置邮件服务器，请先填写并保存设置。"))
+    where = f"{settings.host}:{settings.port}"
+    row = OutboxMessage(id=0, to_address=address, to_name="", subject=tr("HRDesk 测试邮件"),
+                        body=tr("这是一封来自 HRDesk 的测试邮件。\n\n收到这封邮件，说明邮件服务器设置正确：{0}（{1}），"
+                                "发件人 {2}。\n\n发送人：{3}").format(where, tr(_SECURITY_LABELS.get(settings.security, "?")),
+                                                                settings.from_address, ctx.actor.display_name))
+    message = _build(settings, row)
+    del message["Message-ID"]
+    message["Message-ID"] = make_msgid(idstring="hrdesk-test")
+    server = None
+    try:
+        server = _connect(settings, _password(ctx.db, settings))
+        server.send_message(message)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailSendError(tr("邮件服务器 {0} 拒绝了用户名或密码（{1}）。请检查用户名和密码；"
+                               "有的邮箱需要使用“授权码”而不是登录密码。").format(where, _reply(exc))) from None
+    except smtplib.SMTPNotSupportedError as exc:
+        if "STARTTLS" in str(exc).upper():
+            raise MailSendError(tr("邮件服务器 {0} 不支持 STARTTLS 加密。请改用 SSL（通常是 465 端口），"
+                                   "或向邮件服务商确认加密方式。").format(where)) from None
+        raise MailSendError(tr("邮件服务器 {0} 不支持登录验证（{1}）。如果服务器不需要登录，请清空用户名。").format(
+            where, exc)) from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise MailSendError(tr("邮件服务器拒收收件人 {0}（{1}）。").format(
+            address, "; ".join(_reply(e) for e in exc.recipients.values()))) from None
+    except smtplib.SMTPSenderRefused as exc:
+        raise MailSendError(tr("邮件服务器拒绝了发件人地址 {0}（{1}）。发件人通常必须与登录的邮箱一致。").format(
+            settings.from_address, _reply(exc))) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        raise MailSendError(tr("邮件服务器 {0} 中断了连接（{1}）。请检查端口和加密方式是否匹配"
+                               "（SSL 通常用 465 端口，STARTTLS 通常用 587）。").format(where, str(exc) or "-")) from None
+    except smtplib.SMTPException as exc:
+        raise MailSendError(tr("邮件服务器 {0} 返回错误：{1}").format(where, _reply(exc))) from None
+    except ssl.SSLError as exc:
+        raise MailSendError(tr("与邮件服务器 {0} 建立加密连接失败（{1}）。请检查加密方式与端口是否匹配"
+                               "（SSL 通常用 465 端口，STARTTLS 通常用 587）。").format(where, exc.reason or exc)) \
+            from None
+    except TimeoutError:
+        raise MailSendError(tr("连接邮件服务器 {0} 超时（{1} 秒）。请检查服务器地址、端口和网络。").format(
+            where, SEND_TIMEOUT)) from None
+    except OSError as exc:
+        raise MailSendError(tr("无法连接邮件服务器 {0}：{1}。请检查服务器地址、端口和网络。").format(
+            where, _network_reason(exc))) from None
+    finally:
+        if server is not None:
+            try:
+                server.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
+
+
+_SECURITY_LABELS = {"starttls": "STARTTLS", "ssl": "SSL", "none": "不加密"}
+
+
+def _network_reason(exc: OSError) -> str:
+    import errno
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return tr("找不到这个服务器地址（{0}）").format(exc.strerror or exc)
+    reasons = {errno.ECONNREFUSED: tr("服务器拒绝连接，该端口上没有邮件服务"),
+               errno.ECONNRESET: tr("连接被服务器重置"),
+               errno.EHOSTUNREACH: tr("无法到达该服务器"), errno.ENETUNREACH: tr("网络不可用")}
+    reason = reasons.get(exc.errno)
+    return f"{reason}（{exc.strerror}）" if reason and exc.strerror else reason or str(exc.strerror or exc)
+
+
+def _reply(exc) -> str:
+    """The server's code and text from an smtplib error, or a tuple from SMTPRecipientsRefused."""
+    if isinstance(exc, tuple) and len(exc) == 2:
+        code, text = exc
+    else:
+        code, text = getattr(exc, "smtp_code", None), getattr(exc, "smtp_error", None)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{code} {text}".strip() if code else str(text or exc)

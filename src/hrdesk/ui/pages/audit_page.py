@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.audit import ChainReport
-from hrdesk.core.services import audit_log
+from hrdesk.core.services import audit_log, audit_trail
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.audit_model import AuditTableModel, detail_text, entity_filters
 from hrdesk.ui.session import AppSession
@@ -46,6 +46,7 @@ def _tr(text: str) -> str:
 class AuditPage(QWidget):
     loaded = Signal()  # after a page of records reached the table
     verified = Signal(object)  # ChainReport
+    trail_exported = Signal(object)  # audit_trail.TrailExport
 
     def __init__(self, session: AppSession, parent=None):
         super().__init__(parent)
@@ -64,6 +65,9 @@ class AuditPage(QWidget):
         self.entity_filter.setObjectName("entity_filter")
         for label, entity_type, prefix in entity_filters():
             self.entity_filter.addItem(label, (entity_type, prefix))
+        if not any(self.entity_filter.itemData(i) == ("flow", None) for i in range(self.entity_filter.count())):
+            # flow instances (their trail can be viewed and exported too)
+            self.entity_filter.insertItem(2, self.tr("流程"), ("flow", None))
         self.entity_filter.currentIndexChanged.connect(lambda *_: self.reload())
         self.entity_id = QLineEdit()
         self.entity_id.setObjectName("entity_id")
@@ -72,6 +76,8 @@ class AuditPage(QWidget):
         self.entity_id.setMaximumWidth(170)
         self.entity_id.returnPressed.connect(self.reload)
         self.entity_id.textChanged.connect(lambda text: self.reload() if not text else None)  # cleared
+        self.entity_id.textChanged.connect(lambda *_: self._update_trail_buttons())
+        self.entity_filter.currentIndexChanged.connect(lambda *_: self._update_trail_buttons())
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
         self.refresh_button = QPushButton(self.tr("刷新"))
@@ -81,6 +87,12 @@ class AuditPage(QWidget):
         self.verify_button.setObjectName("verify")
         self.verify_button.setToolTip(self.tr("逐条核对哈希链，检查日志是否被修改、删除或插入"))
         self.verify_button.clicked.connect(self.verify)
+        self.trail_button = QPushButton(self.tr("完整留痕"))
+        self.trail_button.setObjectName("open_trail")
+        self.trail_button.clicked.connect(self.open_trail)
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.export_button.setObjectName("export_trail")
+        self.export_button.clicked.connect(self.export_trail)
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(QLabel(self.tr("对象类型")))
@@ -91,6 +103,8 @@ class AuditPage(QWidget):
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
         toolbar.addWidget(self.refresh_button)
+        toolbar.addWidget(self.trail_button)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.verify_button)
 
         self.verify_banner = QLabel()
@@ -154,6 +168,7 @@ class AuditPage(QWidget):
         layout.addWidget(splitter, 1)
 
         session.signals.changed.connect(self._on_changes)
+        self._update_trail_buttons()
         self.reload()
 
     def _on_changes(self, changes) -> None:
@@ -269,6 +284,84 @@ class AuditPage(QWidget):
             self.detail.clear()
             return
         self.detail.setPlainText(detail_text(self.model.entry(row)))
+
+    # --- the trail of one employee or flow ----------------------------------------------------
+
+    def trail_target(self) -> tuple[int | None, int | None]:
+        """(employee_id, flow_id) when the filter names exactly one employee or one flow."""
+        entity_type, entity_id, prefix = self.filters()
+        if prefix or not entity_id or not entity_id.isdigit():
+            return None, None
+        if entity_type == "employee":
+            return int(entity_id), None
+        if entity_type == "flow":
+            return None, int(entity_id)
+        return None, None
+
+    def _update_trail_buttons(self) -> None:
+        employee_id, flow_id = self.trail_target()
+        enabled = employee_id is not None or flow_id is not None
+        for button in (self.trail_button, self.export_button):
+            button.setEnabled(enabled)
+        if enabled:
+            tip = self.tr("员工的完整留痕包括其档案、账号（含登录）和以其为对象的所有流程的记录，按时间先后排列。") \
+                if employee_id is not None else self.tr("该流程的全部记录：提交、审批、交接清单、通知。")
+        else:
+            tip = self.tr("在“对象类型”中选择“员工”或“流程”并填写编号，即可查看或导出该对象的完整留痕。")
+        self.trail_button.setToolTip(tip)
+        self.export_button.setToolTip(tip)
+
+    def open_trail(self):
+        from hrdesk.ui.dialogs.trail_dialog import TrailDialog
+
+        employee_id, flow_id = self.trail_target()
+        if employee_id is None and flow_id is None:
+            return None
+        dialog = TrailDialog(self.session, employee_id=employee_id, flow_id=flow_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_trail(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from hrdesk.ui.dialogs.trail_dialog import default_file_name
+
+        employee_id, flow_id = self.trail_target()
+        if employee_id is None and flow_id is None:
+            return
+        subject = self.tr("员工 #{0}").format(employee_id) if employee_id is not None else \
+            self.tr("流程 #{0}").format(flow_id)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = default_file_name(subject)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作留痕"),
+                                              f"{folder}/{suggested}" if folder else suggested,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self.export_trail_to(path)
+
+    def export_trail_to(self, path: str) -> None:
+        employee_id, flow_id = self.trail_target()
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        ctx = self.session.ctx
+        self.export_button.setEnabled(False)
+        self._banner(BUSY_STYLE, self.tr("正在导出操作留痕…"))
+
+        def done(result: audit_trail.TrailExport):
+            self._update_trail_buttons()
+            self._banner(OK_STYLE, self.tr("已导出“{0}”的 {1} 条记录到 {2}").format(
+                html.escape(result.subject), result.count, html.escape(str(result.path))))
+            self.trail_exported.emit(result)
+
+        def failed(exc):
+            self._update_trail_buttons()
+            self.verify_banner.setVisible(False)
+            show_error(self, exc)
+
+        self.session.runner.submit(lambda: audit_trail.export_trail(ctx, path, employee_id, flow_id), done, failed,
+                                   owner=self)
 
     # --- integrity check -----------------------------------------------------------------------
 

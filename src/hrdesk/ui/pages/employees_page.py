@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.domain.employee import EmployeeStatus
 from hrdesk.core.permissions import Permission
-from hrdesk.core.services import employee_table, org
+from hrdesk.core.services import audit_trail, employee_table, org
 from hrdesk.ui import messages
 from hrdesk.ui.models.employee_table_model import EmployeeTableModel
 from hrdesk.ui.session import AppSession
@@ -78,6 +78,11 @@ class EmployeesPage(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.reload)
+        self.trail_button = QPushButton(self.tr("操作记录"))
+        self.trail_button.setObjectName("open_trail")
+        self.trail_button.setToolTip(self.tr("查看所选员工的完整操作留痕（档案、账号、流程），可导出 Excel"))
+        self.trail_button.clicked.connect(self._open_trail_current)
+        self.trail_button.setVisible(audit_trail.can_view_trails(session.ctx))
         self.columns_button = QPushButton(self.tr("显示列…"))
         self.columns_button.clicked.connect(lambda: self._column_menu().exec(
             self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft())))
@@ -91,6 +96,7 @@ class EmployeesPage(QWidget):
         toolbar.addWidget(self.count_label)
         toolbar.addWidget(self.columns_button)
         toolbar.addWidget(self.refresh_button)
+        toolbar.addWidget(self.trail_button)
         toolbar.addWidget(self.open_button)
         toolbar.addWidget(self.new_button)
 
@@ -269,6 +275,19 @@ class EmployeesPage(QWidget):
             messages.show_error(self, exc)
             return None
         dialog.saved.connect(self._after_save)
+        dialog.open()
+        return dialog
+
+    def _open_trail_current(self) -> None:
+        employee_id = self.current_employee_id()
+        if employee_id is not None:
+            self.open_trail(employee_id)
+
+    def open_trail(self, employee_id: int):
+        from hrdesk.ui.dialogs.trail_dialog import TrailDialog
+
+        dialog = TrailDialog(self.session, employee_id=employee_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -23,7 +23,7 @@ from hrdesk.core.i18n import tr
 HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 1
 # (header, width in characters; a CJK character is about two)
-COLUMNS = (("序号", 8), ("时间 (UTC)", 20), ("操作人", 18), ("代办", 10), ("操作", 16), ("摘要", 42),
+COLUMNS = (("序号", 8), ("时间 (UTC)", 20), ("操作人", 18), ("代办", 12), ("操作", 16), ("摘要", 42),
            ("变更前", 38), ("变更后", 38))
 WRAPPED = {6, 7, 8}  # 摘要, 变更前, 变更后
 
@@ -68,13 +68,16 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     body_font = Font(name=_FONT, size=10)
     top = Alignment(vertical="top")
     wrap = Alignment(vertical="top", wrap_text=True)
-    for r, row in enumerate(report.rows, start=FIRST_DATA_ROW):
-        values = (row.seq, row.time, row.actor, row.on_behalf_of, row.action, row.summary, row.before, row.after)
+    for r, (row, entry) in enumerate(zip(report.rows, report.entries), start=FIRST_DATA_ROW):
+        values = (row.seq, entry.created_at.replace(microsecond=0), row.actor, row.on_behalf_of, row.action, row.summary, row.before,
+                  row.after)
         for col, value in enumerate(values, start=1):
             cell = write(ws, r, col, value if value != "" else None)
             cell.font = body_font
             cell.border = _BORDER
             cell.alignment = wrap if col in WRAPPED else top
+            if col == 2:
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"  # a real date-time: sorts and filters in Excel
         lines = max(_lines(row.summary, COLUMNS[5][1]), _lines(row.before, COLUMNS[6][1]),
                     _lines(row.after, COLUMNS[7][1]))
         ws.row_dimensions[r].height = max(1, min(lines, 30)) * 14 + 4
