@@ -50,10 +50,11 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
 
 
 @pytest.mark.parametrize("user, expected", [
-    ("admin", ["employees", "departments", "positions", "accounts", "custom_fields", "company"]),
-    ("hr", ["employees"]),
-    ("auditor", ["employees", "audit"]),
-    ("staff", ["employees"]),
+    ("admin", ["inbox", "employees", "flows", "departments", "positions", "accounts", "custom_fields",
+               "flow_settings", "company"]),
+    ("hr", ["inbox", "employees", "flows"]),
+    ("auditor", ["inbox", "employees", "flows", "audit"]),
+    ("staff", ["inbox", "employees", "flows"]),
 ])
 def test_navigation_shows_only_permitted_areas(qtbot, company, user, expected):
     window = MainWindow(make_session(company.login(user), "测试科技有限公司"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,11 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.ui.mail_pump import MailPump
 from hrdesk.ui.pages import pages_for
 from hrdesk.ui.session import AppSession
 from hrdesk.version import __version__
 
 NAV_WIDTH = 168
+
+
+class _Pages(dict):
+    """Built pages by key; asking for one not built yet builds it (pages are created lazily). Holds
+    the window weakly: a reference cycle would leave the window to Python's garbage collector,
+    which may run in a worker thread and must never delete widgets there."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = weakref.WeakMethod(build)
+
+    def __missing__(self, key):
+        return self._build()(key)
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +56,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 8px 14px; border-radius: 4px; }"
             "QListWidget#navigation::item:selected { background: #1f6feb; color: white; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = _Pages(self.page)
         self._specs = pages_for(session.actor)
         for spec in self._specs:
             item = QListWidgetItem(spec.title)
@@ -62,6 +78,12 @@ class MainWindow(QMainWindow):
         roles = "、".join(r.label for r in sorted(user.roles, key=lambda r: r.value))
         self.user_label = QLabel(self.tr("当前用户：{0}（{1}）").format(user.display_name, roles or self.tr("无角色")))
         self.statusBar().addPermanentWidget(self.user_label)
+        self.mail_label = QLabel()
+        self.mail_label.setStyleSheet("color: #b3261e;")
+        self.statusBar().insertPermanentWidget(0, self.mail_label)
+        self.mail_pump = MailPump(session.ctx.db, session.runner, session.ctx.clock, self)
+        self.mail_pump.status_changed.connect(self.mail_label.setText)
+        self.mail_pump.start()
         if self._specs:
             self.nav.setCurrentRow(0)
         self._restore_geometry()
@@ -130,6 +152,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.session.settings().setValue("main_window/geometry", self.saveGeometry())
+        self.mail_pump.stop()
         for widget in self.pages.values():
             close = getattr(widget, "shutdown", None)
             if close:

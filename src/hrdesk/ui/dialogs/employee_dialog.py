@@ -26,7 +26,7 @@ from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeSta
 from hrdesk.core.domain.org import DepartmentKind
 from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.permissions import Permission
-from hrdesk.core.services import custom_fields, employees, org
+from hrdesk.core.services import custom_fields, employees, lifecycle, org
 from hrdesk.resources import resource_path
 from hrdesk.ui.forms.ui_employee_dialog import Ui_EmployeeDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
@@ -51,13 +51,20 @@ def load_cities() -> list[str]:
 
 class EmployeeDialog(QDialog):
     saved = Signal(int)  # employee id, after the service accepted the record
+    flow_started = Signal(int)  # onboarding mode: the 入职 flow id, after the service accepted it
 
-    def __init__(self, session: AppSession, employee_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, session: AppSession, employee_id: int | None = None, parent: QWidget | None = None,
+                 onboarding: bool = False):
+        """``onboarding``: 办理入职 — the same form proposes a new employee (and optionally a login)
+        through an approval flow; the record is created when the flow completes."""
         super().__init__(parent)
         self.session = session
         self.employee_id = employee_id
+        self.onboarding = onboarding and employee_id is None
         self.form = Ui_EmployeeDialog()
         self.form.setupUi(self)
+        if self.onboarding:
+            self._add_account_field()
         self.detail = employees.get(session.ctx, employee_id) if employee_id is not None else None
         self.definitions: list[CustomFieldDef] = custom_fields.list_definitions(session.ctx)
         self.custom_widgets: dict[str, QWidget] = {}
@@ -77,7 +84,12 @@ class EmployeeDialog(QDialog):
         self.form.buttons.accepted.connect(self.save)
         self.form.buttons.rejected.connect(self.reject)
         self.form.base_salary.setValidator(QDoubleValidator(0, 10_000_000, 2, self))
-        if self.detail is None:
+        if self.onboarding:
+            self.setWindowTitle(self.tr("办理入职"))
+            self.form.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("提交入职审批"))
+            self.form.emp_no.setText(employees.suggest_emp_no(session.ctx))
+            self.form.status.setCurrentIndex(self.form.status.findData(EmployeeStatus.PROBATION.value))
+        elif self.detail is None:
             self.setWindowTitle(self.tr("新建员工"))
             self.form.emp_no.setText(employees.suggest_emp_no(session.ctx))
             self.form.status.setCurrentIndex(self.form.status.findData(EmployeeStatus.PROBATION.value))
@@ -124,6 +136,26 @@ class EmployeeDialog(QDialog):
         for name in DATE_FIELDS:
             make_optional(getattr(f, name), self.tr("未填写"))
 
+    def _add_account_field(self) -> None:
+        """Onboarding only: the optional login to open when the flow completes."""
+        layout = self.form.job_group_layout
+        row = layout.rowCount()
+        label = QLabel(self.tr("登录账号"))
+        self.account_username = QLineEdit()
+        self.account_username.setObjectName("account_username")
+        self.account_username.setMaxLength(40)
+        self.account_username.setPlaceholderText(self.tr("选填，如 zhangsan"))
+        self.err_account_username = QLabel()
+        self.err_account_username.setWordWrap(True)
+        self.err_account_username.setVisible(False)
+        hint = QLabel(self.tr("入职办结时开通（员工角色），临时密码发给您。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        layout.addWidget(label, row, 0)
+        layout.addWidget(self.account_username, row, 1)
+        layout.addWidget(self.err_account_username, row + 1, 1)
+        layout.addWidget(hint, row + 2, 1)
+
     def _build_custom_fields(self) -> None:
         layout = self.form.custom_layout
         layout.setColumnMinimumWidth(0, 110)
@@ -165,6 +197,8 @@ class EmployeeDialog(QDialog):
         for name in dir(self.form):
             if name.startswith("err_"):
                 self.error_labels[name[4:]] = getattr(self.form, name)
+        if self.onboarding:
+            self.error_labels["account_username"] = self.err_account_username
         self.form.banner.setStyleSheet(ERROR_STYLE)
 
     def _show_detail(self) -> None:
@@ -295,6 +329,11 @@ class EmployeeDialog(QDialog):
             return
         data = self.collect()
         try:
+            if self.onboarding:
+                flow = lifecycle.start_onboarding(self.session.ctx, data, self.account_username.text())
+                self.flow_started.emit(flow.summary.id)
+                self.accept()
+                return
             if self.detail is None:
                 result = employees.create(self.session.ctx, data)
             else:

@@ -31,6 +31,18 @@ def _employees(session, parent):
     return EmployeesPage(session, parent)
 
 
+def _inbox(session, parent):
+    from hrdesk.ui.pages.inbox_page import InboxPage
+
+    return InboxPage(session, parent)
+
+
+def _flows(session, parent):
+    from hrdesk.ui.pages.flows_page import FlowsPage
+
+    return FlowsPage(session, parent)
+
+
 def _departments(session, parent):
     from hrdesk.ui.pages.departments_page import DepartmentsPage
 
@@ -55,6 +67,12 @@ def _custom_fields(session, parent):
     return CustomFieldsPage(session, parent)
 
 
+def _flow_settings(session, parent):
+    from hrdesk.ui.pages.flow_settings_page import FlowSettingsPage
+
+    return FlowSettingsPage(session, parent)
+
+
 def _audit(session, parent):
     from hrdesk.ui.pages.audit_page import AuditPage
 
@@ -70,12 +88,15 @@ def _company(session, parent):
 def page_specs() -> list[PageSpec]:
     """All pages in navigation order; built on demand so titles go through the translator."""
     return [
+        PageSpec("inbox", _tr("待办"), lambda a: True, _inbox),
         PageSpec("employees", _tr("员工档案"), lambda a: a.can(Permission.EMPLOYEE_VIEW), _employees),
+        PageSpec("flows", _tr("流程"), lambda a: a.can(Permission.FLOW_VIEW), _flows),
         PageSpec("departments", _tr("组织架构"), lambda a: a.can_all(Permission.ORG_MANAGE), _departments),
         PageSpec("positions", _tr("岗位"), lambda a: a.can_all(Permission.ORG_MANAGE), _positions),
         PageSpec("accounts", _tr("用户账号"), lambda a: a.can_all(Permission.ACCOUNT_MANAGE), _accounts),
         PageSpec("custom_fields", _tr("自定义字段"), lambda a: a.can_all(Permission.CUSTOM_FIELD_MANAGE),
                  _custom_fields),
+        PageSpec("flow_settings", _tr("流程设置"), lambda a: a.can_all(Permission.FLOW_ADMIN), _flow_settings),
         PageSpec("audit", _tr("操作日志"), lambda a: a.can_all(Permission.AUDIT_VIEW), _audit),
         PageSpec("company", _tr("公司信息"), lambda a: a.can_all(Permission.COMPANY_MANAGE), _company),
     ]
