@@ -94,26 +94,32 @@ def save_policy(ctx: ServiceContext, policy: Policy) -> None:
 # --- who the policy reaches ----------------------------------------------------------------------
 
 
-def _employee_recipient(session: Session, employee_id: int | None, reason: str) -> Recipient | None:
+def _employees_as_recipients(session: Session, condition, reason: str, limit: int | None = None) -> list[Recipient]:
+    """Employees matching ``condition`` as recipients, their active account joined in one query
+    (a department of a thousand people is one statement, not two thousand)."""
+    query = (select(Employee.id, Employee.name, Employee.email, User.id)
+             .outerjoin(User, (User.employee_id == Employee.id) & User.active.is_(True))
+             .where(condition).order_by(Employee.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return [Recipient(f"user:{user_id}" if user_id else f"employee:{emp_id}", name, user_id, email, (reason,))
+            for emp_id, name, email, user_id in session.execute(query)]
+
+
+def _employee_recipient(session: Session, employee_id: int | None, reason: str) -> list[Recipient]:
     if employee_id is None:
-        return None
-    emp = session.get(Employee, employee_id)
-    if emp is None:
-        return None
-    user = session.execute(select(User).where(User.employee_id == employee_id, User.active.is_(True))).scalar()
-    if user is not None:
-        return Recipient(f"user:{user.id}", emp.name, user.id, emp.email, (reason,))
-    return Recipient(f"employee:{emp.id}", emp.name, None, emp.email, (reason,))
+        return []
+    return _employees_as_recipients(session, Employee.id == employee_id, reason)
 
 
-def _user_recipient(session: Session, user_id: int, reason: str) -> Recipient | None:
-    user = session.get(User, user_id)
-    if user is None or not user.active:
-        return None
-    email = None
-    if user.employee_id is not None:
-        email = session.execute(select(Employee.email).where(Employee.id == user.employee_id)).scalar()
-    return Recipient(f"user:{user.id}", user.display_name, user.id, email, (reason,))
+def _users_as_recipients(session: Session, user_ids, reason: str) -> list[Recipient]:
+    user_ids = list(user_ids)
+    if not user_ids:
+        return []
+    rows = session.execute(select(User.id, User.display_name, Employee.email)
+                           .outerjoin(Employee, Employee.id == User.employee_id)
+                           .where(User.id.in_(user_ids), User.active.is_(True)).order_by(User.id))
+    return [Recipient(f"user:{uid}", name, uid, email, (reason,)) for uid, name, email in rows]
 
 
 def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> list[Recipient]:
@@ -122,55 +128,45 @@ def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> 
     payload = json.loads(instance.payload)
     subject = subject_of(session, instance.subject_employee_id) if instance.subject_employee_id else None
     for role in sorted(policy.roles, key=lambda r: r.value):
-        for user_id in users_with_role(session, role):
-            found.append(_user_recipient(session, user_id, role.label))
+        found += _users_as_recipients(session, users_with_role(session, role), role.label)
     if subject is not None:
         rel = policy.relations
         if Relation.SUBJECT in rel:
-            found.append(_employee_recipient(session, subject.employee_id, Relation.SUBJECT.label))
+            found += _employee_recipient(session, subject.employee_id, Relation.SUBJECT.label)
         if Relation.MANAGER in rel:
             manager = payload.get("changes", {}).get("manager_id", {}).get("from", subject.manager_id)
-            found.append(_employee_recipient(session, manager, Relation.MANAGER.label))
+            found += _employee_recipient(session, manager, Relation.MANAGER.label)
         if Relation.NEW_MANAGER in rel:
             new = payload.get("changes", {}).get("manager_id", {}).get("to")
-            found.append(_employee_recipient(session, new, Relation.NEW_MANAGER.label))
+            found += _employee_recipient(session, new, Relation.NEW_MANAGER.label)
         project = project_department(session, subject)
         if Relation.PROJECT_LEAD in rel and project is not None:
-            found.append(_employee_recipient(session, department_head(session, project, subject.employee_id),
-                                             Relation.PROJECT_LEAD.label))
+            found += _employee_recipient(session, department_head(session, project, subject.employee_id),
+                                         Relation.PROJECT_LEAD.label)
         if Relation.DEPARTMENT_HEAD in rel:
-            found.append(_employee_recipient(session, department_head(session, subject.department_id,
-                                                                      subject.employee_id),
-                                             Relation.DEPARTMENT_HEAD.label))
+            found += _employee_recipient(session, department_head(session, subject.department_id,
+                                                                  subject.employee_id),
+                                         Relation.DEPARTMENT_HEAD.label)
+        colleague = (Employee.status != "separated") & (Employee.id != subject.employee_id)
         if Relation.DEPARTMENT_COLLEAGUES in rel and subject.department_id is not None:
-            found += _colleagues(session, Employee.department_id == subject.department_id, subject,
-                                 Relation.DEPARTMENT_COLLEAGUES.label)
+            found += _employees_as_recipients(session, colleague & (Employee.department_id == subject.department_id),
+                                              Relation.DEPARTMENT_COLLEAGUES.label, MAX_COLLEAGUES)
         if Relation.PROJECT_COLLEAGUES in rel and project is not None:
-            found += _colleagues(session, or_(Employee.project_department_id == project,
-                                              Employee.department_id == project), subject,
-                                 Relation.PROJECT_COLLEAGUES.label)
+            found += _employees_as_recipients(
+                session, colleague & or_(Employee.project_department_id == project, Employee.department_id == project),
+                Relation.PROJECT_COLLEAGUES.label, MAX_COLLEAGUES)
     if Relation.FLOW_PARTICIPANTS in policy.relations:
         actors = session.execute(select(FlowTransition.actor_user_id).where(
             FlowTransition.instance_id == instance.id, FlowTransition.actor_user_id.is_not(None)).distinct())
-        for (user_id,) in actors:
-            found.append(_user_recipient(session, user_id, Relation.FLOW_PARTICIPANTS.label))
+        found += _users_as_recipients(session, (u for (u,) in actors), Relation.FLOW_PARTICIPANTS.label)
     if Relation.CHECKLIST_OWNERS in policy.relations:
         owners = session.execute(select(ChecklistItem.owner_user_id, ChecklistItem.owner_role).where(
             ChecklistItem.instance_id == instance.id).distinct()).all()
-        for user_id, role in owners:
-            if user_id is not None:
-                found.append(_user_recipient(session, user_id, Relation.CHECKLIST_OWNERS.label))
-            elif role:
-                for uid in users_with_role(session, Role(role)):
-                    found.append(_user_recipient(session, uid, Relation.CHECKLIST_OWNERS.label))
-    return merge_recipients([r for r in found if r is not None])
-
-
-def _colleagues(session: Session, condition, subject, reason: str) -> list[Recipient]:
-    ids = session.execute(select(Employee.id).where(condition, Employee.status != "separated",
-                                                    Employee.id != subject.employee_id)
-                          .limit(MAX_COLLEAGUES)).scalars()
-    return [r for r in (_employee_recipient(session, i, reason) for i in ids) if r is not None]
+        owner_users = {user_id for user_id, _ in owners if user_id is not None}
+        for role in {role for user_id, role in owners if user_id is None and role}:
+            owner_users.update(users_with_role(session, Role(role)))
+        found += _users_as_recipients(session, sorted(owner_users), Relation.CHECKLIST_OWNERS.label)
+    return merge_recipients(found)
 
 
 # --- drafts and sending ---------------------------------------------------------------------------
@@ -282,10 +278,8 @@ def deliver(tx: Transaction, recipient: Recipient, title: str, body: str, event:
 def notify_users(tx: Transaction, user_ids: list[int], title: str, body: str, event: str,
                  instance_id: int | None) -> None:
     """Direct notices that need no policy, e.g. "a step is waiting for you" to its assignees."""
-    for user_id in dict.fromkeys(user_ids):
-        recipient = _user_recipient(tx.session, user_id, "")
-        if recipient is not None:
-            deliver(tx, recipient, title, body, event, instance_id)
+    for recipient in _users_as_recipients(tx.session, dict.fromkeys(user_ids), ""):
+        deliver(tx, recipient, title, body, event, instance_id)
 
 
 # --- the user's own notices -------------------------------------------------------------------
