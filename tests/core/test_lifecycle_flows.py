@@ -164,3 +164,22 @@ def test_mail_waits_while_the_server_is_down_and_goes_when_it_is_up(fx):
 def test_backoff_grows_and_is_capped():
     assert [mail.backoff(n).total_seconds() / 60 for n in (1, 2, 3, 4)] == [1, 2, 4, 8]
     assert mail.backoff(20) == timedelta(hours=1)
+
+
+def test_proposal_is_masked_for_approvers_without_salary_rights(fx):
+    detail = lifecycle.start_transfer(login(fx, "hr"), fx.emps["赵六"], date(2026, 4, 1),
+                                      {"base_salary": "15000", "manager_id": fx.emps["陈工"]}, "晋升")
+    hr_view = flows.get(login(fx, "hr"), detail.summary.id).payload
+    manager_view = flows.get(login(fx, "manager"), detail.summary.id).payload
+    assert hr_view["changes"]["base_salary"] == {"from": "12000.00", "to": "15000.00"}
+    assert manager_view["changes"]["base_salary"] == {"from": "****", "to": "****"}
+    assert manager_view["labels"]["manager_id"] == {"from": "王经理", "to": "陈工"}
+
+
+def test_checklist_owners_may_read_the_flow(fx):
+    flow = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
+                             "协商").summary
+    admin = login(fx, "admin")  # 行政/IT owns the laptop and account items
+    assert flows.get(admin, flow.id).my_actions == ()
+    with pytest.raises(PermissionDenied):
+        flows.get(login(fx, "staff"), flow.id)

@@ -44,6 +44,7 @@ class ChecklistItemView:
     note: str | None
     can_confirm: bool  # for the caller
     can_waive: bool
+    flow_title: str = ""  # e.g. "E000002 李四 离职（主动辞职）", for lists across flows
 
 
 def default_templates(kind: str = "separation") -> list[ItemTemplate]:
@@ -104,11 +105,12 @@ def _can_confirm(ctx: ServiceContext, item: ChecklistItem) -> bool:
 
 def _view(session: Session, ctx: ServiceContext, item: ChecklistItem) -> ChecklistItemView:
     status = ItemStatus(item.status)
+    instance = session.get(FlowInstance, item.instance_id)
     return ChecklistItemView(
         item.id, item.instance_id, ItemCategory(item.category), item.title, item.asset_no, item.amount,
         _owner_label(session, item), status, item.resolved_by, item.resolved_at, item.note,
         status is ItemStatus.OPEN and _can_confirm(ctx, item),
-        status is ItemStatus.OPEN and ctx.actor.can_all(Permission.CHECKLIST_WAIVE))
+        status is ItemStatus.OPEN and ctx.actor.can_all(Permission.CHECKLIST_WAIVE), instance.title)
 
 
 def items_for(session: Session, ctx: ServiceContext, instance_id: int) -> list[ChecklistItemView]:

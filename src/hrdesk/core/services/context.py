@@ -27,11 +27,18 @@ class Transaction:
     session: Session
     ctx: "ServiceContext"
     changes: list[Change] = field(default_factory=list)
+    _audit_entries: list[audit.Entry] = field(default_factory=list)
 
     def audit(self, action: str, entity_type: str, entity_id: Any, summary: str,
               before: dict | None = None, after: dict | None = None, on_behalf_of: str | None = None) -> None:
-        audit.append(self.session, self.ctx.actor, self.ctx.clock.now(), action, entity_type, entity_id,
-                     summary, before, after, on_behalf_of)
+        """Queue an audit record; all of a transaction's records are chained and written together
+        just before it commits (one look-up of the chain head instead of one per record)."""
+        self._audit_entries.append(audit.Entry(action, entity_type, entity_id, summary, before, after, on_behalf_of))
+
+    def flush_audit(self) -> None:
+        if self._audit_entries:
+            audit.append_many(self.session, self.ctx.actor, self.ctx.clock.now(), self._audit_entries)
+            self._audit_entries = []
 
     def changed(self, entity_type: str, kind: str, *ids) -> None:
         self.changes.append(Change(entity_type, kind, tuple(ids)))
@@ -72,6 +79,7 @@ class ServiceContext:
         try:
             with session.begin():
                 yield tx
+                tx.flush_audit()
         except StaleDataError:
             raise Conflict(tr("该记录已被其他人修改，请刷新后重试。")) from None
         except IntegrityError as exc:

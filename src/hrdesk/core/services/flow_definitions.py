@@ -8,6 +8,7 @@ Running instances point at the version they started with, which never changes.
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,8 +56,16 @@ def current_row(session: Session, kind: FlowKind, now: datetime) -> FlowDefiniti
     return row
 
 
+# Stored versions never change, so each is parsed once per database (engine).
+_parsed: "weakref.WeakKeyDictionary[object, dict[int, FlowDefinition]]" = weakref.WeakKeyDictionary()
+
+
 def by_id(session: Session, definition_id: int) -> FlowDefinition:
-    return _to_stored(session.get(FlowDefinitionRecord, definition_id)).definition
+    cache = _parsed.setdefault(session.get_bind(), {})
+    definition = cache.get(definition_id)
+    if definition is None:
+        definition = cache[definition_id] = _to_stored(session.get(FlowDefinitionRecord, definition_id)).definition
+    return definition
 
 
 def current(ctx: ServiceContext, kind: FlowKind) -> StoredDefinition:

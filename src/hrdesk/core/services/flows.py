@@ -32,7 +32,17 @@ from hrdesk.core.domain.workflow import (
 from hrdesk.core.errors import Conflict, NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission, Scope
-from hrdesk.core.persistence.models import Employee, FlowInstance, FlowTask, FlowTransition, User
+from hrdesk.core.domain.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.persistence.models import (
+    ChecklistItem,
+    Department,
+    Employee,
+    FlowInstance,
+    FlowTask,
+    FlowTransition,
+    User,
+)
+from hrdesk.core.persistence.models import Position as PositionRecord
 from hrdesk.core.services import checklists, flow_definitions, flow_effects, notices
 from hrdesk.core.services.context import ServiceContext, Transaction
 from hrdesk.core.services.flow_people import Subject, assignees, facts_for, subject_of, user_of_employee
@@ -237,7 +247,7 @@ def _advance(tx: Transaction, instance: FlowInstance, definition: FlowDefinition
             session.add(FlowTask(instance_id=instance.id, step_index=result.position.step,
                                  user_id=user_id, reason=assignment.reason, created_at=now))
         if step.deadline_days:
-            instance.due_date = china_calendar().add_working_days(now.date(), step.deadline_days)
+            instance.due_date = china_calendar().add_working_days(tx.ctx.clock.today(), step.deadline_days)
         notices.notify_users(tx, assignment.users, tr("待您审批：{0}").format(instance.title),
                              tr("“{0}”已到“{1}”，请在 HRDesk 的待办中处理。{2}").format(
                                  instance.title, step.name, assignment.reason or ""), "flow.task", instance.id)
@@ -283,9 +293,14 @@ def _can_view(session: Session, ctx: ServiceContext, instance: FlowInstance) -> 
     if user_id is not None and (instance.initiator_user_id == user_id or session.execute(select(FlowTask.id).where(
             FlowTask.instance_id == instance.id, FlowTask.user_id == user_id)).first()):
         return True
-    if instance.subject_employee_id is not None:
-        return in_scope(session, ctx.actor, Permission.FLOW_VIEW, instance.subject_employee_id)
-    return False
+    if instance.subject_employee_id is not None and in_scope(session, ctx.actor, Permission.FLOW_VIEW,
+                                                             instance.subject_employee_id):
+        return True
+    # Whoever must confirm a handover item (行政/IT for laptops and accounts) may read the flow.
+    roles = [r.value for r in ctx.actor.roles]
+    return session.execute(select(ChecklistItem.id).where(
+        ChecklistItem.instance_id == instance.id,
+        (ChecklistItem.owner_user_id == user_id) | ChecklistItem.owner_role.in_(roles))).first() is not None
 
 
 def _summary(session: Session, instance: FlowInstance, definition: FlowDefinition, today: date) -> FlowSummary:
@@ -332,15 +347,47 @@ def get(ctx: ServiceContext, instance_id: int) -> FlowDetail:
         tasks = session.execute(select(FlowTask.user_id, FlowTask.reason).where(
             FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index)).all() \
             if instance.status == FlowStatus.RUNNING.value else []
-        names = [session.get(User, t.user_id).display_name for t in tasks]
+        users = dict(session.execute(select(User.id, User.display_name).where(
+            User.id.in_([t.user_id for t in tasks]))).all()) if tasks else {}
+        names = [users[t.user_id] for t in tasks]
         note = next((t.reason for t in tasks if t.reason), None)
         my_actions, on_behalf = _my_actions(session, ctx, instance, subject, definition, tasks)
+        payload = _payload_for_viewer(session, ctx, instance)
         return FlowDetail(
-            summary, definition.name, definition.version, json.loads(instance.payload), steps,
+            summary, definition.name, definition.version, payload, steps,
             [TransitionView(t.step_name, Action(t.action), t.actor_name, t.on_behalf_of, t.comment, t.created_at)
              for t in transitions],
             checklists.items_for(session, ctx, instance.id) if instance.kind == FlowKind.SEPARATION.value else [],
             names, note, my_actions, on_behalf, instance.version)
+
+
+def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowInstance) -> dict:
+    """The proposal as the caller may see it: salaries, ID and bank numbers masked for anyone who
+    may not see them for this employee (a transfer's old manager, a project lead …), and the ids of
+    departments, positions and managers in a transfer resolved to names under ``labels``."""
+    payload = json.loads(instance.payload)
+    if instance.subject_employee_id is not None:
+        visible = in_scope(session, ctx.actor, Permission.EMPLOYEE_SENSITIVE, instance.subject_employee_id)
+    else:
+        visible = ctx.actor.can_all(Permission.EMPLOYEE_SENSITIVE)
+    changes = payload.get("changes", {})
+    if "base_salary" in changes and not visible:
+        changes["base_salary"] = {"from": MASKED_MONEY, "to": MASKED_MONEY}
+    employee = payload.get("employee")
+    if employee and not visible:
+        employee["base_salary"] = MASKED_MONEY
+        employee["id_number"] = mask_id_number(employee.get("id_number"))
+        employee["bank_account"] = mask_bank_account(employee.get("bank_account"))
+    labels = {}
+    for key, values in changes.items():
+        model = {"department_id": Department, "project_department_id": Department, "position_id": PositionRecord,
+                 "manager_id": Employee}.get(key)
+        if model is not None:
+            labels[key] = {side: (session.get(model, values[side]).name if values.get(side) else None)
+                           for side in ("from", "to")}
+    if labels:
+        payload["labels"] = labels
+    return payload
 
 
 def _my_actions(session, ctx, instance, subject, definition, tasks) -> tuple[tuple[Action, ...], bool]:

@@ -174,21 +174,31 @@ def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> 
 
 def draft(tx: Transaction, instance: FlowInstance, event: Event, title: str, body: str,
           sender_user_id: int | None) -> int:
-    """Store what the policy proposes for ``event``; the sender confirms it later."""
-    policy = policy_for(tx.session, event)
-    recipients = recipients_for(tx.session, instance, policy)
+    """Store a notice for ``event`` to be checked and sent by its sender.
+
+    The recipients are worked out from the policy when the sender looks at the draft (and again
+    when they send it), so the list is the one in force at that moment and a notice to a department
+    of a thousand people does not store a thousand names until it is actually sent.
+    """
     row = NoticeDraft(instance_id=instance.id, event=event.value, sender_user_id=sender_user_id, title=title,
-                      body=body, recipients=json.dumps([r.__dict__ for r in recipients], ensure_ascii=False),
-                      status="pending", created_at=tx.ctx.clock.now())
+                      body=body, recipients="[]", status="pending", created_at=tx.ctx.clock.now())
     tx.session.add(row)
     tx.session.flush()
     tx.changed("notice", "created", row.id)
     return row.id
 
 
-def _draft_view(row: NoticeDraft) -> DraftView:
-    recipients = [Recipient(r["key"], r["name"], r["user_id"], r["email"], tuple(r["reasons"]))
-                  for r in json.loads(row.recipients)]
+def _proposed(session: Session, row: NoticeDraft) -> list[Recipient]:
+    instance = session.get(FlowInstance, row.instance_id)
+    return recipients_for(session, instance, policy_for(session, Event(row.event)))
+
+
+def _draft_view(session: Session, row: NoticeDraft) -> DraftView:
+    if row.status == "pending":
+        recipients = _proposed(session, row)
+    else:  # what was actually sent, as recorded
+        recipients = [Recipient(r["key"], r["name"], r["user_id"], r["email"], tuple(r["reasons"]))
+                      for r in json.loads(row.recipients)]
     return DraftView(row.id, row.instance_id, Event(row.event), row.title, row.body, recipients, row.status,
                      row.created_at)
 
@@ -203,7 +213,7 @@ def pending_drafts(ctx: ServiceContext) -> list[DraftView]:
     with ctx.read() as session:
         rows = session.execute(select(NoticeDraft).where(NoticeDraft.status == "pending")
                                .order_by(NoticeDraft.id)).scalars()
-        return [_draft_view(r) for r in rows if _may_send(ctx, r)]
+        return [_draft_view(session, r) for r in rows if _may_send(ctx, r)]
 
 
 def get_draft(ctx: ServiceContext, draft_id: int) -> DraftView:
@@ -213,7 +223,7 @@ def get_draft(ctx: ServiceContext, draft_id: int) -> DraftView:
             raise NotFound(tr("找不到该通知。"))
         if not _may_send(ctx, row):
             raise PermissionDenied(tr("这份通知不由您发送。"))
-        return _draft_view(row)
+        return _draft_view(session, row)
 
 
 def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None) -> int:
@@ -226,7 +236,7 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
             raise PermissionDenied(tr("这份通知不由您发送。"))
         if row.status != "pending":
             raise StateError(tr("这份通知已经处理过了。"))
-        proposed = _draft_view(row).recipients
+        proposed = _proposed(tx.session, row)
         try:
             final = choose(proposed, [r.key for r in proposed] if keep is None else keep)
         except PermissionError as exc:
@@ -238,6 +248,7 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
             deliver(tx, recipient, row.title, row.body, row.event, row.instance_id, email=policy.email)
         removed = [r.name for r in proposed if r.key not in {f.key for f in final}]
         row.status, row.sent_at = "sent", ctx.clock.now()
+        row.recipients = json.dumps([r.__dict__ for r in final], ensure_ascii=False)
         tx.audit("notice.send", "flow", row.instance_id, tr("发送通知“{0}”给 {1} 人").format(row.title, len(final)),
                  None, {"event": row.event, "recipients": [r.name for r in final], "removed": removed})
         tx.changed("notice", "updated", row.id)
@@ -245,6 +256,9 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
 
 
 def cancel_draft(ctx: ServiceContext, draft_id: int, reason: str) -> None:
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise ValidationError({"reason": tr("请写明取消这份通知的原因")})
     with ctx.transaction() as tx:
         row = tx.session.get(NoticeDraft, draft_id)
         if row is None or not _may_send(ctx, row):

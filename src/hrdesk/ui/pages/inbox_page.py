@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.errors import HRDeskError
-from hrdesk.core.permissions import Permission
 from hrdesk.core.services import checklists, flows, notices
 from hrdesk.core.services.checklists import ChecklistItemView
 from hrdesk.core.services.flows import FlowSummary
@@ -69,16 +68,7 @@ def load_inbox(ctx) -> InboxData:
     """Everything the page shows, in one background call."""
     approvals = flows.inbox(ctx)
     items = checklists.my_open_items(ctx)
-    titles = {s.id: s.title for s in approvals}
-    missing = {i.instance_id for i in items} - set(titles)
-    if missing and ctx.actor.can_all(Permission.FLOW_VIEW):
-        titles.update({s.id: s.title for s in flows.list_flows(ctx, open_only=True) if s.id in missing})
-        missing -= set(titles)
-    for flow_id in sorted(missing):
-        try:
-            titles[flow_id] = flows.get(ctx, flow_id).summary.title
-        except HRDeskError:
-            titles[flow_id] = _tr("流程 #{0}").format(flow_id)
+    titles = {i.instance_id: i.flow_title for i in items}
     return InboxData(approvals, items, titles, notices.pending_drafts(ctx), notices.my_notifications(ctx))
 
 
