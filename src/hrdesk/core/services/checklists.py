@@ -151,18 +151,28 @@ def _item_for_change(session: Session, item_id: int) -> tuple[ChecklistItem, Flo
 
 def confirm(ctx: ServiceContext, item_id: int, note: str = "") -> ChecklistItemView:
     """The owner confirms the item was handed over, settled or switched off."""
+    return confirm_many(ctx, [item_id], note)[0]
+
+
+def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> list[ChecklistItemView]:
+    """Confirm several items at once (行政/IT ticking off a leaver's laptop, badge and accounts):
+    all of them or, if any may not be confirmed by the caller, none."""
+    note = (note or "").strip()[:300] or None
     with ctx.transaction() as tx:
-        item, instance = _item_for_change(tx.session, item_id)
-        if not _can_confirm(ctx, item):
-            raise PermissionDenied(tr("该事项应由{0}确认。").format(_owner_label(tx.session, item)))
-        item.status = ItemStatus.DONE.value
-        item.resolved_by = ctx.actor.display_name
-        item.resolved_at = ctx.clock.now()
-        item.note = (note or "").strip()[:300] or None
-        tx.audit("checklist.confirm", "flow", instance.id, tr("确认交接事项：{0}").format(item.title), None,
-                 {"item_id": item.id, "title": item.title, "note": item.note})
-        tx.changed("flow", "updated", instance.id)
-        return _view(tx.session, ctx, item)
+        views = []
+        for item_id in dict.fromkeys(item_ids):
+            item, instance = _item_for_change(tx.session, item_id)
+            if not _can_confirm(ctx, item):
+                raise PermissionDenied(tr("“{0}”应由{1}确认。").format(item.title, _owner_label(tx.session, item)))
+            item.status = ItemStatus.DONE.value
+            item.resolved_by = ctx.actor.display_name
+            item.resolved_at = ctx.clock.now()
+            item.note = note
+            tx.audit("checklist.confirm", "flow", instance.id, tr("确认交接事项：{0}").format(item.title), None,
+                     {"item_id": item.id, "title": item.title, "note": item.note})
+            tx.changed("flow", "updated", instance.id)
+            views.append(_view(tx.session, ctx, item))
+        return views
 
 
 def waive(ctx: ServiceContext, item_id: int, reason: str) -> ChecklistItemView:

@@ -174,7 +174,10 @@ def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | No
         if action is not Action.COMMENT:
             _advance(tx, instance, definition, subject, result)
         tx.changed("flow", "updated", instance.id)
-    return get(ctx, instance_id)
+        session.flush()
+        # Built in the same session: what the caller sees is exactly what commits, without
+        # reading it all back.
+        return _detail(session, ctx, instance, subject, facts)
 
 
 def _authorize(session: Session, ctx: ServiceContext, instance: FlowInstance, subject: Subject,
@@ -303,7 +306,8 @@ def _can_view(session: Session, ctx: ServiceContext, instance: FlowInstance) -> 
         (ChecklistItem.owner_user_id == user_id) | ChecklistItem.owner_role.in_(roles))).first() is not None
 
 
-def _summary(session: Session, instance: FlowInstance, definition: FlowDefinition, today: date) -> FlowSummary:
+def _summary(session: Session, instance: FlowInstance, definition: FlowDefinition, today: date,
+             subject: Subject | None = None) -> FlowSummary:
     status = FlowStatus(instance.status)
     if status is FlowStatus.RUNNING:
         step_name = definition.step(instance.step_index).name
@@ -311,7 +315,7 @@ def _summary(session: Session, instance: FlowInstance, definition: FlowDefinitio
         step_name = tr("退回发起人")
     else:
         step_name = status.label
-    subject = _subject(session, instance)
+    subject = subject or _subject(session, instance)
     overdue = status is FlowStatus.RUNNING and instance.due_date is not None and today > instance.due_date
     return FlowSummary(instance.id, FlowKind(instance.kind), instance.title, instance.subject_employee_id,
                        subject.name, status, step_name, instance.step_started_at, instance.due_date, overdue,
@@ -323,42 +327,48 @@ def get(ctx: ServiceContext, instance_id: int) -> FlowDetail:
         instance = _instance(session, instance_id)
         if not _can_view(session, ctx, instance):
             raise PermissionDenied(tr("您无权查看这个流程。"))
-        definition = flow_definitions.by_id(session, instance.definition_id)
-        subject = _subject(session, instance)
-        summary = _summary(session, instance, definition, ctx.clock.today())
-        transitions = session.execute(select(FlowTransition).where(FlowTransition.instance_id == instance.id)
-                                      .order_by(FlowTransition.id)).scalars().all()
+        return _detail(session, ctx, instance)
+
+
+def _detail(session: Session, ctx: ServiceContext, instance: FlowInstance, subject: Subject | None = None,
+            facts: dict[str, bool] | None = None) -> FlowDetail:
+    definition = flow_definitions.by_id(session, instance.definition_id)
+    subject = subject or _subject(session, instance)
+    summary = _summary(session, instance, definition, ctx.clock.today(), subject)
+    transitions = session.execute(select(FlowTransition).where(FlowTransition.instance_id == instance.id)
+                                  .order_by(FlowTransition.id)).scalars().all()
+    if facts is None:
         facts = facts_for(session, subject, instance.id, json.loads(instance.payload))
-        done = {t.step_index for t in transitions if t.action == Action.APPROVE.value}
-        skipped = {t.step_index for t in transitions if t.action == Action.SKIP.value}
-        steps = []
-        for index, step in enumerate(definition.steps):
-            if instance.status == FlowStatus.RUNNING.value and index == instance.step_index:
-                state = "current"
-            elif index in done and (index < instance.step_index or instance.status == "completed"):
-                state = "done"
-            elif index in skipped and index < max(instance.step_index, 0):
-                state = "skipped"
-            elif not step.applies(facts):
-                state = "not_applicable"
-            else:
-                state = "pending"
-            steps.append(StepState(index, step.name, step.actor_label(), state))
-        tasks = session.execute(select(FlowTask.user_id, FlowTask.reason).where(
-            FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index)).all() \
-            if instance.status == FlowStatus.RUNNING.value else []
-        users = dict(session.execute(select(User.id, User.display_name).where(
-            User.id.in_([t.user_id for t in tasks]))).all()) if tasks else {}
-        names = [users[t.user_id] for t in tasks]
-        note = next((t.reason for t in tasks if t.reason), None)
-        my_actions, on_behalf = _my_actions(session, ctx, instance, subject, definition, tasks)
-        payload = _payload_for_viewer(session, ctx, instance)
-        return FlowDetail(
-            summary, definition.name, definition.version, payload, steps,
-            [TransitionView(t.step_name, Action(t.action), t.actor_name, t.on_behalf_of, t.comment, t.created_at)
-             for t in transitions],
-            checklists.items_for(session, ctx, instance.id) if instance.kind == FlowKind.SEPARATION.value else [],
-            names, note, my_actions, on_behalf, instance.version)
+    done = {t.step_index for t in transitions if t.action == Action.APPROVE.value}
+    skipped = {t.step_index for t in transitions if t.action == Action.SKIP.value}
+    steps = []
+    for index, step in enumerate(definition.steps):
+        if instance.status == FlowStatus.RUNNING.value and index == instance.step_index:
+            state = "current"
+        elif index in done and (index < instance.step_index or instance.status == "completed"):
+            state = "done"
+        elif index in skipped and index < max(instance.step_index, 0):
+            state = "skipped"
+        elif not step.applies(facts):
+            state = "not_applicable"
+        else:
+            state = "pending"
+        steps.append(StepState(index, step.name, step.actor_label(), state))
+    tasks = session.execute(select(FlowTask.user_id, FlowTask.reason).where(
+        FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index)).all() \
+        if instance.status == FlowStatus.RUNNING.value else []
+    users = dict(session.execute(select(User.id, User.display_name).where(
+        User.id.in_([t.user_id for t in tasks]))).all()) if tasks else {}
+    names = [users[t.user_id] for t in tasks]
+    note = next((t.reason for t in tasks if t.reason), None)
+    my_actions, on_behalf = _my_actions(session, ctx, instance, subject, definition, tasks)
+    payload = _payload_for_viewer(session, ctx, instance)
+    return FlowDetail(
+        summary, definition.name, definition.version, payload, steps,
+        [TransitionView(t.step_name, Action(t.action), t.actor_name, t.on_behalf_of, t.comment, t.created_at)
+         for t in transitions],
+        checklists.items_for(session, ctx, instance.id) if instance.kind == FlowKind.SEPARATION.value else [],
+        names, note, my_actions, on_behalf, instance.version)
 
 
 def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowInstance) -> dict:

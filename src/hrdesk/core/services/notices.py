@@ -276,13 +276,15 @@ def deliver(tx: Transaction, recipient: Recipient, title: str, body: str, event:
     """In-app notice for an account holder; an e-mail in the outbox for an address."""
     now = tx.ctx.clock.now()
     notification_id = None
+    send_mail = email and recipient.email and mail.enabled(tx.session)
     if recipient.user_id is not None:
         note = Notification(user_id=recipient.user_id, event=event, title=title[:120], body=body,
                             instance_id=instance_id, created_at=now)
         tx.session.add(note)
-        tx.session.flush()
-        notification_id = note.id
-    if email and recipient.email and mail.enabled(tx.session):
+        if send_mail:
+            tx.session.flush()  # the outbox row points at the notice
+            notification_id = note.id
+    if send_mail:
         tx.session.add(OutboxMessage(to_address=recipient.email, to_name=recipient.name, subject=title[:200],
                                      body=body, status="pending", attempts=0, next_attempt_at=now,
                                      notification_id=notification_id, created_at=now))

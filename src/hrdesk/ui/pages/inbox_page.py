@@ -383,14 +383,14 @@ class InboxPage(QWidget):
         rows = sorted({index.row() for index in self.items_table.selectionModel().selectedRows()})
         if not rows and self.items_table.currentIndex().isValid():
             rows = [self.items_table.currentIndex().row()]
-        done = 0
-        for row in rows:
-            try:
-                checklists.confirm(self.session.ctx, self.items_model.key(row), self.item_note.text())
-            except HRDeskError as exc:
-                messages.show_error(self, exc)
-                break
-            done += 1
+        if not rows:
+            return 0
+        try:
+            done = len(checklists.confirm_many(self.session.ctx, [self.items_model.key(r) for r in rows],
+                                               self.item_note.text()))
+        except HRDeskError as exc:
+            messages.show_error(self, exc)
+            return 0
         if done:
             self.item_note.clear()
             self.notice.setText(self.tr("已确认 {0} 项交接事项。").format(done))
