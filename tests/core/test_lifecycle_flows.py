@@ -183,3 +183,46 @@ def test_checklist_owners_may_read_the_flow(fx):
     assert flows.get(admin, flow.id).my_actions == ()
     with pytest.raises(PermissionDenied):
         flows.get(login(fx, "staff"), flow.id)
+
+
+def test_concurrent_definition_edits_are_refused(fx):
+    from hrdesk.core.errors import Conflict
+
+    admin = login(fx, "admin")
+    current = flow_definitions.current(admin, FlowKind.SEPARATION)
+    edited = FlowDefinition(FlowKind.SEPARATION, "离职审批", current.definition.steps[:-1] + (
+        StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=True),))
+    flow_definitions.save(admin, edited, expected_version=1)
+    with pytest.raises(Conflict, match="第2版"):
+        flow_definitions.save(admin, edited, expected_version=1)
+
+
+def test_department_template_covers_sub_departments_and_needs_titles(fx):
+    from hrdesk.core.domain.checklist import ItemCategory, ItemOwner, ItemTemplate
+    from hrdesk.core.services import checklists
+
+    admin = login(fx, "admin")
+    with pytest.raises(ValidationError, match="缺少事项名称"):
+        checklists.save_template(admin, fx.depts["销售部"], None,
+                                 [ItemTemplate(ItemCategory.DOCUMENTS, " ", ItemOwner.MANAGER)])
+    checklists.save_template(admin, fx.depts["销售部"], None,
+                             [ItemTemplate(ItemCategory.DOCUMENTS, "客户名单移交", ItemOwner.MANAGER)])
+    detail = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
+                               "协商")  # 赵六 works in 华东销售部, under 销售部
+    assert "客户名单移交" in {i.title for i in detail.checklist}
+
+
+def test_pending_onboarding_reserves_its_numbers(fx):
+    hr = login(fx, "hr")
+    first = employee_input("E000009", "甲", fx.depts["销售部"], 60, hire_date=date(2026, 3, 16),
+                           probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
+                           id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=601))
+    assert employees.suggest_emp_no(hr) == "E000009"
+    lifecycle.start_onboarding(hr, first)
+    assert employees.suggest_emp_no(hr) == "E000010"
+    second = employee_input("E000009", "乙", fx.depts["销售部"], 61, hire_date=date(2026, 3, 16),
+                            probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
+                            id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=602))
+    with pytest.raises(ValidationError) as info:
+        lifecycle.start_onboarding(hr, second)
+    assert {"emp_no", "id_number"} <= set(info.value.errors)

@@ -32,7 +32,9 @@ class AuditEntryView:
     after: dict | None
 
 
-def _masked(values: dict | None) -> dict | None:
+def mask_sensitive(values: dict | None) -> dict | None:
+    """Sensitive values (ID and bank numbers, salary) of an audit record, masked for a reader who
+    may not see them; used by every view of the trail."""
     if values is None:
         return None
     return {k: (_MASKERS[k](v) if k in _MASKERS and isinstance(v, str) else v) for k, v in values.items()}
@@ -57,7 +59,7 @@ def list_entries(ctx: ServiceContext, *, entity_type: str | None = None, entity_
         before = json.loads(r.before) if r.before else None
         after = json.loads(r.after) if r.after else None
         if not clear:
-            before, after = _masked(before), _masked(after)
+            before, after = mask_sensitive(before), mask_sensitive(after)
         result.append(AuditEntryView(r.seq, r.created_at, r.actor_name, r.on_behalf_of, r.action, r.entity_type,
                                      r.entity_id, r.summary, before, after))
     return result

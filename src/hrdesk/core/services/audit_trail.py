@@ -31,7 +31,7 @@ from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission, Role, Scope
 from hrdesk.core.persistence.models import AuditRecord, Company, Department, Employee, FlowInstance, Position, User
 from hrdesk.core.services.audit_log import AuditEntryView
-from hrdesk.core.services.audit_log import _masked as mask_sensitive  # the audit viewer's masking, shared
+from hrdesk.core.services.audit_log import mask_sensitive
 from hrdesk.core.services.context import ServiceContext
 
 # --- labels for people -------------------------------------------------------------------------

@@ -23,7 +23,14 @@ from hrdesk.core.domain.money import MoneyError, parse_money
 from hrdesk.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission, Role
-from hrdesk.core.persistence.models import ChecklistItem, ChecklistTemplate, Employee, FlowInstance, User
+from hrdesk.core.persistence.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Department,
+    Employee,
+    FlowInstance,
+    User,
+)
 from hrdesk.core.resources_data import load_data_file
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.flow_people import user_of_employee
@@ -53,9 +60,11 @@ def default_templates(kind: str = "separation") -> list[ItemTemplate]:
 
 
 def templates_for(session: Session, department_id: int | None, position_id: int | None) -> list[ItemTemplate]:
-    """The company default plus what the employee's department and position add."""
+    """The company default plus what the employee's department (or any department above it: a
+    template for 研发中心 covers its teams) and position add."""
+    departments = _with_ancestors(session, department_id)
     rows = session.execute(select(ChecklistTemplate).where(
-        or_(ChecklistTemplate.department_id.is_(None), ChecklistTemplate.department_id == department_id),
+        or_(ChecklistTemplate.department_id.is_(None), ChecklistTemplate.department_id.in_(departments)),
         or_(ChecklistTemplate.position_id.is_(None), ChecklistTemplate.position_id == position_id),
     )).scalars().all()
     company_default = [r for r in rows if r.department_id is None and r.position_id is None]
@@ -64,6 +73,14 @@ def templates_for(session: Session, department_id: int | None, position_id: int 
         if row.department_id is not None or row.position_id is not None:
             items += templates_from_json(row.items)
     return items
+
+
+def _with_ancestors(session: Session, department_id: int | None) -> list[int]:
+    chain: list[int] = []
+    while department_id is not None and department_id not in chain:
+        chain.append(department_id)
+        department_id = session.execute(select(Department.parent_id).where(Department.id == department_id)).scalar()
+    return chain
 
 
 def generate(session: Session, instance_id: int, employee: Employee, kind: str = "separation") -> int:
@@ -237,6 +254,11 @@ def save_template(ctx: ServiceContext, department_id: int | None, position_id: i
     ctx.require_all(Permission.FLOW_ADMIN)
     if department_id is None and position_id is None and not items:
         raise ValidationError({"items": tr("公司默认的交接清单至少需要一项")})
+    for n, item in enumerate(items, start=1):
+        if not (item.title or "").strip():
+            raise ValidationError({"items": tr("第{0}项缺少事项名称").format(n)})
+        if len(item.title.strip()) > 120:
+            raise ValidationError({"items": tr("第{0}项的名称最多120个字").format(n)})
     with ctx.transaction() as tx:
         row = tx.session.execute(select(ChecklistTemplate).where(
             ChecklistTemplate.department_id.is_(None) if department_id is None

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.workflow import FlowDefinition, FlowKind, steps_from_json, steps_to_json, validate_definition
-from hrdesk.core.errors import ValidationError
+from hrdesk.core.errors import Conflict, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
 from hrdesk.core.persistence.models import FlowDefinitionRecord
@@ -81,13 +81,21 @@ def history(ctx: ServiceContext, kind: FlowKind) -> list[StoredDefinition]:
         return [_to_stored(r) for r in rows]
 
 
-def save(ctx: ServiceContext, definition: FlowDefinition) -> StoredDefinition:
-    """Store an edited definition as the next version of its kind (running flows keep theirs)."""
+def save(ctx: ServiceContext, definition: FlowDefinition, expected_version: int | None = None) -> StoredDefinition:
+    """Store an edited definition as the next version of its kind (running flows keep theirs).
+
+    ``expected_version`` is the version the editor started from; if another administrator saved a
+    newer one meanwhile, the save is refused instead of silently replacing their change.
+    """
     ctx.require_all(Permission.FLOW_ADMIN)
     errors = validate_definition(definition)
     if errors:
         raise ValidationError(errors)
     with ctx.transaction() as tx:
+        if expected_version is not None:
+            latest = current_row(tx.session, definition.kind, ctx.clock.now()).version
+            if latest != expected_version:
+                raise Conflict(tr("在您编辑期间，流程已被修改为第{0}版。请关闭后重新打开再修改。").format(latest))
         return _save(tx, definition)
 
 

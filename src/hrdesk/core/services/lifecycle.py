@@ -147,6 +147,11 @@ def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username:
         values, errors = validate_employee(data)
         if values is not None:
             errors |= employee_service.reference_errors(session, values, None)
+            pending_nos, pending_ids = employee_service.pending_onboarding_numbers(session)
+            if values.emp_no in pending_nos:
+                errors["emp_no"] = tr("工号 {0} 已被另一个审批中的入职流程使用").format(values.emp_no)
+            if values.id_number in pending_ids:
+                errors["id_number"] = tr("该身份证号已在另一个审批中的入职流程里")
         username = (account_username or "").strip().lower()
         if username:
             if not USERNAME_PATTERN.match(username):

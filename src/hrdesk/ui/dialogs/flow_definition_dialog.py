@@ -320,25 +320,27 @@ class FlowDefinitionDialog(QDialog):
     def definition(self) -> FlowDefinition:
         return FlowDefinition(self.kind, self.form.name.text(), tuple(r.to_step() for r in self.rows()))
 
-    def _newer_version_confirmed(self) -> bool:
-        """Another administrator may have saved a version while this dialog was open: say so before
-        replacing it (the service itself always appends the next version)."""
+    def _base_version(self) -> int | None:
+        """The version this save replaces. Another administrator may have saved one while this
+        dialog was open: the user decides whether to replace it (None: do not save); the service
+        refuses if yet another version appears before the save."""
         latest = flow_definitions.current(self.session.ctx, self.kind)
         if latest.definition.version == self.current.definition.version:
-            return True
+            return latest.definition.version
         answer = QMessageBox.question(
             self, self.tr("流程已被修改"),
             self.tr("在您编辑期间，{0} 已保存了第 {1} 版。仍用您现在的内容保存为第 {2} 版吗？"
                     "（选“否”可关闭对话框后重新打开，查看最新版本。）").format(
                 latest.created_by, latest.definition.version, latest.definition.version + 1),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return latest.definition.version if answer == QMessageBox.StandardButton.Yes else None
 
     def save(self) -> None:
         try:
-            if not self._newer_version_confirmed():
+            base = self._base_version()
+            if base is None:
                 return
-            stored = flow_definitions.save(self.session.ctx, self.definition())
+            stored = flow_definitions.save(self.session.ctx, self.definition(), expected_version=base)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return

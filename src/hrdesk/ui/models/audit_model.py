@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from hrdesk.core.services.audit_log import AuditEntryView
+from hrdesk.core.services.audit_trail import ENTITY_LABELS, action_label, entity_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
@@ -25,44 +26,6 @@ BROKEN_BACKGROUND = QColor("#fde7e9")
 BROKEN_FOREGROUND = QColor("#b3261e")
 SEQ, TIME, ACTOR, ON_BEHALF, ACTION, OBJECT, SUMMARY = range(7)
 
-# Source strings, translated when read (see _tr).
-ENTITY_LABELS = {
-    "employee": "员工",
-    "department": "部门",
-    "position": "岗位",
-    "user": "账号",
-    "custom_field": "自定义字段",
-    "company": "公司",
-}
-
-ACTION_LABELS = {
-    "employee.create": "新建员工",
-    "employee.bulk_create": "批量新建员工",
-    "employee.update": "修改员工档案",
-    "department.create": "新建部门",
-    "department.update": "修改部门",
-    "department.delete": "删除部门",
-    "position.create": "新建岗位",
-    "position.update": "修改岗位",
-    "position.delete": "删除岗位",
-    "user.create": "新建账号",
-    "user.update": "修改账号",
-    "user.reset_password": "重置密码",
-    "user.unlock": "解锁账号",
-    "user.change_password": "修改密码",
-    "login.success": "登录成功",
-    "login.failed": "登录失败",
-    "login.locked": "账号被锁定",
-    "login.refused_locked": "登录被拒（锁定中）",
-    "login.refused_inactive": "登录被拒（已停用）",
-    "custom_field.create": "新增自定义字段",
-    "custom_field.update": "修改自定义字段",
-    "custom_field.delete": "删除自定义字段",
-    "company.create": "创建公司",
-    "company.update": "修改公司信息",
-}
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
 
@@ -74,18 +37,8 @@ def headers() -> list[str]:
 def entity_filters() -> list[tuple[str, str | None, str | None]]:
     """(label, entity_type, action prefix) for the filter combo; 登录 is the login records of accounts."""
     return ([(_tr("全部"), None, None)]
-            + [(_tr(label), key, None) for key, label in ENTITY_LABELS.items()]
+            + [(entity_label(key), key, None) for key in ENTITY_LABELS]
             + [(_tr("登录"), "user", "login.")])
-
-
-def entity_label(entity_type: str) -> str:
-    label = ENTITY_LABELS.get(entity_type)
-    return _tr(label) if label else entity_type
-
-
-def action_label(action: str) -> str:
-    label = ACTION_LABELS.get(action)
-    return _tr(label) if label else action
 
 
 def object_text(entry: AuditEntryView) -> str:
