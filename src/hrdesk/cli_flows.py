@@ -6,6 +6,7 @@
     hrdesk --data-dir D checklist confirm 55 --user admin
     hrdesk --data-dir D notice send 3 --user hr
     hrdesk --data-dir D mail send
+    hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
 
 Passwords come from HRDESK_PASSWORD, as for every command acting as a user.
 """
@@ -80,6 +81,14 @@ def register(sub) -> None:
     ns.add_argument("--remove", action="append", default=[], help=tr("去掉的收件人（如 user:12），可重复"))
     _user(ns)
     ns.set_defaults(handler=_notice_send)
+
+    p = sub.add_parser("trail", help=tr("导出一名员工或一个流程的完整操作记录（Excel）"))
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--employee", metavar="EMP_NO", help=tr("员工工号"))
+    target.add_argument("--flow", type=int, metavar="ID", help=tr("流程编号"))
+    p.add_argument("--out", required=True, help=tr("输出文件 .xlsx"))
+    _user(p)
+    p.set_defaults(handler=_trail_export)
 
     p = sub.add_parser("mail", help=tr("邮件"))
     msub = p.add_subparsers(dest="mail_command", required=True)
@@ -255,6 +264,18 @@ def _notice_send(args) -> int:
     finally:
         ctx.db.dispose()
     print(tr("已发送给 {0} 人").format(count))
+    return 0
+
+
+def _trail_export(args) -> int:
+    from hrdesk.core.services import audit_trail
+
+    ctx = _login(args)
+    try:
+        result = audit_trail.export_trail(ctx, args.out, flow_id=args.flow, emp_no=args.employee)
+    finally:
+        ctx.db.dispose()
+    print(tr("已导出“{0}”的 {1} 条记录到 {2}").format(result.subject, result.count, result.path))
     return 0
 
 

@@ -77,3 +77,16 @@ def test_bad_input(fx, capsys, monkeypatch):
     with pytest.raises(SystemExit):
         run(["--data-dir", str(fx.data_dir.root), "separation", "start", "E000002", "--reason", "mutual",
              "--last-day", "31.12.2099", "--user", "hr"])
+
+
+def test_trail_export(fx, capsys, monkeypatch, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "trail.xlsx"
+    code, stdout, err = as_user(capsys, monkeypatch, fx, "auditor", "trail", "--employee", "E000002", "--out", out)
+    assert code == 0, err
+    assert "李四" in stdout and out.exists()
+    sheet = openpyxl.load_workbook(out).active
+    assert any("新建员工" in str(c.value) for row in sheet.iter_rows() for c in row)
+    code, _, err = as_user(capsys, monkeypatch, fx, "staff", "trail", "--employee", "E000002", "--out", out)
+    assert code == 3
