@@ -71,7 +71,7 @@ def open_page(qtbot, cls, session):
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-    qtbot.waitUntil(lambda: not page._loading, timeout=5000)
+    qtbot.waitUntil(lambda: not page.loader.loading, timeout=5000)
     return page
 
 
@@ -83,7 +83,7 @@ def inbox_for(qtbot, fx, username) -> InboxPage:
 
 def wait_reloaded(qtbot, page):
     """Wait until a page has taken in the latest change (its reload ran to the end)."""
-    qtbot.waitUntil(lambda: not page._loading, timeout=5000)
+    qtbot.waitUntil(lambda: not page.loader.loading, timeout=5000)
 
 
 def approve_in_dialog(qtbot, page: InboxPage, flow_id: int, comment: str, name: str) -> FlowDialog:
@@ -271,7 +271,7 @@ def _run_story(qtbot, fx, sink, errors):
     qtbot.waitUntil(lambda: hr_inbox.counts()["drafts"] == 0, timeout=5000)
     hr_flows = hr_window.show_page("flows")
     hr_flows.state_filter.setCurrentIndex(1)  # 全部（含已结束）
-    qtbot.waitUntil(lambda: not hr_flows._loading and hr_flows.model.row_of(flow_id) >= 0, timeout=5000)
+    qtbot.waitUntil(lambda: not hr_flows.loader.loading and hr_flows.model.row_of(flow_id) >= 0, timeout=5000)
     assert hr_flows.model.row(hr_flows.model.row_of(flow_id)).cells[4] == "已完成"
     screenshot(hr_window, "flows_page_hr_all")
 
@@ -501,9 +501,9 @@ def test_hr_adds_a_checklist_item_and_cancels_a_notice(qtbot, story, errors):
     page = open_page(qtbot, FlowsPage, session_for(fx, "hr"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     page.kind_filter.setCurrentIndex(page.kind_filter.findText("转正"))
-    qtbot.waitUntil(lambda: not page._loading and page.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: not page.loader.loading and page.model.rowCount() == 0, timeout=5000)
     page.kind_filter.setCurrentIndex(page.kind_filter.findText("离职"))
-    qtbot.waitUntil(lambda: not page._loading and page.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not page.loader.loading and page.model.rowCount() == 1, timeout=5000)
     type_text(qtbot, page.search, "周七")
     assert page.model.rowCount() == 1 and "显示 1 / 共 1" in page.count_label.text()
     screenshot(page, "flows_page_hr")

@@ -79,3 +79,49 @@ class Runner(QObject):
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class Reloader:
+    """A page's background load. ``reload()`` while a load is running schedules exactly one more
+    after it, so the page ends up showing the latest data and never runs two loads at a time.
+
+    ``prepare`` runs on the GUI thread (it may read filter widgets) and returns the function for the
+    worker thread; ``on_done(result)`` and ``on_error(exc)`` run on the GUI thread again.
+    """
+
+    def __init__(self, runner: Runner, owner: QObject, prepare: Callable[[], Callable[[], Any]],
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]):
+        self.runner = runner
+        self.owner = owner
+        self.prepare = prepare
+        self.on_done = on_done
+        self.on_error = on_error
+        self.loading = False
+        self._again = False
+
+    def reload(self) -> bool:
+        """Start a load; False if one is running (it will be followed by another)."""
+        if self.loading:
+            self._again = True
+            return False
+        self.loading = True
+        self.runner.submit(self.prepare(), self._done, self._failed, owner=self.owner)
+        return True
+
+    def _done(self, result) -> None:
+        self._finish()
+        self.on_done(result)
+        self._follow_up()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.on_error(exc)
+        self._follow_up()
+
+    def _finish(self) -> None:
+        self.loading = False
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.reload()

@@ -25,6 +25,7 @@ from hrdesk.core.errors import HRDeskError
 from hrdesk.core.services import accounts
 from hrdesk.core.services.accounts import AccountInfo
 from hrdesk.ui.messages import show_error
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -145,8 +146,7 @@ class AccountsPage(QWidget):
         self.session = session
         self.setObjectName("accounts_page")
         self.model = AccountTableModel(self)
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         self._pending_select: int | None = None
 
         self.search = QLineEdit()
@@ -220,29 +220,16 @@ class AccountsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.count_label.setText(self.tr("正在加载…"))
+        if self.loader.reload():
+            self.count_label.setText(self.tr("正在加载…"))
+
+    def _prepare_load(self):
         ctx = self.session.ctx
+        return lambda: accounts.list_accounts(ctx)
 
-        def done(items):
-            self._apply(items)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            show_error(self, exc)
-
-        self.session.runner.submit(lambda: accounts.list_accounts(ctx), done, failed, owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        show_error(self, exc)
 
     def _apply(self, items: list[AccountInfo]) -> None:
         selected = self._pending_select or (self.current_account().id if self.current_account() else None)

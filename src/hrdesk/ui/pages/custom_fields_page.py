@@ -24,6 +24,7 @@ from hrdesk.core.domain.custom_fields import CustomFieldDef
 from hrdesk.core.errors import HRDeskError
 from hrdesk.core.services import custom_fields
 from hrdesk.ui.messages import show_error
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -96,8 +97,7 @@ class CustomFieldsPage(QWidget):
         self.session = session
         self.setObjectName("custom_fields_page")
         self.model = CustomFieldTableModel(self)
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         self._pending_select: int | None = None
 
         intro = QLabel(self.tr("在员工档案中增加公司需要的信息项，如“教师职称”“工会会员”。"
@@ -165,30 +165,16 @@ class CustomFieldsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.count_label.setText(self.tr("正在加载…"))
+        if self.loader.reload():
+            self.count_label.setText(self.tr("正在加载…"))
+
+    def _prepare_load(self):
         ctx = self.session.ctx
+        return lambda: custom_fields.list_definitions(ctx, include_inactive=True)
 
-        def done(definitions):
-            self._apply(definitions)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            show_error(self, exc)
-
-        self.session.runner.submit(lambda: custom_fields.list_definitions(ctx, include_inactive=True), done, failed,
-                                   owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        show_error(self, exc)
 
     def _apply(self, definitions: list[CustomFieldDef]) -> None:
         current = self.current_definition()

@@ -24,6 +24,7 @@ from hrdesk.core.permissions import Permission
 from hrdesk.core.services import org
 from hrdesk.core.services.org import DepartmentInfo
 from hrdesk.ui import messages
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -52,8 +53,7 @@ class DepartmentsPage(QWidget):
         self.setObjectName("departments_page")
         self.departments: dict[int, DepartmentInfo] = {}
         self._pending_select: int | None = None
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         editable = session.actor.can_all(Permission.ORG_MANAGE)
 
         self.new_button = self._button(self.tr("新建部门"), "new_department", self.open_new_department)
@@ -120,28 +120,15 @@ class DepartmentsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
+        self.loader.reload()
+
+    def _prepare_load(self):
         ctx = self.session.ctx
+        return lambda: org.list_departments(ctx)
 
-        def done(departments):
-            self._apply(departments)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            messages.show_error(self, exc)
-
-        self.session.runner.submit(lambda: org.list_departments(ctx), done, failed, owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        messages.show_error(self, exc)
 
     def _apply(self, departments: list[DepartmentInfo]) -> None:
         selected = self._pending_select or self.current_department_id()

@@ -26,6 +26,7 @@ from hrdesk.core.permissions import Permission
 from hrdesk.core.services import audit_trail, employee_table, org
 from hrdesk.ui import messages
 from hrdesk.ui.models.employee_table_model import EmployeeTableModel
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.widgets.department_tree import DepartmentTree
 
@@ -54,8 +55,7 @@ class EmployeesPage(QWidget):
         self.model = EmployeeTableModel(self)
         self.last_load_seconds = 0.0
         self._pending_select: int | None = None
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._loaded, self._load_failed)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -143,35 +143,26 @@ class EmployeesPage(QWidget):
 
     def reload(self) -> None:
         """Load the register in the background; the table stays usable meanwhile."""
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.count_label.setText(self.tr("正在加载…"))
+        if self.loader.reload():
+            self.count_label.setText(self.tr("正在加载…"))
+
+    def _prepare_load(self):
         ctx = self.session.ctx
         started = time.perf_counter()
 
         def work():
-            return employee_table.load(ctx), org.list_departments(ctx)
+            result = employee_table.load(ctx), org.list_departments(ctx)
+            return result, time.perf_counter() - started
 
-        def done(result):
-            table, departments = result
-            self._apply(table, departments)
-            self.last_load_seconds = time.perf_counter() - started
-            self._finish_loading()
+        return work
 
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            messages.show_error(self, exc)
+    def _loaded(self, result) -> None:
+        (table, departments), self.last_load_seconds = result
+        self._apply(table, departments)
 
-        self.session.runner.submit(work, done, failed, owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        messages.show_error(self, exc)
 
     def _apply(self, table: employee_table.EmployeeTable, departments) -> None:
         selected = self._pending_select or self.current_employee_id()

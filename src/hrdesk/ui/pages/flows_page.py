@@ -35,6 +35,7 @@ from hrdesk.ui.dialogs.flow_dialog import (
     open_flow_dialog,
     setup_table,
 )
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 ID, TITLE, KIND, EMPLOYEE, STATUS, STEP, INITIATOR, CREATED, DUE = range(9)
@@ -72,8 +73,7 @@ class FlowsPage(QWidget):
         self.setObjectName("flows_page")
         self.model = RowsModel(headers(), self)
         self.summaries: list[FlowSummary] = []
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         self._pending_select: int | None = None
         actor = session.actor
 
@@ -166,32 +166,18 @@ class FlowsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.count_label.setText(self.tr("正在加载…"))
+        if self.loader.reload():
+            self.count_label.setText(self.tr("正在加载…"))
+
+    def _prepare_load(self):
         ctx = self.session.ctx
         open_only = self.state_filter.currentData()
         kind = FlowKind(self.kind_filter.currentData()) if self.kind_filter.currentData() else None
+        return lambda: flows.list_flows(ctx, open_only=open_only, kind=kind)
 
-        def done(items):
-            self._apply(items)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            messages.show_error(self, exc)
-
-        self.session.runner.submit(lambda: flows.list_flows(ctx, open_only=open_only, kind=kind), done, failed,
-                                   owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        messages.show_error(self, exc)
 
     def _apply(self, items: list[FlowSummary]) -> None:
         selected = self._pending_select or self.current_flow_id()

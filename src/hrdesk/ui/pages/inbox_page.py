@@ -46,6 +46,7 @@ from hrdesk.ui.dialogs.flow_dialog import (
     setup_table,
     waited_text,
 )
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 HINT_STYLE = "color: #5f6368;"
@@ -104,8 +105,7 @@ class InboxPage(QWidget):
         self.session = session
         self.setObjectName("inbox_page")
         self.data: InboxData | None = None
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
 
         self.greeting = QLabel()
         self.greeting.setObjectName("greeting")
@@ -255,27 +255,14 @@ class InboxPage(QWidget):
     # --- loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
+        self.loader.reload()
+
+    def _prepare_load(self):
         ctx = self.session.ctx
+        return lambda: load_inbox(ctx)
 
-        def done(data):
-            self._apply(data)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            messages.show_error(self, exc)
-
-        self.session.runner.submit(lambda: load_inbox(ctx), done, failed, owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        messages.show_error(self, exc)
 
     def _apply(self, data: InboxData) -> None:
         first_load = self.data is None

@@ -22,6 +22,7 @@ from hrdesk.core.services import org
 from hrdesk.core.services.employee_table import sort_rows
 from hrdesk.core.services.org import PositionInfo
 from hrdesk.ui import messages
+from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
 # Role constants looked up once (see models/employee_table_model.py).
@@ -128,8 +129,7 @@ class PositionsPage(QWidget):
         self.model = PositionTableModel(self)
         self.positions: dict[int, PositionInfo] = {}
         self._pending_select: int | None = None
-        self._loading = False
-        self._reload_again = False
+        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         editable = session.actor.can_all(Permission.ORG_MANAGE)
 
         self.new_button = self._button(self.tr("新建岗位"), "new_position", self.open_new_position)
@@ -192,28 +192,15 @@ class PositionsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
+        self.loader.reload()
+
+    def _prepare_load(self):
         ctx = self.session.ctx
+        return lambda: org.list_positions(ctx)
 
-        def done(positions):
-            self._apply(positions)
-            self._finish_loading()
-
-        def failed(exc):
-            self._finish_loading()
-            self.count_label.setText(self.tr("加载失败"))
-            messages.show_error(self, exc)
-
-        self.session.runner.submit(lambda: org.list_positions(ctx), done, failed, owner=self)
-
-    def _finish_loading(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(self.tr("加载失败"))
+        messages.show_error(self, exc)
 
     def _apply(self, positions: list[PositionInfo]) -> None:
         selected = self._pending_select or self.current_position_id()
