@@ -7,10 +7,16 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from hrdesk.core.errors import AuthenticationError, HRDeskError, PermissionDenied, StorageError, ValidationError
+from hrdesk.core.errors import (
+    AuthenticationError,
+    HRDeskError,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
+from hrdesk.ui.styles import ERROR_STYLE  # noqa: F401 (re-exported for the dialogs)
 
 log = logging.getLogger(__name__)
-ERROR_STYLE = "color: #b3261e;"
 
 
 def tr(text: str) -> str:

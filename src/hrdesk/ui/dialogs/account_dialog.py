@@ -17,9 +17,9 @@ from hrdesk.core.services.accounts import AccountInfo
 from hrdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 
-HINT_STYLE = "color: #5f6368;"
 READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 
 

@@ -13,12 +13,16 @@ from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.services import employees, lifecycle
 from hrdesk.core.services.employees import EmployeeDetail
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.dialogs.start_flow_support import (
+    StartFlowErrors,
+    employee_info,
+    pydate,
+    qdate,
+)
 from hrdesk.ui.forms.ui_confirmation_dialog import Ui_ConfirmationDialog
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
-
-HINT_STYLE = "color: #5f6368;"
 
 
 def _tr(text: str) -> str:

@@ -15,8 +15,8 @@ from hrdesk.core.services import custom_fields
 from hrdesk.ui.forms.ui_custom_field_dialog import Ui_CustomFieldDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 
-HINT_STYLE = "color: #5f6368;"
 READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 
 

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.domain.custom_fields import CustomFieldDef, FieldType
-from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus, Gender, parse_id_number
+from hrdesk.core.domain.employee import (
+    ContractType,
+    EmployeeInput,
+    EmployeeStatus,
+    Gender,
+    parse_id_number,
+)
 from hrdesk.core.domain.org import DepartmentKind
 from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.permissions import Permission

@@ -43,11 +43,11 @@ from hrdesk.core.services import flow_definitions
 from hrdesk.ui.forms.ui_flow_definition_dialog import Ui_FlowDefinitionDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 
 NAME, ACTOR, ROLE, CONDITION, DEADLINE, REJECT, RETURN, CHECKLIST = range(8)
 FIELD_COLUMNS = {"key": NAME, "name": NAME, "actor_kind": ACTOR, "role": ROLE, "condition": CONDITION,
                  "deadline_days": DEADLINE, "actions": REJECT}
-HINT_STYLE = "color: #5f6368;"
 NOTE_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
               " padding: 6px 10px; }")
 CELL_ERROR_STYLE = "border: 1px solid #b3261e; background: #fde7e9;"

@@ -5,230 +5,77 @@ The dialog only shows what ``flows.get`` returns and calls one service per click
 ``checklists.confirm/waive/add_item``); who may act is decided by the services. Action buttons are
 created for ``detail.my_actions`` only, so a user whose turn it is not sees none.
 
-The small helpers at the top (times, waiting time, a table model over display tuples) are shared by
-the 待办 and 流程 pages.
+Presentation helpers shared with the 待办 and 流程 pages live in hrdesk.ui.flow_texts and
+hrdesk.ui.models.rows_model.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from hrdesk.core.domain.checklist import ItemCategory, ItemOwner, ItemStatus
+from hrdesk.core.domain.checklist import ItemStatus
 from hrdesk.core.domain.employee import ContractType, EmployeeStatus
 from hrdesk.core.domain.masking import MASKED_MONEY, mask_bank_account, mask_id_number
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.domain.separation import SeparationReason, stop_month
 from hrdesk.core.domain.workflow import Action, FlowKind, FlowStatus
-from hrdesk.core.errors import Conflict, HRDeskError, NotFound, StateError, ValidationError
+from hrdesk.core.errors import (
+    Conflict,
+    HRDeskError,
+    NotFound,
+    StateError,
+    ValidationError,
+)
 from hrdesk.core.permissions import Permission
 from hrdesk.core.services import checklists, employees, flows, notices, org
-from hrdesk.core.services.flows import FlowDetail, FlowSummary
+from hrdesk.core.services.flows import FlowDetail
 from hrdesk.ui import messages
+from hrdesk.ui.dialogs.add_item_dialog import AddItemDialog
+from hrdesk.ui.flow_texts import (
+    ACTION_COLORS,
+    ACTION_ORDER,
+    ITEM_COLORS,
+    STATUS_COLORS,
+    action_button_label,
+    actor_text,
+    checklist_headers,
+    format_time,
+    history_headers,
+    initiator_text,
+    local_time,
+)
 from hrdesk.ui.forms.ui_flow_dialog import Ui_FlowDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
+from hrdesk.ui.models.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.session import AppSession
-
-DISPLAY = Qt.ItemDataRole.DisplayRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-BACKGROUND = Qt.ItemDataRole.BackgroundRole
-FONT = Qt.ItemDataRole.FontRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
-HORIZONTAL = Qt.Orientation.Horizontal
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-ROW_HEIGHT = 26
-
-RED = QColor("#b3261e")
-GREEN = QColor("#137333")
-BLUE = QColor("#1a56c4")
-ORANGE = QColor("#b06000")
-GREY = QColor("#80868b")
-STATUS_COLORS = {
-    FlowStatus.RUNNING: BLUE,
-    FlowStatus.RETURNED: ORANGE,
-    FlowStatus.COMPLETED: GREEN,
-    FlowStatus.REJECTED: RED,
-    FlowStatus.WITHDRAWN: GREY,
-}
-ITEM_COLORS = {ItemStatus.OPEN: ORANGE, ItemStatus.DONE: GREEN, ItemStatus.WAIVED: GREY}
-ACTION_COLORS = {Action.APPROVE: GREEN, Action.REJECT: RED, Action.RETURN: ORANGE, Action.WITHDRAW: GREY,
-                 Action.SKIP: GREY}
-BADGE_STYLE = "QLabel {{ background: {0}; color: white; border-radius: 4px; padding: 3px 10px; font-weight: bold; }}"
-NOTICE_STYLE = "color: #137333;"
-HINT_STYLE = "color: #5f6368;"
-ACTION_ORDER = (Action.APPROVE, Action.SUBMIT, Action.RETURN, Action.REJECT, Action.COMMENT, Action.WITHDRAW)
+from hrdesk.ui.styles import (
+    BADGE_STYLE,
+    BLUE,
+    GREEN,
+    GREY,
+    HINT_STYLE,
+    NOTICE_STYLE,
+    RED,
+)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FlowDialog", text)
-
-
-# --- shared presentation helpers ------------------------------------------------------------------
-
-
-def local_time(value: datetime | None) -> datetime | None:
-    """Timestamps are stored as naive UTC; people read them in the computer's time zone."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
-
-
-def format_time(value: datetime | None) -> str:
-    local = local_time(value)
-    return f"{local:%Y-%m-%d %H:%M}" if local else ""
-
-
-def waited_text(since: datetime, now: datetime) -> str:
-    """How long something has waited, as people say it: 45分钟, 5小时, 2天3小时."""
-    minutes = max(int((now - since).total_seconds() // 60), 0)
-    if minutes < 60:
-        return _tr("{0}分钟").format(minutes) if minutes else _tr("刚刚")
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return _tr("{0}小时").format(hours)
-    days, hours = divmod(hours, 24)
-    return _tr("{0}天{1}小时").format(days, hours) if hours else _tr("{0}天").format(days)
-
-
-def due_text(summary: FlowSummary) -> str:
-    if summary.due_date is None:
-        return ""
-    text = summary.due_date.isoformat()
-    return text + _tr("（已逾期）") if summary.overdue else text
-
-
-def initiator_text(summary: FlowSummary) -> str:
-    if summary.on_behalf_of:
-        return _tr("{0}（代 {1}）").format(summary.initiator_name, summary.on_behalf_of)
-    return summary.initiator_name
-
-
-def actor_text(name: str, on_behalf_of: str | None) -> str:
-    return _tr("{0}（代 {1}）").format(name, on_behalf_of) if on_behalf_of else name
-
-
-def action_button_label(action: Action, status: FlowStatus) -> str:
-    if action is Action.SUBMIT:
-        return _tr("重新提交")
-    if action is Action.COMMENT:
-        return _tr("仅评论")
-    return action.label
-
-
-@dataclass
-class Row:
-    """One display row: the texts, the object it stands for, and how it looks."""
-
-    cells: tuple
-    key: object = None
-    colors: dict = field(default_factory=dict)  # column -> QColor; -1 for the whole row
-    bold: bool = False
-    tooltips: dict = field(default_factory=dict)  # column -> text
-    right: tuple = ()  # right-aligned columns (amounts)
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table over display rows built once per load (the project's table pattern)."""
-
-    def __init__(self, headers: list[str], parent=None):
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[Row] = []
-        self._bold: QFont | None = None
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return self._rows
-
-    def row(self, index: int) -> Row:
-        return self._rows[index]
-
-    def key(self, index: int):
-        return self._rows[index].key
-
-    def row_of(self, key) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.key == key), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index, role=DISPLAY):
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == DISPLAY:
-            return row.cells[column]
-        if role == FOREGROUND:
-            return row.colors.get(column, row.colors.get(-1))
-        if role == FONT and row.bold:
-            if self._bold is None:
-                self._bold = QFont()
-                self._bold.setBold(True)
-            return self._bold
-        if role == TOOLTIP:
-            return row.tooltips.get(column) or (row.cells[column] if len(str(row.cells[column])) > 18 else None)
-        if role == ALIGN and column in row.right:
-            return RIGHT
-        return None
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == HORIZONTAL and role == DISPLAY and section < len(self._headers):
-            return self._headers[section]
-        return None
-
-
-def setup_table(table: QTableView, model: QAbstractTableModel, widths: list[int], stretch: int | None = None,
-                multi: bool = False) -> None:
-    """The look every table here shares: whole rows, no editing, fixed row height, set widths."""
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    vertical = table.verticalHeader()
-    vertical.setVisible(False)
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def open_flow_dialog(session: AppSession, flow_id: int, parent: QWidget | None) -> "FlowDialog | None":
@@ -243,15 +90,6 @@ def open_flow_dialog(session: AppSession, flow_id: int, parent: QWidget | None) 
 
 
 # --- the dialog ------------------------------------------------------------------------------
-
-
-def history_headers() -> list[str]:
-    return [_tr("时间"), _tr("步骤"), _tr("操作"), _tr("操作人"), _tr("意见")]
-
-
-def checklist_headers() -> list[str]:
-    return [_tr("类别"), _tr("事项"), _tr("资产编号"), _tr("金额（元）"), _tr("负责人"), _tr("状态"), _tr("处理人"),
-            _tr("备注")]
 
 
 class FlowDialog(QDialog):
@@ -802,125 +640,3 @@ class FlowDialog(QDialog):
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
-
-
-class AddItemDialog(QDialog):
-    """HR adds a line to a separation's handover checklist (e.g. a laptop with its asset number)."""
-
-    def __init__(self, session: AppSession, flow_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.flow_id = flow_id
-        self.setWindowTitle(self.tr("增加交接事项"))
-        self.category = QComboBox()
-        self.category.setObjectName("category")
-        for c in ItemCategory:
-            self.category.addItem(c.label, c.value)
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
-        self.title.setMaxLength(120)
-        self.title.setPlaceholderText(self.tr("如 ThinkPad X1 笔记本、备用金"))
-        self.owner = QComboBox()
-        self.owner.setObjectName("owner")
-        for o in ItemOwner:
-            self.owner.addItem(o.label, o.value)
-        self.asset_no = QLineEdit()
-        self.asset_no.setObjectName("asset_no")
-        self.asset_no.setPlaceholderText(self.tr("选填，如 IT-2023-0042"))
-        self.amount = QLineEdit()
-        self.amount.setObjectName("amount")
-        self.amount.setPlaceholderText(self.tr("选填，未结清的借款或备用金"))
-        self.error_labels: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        layout.addWidget(self.banner)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for key, label, widget in (("category", self.tr("类别"), self.category),
-                                   ("title", self.tr("事项 *"), self.title),
-                                   ("owner", self.tr("确认人"), self.owner),
-                                   ("asset_no", self.tr("资产编号"), self.asset_no),
-                                   ("amount", self.tr("金额（元）"), self.amount)):
-            form.addRow(label, widget)
-            error = QLabel()
-            error.setWordWrap(True)
-            error.setVisible(False)
-            form.addRow("", error)
-            self.error_labels[key] = error
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
-
-    def save(self) -> bool:
-        try:
-            checklists.add_item(self.session.ctx, self.flow_id, ItemCategory(self.category.currentData()),
-                                self.title.text(), ItemOwner(self.owner.currentData()), asset_no=self.asset_no.text(), amount=self.amount.text())
-        except ValidationError as exc:
-            leftovers = show_field_errors(self.error_labels, exc.errors)
-            self.banner.setText("；".join(leftovers))
-            self.banner.setStyleSheet(ERROR_STYLE)
-            self.banner.setVisible(bool(leftovers))
-            return False
-        except HRDeskError as exc:
-            messages.show_error(self, exc)
-            return False
-        self.accept()
-        return True
-
-
-# --- shared by the dialogs that start a flow ----------------------------------------------------------
-
-
-class StartFlowErrors:
-    """Error display of the start dialogs: each message under its field (err_<field> labels of the
-    form), the rest in the banner at the top."""
-
-    def __init__(self, form, banner_text: str):
-        self.form = form
-        self.banner_text = banner_text
-        self.labels: dict[str, QLabel] = {name[4:]: getattr(form, name) for name in dir(form)
-                                          if name.startswith("err_")}
-        form.banner.setStyleSheet(ERROR_STYLE)
-
-    def show(self, errors: dict[str, str]) -> None:
-        leftovers = show_field_errors(self.labels, errors)
-        text = self.banner_text + (" " + "；".join(leftovers) if leftovers else "")
-        self.form.banner.setText(text)
-        self.form.banner.setVisible(bool(errors))
-        first = next((key for key in errors if key in self.labels), None)
-        widget = getattr(self.form, first, None) if first else None
-        if isinstance(widget, QWidget) and widget.isVisible():
-            widget.setFocus()
-
-    def current(self) -> dict[str, str]:
-        """Visible messages by field (for tests and accessibility tools); the banner as "banner"."""
-        found = {k: label.text() for k, label in self.labels.items() if not label.isHidden() and label.text()}
-        if not self.form.banner.isHidden() and self.form.banner.text():
-            found["banner"] = self.form.banner.text()
-        return found
-
-
-def qdate(value: date):
-    from PySide6.QtCore import QDate
-
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(edit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def employee_info(detail) -> str:
-    """One line about the chosen employee: department, status, hire date (and probation end)."""
-    parts = [detail.department_name, detail.status.label, _tr("入职 {0}").format(detail.hire_date.isoformat())]
-    if detail.status is EmployeeStatus.PROBATION and detail.probation_end_date:
-        parts.append(_tr("试用期至 {0}").format(detail.probation_end_date.isoformat()))
-    if detail.position_name:
-        parts.insert(1, detail.position_name)
-    return " · ".join(parts)

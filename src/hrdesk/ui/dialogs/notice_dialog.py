@@ -7,7 +7,13 @@ anyone: the service accepts only a subset of the proposal (notices.send_draft re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
@@ -16,9 +22,10 @@ from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.services import notices
 from hrdesk.core.services.notices import DraftView
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import format_time, setup_table
+from hrdesk.ui.flow_texts import format_time
 from hrdesk.ui.forms.ui_notice_dialog import Ui_NoticeDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.session import AppSession
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -13,19 +13,28 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.separation import NOTICE_DAYS, SeparationReason, notice_shortfall
+from hrdesk.core.domain.separation import (
+    NOTICE_DAYS,
+    SeparationReason,
+    notice_shortfall,
+)
 from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.services import employees, separations
 from hrdesk.core.services.employees import EmployeeDetail
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.dialogs.start_flow_support import (
+    StartFlowErrors,
+    employee_info,
+    pydate,
+    qdate,
+)
 from hrdesk.ui.forms.ui_separation_dialog import Ui_SeparationDialog
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 
 WARNING_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
                  " padding: 6px 10px; }")
-HINT_STYLE = "color: #5f6368;"
 
 
 def _tr(text: str) -> str:

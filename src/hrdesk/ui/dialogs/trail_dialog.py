@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 from hrdesk.core.services import audit_trail
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -38,7 +46,6 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 HORIZONTAL = Qt.Orientation.Horizontal
 ROW_HEIGHT = 26
 SEQ, TIME, ACTOR, ON_BEHALF, ACTION, SUMMARY = range(6)
-HINT_STYLE = "color: #5f6368;"
 MASKED_STYLE = "color: #b3261e;"
 DONE_STYLE = "color: #137333;"
 

@@ -16,12 +16,17 @@ from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.services import employees, lifecycle, org
 from hrdesk.core.services.employees import EmployeeDetail
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.dialogs.start_flow_support import (
+    StartFlowErrors,
+    employee_info,
+    pydate,
+    qdate,
+)
 from hrdesk.ui.forms.ui_transfer_dialog import Ui_TransferDialog
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 
-HINT_STYLE = "color: #5f6368;"
 COMBO_FIELDS = ("department_id", "project_department_id", "position_id")
 
 

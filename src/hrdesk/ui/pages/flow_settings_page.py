@@ -40,12 +40,19 @@ from hrdesk.core.domain.notifications import Event, Policy, Relation
 from hrdesk.core.domain.workflow import Action, FlowKind, condition_label
 from hrdesk.core.errors import HRDeskError, ValidationError
 from hrdesk.core.permissions import Role
-from hrdesk.core.services import checklist_templates, checklists, flow_definitions, mail, notices, org
+from hrdesk.core.services import (
+    checklist_templates,
+    checklists,
+    flow_definitions,
+    mail,
+    notices,
+    org,
+)
 from hrdesk.ui.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import HINT_STYLE
 
 ROW_HEIGHT = 28
-HINT_STYLE = "color: #5f6368;"
 OK_STYLE = "color: #137333;"
 INFO_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
               " padding: 6px 10px; }")

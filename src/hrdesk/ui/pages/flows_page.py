@@ -23,20 +23,12 @@ from hrdesk.core.permissions import Permission, Scope
 from hrdesk.core.services import flows
 from hrdesk.core.services.flows import FlowSummary
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import (
-    NOTICE_STYLE,
-    RED,
-    STATUS_COLORS,
-    Row,
-    RowsModel,
-    due_text,
-    format_time,
-    initiator_text,
-    open_flow_dialog,
-    setup_table,
-)
+from hrdesk.ui.dialogs.flow_dialog import open_flow_dialog
+from hrdesk.ui.flow_texts import STATUS_COLORS, due_text, format_time, initiator_text
+from hrdesk.ui.models.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import NOTICE_STYLE, RED
 
 ID, TITLE, KIND, EMPLOYEE, STATUS, STEP, INITIATOR, CREATED, DUE = range(9)
 

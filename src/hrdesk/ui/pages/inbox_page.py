@@ -33,23 +33,12 @@ from hrdesk.core.services.checklists import ChecklistItemView
 from hrdesk.core.services.flows import FlowSummary
 from hrdesk.core.services.notices import DraftView, NotificationView
 from hrdesk.ui import messages
-from hrdesk.ui.dialogs.flow_dialog import (
-    GREY,
-    NOTICE_STYLE,
-    ORANGE,
-    RED,
-    Row,
-    RowsModel,
-    due_text,
-    format_time,
-    open_flow_dialog,
-    setup_table,
-    waited_text,
-)
+from hrdesk.ui.dialogs.flow_dialog import open_flow_dialog
+from hrdesk.ui.flow_texts import due_text, format_time, waited_text
+from hrdesk.ui.models.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
-
-HINT_STYLE = "color: #5f6368;"
+from hrdesk.ui.styles import GREY, HINT_STYLE, NOTICE_STYLE, ORANGE, RED
 
 
 def _tr(text: str) -> str:
