@@ -403,6 +403,41 @@ def _check_employee_table(state: SelfTest) -> str:
     return tr("{0} 行").format(len(state.table.rows))
 
 
+@check("separation", tr("完整办理一次离职流程"), needs=("employee_table",))
+def _check_separation(state: SelfTest) -> str:
+    """The lifecycle flow path: the default definition and checklist data files, the flow engine,
+    the checklist gate on archiving, and the completion effects (bundled data, not only code)."""
+    from datetime import timedelta
+
+    from hrdesk.core.domain.employee import EmployeeStatus
+    from hrdesk.core.domain.separation import SeparationReason
+    from hrdesk.core.domain.workflow import Action, FlowStatus
+    from hrdesk.core.permissions import Actor
+    from hrdesk.core.services import checklists, employees, flows, notices, separations
+    from hrdesk.core.services.context import ServiceContext
+
+    system = ServiceContext(state.db, Actor.system(tr("自检")))
+    status_index = state.table.column_index("status")
+    regular = EmployeeStatus.REGULAR.label
+    row = next((r for r in state.table.rows if r[status_index] == regular and r[0] != state.ctx.actor.employee_id),
+               None)
+    _require(row, tr("示例公司没有可离职的正式员工"))
+    last_day = system.clock.today() + timedelta(days=31)
+    detail = separations.start(state.ctx, row[0], SeparationReason.MUTUAL, last_day, tr("自检：协商解除"))
+    _require(detail.checklist, tr("没有生成交接清单"))
+    steps = 0
+    while detail.summary.status is FlowStatus.RUNNING:
+        if detail.summary.step_name == detail.steps[-1].name:  # 人事归档 waits for the checklist
+            checklists.confirm_many(system, [i.id for i in detail.checklist], tr("自检"))
+        detail = flows.act(system, detail.summary.id, Action.APPROVE, tr("自检：同意"))
+        steps += 1
+        _require(steps <= len(detail.steps) + 1, tr("流程没有在预期的步数内完成"))
+    _require(detail.summary.status is FlowStatus.COMPLETED, tr("流程状态为 {0}").format(detail.summary.status.label))
+    _require(employees.get(system, row[0]).status is EmployeeStatus.SEPARATED, tr("员工没有变为已离职"))
+    _require(notices.pending_drafts(state.ctx), tr("没有生成离职通知"))
+    return tr("{0} 步审批，{1} 项交接").format(steps, len(detail.checklist))
+
+
 @check("no_plaintext", tr("数据文件无明文"), needs=("employee_table",))
 def _check_no_plaintext(state: SelfTest) -> str:
     from hrdesk.core.persistence.company_file import SQLITE_PLAIN_HEADER
