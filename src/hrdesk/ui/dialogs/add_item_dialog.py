@@ -22,7 +22,6 @@ from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.session import AppSession
 
 
-
 class AddItemDialog(QDialog):
     """HR adds a line to a separation's handover checklist (e.g. a laptop with its asset number)."""
 

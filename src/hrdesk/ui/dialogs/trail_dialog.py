@@ -37,14 +37,13 @@ from PySide6.QtWidgets import (
 from hrdesk.core.services import audit_trail
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.session import AppSession
-from hrdesk.ui.styles import HINT_STYLE
+from hrdesk.ui.styles import HINT_STYLE, ROW_HEIGHT
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 HORIZONTAL = Qt.Orientation.Horizontal
-ROW_HEIGHT = 26
 SEQ, TIME, ACTOR, ON_BEHALF, ACTION, SUMMARY = range(6)
 MASKED_STYLE = "color: #b3261e;"
 DONE_STYLE = "color: #137333;"

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from hrdesk.core.errors import HRDeskError
 from hrdesk.core.services import accounts
 from hrdesk.core.services.accounts import AccountInfo
 from hrdesk.ui.messages import show_error
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
@@ -41,7 +41,6 @@ HORIZONTAL = Qt.Orientation.Horizontal
 GREY = QColor("#80868b")
 RED = QColor("#b3261e")
 ROLES_COLUMN, STATUS_COLUMN = 3, 4
-ROW_HEIGHT = 26
 NOTICE_STYLE = "color: #1e7e34;"
 
 
@@ -196,19 +195,8 @@ class AccountsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("account_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        setup_table(self.table, self.model, [])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         for column, width in enumerate((120, 120, 170, 220, 120, 140)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(ROLES_COLUMN, QHeaderView.ResizeMode.Stretch)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,10 +26,10 @@ from hrdesk.core.audit import ChainReport
 from hrdesk.core.services import audit_log, audit_trail
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.audit_model import AuditTableModel, detail_text, entity_filters
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.session import AppSession
 
 PAGE_SIZE = 500
-ROW_HEIGHT = 26
 OK_STYLE = ("QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
             " padding: 8px 12px; font-weight: bold; }")
 BROKEN_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
@@ -116,19 +115,8 @@ class AuditPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("audit_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        setup_table(self.table, self.model, [])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_detail(current.row()))

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from hrdesk.core.domain.custom_fields import CustomFieldDef
 from hrdesk.core.errors import HRDeskError
 from hrdesk.core.services import custom_fields
 from hrdesk.ui.messages import show_error
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
@@ -41,7 +41,6 @@ CENTER = int(Qt.AlignmentFlag.AlignCenter)
 HORIZONTAL = Qt.Orientation.Horizontal
 GREY = QColor("#80868b")
 CHOICES_COLUMN, REQUIRED_COLUMN = 3, 4
-ROW_HEIGHT = 26
 NOTICE_STYLE = "color: #1e7e34;"
 
 
@@ -140,19 +139,8 @@ class CustomFieldsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("field_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        setup_table(self.table, self.model, [])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         for column, width in enumerate((150, 150, 70, 320, 60, 80)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(CHOICES_COLUMN, QHeaderView.ResizeMode.Stretch)

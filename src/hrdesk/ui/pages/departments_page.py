@@ -26,12 +26,12 @@ from hrdesk.core.services.org import DepartmentInfo
 from hrdesk.ui import messages
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
+from hrdesk.ui.styles import ROW_HEIGHT
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 INACTIVE = QColor("#8a8f98")
-ROW_HEIGHT = 26  # as in the employee register
 
 COL_NAME, COL_KIND, COL_CODE, COL_HEAD, COL_COUNT, COL_STATUS = range(6)
 

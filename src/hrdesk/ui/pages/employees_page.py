@@ -7,10 +7,8 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,12 +24,12 @@ from hrdesk.core.permissions import Permission
 from hrdesk.core.services import audit_trail, employee_table, org
 from hrdesk.ui import messages
 from hrdesk.ui.models.employee_table_model import EmployeeTableModel
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.widgets.department_tree import DepartmentTree
 
 ACTIVE = {EmployeeStatus.PROBATION.value, EmployeeStatus.REGULAR.value, EmployeeStatus.LEAVING.value}
-ROW_HEIGHT = 26
 
 
 def _tr(text: str) -> str:
@@ -106,20 +104,9 @@ class EmployeesPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("employee_table")
-        self.table.setModel(self.model)
+        setup_table(self.table, self.model, [])
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring at 100k rows
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self._column_menu().exec(header.mapToGlobal(pos)))
         self.table.doubleClicked.connect(lambda index: self.open_employee(self.model.employee_id(index.row())))

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from hrdesk.core.services import org
 from hrdesk.core.services.employee_table import sort_rows
 from hrdesk.core.services.org import PositionInfo
 from hrdesk.ui import messages
+from hrdesk.ui.models.rows_model import setup_table
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.session import AppSession
 
@@ -41,7 +41,6 @@ HORIZONTAL = Qt.Orientation.Horizontal
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 INACTIVE = QColor("#8a8f98")
-ROW_HEIGHT = 26
 
 COL_NAME, COL_CODE, COL_DESCRIPTION, COL_COUNT, COL_STATUS = range(5)
 
@@ -157,20 +156,9 @@ class PositionsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("position_table")
-        self.table.setModel(self.model)
+        setup_table(self.table, self.model, [])
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # 说明 takes the spare width; the short columns keep a fixed, readable size.
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
