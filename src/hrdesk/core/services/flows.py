@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.calendar import china_calendar
-from hrdesk.core.domain.employee import EmployeeStatus
 from hrdesk.core.domain.workflow import (
     INITIATOR,
     Action,
@@ -45,7 +44,7 @@ from hrdesk.core.persistence.models import (
 from hrdesk.core.persistence.models import Position as PositionRecord
 from hrdesk.core.services import checklists, flow_definitions, flow_effects, notices
 from hrdesk.core.services.context import ServiceContext, Transaction
-from hrdesk.core.services.flow_people import Subject, assignees, facts_for, subject_of, user_of_employee
+from hrdesk.core.services.flow_people import Subject, assignees, facts_for, subject_of
 from hrdesk.core.services.scope import employee_condition, in_scope
 
 OPEN_STATUSES = (FlowStatus.RUNNING.value, FlowStatus.RETURNED.value)
@@ -374,7 +373,8 @@ def _detail(session: Session, ctx: ServiceContext, instance: FlowInstance, subje
 def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowInstance) -> dict:
     """The proposal as the caller may see it: salaries, ID and bank numbers masked for anyone who
     may not see them for this employee (a transfer's old manager, a project lead …), and the ids of
-    departments, positions and managers in a transfer resolved to names under ``labels``."""
+    departments, positions and managers resolved to names under ``labels`` ({field: {"from", "to"}}),
+    so a reader outside the employee's scope still sees what is proposed."""
     payload = json.loads(instance.payload)
     if instance.subject_employee_id is not None:
         visible = in_scope(session, ctx.actor, Permission.EMPLOYEE_SENSITIVE, instance.subject_employee_id)
@@ -388,13 +388,18 @@ def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowIns
         employee["base_salary"] = MASKED_MONEY
         employee["id_number"] = mask_id_number(employee.get("id_number"))
         employee["bank_account"] = mask_bank_account(employee.get("bank_account"))
-    labels = {}
-    for key, values in changes.items():
-        model = {"department_id": Department, "project_department_id": Department, "position_id": PositionRecord,
-                 "manager_id": Employee}.get(key)
-        if model is not None:
-            labels[key] = {side: (session.get(model, values[side]).name if values.get(side) else None)
-                           for side in ("from", "to")}
+    references = {"department_id": Department, "project_department_id": Department,
+                  "position_id": PositionRecord, "manager_id": Employee}
+
+    def name(model, record_id):
+        record = session.get(model, record_id) if record_id else None
+        return record.name if record is not None else None
+
+    labels = {key: {side: name(references[key], values.get(side)) for side in ("from", "to")}
+              for key, values in changes.items() if key in references}
+    if employee:  # onboarding: where the new employee will work
+        labels.update({key: {"from": None, "to": name(model, employee.get(key))}
+                       for key, model in references.items()})
     if labels:
         payload["labels"] = labels
     return payload

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.domain.checklist import ItemStatus
 from hrdesk.core.domain.employee import ContractType, EmployeeStatus
-from hrdesk.core.domain.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.domain.masking import MASKED_MONEY
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.domain.separation import SeparationReason, stop_month
 from hrdesk.core.domain.workflow import Action, FlowKind, FlowStatus
@@ -42,7 +42,7 @@ from hrdesk.core.errors import (
     ValidationError,
 )
 from hrdesk.core.permissions import Permission
-from hrdesk.core.services import checklists, employees, flows, notices, org
+from hrdesk.core.services import checklists, flows, notices
 from hrdesk.core.services.flows import FlowDetail
 from hrdesk.ui import messages
 from hrdesk.ui.dialogs.add_item_dialog import AddItemDialog
@@ -105,9 +105,6 @@ class FlowDialog(QDialog):
         self.detail = detail or flows.get(session.ctx, flow_id)
         self.action_buttons: dict[Action, QPushButton] = {}
         self._busy = False
-        self._names: dict[int, str] | None = None  # lazily: departments, positions, heads
-        self._departments: dict[int, str] | None = None
-        self._positions: dict[int, str] | None = None
         f = self.form
         f.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         f.err_comment.setStyleSheet(ERROR_STYLE)
@@ -355,114 +352,70 @@ class FlowDialog(QDialog):
             extra = f"<p style='color:#b3261e; font-weight:bold'>⚠ {html.escape(p['notice_warning'])}</p>"
         return self._table(rows, extra)
 
-    def _lookups(self) -> None:
-        if self._departments is not None:
-            return
-        ctx = self.session.ctx
+    def _label(self, d_or_payload: dict, key: str, side: str = "to") -> str:
+        """The name the core resolved for a department, position or manager id (see flows.get)."""
+        value = d_or_payload.get("labels", {}).get(key, {}).get(side)
+        return value or self.tr("（无）")
+
+    @staticmethod
+    def _money(value) -> str:
+        if value in (None, "", "None"):
+            return ""
+        if value == MASKED_MONEY:
+            return MASKED_MONEY
         try:
-            departments = org.list_departments(ctx)
-            positions = org.list_positions(ctx)
-        except HRDeskError:
-            departments, positions = [], []
-        self._departments = {d.id: d.path for d in departments}
-        self._positions = {p.id: p.name for p in positions}
-        self._names = {d.head_employee_id: d.head_name for d in departments if d.head_employee_id and d.head_name}
-
-    def _department(self, dept_id) -> str:
-        self._lookups()
-        if dept_id is None:
-            return self.tr("（无）")
-        return self._departments.get(dept_id, self.tr("部门 {0}").format(dept_id))
-
-    def _position(self, position_id) -> str:
-        self._lookups()
-        if position_id is None:
-            return self.tr("（无）")
-        return self._positions.get(position_id, self.tr("岗位 {0}").format(position_id))
-
-    def _employee_name(self, employee_id) -> str:
-        if employee_id is None:
-            return self.tr("（无）")
-        if employee_id == self.session.actor.employee_id:
-            return self.session.actor.display_name
-        try:
-            return employees.get(self.session.ctx, employee_id).name
-        except HRDeskError:
-            self._lookups()
-            return self._names.get(employee_id, self.tr("员工 ID {0}").format(employee_id))
-
-    def _salary_visible(self, employee_id: int | None) -> bool:
-        if employee_id is None:
-            return self.session.actor.can_all(Permission.EMPLOYEE_SENSITIVE)
-        try:
-            return employees.get(self.session.ctx, employee_id).sensitive_visible
-        except HRDeskError:
-            return False
+            return format_money(Decimal(str(value)))
+        except ArithmeticError:
+            return str(value)
 
     def _transfer_html(self, d: FlowDetail) -> str:
         p = d.payload
-        labels = {"department_id": self.tr("部门"), "project_department_id": self.tr("项目部"),
+        titles = {"department_id": self.tr("部门"), "project_department_id": self.tr("项目部"),
                   "position_id": self.tr("岗位"), "manager_id": self.tr("直属上级"),
                   "base_salary": self.tr("基本工资（元/月）")}
-        salary_visible = None
+        masked = False
         rows = []
-        for key in ("department_id", "project_department_id", "position_id", "manager_id", "base_salary"):
+        for key in titles:
             change = p.get("changes", {}).get(key)
             if change is None:
                 continue
-            old, new = change.get("from"), change.get("to")
-            if key in ("department_id", "project_department_id"):
-                old, new = self._department(old), self._department(new)
-            elif key == "position_id":
-                old, new = self._position(old), self._position(new)
-            elif key == "manager_id":
-                old, new = self._employee_name(old), self._employee_name(new)
+            if key == "base_salary":
+                old = self._money(change.get("from")) or self.tr("（未填写）")
+                new = self._money(change.get("to"))
+                masked = new == MASKED_MONEY
             else:
-                if salary_visible is None:
-                    salary_visible = self._salary_visible(d.summary.subject_employee_id)
-                if salary_visible:
-                    old = format_money(Decimal(old)) if old not in (None, "None") else self.tr("（未填写）")
-                    new = format_money(Decimal(new))
-                else:
-                    old = new = MASKED_MONEY
-            rows.append(f"<tr><td style='color:#5f6368; padding:3px 14px 3px 0'>{html.escape(labels[key])}</td>"
+                old, new = self._label(p, key, "from"), self._label(p, key, "to")
+            rows.append(f"<tr><td style='color:#5f6368; padding:3px 14px 3px 0'>{html.escape(titles[key])}</td>"
                         f"<td style='padding:3px 8px 3px 0'>{html.escape(old)}</td><td style='padding:3px 8px'>→</td>"
                         f"<td style='padding:3px 0; font-weight:bold'>{html.escape(new)}</td></tr>")
         head = self._table([(self.tr("生效日期"), p.get("effective_date", "")),
                             (self.tr("调动原因"), p.get("reason", ""))])
         changes = (f"<p style='margin-top:10px; font-weight:bold'>{html.escape(self.tr('变动内容（原 → 新）'))}</p>"
                    f"<table cellspacing='0'>{''.join(rows)}</table>")
-        if salary_visible is False:
+        if masked:
             changes += f"<p style='color:#5f6368'>{html.escape(self.tr('您无权查看该员工的薪资，金额已隐藏。'))}</p>"
         return head + changes
 
     def _onboarding_html(self, p: dict) -> str:
+        """The proposed record as the core returned it (sensitive values already masked)."""
         e = p["employee"]
-        visible = self._salary_visible(None)
         contract = e.get("contract_type")
         status = e.get("status")
         account = p.get("account")
-        salary = e.get("base_salary") or ""
-        if salary and visible:
-            try:
-                salary = format_money(Decimal(str(salary)))
-            except ArithmeticError:
-                pass
         rows = [
             (self.tr("工号"), e.get("emp_no", "")), (self.tr("姓名"), e.get("name", "")),
-            (self.tr("身份证号"), e.get("id_number", "") if visible else mask_id_number(e.get("id_number", "")) or ""),
+            (self.tr("身份证号"), e.get("id_number") or ""),
             (self.tr("手机"), e.get("phone") or ""), (self.tr("邮箱"), e.get("email") or ""),
-            (self.tr("部门"), self._department(e.get("department_id"))),
-            (self.tr("项目部"), self._department(e.get("project_department_id"))),
-            (self.tr("岗位"), self._position(e.get("position_id"))),
-            (self.tr("直属上级"), self._employee_name(e.get("manager_id"))),
+            (self.tr("部门"), self._label(p, "department_id")),
+            (self.tr("项目部"), self._label(p, "project_department_id")),
+            (self.tr("岗位"), self._label(p, "position_id")),
+            (self.tr("直属上级"), self._label(p, "manager_id")),
             (self.tr("入职日期"), e.get("hire_date") or ""),
             (self.tr("试用期结束"), e.get("probation_end_date") or ""),
             (self.tr("员工状态"), EmployeeStatus(status).label if status else ""),
             (self.tr("合同类型"), ContractType(contract).label if contract else self.tr("（未填写）")),
-            (self.tr("基本工资（元/月）"), salary if visible else MASKED_MONEY),
-            (self.tr("银行卡号"), (e.get("bank_account") or "") if visible
-             else mask_bank_account(e.get("bank_account") or "") or ""),
+            (self.tr("基本工资（元/月）"), self._money(e.get("base_salary"))),
+            (self.tr("银行卡号"), e.get("bank_account") or ""),
             (self.tr("登录账号"), account["username"] if account else self.tr("（不开通）")),
         ]
         return self._two_column_table(rows)
