@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterator, Sequence
 
+from hrdesk.core.demo_payroll import seed_payroll
 from hrdesk.core.demo_flows import start_sample_flows
 from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus, Gender
 from hrdesk.core.domain.org import DepartmentKind
@@ -680,6 +681,7 @@ def create_demo_company(data_dir: DataDir, employees: int = 200, seed: int = 1,
         _assign_heads(ctx, planner.heads, ids, dept_ids)
         logins = _create_logins(ctx, people, planner.heads, ids, passwords)
         start_sample_flows(ctx, today, seed)
+        seed_payroll(ctx, today, seed)
     except BaseException:
         _discard(data_dir, setup)
         raise

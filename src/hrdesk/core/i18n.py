@@ -14,13 +14,22 @@ _CONTEXT = "hrdesk.core"
 _translate: Callable[[str, str], str] | None = None
 
 
+_memo: dict[str, str] = {}
+
+
 def install_translator(translate: Callable[[str, str], str] | None) -> None:
     """Route core strings through ``translate(context, text)`` (None restores the identity)."""
     global _translate
     _translate = translate
+    _memo.clear()
 
 
 def tr(text: str) -> str:
+    """The translation of ``text``, looked up once per translator: payroll asks for the same few
+    dozen strings for every one of 10,000 employees."""
     if _translate is None:
         return text
-    return _translate(_CONTEXT, text)
+    translated = _memo.get(text)
+    if translated is None:
+        translated = _memo[text] = _translate(_CONTEXT, text)
+    return translated

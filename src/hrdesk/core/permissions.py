@@ -74,6 +74,11 @@ class Permission(str, enum.Enum):
     FLOW_ON_BEHALF = "flow.on_behalf"  # start or resubmit a flow on an employee's behalf (HR)
     FLOW_ADMIN = "flow.admin"  # flow definitions, notification policies, checklist templates, mail server
     CHECKLIST_WAIVE = "checklist.waive"  # waive a handover item with a written reason (HR)
+    PAYROLL_VIEW = "payroll.view"  # payroll results (self: one's own payslips of paid months)
+    PAYROLL_INPUT = "payroll.input"  # allowances, one-off items, special deductions, year-to-date figures
+    PAYROLL_CALCULATE = "payroll.calculate"  # calculate a month (HR)
+    PAYROLL_APPROVE = "payroll.approve"  # approve a calculated month and mark it paid (finance)
+    PAYROLL_POLICY = "payroll.policy"  # tax tables, contribution rates, pay item types
 
     @property
     def label(self) -> str:
@@ -95,6 +100,11 @@ _PERMISSION_LABELS = {
     Permission.FLOW_ON_BEHALF: "代员工发起或办理流程",
     Permission.FLOW_ADMIN: "设置审批流程、通知策略、交接清单模板和邮件服务器",
     Permission.CHECKLIST_WAIVE: "豁免交接事项",
+    Permission.PAYROLL_VIEW: "查看工资核算",
+    Permission.PAYROLL_INPUT: "录入工资项目、专项附加扣除和年初累计数",
+    Permission.PAYROLL_CALCULATE: "核算工资",
+    Permission.PAYROLL_APPROVE: "审核工资和确认发放",
+    Permission.PAYROLL_POLICY: "维护个税、社保公积金政策和工资项目",
 }
 
 P, S = Permission, Scope
@@ -105,6 +115,7 @@ BASE_GRANTS: dict[Permission, Scope] = {
     P.EMPLOYEE_SENSITIVE: S.SELF,
     P.ORG_VIEW: S.ALL,
     P.FLOW_VIEW: S.SELF,
+    P.PAYROLL_VIEW: S.SELF,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
@@ -119,8 +130,20 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
         P.FLOW_PROPOSE: S.ALL,
         P.FLOW_ON_BEHALF: S.ALL,
         P.CHECKLIST_WAIVE: S.ALL,
+        P.PAYROLL_VIEW: S.ALL,
+        P.PAYROLL_INPUT: S.ALL,
+        P.PAYROLL_CALCULATE: S.ALL,
+        P.PAYROLL_POLICY: S.ALL,
     },
-    Role.FINANCE: {P.EMPLOYEE_VIEW: S.ALL, P.EMPLOYEE_SENSITIVE: S.ALL, P.FLOW_VIEW: S.ALL},
+    Role.FINANCE: {
+        P.EMPLOYEE_VIEW: S.ALL,
+        P.EMPLOYEE_SENSITIVE: S.ALL,
+        P.FLOW_VIEW: S.ALL,
+        P.PAYROLL_VIEW: S.ALL,
+        P.PAYROLL_INPUT: S.ALL,
+        P.PAYROLL_APPROVE: S.ALL,
+        P.PAYROLL_POLICY: S.ALL,
+    },
     Role.ADMIN: {
         P.EMPLOYEE_VIEW: S.ALL,
         P.ORG_MANAGE: S.ALL,

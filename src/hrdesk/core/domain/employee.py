@@ -149,6 +149,8 @@ class EmployeeInput:
     last_working_day: date | None = None
     social_security_city: str = ""
     base_salary: str | Decimal = ""
+    insurance_base: str | Decimal | None = ""  # 社保基数; empty: the base salary
+    housing_fund_base: str | Decimal | None = ""  # 公积金基数; empty: the base salary
     bank_account: str = ""
     bank_name: str = ""
     custom: dict[str, str] = field(default_factory=dict)
@@ -178,6 +180,8 @@ class EmployeeValues:
     last_working_day: date | None
     social_security_city: str | None
     base_salary: Decimal
+    insurance_base: Decimal | None
+    housing_fund_base: Decimal | None
     bank_account: str | None
     bank_name: str | None
 
@@ -262,6 +266,16 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
         errors["base_salary"] = str(exc)
         base_salary = None
 
+    bases = {}
+    for base_field in ("insurance_base", "housing_fund_base"):
+        raw = getattr(data, base_field)
+        bases[base_field] = None
+        if raw not in (None, "") and str(raw).strip():
+            try:
+                bases[base_field] = parse_money(raw, maximum=MAX_BASE_SALARY)
+            except MoneyError as exc:
+                errors[base_field] = str(exc)
+
     bank_account = None
     if (data.bank_account or "").strip():
         try:
@@ -296,6 +310,8 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
             last_working_day=last_day,
             social_security_city=(data.social_security_city or "").strip() or None,
             base_salary=base_salary,
+            insurance_base=bases["insurance_base"],
+            housing_fund_base=bases["housing_fund_base"],
             bank_account=bank_account,
             bank_name=bank_name,
         ),

@@ -15,7 +15,9 @@ from hrdesk.core.persistence.models import AuditRecord
 from hrdesk.core.services.context import ServiceContext
 
 _MASKERS = {"id_number": mask_id_number, "bank_account": mask_bank_account,
-            "base_salary": lambda v: MASKED_MONEY if v is not None else None}
+            "base_salary": lambda v: MASKED_MONEY if v is not None else None,
+            "insurance_base": lambda v: MASKED_MONEY if v is not None else None,
+            "housing_fund_base": lambda v: MASKED_MONEY if v is not None else None}
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from hrdesk.core.services import custom_fields as custom_fields_service
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.scope import employee_condition, in_scope
 
-SENSITIVE_FIELDS = ("id_number", "bank_account", "base_salary")
+SENSITIVE_FIELDS = ("id_number", "bank_account", "base_salary", "insurance_base", "housing_fund_base")
 _STORED_FIELDS = tuple(f.name for f in dc_fields(EmployeeValues))
 
 
@@ -78,6 +78,8 @@ class EmployeeDetail:
     social_security_city: str | None
     base_salary: Decimal | None  # None when masked
     base_salary_text: str
+    insurance_base: Decimal | None  # None when masked or not set (the base salary applies)
+    housing_fund_base: Decimal | None
     bank_account: str | None
     bank_name: str | None
     custom: dict[str, str]
@@ -146,6 +148,8 @@ def _detail(session: Session, ctx: ServiceContext, employee_id: int) -> Employee
         social_security_city=emp.social_security_city,
         base_salary=emp.base_salary if visible else None,
         base_salary_text=format_money(emp.base_salary) if visible else MASKED_MONEY,
+        insurance_base=emp.insurance_base if visible else None,
+        housing_fund_base=emp.housing_fund_base if visible else None,
         bank_account=emp.bank_account if visible else mask_bank_account(emp.bank_account),
         bank_name=emp.bank_name,
         custom=custom,

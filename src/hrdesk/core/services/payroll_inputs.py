@@ -1,0 +1,597 @@
+"""What payroll reads besides the register: pay item types, fixed allowances, one-off entries,
+declared special additional deductions and each employee's tax options and year-to-date figures.
+
+Only people with the payroll-input permission for everyone (HR, finance) change these. A month
+whose payroll is already paid (已发放) is locked: its entries never change again, and a correction
+goes into the next month as an adjustment item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hrdesk.core.domain.employee import EmployeeStatus
+from hrdesk.core.domain.money import MoneyError, parse_money
+from hrdesk.core.domain.payroll import policy
+from hrdesk.core.domain.payroll.items import PayCategory
+from hrdesk.core.domain.payroll.report import RunStatus
+from hrdesk.core.errors import NotFound, StateError, ValidationError
+from hrdesk.core.i18n import tr
+from hrdesk.core.permissions import Permission
+from hrdesk.core.persistence.models import (
+    Department,
+    Employee,
+    EmployeeAllowance,
+    PayItemType,
+    PayrollEntry,
+    PayrollRun,
+    SpecialDeduction,
+    TaxYearProfile,
+)
+from hrdesk.core.resources_data import load_data_file
+from hrdesk.core.services import payroll_policies
+from hrdesk.core.services.context import ServiceContext, Transaction
+
+MAX_AMOUNT = Decimal("99999999.99")
+ADDITIONAL_CODES = ("child_education", "infant_care", "elderly_support", "continuing_education",
+                    "housing_loan", "housing_rent", "serious_illness")
+# serious_illness is declared for the annual reconciliation and never deducted monthly.
+MONTHLY_ADDITIONAL_CODES = ADDITIONAL_CODES[:-1]
+
+
+def additional_label(code: str) -> str:
+    return {"child_education": tr("子女教育"), "infant_care": tr("3岁以下婴幼儿照护"),
+            "elderly_support": tr("赡养老人"), "continuing_education": tr("继续教育"),
+            "housing_loan": tr("住房贷款利息"), "housing_rent": tr("住房租金"),
+            "serious_illness": tr("大病医疗")}[code]
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def parse_month(text: str) -> date:
+    """'2026-03' or '2026-3' → 2026-03-01; ValidationError otherwise."""
+    try:
+        year, month = (int(part) for part in (text or "").strip().replace("/", "-").split("-")[:2])
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        raise ValidationError({"month": tr("月份格式应为 YYYY-MM，例如 2026-03")}) from None
+
+
+# ---- item types -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemType:
+    id: int
+    code: str
+    name: str
+    category: PayCategory
+    taxable: bool
+    prorate: bool
+    recurring: bool
+    active: bool
+
+
+def ensure_item_types(session: Session, now) -> None:
+    if session.execute(select(PayItemType.id).limit(1)).first() is not None:
+        return
+    for index, data in enumerate(load_data_file("pay-item-types.json")["types"]):
+        session.add(PayItemType(code=data["code"], name=data["name"], category=data["category"],
+                                taxable=data.get("taxable", True), prorate=data.get("prorate", False),
+                                recurring=data.get("recurring", False), active=True, sort_order=index,
+                                created_at=now))
+    session.flush()
+
+
+def _item_type(row: PayItemType) -> ItemType:
+    return ItemType(row.id, row.code, row.name, PayCategory(row.category), row.taxable, row.prorate, row.recurring,
+                    row.active)
+
+
+def item_types(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemType]:
+    ctx.require(Permission.PAYROLL_VIEW)
+    with ctx.transaction() as tx:
+        ensure_item_types(tx.session, ctx.clock.now())
+        query = select(PayItemType).order_by(PayItemType.sort_order, PayItemType.id)
+        if not include_inactive:
+            query = query.where(PayItemType.active.is_(True))
+        return [_item_type(r) for r in tx.session.execute(query).scalars()]
+
+
+def save_item_type(ctx: ServiceContext, code: str, name: str, category: PayCategory, *, taxable: bool = True,
+                   prorate: bool = False, recurring: bool = False, active: bool = True) -> ItemType:
+    """Add a pay item type or change one (by code). A type in use keeps its category: changing how
+    an amount is taxed would silently change months already calculated."""
+    ctx.require_all(Permission.PAYROLL_POLICY)
+    code, name = (code or "").strip(), (name or "").strip()
+    errors = {}
+    if not code or not code.replace("_", "").isalnum() or not code.isascii():
+        errors["code"] = tr("代码由英文字母、数字和下划线组成")
+    if not name or len(name) > 30:
+        errors["name"] = tr("请填写名称（最多30个字）")
+    if errors:
+        raise ValidationError(errors)
+    with ctx.transaction() as tx:
+        session = tx.session
+        ensure_item_types(session, ctx.clock.now())
+        row = session.execute(select(PayItemType).where(PayItemType.code == code)).scalar_one_or_none()
+        before = None
+        if row is None:
+            row = PayItemType(code=code, created_at=ctx.clock.now(), sort_order=1000)
+            session.add(row)
+        else:
+            before = {"name": row.name, "category": row.category, "taxable": row.taxable, "prorate": row.prorate,
+                      "recurring": row.recurring, "active": row.active}
+            used = session.execute(select(PayrollEntry.id).where(PayrollEntry.item_type_id == row.id).limit(1)).first()
+            if used and row.category != category.value:
+                raise ValidationError({"category": tr("该项目已有录入记录，不能修改类别；请新建一个项目。")})
+        row.name, row.category, row.taxable = name, category.value, taxable
+        row.prorate, row.recurring, row.active = prorate, recurring, active
+        session.flush()
+        tx.audit("pay_item_type.save", "pay_item_type", row.id, tr("保存工资项目“{0}”").format(name), before,
+                 {"name": name, "category": category.value, "taxable": taxable, "prorate": prorate,
+                  "recurring": recurring, "active": active})
+        tx.changed("pay_item_type", "updated", row.id)
+        return _item_type(row)
+
+
+def item_resolver(session: Session) -> Callable[[str], PayItemType]:
+    """A look-up of active item types by code or else by name (one query, for imports of many rows);
+    the returned function raises ValidationError({"item": …}) for an unknown or inactive item."""
+    rows = list(session.execute(select(PayItemType)).scalars())
+    by_code = {r.code: r for r in rows}
+    by_name = {r.name: r for r in rows}
+
+    def resolve(code: str) -> PayItemType:
+        row = by_code.get(code) or by_name.get(code)
+        if row is None or not row.active:
+            raise ValidationError({"item": tr("没有名为“{0}”的工资项目").format(code)})
+        return row
+
+    return resolve
+
+
+def _type_by_code(session: Session, code: str) -> PayItemType:
+    return item_resolver(session)(code)
+
+
+# ---- guards -----------------------------------------------------------------------------------
+
+def require_open_month(session: Session, month: date) -> None:
+    status = session.execute(select(PayrollRun.status).where(PayrollRun.month == month)).scalar()
+    if status == RunStatus.PAID.value:
+        raise StateError(tr("{0}年{1}月的工资已发放并锁定，不能再修改；更正请记入下月的调整项目。").format(
+            month.year, month.month))
+
+
+def month_locked(ctx: ServiceContext, month: date) -> bool:
+    """True when the month's payroll is paid (已发放): its inputs no longer change."""
+    ctx.require(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        status = session.execute(select(PayrollRun.status).where(PayrollRun.month == first_of_month(month))).scalar()
+        return status == RunStatus.PAID.value
+
+
+@dataclass(frozen=True)
+class Person:
+    """An employee as the input lists show them."""
+
+    id: int
+    emp_no: str
+    name: str
+    department: str
+    separated: bool
+
+
+def _people(session: Session, first: date, last: date) -> list[Person]:
+    """Everyone employed at some time between ``first`` and ``last``, by 工号."""
+    rows = session.execute(
+        select(Employee.id, Employee.emp_no, Employee.name, Department.name, Employee.status)
+        .join(Department, Department.id == Employee.department_id)
+        .where(Employee.hire_date <= last,
+               (Employee.last_working_day.is_(None)) | (Employee.last_working_day >= first))
+        .order_by(Employee.emp_no))
+    return [Person(i, no, name, dept, status == EmployeeStatus.SEPARATED.value) for i, no, name, dept, status in rows]
+
+
+def _month_end(month: date) -> date:
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _employee(session: Session, employee_id: int) -> Employee:
+    employee = session.get(Employee, employee_id)
+    if employee is None:
+        raise NotFound(tr("找不到该员工（编号 {0}）。").format(employee_id))
+    return employee
+
+
+def validate_amount(value, field: str = "amount", *, allow_zero: bool = False) -> Decimal:
+    """An entry's or allowance's amount: positive, at most two decimals; ValidationError({field: …})."""
+    try:
+        amount = parse_money(value, maximum=MAX_AMOUNT)
+    except MoneyError as exc:
+        raise ValidationError({field: str(exc)}) from None
+    if amount == 0 and not allow_zero:
+        raise ValidationError({field: tr("金额不能为0")})
+    return amount
+
+
+# ---- fixed allowances -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Allowance:
+    id: int
+    employee_id: int
+    item_code: str
+    item_name: str
+    amount: Decimal
+    from_month: date
+    to_month: date | None
+
+
+def allowances(ctx: ServiceContext, employee_id: int) -> list[Allowance]:
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        rows = session.execute(select(EmployeeAllowance, PayItemType).join(
+            PayItemType, PayItemType.id == EmployeeAllowance.item_type_id).where(
+            EmployeeAllowance.employee_id == employee_id).order_by(EmployeeAllowance.from_month)).all()
+        return [Allowance(a.id, a.employee_id, t.code, t.name, a.amount, a.from_month, a.to_month) for a, t in rows]
+
+
+def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount, from_month: date,
+                  to_month: date | None = None) -> Allowance:
+    """A fixed monthly amount from ``from_month``; an open allowance of the same item ends the month
+    before, so a raise of the 交通补贴 is one action and the history stays."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    amount = validate_amount(amount)
+    from_month = first_of_month(from_month)
+    to_month = first_of_month(to_month) if to_month else None
+    if to_month and to_month < from_month:
+        raise ValidationError({"to_month": tr("截止月份不能早于起始月份")})
+    with ctx.transaction() as tx:
+        session = tx.session
+        ensure_item_types(session, ctx.clock.now())
+        employee = _employee(session, employee_id)
+        item = _type_by_code(session, item_code)
+        if item.category != PayCategory.EARNING.value:
+            raise ValidationError({"item": tr("固定项目只能是应发项目（津贴、补贴）")})
+        require_open_month(session, from_month)
+        for other in session.execute(select(EmployeeAllowance).where(
+                EmployeeAllowance.employee_id == employee_id, EmployeeAllowance.item_type_id == item.id)).scalars():
+            if other.from_month >= from_month:
+                raise ValidationError({"from_month": tr("该项目在{0}已有设置，请修改那一条").format(other.from_month.strftime("%Y-%m"))})
+            if other.to_month is None or other.to_month >= from_month:
+                other.to_month = _previous_month(from_month)
+        row = EmployeeAllowance(employee_id=employee_id, item_type_id=item.id, amount=amount, from_month=from_month,
+                                to_month=to_month, created_at=ctx.clock.now())
+        session.add(row)
+        session.flush()
+        tx.audit("allowance.set", "employee", employee_id, tr("{0} 的{1}自 {2} 起为 {3}").format(
+            employee.name, item.name, from_month.strftime("%Y-%m"), f"{amount:,.2f}"), None,
+            {"item": item.code, "amount": amount, "from_month": from_month, "to_month": to_month})
+        tx.changed("payroll_input", "updated", employee_id)
+        return Allowance(row.id, employee_id, item.code, item.name, amount, from_month, to_month)
+
+
+def _previous_month(month: date) -> date:
+    return date(month.year - 1, 12, 1) if month.month == 1 else date(month.year, month.month - 1, 1)
+
+
+# ---- one-off entries --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    month: date
+    employee_id: int
+    emp_no: str
+    employee_name: str
+    item_code: str
+    item_name: str
+    category: PayCategory
+    amount: Decimal
+    note: str
+    source: str
+    locked: bool
+    created_by: str
+
+
+def entries(ctx: ServiceContext, month: date, employee_id: int | None = None) -> list[Entry]:
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        query = (select(PayrollEntry, PayItemType, Employee.emp_no, Employee.name)
+                 .join(PayItemType, PayItemType.id == PayrollEntry.item_type_id)
+                 .join(Employee, Employee.id == PayrollEntry.employee_id)
+                 .where(PayrollEntry.month == first_of_month(month)).order_by(Employee.emp_no, PayrollEntry.id))
+        if employee_id is not None:
+            query = query.where(PayrollEntry.employee_id == employee_id)
+        return [Entry(e.id, e.month, e.employee_id, no, name, t.code, t.name, PayCategory(t.category), e.amount,
+                      e.note or "", e.source, e.locked, e.created_by) for e, t, no, name in session.execute(query)]
+
+
+def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str, amount, note: str = "", *,
+              source: str = "manual", locked: bool = False) -> int:
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    amount = validate_amount(amount)
+    month = first_of_month(month)
+    note = clean_note(note)
+    with ctx.transaction() as tx:
+        session = tx.session
+        ensure_item_types(session, ctx.clock.now())
+        employee = _employee(session, employee_id)
+        item = _type_by_code(session, item_code)
+        require_open_month(session, month)
+        row = insert_entry(tx, month, employee_id, employee.name, item, amount, note, source, locked)
+        session.flush()
+        tx.changed("payroll_input", "updated", employee_id)
+        return row.id
+
+
+def clean_note(note) -> str:
+    return (note or "").strip()[:200]
+
+
+def insert_entry(tx: Transaction, month: date, employee_id: int, employee_name: str, item: PayItemType,
+                 amount: Decimal, note: str, source: str, locked: bool = False) -> PayrollEntry:
+    """Add a checked entry inside the caller's transaction, with its audit record (no flush, no
+    change notice: a caller adding many reports them once)."""
+    row = PayrollEntry(month=month, employee_id=employee_id, item_type_id=item.id, amount=amount,
+                       note=note or None, source=source, locked=locked,
+                       created_by=tx.ctx.actor.display_name, created_at=tx.ctx.clock.now())
+    tx.session.add(row)
+    tx.audit("payroll_entry.add", "employee", employee_id, tr("{0} {1}：{2} {3}").format(
+        month.strftime("%Y-%m"), employee_name, item.name, f"{amount:,.2f}"), None,
+        {"month": month, "item": item.code, "amount": amount, "note": note, "source": source})
+    return row
+
+
+def delete_entry(ctx: ServiceContext, entry_id: int) -> None:
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    with ctx.transaction() as tx:
+        session = tx.session
+        row = session.get(PayrollEntry, entry_id)
+        if row is None:
+            raise NotFound(tr("该工资项目记录不存在。"))
+        if row.locked:
+            raise StateError(tr("该记录来自离职结算，已锁定；请在结算中更改。"))
+        require_open_month(session, row.month)
+        remove_entry(tx, row, session.get(PayItemType, row.item_type_id))
+        tx.changed("payroll_input", "updated", row.employee_id)
+
+
+def remove_entry(tx: Transaction, row: PayrollEntry, item: PayItemType) -> None:
+    """Delete an entry inside the caller's transaction, with its audit record (the caller checked
+    that it may go: not locked, month open)."""
+    tx.audit("payroll_entry.delete", "employee", row.employee_id, tr("删除 {0} 的{1} {2}").format(
+        row.month.strftime("%Y-%m"), item.name, f"{row.amount:,.2f}"),
+        {"month": row.month, "item": item.code, "amount": row.amount, "note": row.note}, None)
+    tx.session.delete(row)
+
+
+# ---- special additional deductions ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Declaration:
+    employee_id: int
+    month: date  # declared from
+    amounts: dict[str, Decimal]
+
+    @property
+    def monthly_total(self) -> Decimal:
+        return sum((self.amounts.get(code, Decimal(0)) for code in MONTHLY_ADDITIONAL_CODES), Decimal("0.00"))
+
+
+def declaration_in_force(session: Session, employee_id: int, month: date) -> Declaration | None:
+    row = session.execute(select(SpecialDeduction).where(
+        SpecialDeduction.employee_id == employee_id, SpecialDeduction.month <= month,
+        SpecialDeduction.month >= date(month.year, 1, 1)).order_by(SpecialDeduction.month.desc()).limit(1)).scalar()
+    return None if row is None else _declaration(row)
+
+
+def _declaration(row: SpecialDeduction) -> Declaration:
+    return Declaration(row.employee_id, row.month, {code: getattr(row, code) for code in ADDITIONAL_CODES})
+
+
+def special_deduction(ctx: ServiceContext, employee_id: int, month: date) -> Declaration | None:
+    """The declaration in force for the month (the latest one of the same tax year)."""
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        return declaration_in_force(session, employee_id, first_of_month(month))
+
+
+def declarations(ctx: ServiceContext, month: date) -> list[tuple[Person, Declaration | None]]:
+    """Everyone employed in the month with the declaration in force for it (None: nothing declared)."""
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    month = first_of_month(month)
+    with ctx.read() as session:
+        latest: dict[int, SpecialDeduction] = {}
+        for row in session.execute(select(SpecialDeduction).where(
+                SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
+                .order_by(SpecialDeduction.month)).scalars():
+            latest[row.employee_id] = row
+        people = _people(session, month, _month_end(month))
+        return [(p, _declaration(latest[p.id]) if p.id in latest else None) for p in people]
+
+
+def validate_declaration(amounts: dict, limits: dict[str, Decimal] | None = None) -> dict[str, Decimal]:
+    """Parsed amounts; ValidationError naming each field that is wrong."""
+    values, errors = {}, {}
+    for code in ADDITIONAL_CODES:
+        raw = amounts.get(code)
+        if raw in (None, ""):
+            values[code] = Decimal("0.00")
+            continue
+        try:
+            values[code] = parse_money(raw, maximum=MAX_AMOUNT)
+        except MoneyError as exc:
+            errors[code] = str(exc)
+    if not errors and values["housing_loan"] and values["housing_rent"]:
+        errors["housing_rent"] = tr("住房贷款利息和住房租金不能同时扣除")
+    limits = limits or {}
+    for code in ("elderly_support", "housing_loan", "housing_rent"):
+        limit = limits.get(code)
+        if code not in errors and limit is not None and values.get(code, 0) > limit:
+            errors[code] = tr("{0}每月最多 {1}").format(additional_label(code), f"{limit:,.2f}")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def set_special_deduction(ctx: ServiceContext, employee_id: int, month: date, amounts: dict,
+                          limits: dict[str, Decimal] | None = None) -> Declaration:
+    """Declare the monthly amounts in force from ``month`` for the rest of its tax year."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    month = first_of_month(month)
+    values = validate_declaration(amounts, limits)
+    with ctx.transaction() as tx:
+        session = tx.session
+        employee = _employee(session, employee_id)
+        require_open_month(session, month)
+        row = session.execute(select(SpecialDeduction).where(
+            SpecialDeduction.employee_id == employee_id, SpecialDeduction.month == month)).scalar_one_or_none()
+        row = store_declaration(tx, employee_id, employee.name, month, values, row)
+        session.flush()
+        tx.changed("payroll_input", "updated", employee_id)
+        return _declaration(row)
+
+
+def store_declaration(tx: Transaction, employee_id: int, employee_name: str, month: date,
+                      values: dict[str, Decimal], row: SpecialDeduction | None) -> SpecialDeduction:
+    """Write checked amounts (from :func:`validate_declaration`) into ``row``, the employee's
+    declaration of that same month if there is one, inside the caller's transaction, with the audit
+    record; no flush and no change notice."""
+    before = None
+    if row is None:
+        row = SpecialDeduction(employee_id=employee_id, month=month)
+        tx.session.add(row)
+    else:
+        before = {code: getattr(row, code) for code in ADDITIONAL_CODES}
+    for code, value in values.items():
+        setattr(row, code, value)
+    row.updated_at = tx.ctx.clock.now()
+    tx.audit("special_deduction.set", "employee", employee_id, tr("{0} 自 {1} 起的专项附加扣除").format(
+        employee_name, month.strftime("%Y-%m")), before, dict(values))
+    return row
+
+
+def declaration_limits(session: Session, month: date) -> dict[str, Decimal]:
+    """The monthly maximums of the 专项附加扣除 standard in force for ``month`` (empty if none)."""
+    deductions = payroll_policies.load_set(session).at(policy.IIT_DEDUCTIONS, "", first_of_month(month))
+    return dict(deductions.limits) if deductions is not None else {}
+
+
+def deduction_limits(ctx: ServiceContext, month: date) -> dict[str, Decimal]:
+    """:func:`declaration_limits` for a dialog, to pass to :func:`set_special_deduction`."""
+    ctx.require(Permission.PAYROLL_VIEW)
+    with ctx.transaction() as tx:  # may install the default policies
+        payroll_policies.ensure_defaults(tx.session, ctx.clock.now())
+        return declaration_limits(tx.session, month)
+
+
+# ---- tax options and year-to-date figures -----------------------------------------------------
+
+@dataclass(frozen=True)
+class TaxProfile:
+    employee_id: int
+    year: int
+    low_income: bool = False
+    bonus_separately: bool = True
+    basic_from_january: bool = False
+    opening_months: int = 0
+    opening_income: Decimal = Decimal("0.00")
+    opening_tax_free: Decimal = Decimal("0.00")
+    opening_special: Decimal = Decimal("0.00")
+    opening_additional: Decimal = Decimal("0.00")
+    opening_other: Decimal = Decimal("0.00")
+    opening_tax: Decimal = Decimal("0.00")
+
+
+OPENING_FIELDS = ("opening_income", "opening_tax_free", "opening_special", "opening_additional", "opening_other",
+                  "opening_tax")
+
+
+def profile_from_row(row: TaxYearProfile | None, employee_id: int, year: int) -> TaxProfile:
+    if row is None:
+        return TaxProfile(employee_id, year)
+    return TaxProfile(employee_id, year, row.low_income, row.bonus_separately, row.basic_from_january,
+                      row.opening_months, *(getattr(row, f) for f in OPENING_FIELDS))
+
+
+def tax_profile(ctx: ServiceContext, employee_id: int, year: int) -> TaxProfile:
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        return profile_from_row(session.get(TaxYearProfile, (employee_id, year)), employee_id, year)
+
+
+def tax_profiles(ctx: ServiceContext, year: int) -> list[tuple[Person, TaxProfile, bool]]:
+    """Everyone employed during the year with their profile for it; the flag says whether one was
+    saved (False: the defaults apply)."""
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        stored = {r.employee_id: r for r in session.execute(
+            select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()}
+        people = _people(session, date(year, 1, 1), date(year, 12, 31))
+        return [(p, profile_from_row(stored.get(p.id), p.id, year), p.id in stored) for p in people]
+
+
+def validate_profile(profile: TaxProfile) -> dict:
+    values, errors = {}, {}
+    if not 0 <= profile.opening_months <= 11:
+        errors["opening_months"] = tr("已发薪月数应在0到11之间")
+    for name in OPENING_FIELDS:
+        try:
+            values[name] = parse_money(getattr(profile, name) or Decimal(0), maximum=Decimal("999999999.99"))
+        except MoneyError as exc:
+            errors[name] = str(exc)
+    if not errors and values["opening_tax_free"] > values["opening_income"]:
+        errors["opening_tax_free"] = tr("累计免税收入不能大于累计收入")
+    if not errors and profile.opening_months == 0 and any(values.values()):
+        errors["opening_months"] = tr("填写了累计数时，请填写这些累计数覆盖的月数")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
+    """Tax options for a year and, for a company starting mid-year, the figures before HRDesk."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    values = validate_profile(profile)
+    with ctx.transaction() as tx:
+        session = tx.session
+        employee = _employee(session, profile.employee_id)
+        store_profile(tx, employee.name, profile, values)
+        session.flush()
+        tx.changed("payroll_input", "updated", employee.id)
+        return profile_from_row(session.get(TaxYearProfile, (profile.employee_id, profile.year)),
+                                profile.employee_id, profile.year)
+
+
+def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, values: dict) -> None:
+    """Write a checked profile (``values`` from :func:`validate_profile`) inside the caller's
+    transaction, with the audit record; no flush and no change notice."""
+    session = tx.session
+    row = session.get(TaxYearProfile, (profile.employee_id, profile.year))
+    before = None
+    if row is None:
+        row = TaxYearProfile(employee_id=profile.employee_id, year=profile.year)
+        session.add(row)
+    else:
+        before = {"low_income": row.low_income, "bonus_separately": row.bonus_separately,
+                  "basic_from_january": row.basic_from_january, "opening_months": row.opening_months,
+                  **{f: getattr(row, f) for f in OPENING_FIELDS}}
+    row.low_income, row.bonus_separately = profile.low_income, profile.bonus_separately
+    row.basic_from_january, row.opening_months = profile.basic_from_january, profile.opening_months
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.updated_at = tx.ctx.clock.now()
+    tx.audit("tax_profile.save", "employee", profile.employee_id, tr("{0} {1}年度的个税选项和年初累计数").format(
+        employee_name, profile.year), before,
+        {"low_income": profile.low_income, "bonus_separately": profile.bonus_separately,
+         "basic_from_january": profile.basic_from_january, "opening_months": profile.opening_months, **values})

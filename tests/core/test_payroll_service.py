@@ -1,0 +1,146 @@
+"""Payroll runs against a real encrypted company file: states, roles, staleness, cumulative tax."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from sqlalchemy import select
+
+from hrdesk.core.domain.payroll.report import RunStatus
+from hrdesk.core.errors import PermissionDenied, StateError
+from hrdesk.core.persistence.models import AuditRecord, Employee, EmployeeChange
+from hrdesk.core.services import payroll, payroll_inputs, payroll_policies
+from hrdesk.core.services.payroll_inputs import TaxProfile
+
+JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
+
+
+def _row(rows, name):
+    return next(r for r in rows if r.name == name)
+
+
+def _actions(company) -> list[str]:
+    with company.db.session() as s:
+        return list(s.execute(select(AuditRecord.action).where(AuditRecord.entity_type == "payroll_run")).scalars())
+
+
+def test_a_month_from_draft_to_paid_with_roles(company):
+    hr, finance = company.login("hr"), company.login("finance")
+    with pytest.raises(PermissionDenied):
+        payroll.calculate_month(finance, JAN)
+    summary = payroll.calculate_month(hr, JAN)
+    assert summary.status is RunStatus.CALCULATED and summary.employee_count == 8 and not summary.warnings
+    with pytest.raises(PermissionDenied):
+        payroll.approve(hr, JAN)
+
+    payroll_inputs.add_entry(hr, JAN, company.emps["李四"], "performance_bonus", "1000", "一月绩效")
+    assert payroll.summary(finance, JAN).stale
+    with pytest.raises(StateError, match="重新计算"):
+        payroll.approve(finance, JAN)
+    payroll.calculate_month(hr, JAN)
+    assert not payroll.summary(finance, JAN).stale
+    with pytest.raises(StateError):
+        payroll.mark_paid(finance, JAN)  # not approved yet
+    payroll.approve(finance, JAN)
+    assert payroll.mark_paid(finance, JAN).status is RunStatus.PAID
+
+    with pytest.raises(StateError, match="已发放"):
+        payroll.calculate_month(hr, JAN)
+    with pytest.raises(StateError, match="下月"):
+        payroll_inputs.add_entry(hr, JAN, company.emps["李四"], "performance_bonus", "1")
+    assert _actions(company) == ["payroll.calculate", "payroll.calculate", "payroll.approved", "payroll.paid"]
+    li = _row(payroll.rows(finance, JAN), "李四")
+    assert li.payslip.gross_pay == D("13000.00") and any(i.note == "一月绩效" for i in li.payslip.items)
+
+
+def test_cumulative_tax_continues_from_the_previous_month(company):
+    hr = company.login("hr")
+    payroll.calculate_month(hr, JAN)
+    payroll.calculate_month(hr, FEB)
+    li = _row(payroll.rows(hr, FEB), "李四").payslip
+    # 12,000 in Shanghai: contributions 960 + 240 + 60 + 840 = 2,100; 4,900 taxable a month
+    assert li.employee_insurance == D("2100.00")
+    assert li.cumulative_taxable == D("9800.00") and li.cumulative_tax_due == D("294.00")
+    assert li.wage_tax == D("147.00") and li.ytd.months == 2 and li.ytd.tax == D("294.00")
+
+
+def test_a_gap_in_the_year_is_refused(company):
+    hr = company.login("hr")
+    payroll.calculate_month(hr, JAN)
+    with pytest.raises(StateError, match="2026年02月"):
+        payroll.calculate_month(hr, MAR)
+
+
+def test_mid_year_start_uses_the_opening_figures(company):
+    hr = company.login("hr")
+    july = date(2026, 7, 1)
+    payroll_inputs.save_tax_profile(hr, TaxProfile(
+        company.emps["李四"], 2026, opening_months=6, opening_income=D("72000"), opening_special=D("12600"),
+        opening_tax=D("882")))
+    summary = payroll.calculate_month(hr, july)
+    assert "7名员工" in summary.warnings[0]  # everyone else has no year-to-date figures yet
+    li = _row(payroll.rows(hr, july), "李四").payslip
+    # 84,000 − 7 × 5,000 − 14,700 = 34,300 × 3% = 1,029 − 882 = 147
+    assert li.cumulative_taxable == D("34300.00") and li.wage_tax == D("147.00")
+
+
+def test_leaver_and_salary_change_come_from_the_register_and_the_flows(company):
+    hr = company.login("hr")
+    with company.db.session() as s, s.begin():
+        zhao = s.get(Employee, company.emps["赵六"])
+        zhao.last_working_day, zhao.status = date(2026, 3, 13), "leaving"
+        s.add(EmployeeChange(employee_id=company.emps["孙员工"], effective_date=date(2026, 3, 16),
+                             changes=json.dumps({"base_salary": {"from": "12000.00", "to": "15000.00"}})))
+        gone = s.get(Employee, company.emps["周七"])
+        gone.last_working_day, gone.status = date(2026, 1, 30), "separated"
+    payroll.calculate_month(hr, JAN)
+    payroll.calculate_month(hr, FEB)
+    payroll.calculate_month(hr, MAR)
+    rows = payroll.rows(hr, MAR)
+    assert "周七" not in {r.name for r in rows}
+    zhao = _row(rows, "赵六")
+    assert zhao.insurance_change == "stop" and zhao.payslip.base_pay == D("5517.24")  # 10 paid days
+    sun = _row(rows, "孙员工").payslip
+    # 2–13 March: 10 paid days at 12,000 → 5,517.24; 16–31 March: 12 at 15,000 → 8,275.86
+    assert sun.base_pay == D("13793.10")
+
+
+def test_a_policy_change_makes_the_run_stale(company):
+    hr = company.login("hr")
+    payroll.calculate_month(hr, JAN)
+    current = payroll_policies.versions(hr, "insurance", "上海")[0]
+    data = json.loads(json.dumps(current.data))
+    data["items"][0]["employer_rate"] = "0.15"
+    payroll_policies.save_version(hr, "insurance", "上海", date(2026, 1, 1), data, "测试：养老单位比例调整")
+    assert payroll.summary(hr, JAN).stale
+    payroll.calculate_month(hr, JAN)
+    li = _row(payroll.rows(hr, JAN), "李四").payslip
+    assert li.employer_insurance == D("12000") * D("0.15") + D("1200") + D("60") + D("31.20") + D("840")
+
+
+def test_employees_see_only_their_own_paid_payslips(company):
+    hr, finance, staff = company.login("hr"), company.login("finance"), company.login("staff")
+    with pytest.raises(PermissionDenied):
+        payroll.rows(staff, JAN)
+    payroll.calculate_month(hr, JAN)
+    assert payroll.my_payslips(staff) == []
+    payroll.approve(finance, JAN)
+    payroll.mark_paid(finance, JAN)
+    own = payroll.my_payslips(staff)
+    assert [p.month for p in own] == [JAN] and own[0].payslip.employee_id == company.emps["孙员工"]
+    assert payroll.payslip(staff, JAN, company.emps["孙员工"]).name == "孙员工"
+    with pytest.raises(PermissionDenied):
+        payroll.payslip(staff, JAN, company.emps["李四"])
+
+
+def test_results_are_stored_exactly_and_totals_add_up(company):
+    hr = company.login("hr")
+    payroll_inputs.add_entry(hr, JAN, company.emps["李四"], "reimbursement", "123.45")
+    summary = payroll.calculate_month(hr, JAN)
+    rows = payroll.rows(hr, JAN)
+    assert sum(r.payslip.net_pay for r in rows) == summary.total_net
+    assert sum(r.payslip.gross_pay for r in rows) == summary.total_gross
+    assert all(r.payslip.gross_pay - r.payslip.total_deductions == r.payslip.net_pay for r in rows)
