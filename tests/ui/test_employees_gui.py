@@ -52,9 +52,10 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
 @pytest.mark.parametrize("user, expected", [
     ("admin", ["inbox", "employees", "flows", "departments", "positions", "accounts", "custom_fields",
                "flow_settings", "company"]),
-    ("hr", ["inbox", "employees", "flows"]),
+    ("hr", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
+    ("finance", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
     ("auditor", ["inbox", "employees", "flows", "audit"]),
-    ("staff", ["inbox", "employees", "flows"]),
+    ("staff", ["inbox", "employees", "flows", "my_payslips"]),
 ])
 def test_navigation_shows_only_permitted_areas(qtbot, company, user, expected):
     window = MainWindow(make_session(company.login(user), "测试科技有限公司"))
