@@ -276,3 +276,32 @@ def save_template(ctx: ServiceContext, department_id: int | None, position_id: i
         tx.audit("checklist_template.save", "checklist_template", row.id, tr("修改交接清单模板"), before,
                  json.loads(row.items))
         tx.changed("checklist_template", "updated", row.id)
+
+
+def set_amount(ctx: ServiceContext, item_id: int, amount: str | None, note: str = "") -> ChecklistItemView:
+    """Record what an open item will cost the leaver (an unreturned laptop at the company's value,
+    an outstanding advance); it becomes a deduction in the settlement, which finance confirms.
+    An empty amount removes it."""
+    with ctx.transaction() as tx:
+        session = tx.session
+        item, _ = _item_for_change(session, item_id)
+        if not (_can_confirm(ctx, item) or Role.FINANCE in ctx.actor.roles):
+            raise PermissionDenied(tr("该事项由{0}处理，您不能修改金额。").format(_owner_label(session, item)))
+        money = None
+        if amount not in (None, "") and str(amount).strip():
+            try:
+                money = parse_money(amount)
+            except MoneyError as exc:
+                raise ValidationError({"amount": str(exc)}) from None
+            if money == 0:
+                money = None
+        before = {"amount": item.amount, "note": item.note}
+        item.amount = money
+        note = (note or "").strip()
+        if note:
+            item.note = note[:300]
+        tx.audit("checklist.amount", "flow", item.instance_id,
+                 tr("交接事项“{0}”的扣款金额改为 {1}").format(item.title, f"{money:,.2f}" if money else tr("无")),
+                 before, {"item_id": item.id, "amount": money, "note": item.note})
+        tx.changed("flow", "updated", item.instance_id)
+        return _view(session, ctx, item)

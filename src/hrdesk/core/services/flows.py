@@ -169,9 +169,19 @@ def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | No
             result = move(definition, position, action, facts)
         except TransitionError as exc:
             raise StateError(str(exc)) from None
+        if position.status is FlowStatus.RUNNING and action is Action.APPROVE and \
+                definition.kind is FlowKind.SEPARATION:
+            from hrdesk.core.services import settlement
+
+            if settlement.is_settlement_step(definition, position.step):
+                settlement.approve_in(tx, instance)  # freezes the statement, posts it to payroll
         _record(tx, instance, definition, action, comment, on_behalf, position.step)
         if action is not Action.COMMENT:
             _advance(tx, instance, definition, subject, result)
+            if definition.kind is FlowKind.SEPARATION and action in (Action.RETURN, Action.REJECT, Action.WITHDRAW):
+                from hrdesk.core.services import settlement
+
+                settlement.reopen_in(tx, instance)
         tx.changed("flow", "updated", instance.id)
         session.flush()
         # Built in the same session: what the caller sees is exactly what commits, without

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.employee import EmployeeStatus
@@ -83,7 +83,7 @@ _YTD_COLUMNS = (PayrollResult.employee_id, PayrollResult.ytd_months, PayrollResu
                 PayrollResult.ytd_bonus_separately)
 
 
-def _prior_results(session: Session, month: date, employee_ids: set[int]) -> dict[int, YearToDate]:
+def _prior_results(session: Session, month: date, employee_ids: set[int], only) -> dict[int, YearToDate]:
     """Each employee's year-to-date figures after their latest earlier month of the same year.
 
     Months of a year are calculated without gaps, so almost everyone is in the previous month's run:
@@ -95,7 +95,8 @@ def _prior_results(session: Session, month: date, employee_ids: set[int]) -> dic
     prior: dict[int, YearToDate] = {}
     if not runs:
         return prior
-    for row in session.execute(select(*_YTD_COLUMNS).where(PayrollResult.run_id == runs[0])):
+    for row in session.execute(select(*_YTD_COLUMNS).where(PayrollResult.run_id == runs[0],
+                                                           only(PayrollResult.employee_id))):
         prior[row[0]] = YearToDate(*row[1:])
     missing = [e for e in employee_ids if e not in prior]
     for start in range(0, len(missing), 500):
@@ -114,18 +115,22 @@ def _opening(profile: TaxYearProfile, basic_monthly: Decimal) -> YearToDate:
                       profile.opening_other, profile.opening_tax, False)
 
 
-def gather(session: Session, month: date, policies: PolicySet) -> list[Gathered]:
+def gather(session: Session, month: date, policies: PolicySet,
+           employee_ids: list[int] | None = None) -> list[Gathered]:
+    """Everyone paid in ``month`` (or only ``employee_ids``, for one leaver's settlement)."""
     last = month_end(month)
+    only = (lambda column: column.in_(employee_ids)) if employee_ids is not None else (lambda column: true())
     emp_rows = session.execute(select(
         Employee.id, Employee.emp_no, Employee.name, Employee.hire_date, Employee.last_working_day, Employee.status,
         Employee.base_salary, Employee.insurance_base, Employee.housing_fund_base, Employee.social_security_city,
         Employee.department_id, Employee.project_department_id)
-        .where(Employee.hire_date <= last).order_by(Employee.emp_no)).all()
+        .where(Employee.hire_date <= last, only(Employee.id)).order_by(Employee.emp_no)).all()
 
     changes: dict[int, list] = defaultdict(list)
     for emp_id, effective, text, applied_at in session.execute(select(
             EmployeeChange.employee_id, EmployeeChange.effective_date, EmployeeChange.changes,
-            EmployeeChange.applied_at).where(EmployeeChange.changes.contains("base_salary"))):
+            EmployeeChange.applied_at).where(EmployeeChange.changes.contains("base_salary"),
+                                             only(EmployeeChange.employee_id))):
         values = json.loads(text).get("base_salary")
         if values:
             changes[emp_id].append((effective, values, applied_at is not None))
@@ -134,12 +139,14 @@ def gather(session: Session, month: date, policies: PolicySet) -> list[Gathered]
     items: dict[int, list[PayItem]] = defaultdict(list)
     for allowance in session.execute(select(EmployeeAllowance).where(
             EmployeeAllowance.from_month <= month,
-            (EmployeeAllowance.to_month.is_(None)) | (EmployeeAllowance.to_month >= month))).scalars():
+            (EmployeeAllowance.to_month.is_(None)) | (EmployeeAllowance.to_month >= month),
+            only(EmployeeAllowance.employee_id))).scalars():
         t = types[allowance.item_type_id]
         items[allowance.employee_id].append(PayItem(t.code, t.name, PayCategory(t.category), allowance.amount,
                                                     t.taxable, t.prorate, "allowance"))
     entry_employees = set()
-    for entry in session.execute(select(PayrollEntry).where(PayrollEntry.month == month)
+    for entry in session.execute(select(PayrollEntry).where(PayrollEntry.month == month,
+                                                            only(PayrollEntry.employee_id))
                                  .order_by(PayrollEntry.id)).scalars():
         t = types[entry.item_type_id]
         items[entry.employee_id].append(PayItem(t.code, t.name, PayCategory(t.category), entry.amount, t.taxable,
@@ -148,12 +155,13 @@ def gather(session: Session, month: date, policies: PolicySet) -> list[Gathered]
 
     declarations: dict[int, SpecialDeduction] = {}
     for row in session.execute(select(SpecialDeduction).where(
-            SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
+            SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month,
+            only(SpecialDeduction.employee_id))
             .order_by(SpecialDeduction.month)).scalars():
         declarations[row.employee_id] = row  # the latest one wins
     profiles = {p.employee_id: p for p in session.execute(
-        select(TaxYearProfile).where(TaxYearProfile.year == month.year)).scalars()}
-    prior = _prior_results(session, month, {row[0] for row in emp_rows})
+        select(TaxYearProfile).where(TaxYearProfile.year == month.year, only(TaxYearProfile.employee_id))).scalars()}
+    prior = _prior_results(session, month, {row[0] for row in emp_rows}, only)
 
     result = []
     for (emp_id, emp_no, name, hire, lwd, status, base, ins_base, fund_base, city, dept, project) in emp_rows:
