@@ -1,0 +1,177 @@
+"""Economic compensation (劳动合同法 arts. 46, 47, 87) against figures worked out by hand."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from hrdesk.core.domain.separation import SeparationReason
+from hrdesk.core.domain.settlement.compensation import (CompensationCase, ServiceLength, compensation_months,
+                                                        economic_compensation, service_length)
+from hrdesk.core.errors import ValidationError
+
+WAGE = D("10000")
+SHANGHAI_AVG = D("12434")  # 2024 average monthly wage; 3 × = 37,302
+
+
+def calc(case, hire, last, wage=WAGE, **kw):
+    return economic_compensation(CompensationCase.parse(case), hire, last, wage, **kw)
+
+
+@pytest.mark.parametrize("hire, last, expected", [
+    (date(2023, 1, 1), date(2025, 3, 31), ServiceLength(2, 3, 0)),  # end = 2025-04-01: 2 years 3 months
+    (date(2023, 1, 1), date(2025, 7, 31), ServiceLength(2, 7, 0)),
+    (date(2023, 1, 1), date(2024, 12, 31), ServiceLength(2, 0, 0)),
+    (date(2023, 1, 15), date(2025, 1, 20), ServiceLength(2, 0, 6)),  # 15th … 20th inclusive: 6 days
+    (date(2026, 3, 2), date(2026, 3, 2), ServiceLength(0, 0, 1)),  # one day
+    (date(2024, 1, 31), date(2024, 7, 30), ServiceLength(0, 6, 0)),  # 31 Jan + 6 months = 31 Jul (the end)
+    (date(2024, 1, 31), date(2024, 2, 28), ServiceLength(0, 1, 0)),  # 31 Jan + 1 month = 29 Feb 2024 (the end)
+])
+def test_service_length(hire, last, expected):
+    assert service_length(hire, last) == expected
+
+
+@pytest.mark.parametrize("service, n", [
+    (ServiceLength(2, 3, 0), "2.5"),   # remainder under six months: half a month
+    (ServiceLength(2, 7, 0), "3"),     # six months or more: a full month
+    (ServiceLength(2, 6, 0), "3"),     # exactly six months counts as a year
+    (ServiceLength(2, 5, 30), "2.5"),  # five months and 30 days is still under six months
+    (ServiceLength(2, 0, 0), "2"),     # nothing over
+    (ServiceLength(2, 0, 6), "2.5"),   # a few days over: half a month
+    (ServiceLength(0, 3, 0), "0.5"),
+])
+def test_compensation_months(service, n):
+    assert compensation_months(service) == D(n)
+
+
+def test_two_years_three_months_is_two_and_a_half():
+    # 10,000 × 2.5 = 25,000
+    result = calc("mutual", date(2023, 1, 1), date(2025, 3, 31))
+    assert result.months == D("2.5") and result.months_counted == D("2.5")
+    assert result.owed and result.multiplier == 1
+    assert result.compensation == D("25000.00") and result.total == D("25000.00")
+    assert not result.capped
+    assert any("N = 2.5" in line for line in result.basis)
+
+
+def test_two_years_seven_months_is_three():
+    # 10,000 × 3 = 30,000
+    result = calc("layoff", date(2023, 1, 1), date(2025, 7, 31))
+    assert result.months == D("3")
+    assert result.compensation == D("30000.00")
+
+
+def test_exactly_two_years_is_two():
+    assert calc("expiry", date(2023, 1, 1), date(2024, 12, 31)).compensation == D("20000.00")
+
+
+def test_high_earner_is_capped_at_three_times_and_twelve_years():
+    # 15 years, wage 50,000 > 3 × 12,434 = 37,302 → 37,302 × 12 = 447,624
+    result = calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG)
+    assert result.service == ServiceLength(15, 0, 0)
+    assert result.months == D("15") and result.months_counted == D("12")
+    assert result.capped and result.wage_cap == D("37302.00") and result.wage_base == D("37302.00")
+    assert result.compensation == D("447624.00")
+
+
+def test_the_twelve_year_limit_applies_only_to_high_earners():
+    # 15 years at 30,000 ≤ 37,302: no cap, 30,000 × 15 = 450,000
+    result = calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("30000"), local_average_monthly=SHANGHAI_AVG)
+    assert not result.capped and result.months_counted == D("15")
+    assert result.compensation == D("450000.00")
+
+
+def test_capped_wage_with_short_service():
+    # 5 years at 50,000: 37,302 × 5 = 186,510
+    result = calc("mutual", date(2020, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG)
+    assert result.capped and result.months_counted == D("5")
+    assert result.compensation == D("186510.00")
+
+
+def test_wage_exactly_at_the_cap_is_not_capped():
+    result = calc("mutual", date(2010, 1, 1), date(2024, 12, 31), D("37302"), local_average_monthly=SHANGHAI_AVG)
+    assert not result.capped and result.months_counted == D("15")
+
+
+@pytest.mark.parametrize("case", ["probation", "misconduct", "resign", "主动辞职", "严重违纪辞退", "试用期不合格"])
+def test_nothing_owed(case):
+    result = calc(case, date(2023, 1, 1), date(2025, 3, 31))
+    assert not result.owed and result.multiplier == 0
+    assert result.compensation == D("0.00") and result.total == D("0.00")
+    assert result.months == D("2.5")  # the service is still reported
+
+
+def test_unlawful_termination_is_twice_n():
+    # 2N: 10,000 × 2.5 × 2 = 50,000, and no separate N
+    result = calc("违法解除", date(2023, 1, 1), date(2025, 3, 31))
+    assert result.case is CompensationCase.UNLAWFUL and result.multiplier == 2
+    assert result.compensation == D("50000.00") and result.total == D("50000.00")
+
+
+def test_unlawful_high_earner():
+    # 2 × 37,302 × 12 = 895,248
+    result = calc("unlawful", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG)
+    assert result.compensation == D("895248.00")
+
+
+def test_expiry_refused_renewal_is_not_owed():
+    assert calc("expiry", date(2023, 1, 1), date(2024, 12, 31), refused_renewal=True).total == D("0.00")
+    assert calc("expiry", date(2023, 1, 1), date(2024, 12, 31), refused_renewal=False).total == D("20000.00")
+
+
+def test_notice_pay_uses_the_previous_month_and_is_not_capped():
+    # N: 10,000 × 2.5 = 25,000; notice pay: previous month 12,000 → total 37,000
+    result = calc("mutual", date(2023, 1, 1), date(2025, 3, 31), notice_pay=True, previous_month_wage=D("12000"))
+    assert result.notice_pay == D("12000.00") and result.total == D("37000.00")
+    # default: the monthly wage; a high earner's notice pay is the full 50,000, not the 37,302 cap
+    high = calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG,
+                notice_pay=True)
+    assert high.notice_pay == D("50000.00") and high.total == D("497624.00")
+
+
+@pytest.mark.parametrize("case", ["resign", "misconduct", "unlawful"])
+def test_notice_pay_only_where_n_is_owed(case):
+    with pytest.raises(ValidationError) as info:
+        calc(case, date(2023, 1, 1), date(2025, 3, 31), notice_pay=True)
+    assert "代通知金" in str(info.value)
+
+
+def test_minimum_wage_floor():
+    # average 2,000 below the minimum 2,740: 2,740 × 2.5 = 6,850
+    result = calc("mutual", date(2023, 1, 1), date(2025, 3, 31), D("2000"), minimum_wage=D("2740"))
+    assert result.monthly_wage == D("2740.00") and result.compensation == D("6850.00")
+
+
+def test_rounded_half_up_to_the_fen():
+    # 8,333.33 × 2.5 = 20,833.325 → 20,833.33
+    assert calc("mutual", date(2023, 1, 1), date(2025, 3, 31), D("8333.33")).compensation == D("20833.33")
+    # an average with more places is rounded first: 100,000 / 12 = 8,333.333… → 8,333.33
+    assert calc("mutual", date(2023, 1, 1), date(2025, 3, 31), D(100000) / 12).wage_base == D("8333.33")
+
+
+def test_bad_input():
+    with pytest.raises(ValidationError) as info:
+        calc("mutual", date(2025, 1, 1), date(2024, 12, 31))
+    assert "入职日期" in str(info.value)
+    with pytest.raises(ValidationError):
+        calc("mutual", date(2023, 1, 1), date(2025, 3, 31), D("-1"))
+    with pytest.raises(ValidationError):
+        calc("mutual", date(2023, 1, 1), date(2025, 3, 31), local_average_monthly=D("0"))
+    with pytest.raises(TypeError):
+        calc("mutual", date(2023, 1, 1), date(2025, 3, 31), 10000.0)
+    with pytest.raises(ValueError):
+        CompensationCase.parse("fired")
+
+
+def test_codes_follow_separation_reasons():
+    for reason in SeparationReason:
+        case = CompensationCase.from_reason(reason)
+        assert case.value == reason.value and case.label == reason.label
+    assert CompensationCase.parse("违法解除") is CompensationCase.UNLAWFUL
+    result = economic_compensation(SeparationReason.MUTUAL, date(2023, 1, 1), date(2025, 3, 31), WAGE)
+    assert result.case is CompensationCase.MUTUAL
+
+
+def test_service_before_2008_is_flagged():
+    result = calc("mutual", date(2005, 6, 1), date(2025, 5, 31))
+    assert any("第九十七条" in line for line in result.basis)
