@@ -74,13 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help=tr("检查失败时在终端显示详细错误"))
     p.set_defaults(handler=_cmd_selftest)
 
-    from hrdesk import cli_calc, cli_flows
+    from hrdesk import cli_calc, cli_documents, cli_flows, cli_payroll
 
     cli_flows.register(sub)
     cli_calc.register(sub)
-    from hrdesk import cli_payroll
-
     cli_payroll.register(sub)
+    cli_documents.register(sub)
     return parser
 
 

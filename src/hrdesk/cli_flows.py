@@ -57,6 +57,9 @@ def register(sub) -> None:
     st.add_argument("--comment", default=None, help=tr("说明（通知期不足时必填）"))
     _user(st)
     st.set_defaults(handler=_separation_start)
+    from hrdesk.cli_documents import register_settle
+
+    register_settle(ssub)
 
     p = sub.add_parser("checklist", help=tr("交接清单"))
     csub = p.add_subparsers(dest="checklist_command", required=True)

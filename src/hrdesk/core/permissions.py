@@ -79,6 +79,7 @@ class Permission(str, enum.Enum):
     PAYROLL_CALCULATE = "payroll.calculate"  # calculate a month (HR)
     PAYROLL_APPROVE = "payroll.approve"  # approve a calculated month and mark it paid (finance)
     PAYROLL_POLICY = "payroll.policy"  # tax tables, contribution rates, pay item types
+    DOCUMENT_ISSUE = "document.issue"  # 离职证明, 在职证明, 离职结算单 (HR)
 
     @property
     def label(self) -> str:
@@ -105,6 +106,7 @@ _PERMISSION_LABELS = {
     Permission.PAYROLL_CALCULATE: "核算工资",
     Permission.PAYROLL_APPROVE: "审核工资和确认发放",
     Permission.PAYROLL_POLICY: "维护个税、社保公积金政策和工资项目",
+    Permission.DOCUMENT_ISSUE: "开具离职证明、在职证明和离职结算单",
 }
 
 P, S = Permission, Scope
@@ -134,6 +136,7 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
         P.PAYROLL_INPUT: S.ALL,
         P.PAYROLL_CALCULATE: S.ALL,
         P.PAYROLL_POLICY: S.ALL,
+        P.DOCUMENT_ISSUE: S.ALL,
     },
     Role.FINANCE: {
         P.EMPLOYEE_VIEW: S.ALL,

@@ -76,6 +76,7 @@ def build_pdf(story: list, *, company: CompanyLetterhead, number: str, title: st
                           rightMargin=SIDE_MARGIN, topMargin=HEADER_HEIGHT, bottomMargin=BOTTOM_MARGIN,
                           invariant=1, title=f"{title} {number}".strip(), author=company.name, subject=subject,
                           creator=CREATOR, producer=CREATOR, lang="zh-CN",
+                          keywords=[number],  # ASCII, so `documents verify` can name an altered copy
                           initialFontName=FONT)  # else every page names Helvetica, which is not embedded
     frame = Frame(SIDE_MARGIN, BOTTOM_MARGIN, PAGE_WIDTH - 2 * SIDE_MARGIN,
                   PAGE_HEIGHT - HEADER_HEIGHT - BOTTOM_MARGIN, leftPadding=0, rightPadding=0, topPadding=0,
