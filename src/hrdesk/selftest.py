@@ -110,6 +110,7 @@ class SelfTest:
     company_name: str = ""
     ctx: Any = None  # ServiceContext of the hr login
     table: Any = None  # EmployeeTable
+    separated_id: int | None = None  # the employee the separation check saw through
     app: Any = None  # QApplication
     window: Any = None  # MainWindow
     login_shown_at: float | None = None  # perf_counter() when the sign-in window was painted
@@ -435,7 +436,47 @@ def _check_separation(state: SelfTest) -> str:
     _require(detail.summary.status is FlowStatus.COMPLETED, tr("流程状态为 {0}").format(detail.summary.status.label))
     _require(employees.get(system, row[0]).status is EmployeeStatus.SEPARATED, tr("员工没有变为已离职"))
     _require(notices.pending_drafts(state.ctx), tr("没有生成离职通知"))
+    state.separated_id = row[0]
     return tr("{0} 步审批，{1} 项交接").format(steps, len(detail.checklist))
+
+
+@check("payroll", tr("核算一个月工资并导出工资表"), needs=("employee_table",))
+def _check_payroll(state: SelfTest) -> str:
+    """The payroll path: the policy and item data files, the calculation, the stored results and an
+    openpyxl workbook written and read back (numbers as numbers, formatted)."""
+    import openpyxl
+
+    from hrdesk.core.permissions import Actor
+    from hrdesk.core.services import payroll, payroll_exports
+    from hrdesk.core.services.context import ServiceContext
+
+    month = state.ctx.clock.today().replace(day=1)
+    summary = payroll.calculate_month(state.ctx, month)
+    _require(summary.employee_count > 0 and summary.total_net > 0, tr("工资结果为空"))
+    path = payroll_exports.export(ServiceContext(state.db, Actor.system(tr("自检"))), month, "sheet",
+                                  state.root / "payroll.xlsx")
+    sheet = openpyxl.load_workbook(path, read_only=True).active
+    money_cells = [c for row in sheet.iter_rows(min_row=1, max_row=12) for c in row
+                   if isinstance(c.value, (int, float)) and c.number_format == "#,##0.00"]
+    _require(money_cells, tr("工资表中没有按金额格式保存的数字"))
+    return tr("{0} 人，实发合计 {1:,.2f}，工资表 {2} KB").format(summary.employee_count, summary.total_net,
+                                                                path.stat().st_size // 1024)
+
+
+@check("certificate", tr("开具并核验离职证明（PDF）"), needs=("separation",))
+def _check_certificate(state: SelfTest) -> str:
+    """reportlab with the bundled CJK font embedded, the numbering and the verification."""
+    from hrdesk.core.permissions import Actor
+    from hrdesk.core.services import documents
+    from hrdesk.core.services.context import ServiceContext
+
+    started = time.perf_counter()
+    doc = documents.separation_certificate(state.ctx, state.separated_id)
+    elapsed = _ms(started)
+    _require(doc.pdf.startswith(b"%PDF") and b"FontFile2" in doc.pdf, tr("PDF 中没有嵌入中文字体"))
+    check = documents.verify(ServiceContext(state.db, Actor.system(tr("自检"))), doc.pdf)
+    _require(check.status == "valid", check.message)
+    return tr("{0}，{1} KB，{2:.0f} ms").format(doc.number, len(doc.pdf) // 1024, elapsed)
 
 
 @check("no_plaintext", tr("数据文件无明文"), needs=("employee_table",))
