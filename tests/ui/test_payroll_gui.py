@@ -4,9 +4,7 @@ the stale warning, an employee's own payslips, and the calculator's known cases.
 
 from __future__ import annotations
 
-import sys
 import time
-import types
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -293,7 +291,6 @@ def test_calculator_opens_from_the_page(qtbot, company, sessions):
 def test_export_file_names_and_export(qtbot, company, sessions, tmp_path, monkeypatch):
     assert default_export_name(date(2026, 3, 1), "sheet") == "2026年03月工资表.xlsx"
     assert default_export_name(date(2026, 3, 1), "bank") == "2026年03月银行代发文件.xlsx"
-    pytest.importorskip("hrdesk.core.services.payroll_exports")
     hr = company.login("hr")
     month = previous_month(hr)
     payroll.calculate_month(hr, month)
@@ -307,25 +304,6 @@ def test_export_file_names_and_export(qtbot, company, sessions, tmp_path, monkey
         page.export_actions["sheet"].trigger()
     assert offered[0].endswith(default_export_name(month, "sheet"))
     assert (tmp_path / "工资表.xlsx").exists() and "已导出" in page.notice.text()
-
-
-def test_export_menu_calls_the_export_service(qtbot, company, sessions, tmp_path, monkeypatch):
-    """The wiring, with a stand-in service (the real one is tested above when it exists)."""
-    calls = []
-    fake = types.ModuleType("hrdesk.core.services.payroll_exports")
-    fake.export = lambda ctx, month, kind, path, **options: calls.append((ctx.actor.username, month, kind, path))
-    monkeypatch.setitem(sys.modules, "hrdesk.core.services.payroll_exports", fake)
-    hr = company.login("hr")
-    month = previous_month(hr)
-    payroll.calculate_month(hr, month)
-    page = open_page(qtbot, sessions("finance"), month)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bank"), ""))
-    with qtbot.waitSignal(page.exported, timeout=10000):
-        page.export_actions["bank"].trigger()
-    assert calls == [("finance", month, "bank", str(tmp_path / "bank.xlsx"))]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # cancelled
-    page.export_actions["iit"].trigger()
-    assert len(calls) == 1
 
 
 def test_model_stays_fast_for_ten_thousand_employees(qapp):

@@ -634,18 +634,16 @@ class PayrollPage(QWidget):
         suggested = default_export_name(month, kind)
         path, _ = QFileDialog.getSaveFileName(
             self, _tr("导出{0}").format(export_labels()[kind]), f"{folder}/{suggested}" if folder else suggested,
-            _tr("Excel 工作簿 (*.xlsx)"))
+            _tr("Excel 工作簿 (*.xlsx)") + (_tr(";;CSV 文件 (*.csv)") if kind == "bank" else ""))
         if path:
             self.export_to(kind, path)
 
     def export_to(self, kind: str, path: str) -> None:
-        if not path.lower().endswith(".xlsx"):
+        from hrdesk.core.services import payroll_exports
+
+        csv = kind == "bank" and path.lower().endswith(".csv")  # the bank file may also be CSV
+        if not path.lower().endswith(".xlsx") and not csv:
             path += ".xlsx"
-        try:
-            from hrdesk.core.services import payroll_exports
-        except ImportError:
-            QMessageBox.information(self, _tr("导出"), _tr("此版本尚未包含工资导出功能。"))
-            return
         month, ctx = self.month(), self.session.ctx
         label = export_labels()[kind]
 
