@@ -144,3 +144,20 @@ def test_results_are_stored_exactly_and_totals_add_up(company):
     assert sum(r.payslip.net_pay for r in rows) == summary.total_net
     assert sum(r.payslip.gross_pay for r in rows) == summary.total_gross
     assert all(r.payslip.gross_pay - r.payslip.total_deductions == r.payslip.net_pay for r in rows)
+
+
+def test_allowances_start_and_stop_and_entries_need_the_person_employed(company):
+    from hrdesk.core.errors import ValidationError
+
+    hr = company.login("hr")
+    li = company.emps["李四"]
+    allowance = payroll_inputs.set_allowance(hr, li, "transport_allowance", "500", JAN)
+    payroll_inputs.end_allowance(hr, allowance.id, JAN)
+    payroll.calculate_month(hr, JAN)
+    payroll.calculate_month(hr, FEB)
+    jan, feb = (_row(payroll.rows(hr, m), "李四").payslip for m in (JAN, FEB))
+    assert [i.code for i in jan.items] == ["transport_allowance"] and feb.items == ()
+    with pytest.raises(ValidationError, match="入职"):
+        payroll_inputs.add_entry(hr, date(2019, 12, 1), li, "performance_bonus", "100")
+    with pytest.raises(ValidationError, match="最多"):  # the policy's 3,000 a month for elderly support
+        payroll_inputs.set_special_deduction(hr, li, JAN, {"elderly_support": "3500"})

@@ -49,6 +49,10 @@ ENTITY_LABELS = {
     "notification_policy": "通知策略",
     "checklist_template": "交接清单模板",
     "settings": "系统设置",
+    "payroll_run": "工资核算",
+    "payroll_input": "工资录入",
+    "pay_item_type": "工资项目",
+    "policy": "薪资政策",
 }
 
 ACTION_LABELS = {
@@ -97,6 +101,31 @@ ACTION_LABELS = {
     "notification_policy.save": "修改通知策略",
     "checklist_template.save": "修改交接清单模板",
     "settings.smtp": "修改邮件服务器设置",
+    "settings.documents": "修改证明文件设置",
+    "settings.leave_rule": "修改公司福利年假规则",
+    "checklist.amount": "交接事项扣款金额",
+    "payroll.calculate": "计算工资",
+    "payroll.approved": "审核工资",
+    "payroll.paid": "确认工资发放",
+    "payroll.export": "导出工资文件",
+    "payroll_entry.add": "录入工资项目",
+    "payroll_entry.delete": "删除工资项目",
+    "payroll_entry.import": "导入工资项目",
+    "allowance.set": "设置固定津贴",
+    "allowance.end": "停发固定津贴",
+    "special_deduction.set": "专项附加扣除申报",
+    "special_deduction.import": "导入专项附加扣除",
+    "tax_profile.save": "个税选项和年初累计数",
+    "tax_profile.import": "导入年初累计数",
+    "pay_item_type.save": "修改工资项目",
+    "policy.save": "修改薪资政策",
+    "settlement.params": "填写离职结算",
+    "settlement.deduction": "确认离职扣款",
+    "settlement.approve": "审核离职结算",
+    "settlement.reopen": "离职结算退回",
+    "document.issue": "开具证明文件",
+    "document.reissue": "补打证明文件",
+    "demo.payroll": "示例工资数据",
 }
 
 FIELD_LABELS = {

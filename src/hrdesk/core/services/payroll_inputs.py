@@ -97,6 +97,7 @@ def _item_type(row: PayItemType) -> ItemType:
 
 def item_types(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemType]:
     ctx.require(Permission.PAYROLL_VIEW)
+    payroll_policies.install_defaults(ctx)
     with ctx.transaction() as tx:
         ensure_item_types(tx.session, ctx.clock.now())
         query = select(PayItemType).order_by(PayItemType.sort_order, PayItemType.id)
@@ -280,6 +281,29 @@ def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount,
         return Allowance(row.id, employee_id, item.code, item.name, amount, from_month, to_month)
 
 
+def end_allowance(ctx: ServiceContext, allowance_id: int, last_month: date) -> Allowance:
+    """Stop a fixed allowance after ``last_month`` (paid months keep what they paid)."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    last_month = first_of_month(last_month)
+    with ctx.transaction() as tx:
+        session = tx.session
+        row = session.get(EmployeeAllowance, allowance_id)
+        if row is None:
+            raise NotFound(tr("该固定项目不存在。"))
+        if last_month < row.from_month:
+            raise ValidationError({"to_month": tr("停发月份不能早于起始月份 {0}").format(row.from_month.strftime("%Y-%m"))})
+        following = date(last_month.year + (last_month.month == 12), last_month.month % 12 + 1, 1)
+        require_open_month(session, following)
+        item = session.get(PayItemType, row.item_type_id)
+        employee = _employee(session, row.employee_id)
+        before = {"to_month": row.to_month}
+        row.to_month = last_month
+        tx.audit("allowance.end", "employee", row.employee_id, tr("{0} 的{1}发至 {2} 止").format(
+            employee.name, item.name, last_month.strftime("%Y-%m")), before, {"to_month": last_month})
+        tx.changed("payroll_input", "updated", row.employee_id)
+        return Allowance(row.id, row.employee_id, item.code, item.name, row.amount, row.from_month, row.to_month)
+
+
 def _previous_month(month: date) -> date:
     return date(month.year - 1, 12, 1) if month.month == 1 else date(month.year, month.month - 1, 1)
 
@@ -328,10 +352,21 @@ def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str
         employee = _employee(session, employee_id)
         item = _type_by_code(session, item_code)
         require_open_month(session, month)
+        problem = not_yet_hired(employee.name, employee.hire_date, month)
+        if problem:
+            raise ValidationError({"month": problem})
         row = insert_entry(tx, month, employee_id, employee.name, item, amount, note, source, locked)
         session.flush()
         tx.changed("payroll_input", "updated", employee_id)
         return row.id
+
+
+def not_yet_hired(name: str, hire_date: date, month: date) -> str | None:
+    """Why an entry cannot be paid in ``month``: the person starts after it (None if they can)."""
+    if hire_date > _month_end(month):
+        return tr("{0}于 {1} 入职，不能在{2}年{3}月发放工资项目").format(name, hire_date.isoformat(), month.year,
+                                                                  month.month)
+    return None
 
 
 def clean_note(note) -> str:
@@ -449,6 +484,8 @@ def set_special_deduction(ctx: ServiceContext, employee_id: int, month: date, am
     """Declare the monthly amounts in force from ``month`` for the rest of its tax year."""
     ctx.require_all(Permission.PAYROLL_INPUT)
     month = first_of_month(month)
+    if limits is None:
+        limits = deduction_limits(ctx, month)  # the standard in force, unless the caller passes its own
     values = validate_declaration(amounts, limits)
     with ctx.transaction() as tx:
         session = tx.session

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.payroll import policy
@@ -72,6 +72,24 @@ def ensure_defaults(session: Session, now) -> None:
         session.flush()
 
 
+def install_defaults(ctx: ServiceContext) -> None:
+    """Install the shipped policies and pay item types in a transaction of their own.
+
+    Two pages opening at the same moment may both find nothing installed; the second insert then
+    violates a unique key, and a second look finds everything there."""
+    from hrdesk.core.services.payroll_inputs import ensure_item_types
+
+    for attempt in (1, 2):
+        try:
+            with ctx.transaction() as tx:
+                ensure_defaults(tx.session, ctx.clock.now())
+                ensure_item_types(tx.session, ctx.clock.now())
+            return
+        except Conflict:
+            if attempt == 2:
+                raise
+
+
 def _stored(row: PolicyVersion) -> StoredVersion:
     return StoredVersion(row.id, row.kind, row.key, row.effective_from, json.loads(row.data), row.source,
                          row.created_by)
@@ -83,26 +101,26 @@ def load_set(session: Session) -> policy.PolicySet:
 
 
 def policy_set(ctx: ServiceContext) -> policy.PolicySet:
-    with ctx.transaction() as tx:  # may install the defaults
-        ensure_defaults(tx.session, ctx.clock.now())
-        return load_set(tx.session)
+    install_defaults(ctx)
+    with ctx.read() as session:
+        return load_set(session)
 
 
 def versions(ctx: ServiceContext, kind: str, key: str = "") -> list[StoredVersion]:
     """Every version of one table, newest first (anyone who works on payroll may read them)."""
     ctx.require(Permission.PAYROLL_VIEW)
-    with ctx.transaction() as tx:
-        ensure_defaults(tx.session, ctx.clock.now())
-        rows = tx.session.execute(select(PolicyVersion).where(PolicyVersion.kind == kind, PolicyVersion.key == key)
-                                  .order_by(PolicyVersion.effective_from.desc())).scalars()
+    install_defaults(ctx)
+    with ctx.read() as session:
+        rows = session.execute(select(PolicyVersion).where(PolicyVersion.kind == kind, PolicyVersion.key == key)
+                               .order_by(PolicyVersion.effective_from.desc())).scalars()
         return [_stored(r) for r in rows]
 
 
 def cities(ctx: ServiceContext) -> list[str]:
-    with ctx.transaction() as tx:
-        ensure_defaults(tx.session, ctx.clock.now())
-        return list(tx.session.execute(select(PolicyVersion.key).where(PolicyVersion.kind == policy.INSURANCE)
-                                       .distinct().order_by(PolicyVersion.key)).scalars())
+    install_defaults(ctx)
+    with ctx.read() as session:
+        return list(session.execute(select(PolicyVersion.key).where(PolicyVersion.kind == policy.INSURANCE)
+                                    .distinct().order_by(PolicyVersion.key)).scalars())
 
 
 def save_version(ctx: ServiceContext, kind: str, key: str, effective_from: date, data: dict,
@@ -160,6 +178,3 @@ def _save(tx: Transaction, version: policy.Version) -> PolicyVersion:
     tx.changed("policy", "updated", row.id)
     return row
 
-
-def count(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(PolicyVersion)).scalar_one()

@@ -41,7 +41,8 @@ from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 from hrdesk.ui.widgets.optional_date import get_date, make_optional, set_date
 
 DATE_FIELDS = ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end", "last_working_day")
-SENSITIVE_WIDGETS = ("id_number", "base_salary", "bank_account")
+SENSITIVE_WIDGETS = ("id_number", "base_salary", "insurance_base", "housing_fund_base", "bank_account")
+BASE_FIELDS = ("insurance_base", "housing_fund_base")  # 社保基数, 公积金基数: empty means the base salary
 
 
 def _tr(text: str) -> str:
@@ -89,7 +90,8 @@ class EmployeeDialog(QDialog):
         self.form.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form.buttons.accepted.connect(self.save)
         self.form.buttons.rejected.connect(self.reject)
-        self.form.base_salary.setValidator(QDoubleValidator(0, 10_000_000, 2, self))
+        for name in ("base_salary", *BASE_FIELDS):
+            getattr(self.form, name).setValidator(QDoubleValidator(0, 10_000_000, 2, self))
         if self.onboarding:
             self.setWindowTitle(self.tr("办理入职"))
             self.form.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("提交入职审批"))
@@ -232,6 +234,9 @@ class EmployeeDialog(QDialog):
         set_date(f.last_working_day, d.last_working_day)
         f.social_security_city.setCurrentText(d.social_security_city or "")
         f.base_salary.setText(str(d.base_salary) if d.base_salary is not None else d.base_salary_text)
+        for name in BASE_FIELDS:
+            value = getattr(d, name)
+            getattr(f, name).setText(str(value) if value is not None else "")
         f.bank_account.setText(d.bank_account or "")
         f.bank_name.setText(d.bank_name or "")
         for key, widget in self.custom_widgets.items():
@@ -248,6 +253,11 @@ class EmployeeDialog(QDialog):
                 widget.setValidator(None)
                 widget.setReadOnly(True)
             f.base_salary.setText(d.base_salary_text)
+            for name in BASE_FIELDS:
+                widget = getattr(f, name)
+                widget.setText(d.base_salary_text)  # masked: whether one is set is not shown either
+                widget.setPlaceholderText("")
+                widget.setEnabled(False)
 
     def _make_read_only(self) -> None:
         for widget in self.findChildren(QWidget):
@@ -321,6 +331,8 @@ class EmployeeDialog(QDialog):
             last_working_day=get_date(f.last_working_day) if f.last_working_day.isEnabled() else None,
             social_security_city=f.social_security_city.currentText(),
             base_salary=f.base_salary.text(),
+            insurance_base=f.insurance_base.text(),
+            housing_fund_base=f.housing_fund_base.text(),
             bank_account=f.bank_account.text(),
             bank_name=f.bank_name.text(),
             custom=custom,

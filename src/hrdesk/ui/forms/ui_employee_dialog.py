@@ -424,39 +424,73 @@ class Ui_EmployeeDialog(object):
 
         self.pay_group_layout.addWidget(self.err_base_salary, 3, 1, 1, 1)
 
+        self.lbl_insurance_base = QLabel(self.pay_group)
+        self.lbl_insurance_base.setObjectName(u"lbl_insurance_base")
+
+        self.pay_group_layout.addWidget(self.lbl_insurance_base, 4, 0, 1, 1)
+
+        self.insurance_base = QLineEdit(self.pay_group)
+        self.insurance_base.setObjectName(u"insurance_base")
+
+        self.pay_group_layout.addWidget(self.insurance_base, 4, 1, 1, 1)
+
+        self.err_insurance_base = QLabel(self.pay_group)
+        self.err_insurance_base.setObjectName(u"err_insurance_base")
+        self.err_insurance_base.setVisible(False)
+        self.err_insurance_base.setWordWrap(True)
+
+        self.pay_group_layout.addWidget(self.err_insurance_base, 5, 1, 1, 1)
+
+        self.lbl_housing_fund_base = QLabel(self.pay_group)
+        self.lbl_housing_fund_base.setObjectName(u"lbl_housing_fund_base")
+
+        self.pay_group_layout.addWidget(self.lbl_housing_fund_base, 6, 0, 1, 1)
+
+        self.housing_fund_base = QLineEdit(self.pay_group)
+        self.housing_fund_base.setObjectName(u"housing_fund_base")
+
+        self.pay_group_layout.addWidget(self.housing_fund_base, 6, 1, 1, 1)
+
+        self.err_housing_fund_base = QLabel(self.pay_group)
+        self.err_housing_fund_base.setObjectName(u"err_housing_fund_base")
+        self.err_housing_fund_base.setVisible(False)
+        self.err_housing_fund_base.setWordWrap(True)
+
+        self.pay_group_layout.addWidget(self.err_housing_fund_base, 7, 1, 1, 1)
+
         self.lbl_bank_account = QLabel(self.pay_group)
         self.lbl_bank_account.setObjectName(u"lbl_bank_account")
 
-        self.pay_group_layout.addWidget(self.lbl_bank_account, 4, 0, 1, 1)
+        self.pay_group_layout.addWidget(self.lbl_bank_account, 8, 0, 1, 1)
 
         self.bank_account = QLineEdit(self.pay_group)
         self.bank_account.setObjectName(u"bank_account")
 
-        self.pay_group_layout.addWidget(self.bank_account, 4, 1, 1, 1)
+        self.pay_group_layout.addWidget(self.bank_account, 8, 1, 1, 1)
 
         self.err_bank_account = QLabel(self.pay_group)
         self.err_bank_account.setObjectName(u"err_bank_account")
         self.err_bank_account.setVisible(False)
         self.err_bank_account.setWordWrap(True)
 
-        self.pay_group_layout.addWidget(self.err_bank_account, 5, 1, 1, 1)
+        self.pay_group_layout.addWidget(self.err_bank_account, 9, 1, 1, 1)
 
         self.lbl_bank_name = QLabel(self.pay_group)
         self.lbl_bank_name.setObjectName(u"lbl_bank_name")
 
-        self.pay_group_layout.addWidget(self.lbl_bank_name, 6, 0, 1, 1)
+        self.pay_group_layout.addWidget(self.lbl_bank_name, 10, 0, 1, 1)
 
         self.bank_name = QLineEdit(self.pay_group)
         self.bank_name.setObjectName(u"bank_name")
 
-        self.pay_group_layout.addWidget(self.bank_name, 6, 1, 1, 1)
+        self.pay_group_layout.addWidget(self.bank_name, 10, 1, 1, 1)
 
         self.err_bank_name = QLabel(self.pay_group)
         self.err_bank_name.setObjectName(u"err_bank_name")
         self.err_bank_name.setVisible(False)
         self.err_bank_name.setWordWrap(True)
 
-        self.pay_group_layout.addWidget(self.err_bank_name, 7, 1, 1, 1)
+        self.pay_group_layout.addWidget(self.err_bank_name, 11, 1, 1, 1)
 
 
         self.body_layout.addWidget(self.pay_group, 2, 0, 1, 1)
@@ -502,7 +536,9 @@ class Ui_EmployeeDialog(object):
         QWidget.setTabOrder(self.status, self.last_working_day)
         QWidget.setTabOrder(self.last_working_day, self.social_security_city)
         QWidget.setTabOrder(self.social_security_city, self.base_salary)
-        QWidget.setTabOrder(self.base_salary, self.bank_account)
+        QWidget.setTabOrder(self.base_salary, self.insurance_base)
+        QWidget.setTabOrder(self.insurance_base, self.housing_fund_base)
+        QWidget.setTabOrder(self.housing_fund_base, self.bank_account)
         QWidget.setTabOrder(self.bank_account, self.bank_name)
 
         self.retranslateUi(EmployeeDialog)
@@ -568,6 +604,12 @@ class Ui_EmployeeDialog(object):
         self.lbl_base_salary.setText(QCoreApplication.translate("EmployeeDialog", u"\u57fa\u672c\u5de5\u8d44\uff08\u5143/\u6708\uff09*", None))
         self.base_salary.setPlaceholderText(QCoreApplication.translate("EmployeeDialog", u"\u5982 8000.00", None))
         self.err_base_salary.setText("")
+        self.lbl_insurance_base.setText(QCoreApplication.translate("EmployeeDialog", u"\u793e\u4fdd\u57fa\u6570\uff08\u5143/\u6708\uff09", None))
+        self.insurance_base.setPlaceholderText(QCoreApplication.translate("EmployeeDialog", u"\u7559\u7a7a\u5219\u6309\u57fa\u672c\u5de5\u8d44", None))
+        self.err_insurance_base.setText("")
+        self.lbl_housing_fund_base.setText(QCoreApplication.translate("EmployeeDialog", u"\u516c\u79ef\u91d1\u57fa\u6570\uff08\u5143/\u6708\uff09", None))
+        self.housing_fund_base.setPlaceholderText(QCoreApplication.translate("EmployeeDialog", u"\u7559\u7a7a\u5219\u6309\u57fa\u672c\u5de5\u8d44", None))
+        self.err_housing_fund_base.setText("")
         self.lbl_bank_account.setText(QCoreApplication.translate("EmployeeDialog", u"\u94f6\u884c\u5361\u53f7", None))
         self.bank_account.setPlaceholderText(QCoreApplication.translate("EmployeeDialog", u"\u5de5\u8d44\u5361\u5361\u53f7", None))
         self.err_bank_account.setText("")
