@@ -191,4 +191,4 @@ def _verify(args) -> int:
     finally:
         db.dispose()
     print(result.message, file=sys.stdout if result.status == "valid" else sys.stderr)
-    return {"valid": 0, "altered": 10, "unknown": 11}[result.status]
+    return {"valid": 0, "altered": 12, "unknown": 13}[result.status]

@@ -61,11 +61,11 @@ def test_certificate_verify_and_batch(fx, capsys, monkeypatch, tmp_path):
     tampered = tmp_path / "改过的.pdf"
     tampered.write_bytes(out_file.read_bytes().replace(b"/Producer (HRDesk)", b"/Producer (Other)"))
     code, _, err = as_user(capsys, monkeypatch, fx, None, "documents", "verify", tampered)
-    assert code == 10 and "改动" in err
+    assert code == 12 and "改动" in err
     other = tmp_path / "other.pdf"
     other.write_bytes(b"%PDF-1.4\n%%EOF")
     code, _, err = as_user(capsys, monkeypatch, fx, None, "documents", "verify", other)
-    assert code == 11
+    assert code == 13
     code, _, err = as_user(capsys, monkeypatch, fx, None, "documents", "verify", tmp_path / "missing.pdf")
     assert code == 8 and "无法读取" in err
 
