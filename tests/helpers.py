@@ -13,7 +13,7 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric
 
-from hrdesk.core.domain.employee import EmployeeInput, EmployeeStatus
+from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus
 from hrdesk.core.domain.org import DepartmentKind
 from hrdesk.core.permissions import Actor, Role
 from hrdesk.core.persistence.database import CompanyDatabase
@@ -40,6 +40,7 @@ def employee_input(emp_no: str, name: str, department_id: int, seq: int, **overr
         emp_no=emp_no, name=name, id_number=make_id(seq=seq % 1000, birth=date(1985 + seq % 15, 1 + seq % 12, 1 + seq % 28)),
         phone=f"138{seq:08d}", email=f"{emp_no.lower()}@example.cn", department_id=department_id,
         hire_date=date(2020, 1, 6), probation_end_date=date(2020, 7, 5), status=EmployeeStatus.REGULAR,
+        contract_type=ContractType.OPEN_ENDED, contract_start=date(2020, 1, 6),
         social_security_city="上海", base_salary="12000", bank_account=make_card(serial=seq), bank_name="中国工商银行上海分行",
     )
     values.update(overrides)

@@ -138,6 +138,17 @@ def test_missing_company_settings_are_clear_and_write_nothing(fx):
     assert b"/Subtype /Image" in doc.pdf  # the seal is printed
 
 
+def test_certificate_needs_the_contract_term_on_record(fx):
+    li = separate(fx, "李四", date(2026, 3, 31))
+    with fx.db.session() as s, s.begin():
+        from hrdesk.core.persistence.models import Employee
+
+        s.get(Employee, li).contract_type = None
+    with pytest.raises(ValidationError, match="劳动合同期限"):
+        documents.separation_certificate(login(fx, "hr"), li)
+    assert _count(fx, IssuedDocument) == 0
+
+
 def test_batch_with_progress_and_cancel(fx, tmp_path):
     separate(fx, "李四", date(2026, 3, 13))
     separate(fx, "孙员工", date(2026, 3, 20))

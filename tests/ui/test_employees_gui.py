@@ -52,7 +52,8 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
 @pytest.mark.parametrize("user, expected", [
     ("admin", ["inbox", "employees", "flows", "departments", "positions", "accounts", "custom_fields",
                "flow_settings", "company"]),
-    ("hr", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
+    ("hr", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings",
+            "documents"]),
     ("finance", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
     ("auditor", ["inbox", "employees", "flows", "audit"]),
     ("staff", ["inbox", "employees", "flows", "my_payslips"]),

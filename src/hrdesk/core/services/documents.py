@@ -211,6 +211,7 @@ def _separation_certificate_in(ctx: ServiceContext, session: Session, employee: 
     if employee.status != EmployeeStatus.SEPARATED.value or employee.last_working_day is None:
         raise StateError(tr("{0}（{1}）尚未离职，不能开具离职证明；在职员工请开具在职证明。").format(
             employee.name, EmployeeStatus(employee.status).label))
+    _require_contract(employee)
     company, company_content = _letterhead(session)
     separation = session.execute(select(Separation).where(Separation.employee_id == employee.id)
                                  .order_by(Separation.id.desc()).limit(1)).scalar()
@@ -222,13 +223,25 @@ def _separation_certificate_in(ctx: ServiceContext, session: Session, employee: 
     fields = {"employee_name": employee.name, "id_number": employee.id_number, "position": position or tr("员工"),
               "hire_date": employee.hire_date.isoformat(),
               "contract_start": (employee.contract_start or employee.hire_date).isoformat(),
-              "contract_end": employee.contract_end.isoformat() if employee.contract_end else None,
+              "contract_end": employee.contract_end.isoformat()
+              if employee.contract_type != "open_ended" and employee.contract_end else None,
               "last_working_day": last.isoformat(), "termination_date": last.isoformat(),
               "years_of_service": service_length(employee.hire_date, last).text,
               "issue_date": ctx.clock.today().isoformat(), "department": department,
               "reason": reason.label if (show_reason and reason) else None,
               "expired": reason is SeparationReason.EXPIRY}
     return _issue(ctx, session, SEPARATION, employee, company_content, fields)
+
+
+def _require_contract(employee: Employee) -> None:
+    """实施条例 art. 24: the certificate states the contract term, so it must be on record."""
+    from hrdesk.core.domain.employee import ContractType
+
+    kind = ContractType(employee.contract_type) if employee.contract_type else None
+    if kind is None or (kind is not ContractType.OPEN_ENDED and employee.contract_end is None):
+        raise ValidationError({"contract_type": tr(
+            "{0}的员工档案中没有完整的劳动合同期限（合同类型和起止日期）；离职证明须写明劳动合同期限，"
+            "请先补充档案。").format(employee.name)})
 
 
 def employment_certificate(ctx: ServiceContext, employee_id: int, *, purpose: str | None = None,

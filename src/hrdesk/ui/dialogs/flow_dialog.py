@@ -72,6 +72,7 @@ from hrdesk.ui.styles import (
     NOTICE_STYLE,
     RED,
 )
+from hrdesk.ui.widgets.settlement_panel import SeparationSection
 
 
 def _tr(text: str) -> str:
@@ -141,6 +142,7 @@ class FlowDialog(QDialog):
         f.splitter.setStretchFactor(1, 3)
         f.splitter.setSizes([230, 290])
         session.signals.changed.connect(self._on_changes)
+        self.separation = SeparationSection(self)  # 离职结算 tab and 离职证明预览 (settlement_panel.py)
         self._show(self.detail)
         if any(i.can_confirm for i in self.detail.checklist) and not self.detail.my_actions:
             f.tabs.setCurrentWidget(f.checklist_tab)  # here only to confirm handover items: show them first
@@ -177,6 +179,7 @@ class FlowDialog(QDialog):
         self._show_history(detail)
         self._show_checklist(detail)
         self._show_actions(detail)
+        self.separation.show_for(detail)
 
     def _info_html(self, d: FlowDetail) -> str:
         s = d.summary

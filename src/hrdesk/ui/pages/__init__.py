@@ -85,17 +85,53 @@ def _company(session, parent):
     return CompanyPage(session, parent)
 
 
+def _payroll(session, parent):
+    from hrdesk.ui.pages.payroll_page import PayrollPage
+
+    return PayrollPage(session, parent)
+
+
+def _payroll_inputs(session, parent):
+    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
+
+    return PayrollInputsPage(session, parent)
+
+
+def _payroll_settings(session, parent):
+    from hrdesk.ui.pages.payroll_settings_page import PayrollSettingsPage
+
+    return PayrollSettingsPage(session, parent)
+
+
+def _my_payslips(session, parent):
+    from hrdesk.ui.pages.my_payslips_page import MyPayslipsPage
+
+    return MyPayslipsPage(session, parent)
+
+
+def _documents(session, parent):
+    from hrdesk.ui.pages.documents_page import DocumentsPage
+
+    return DocumentsPage(session, parent)
+
+
 def page_specs() -> list[PageSpec]:
     """All pages in navigation order; built on demand so titles go through the translator."""
     return [
         PageSpec("inbox", _tr("待办"), lambda a: True, _inbox),
         PageSpec("employees", _tr("员工档案"), lambda a: a.can(Permission.EMPLOYEE_VIEW), _employees),
         PageSpec("flows", _tr("流程"), lambda a: a.can(Permission.FLOW_VIEW), _flows),
+        PageSpec("payroll", _tr("工资核算"), lambda a: a.can_all(Permission.PAYROLL_VIEW), _payroll),
+        PageSpec("payroll_inputs", _tr("工资录入"), lambda a: a.can_all(Permission.PAYROLL_INPUT), _payroll_inputs),
+        PageSpec("my_payslips", _tr("我的工资条"), lambda a: a.employee_id is not None, _my_payslips),
         PageSpec("departments", _tr("组织架构"), lambda a: a.can_all(Permission.ORG_MANAGE), _departments),
         PageSpec("positions", _tr("岗位"), lambda a: a.can_all(Permission.ORG_MANAGE), _positions),
         PageSpec("accounts", _tr("用户账号"), lambda a: a.can_all(Permission.ACCOUNT_MANAGE), _accounts),
         PageSpec("custom_fields", _tr("自定义字段"), lambda a: a.can_all(Permission.CUSTOM_FIELD_MANAGE),
                  _custom_fields),
+        PageSpec("payroll_settings", _tr("薪资设置"), lambda a: a.can_all(Permission.PAYROLL_POLICY),
+                 _payroll_settings),
+        PageSpec("documents", _tr("证明文件"), lambda a: a.can_all(Permission.DOCUMENT_ISSUE), _documents),
         PageSpec("flow_settings", _tr("流程设置"), lambda a: a.can_all(Permission.FLOW_ADMIN), _flow_settings),
         PageSpec("audit", _tr("操作日志"), lambda a: a.can_all(Permission.AUDIT_VIEW), _audit),
         PageSpec("company", _tr("公司信息"), lambda a: a.can_all(Permission.COMPANY_MANAGE), _company),
