@@ -476,7 +476,12 @@ def _check_certificate(state: SelfTest) -> str:
     _require(doc.pdf.startswith(b"%PDF") and b"FontFile2" in doc.pdf, tr("PDF 中没有嵌入中文字体"))
     check = documents.verify(ServiceContext(state.db, Actor.system(tr("自检"))), doc.pdf)
     _require(check.status == "valid", check.message)
-    return tr("{0}，{1} KB，{2:.0f} ms").format(doc.number, len(doc.pdf) // 1024, elapsed)
+    import pypdfium2  # the preview renderer: its native library must be in the bundle
+
+    page = pypdfium2.PdfDocument(doc.pdf)[0].render(scale=0.5)
+    _require(page.width > 200 and page.height > 300, tr("PDF 预览渲染失败"))
+    return tr("{0}，{1} KB，{2:.0f} ms，预览 {3}×{4}").format(doc.number, len(doc.pdf) // 1024, elapsed,
+                                                           page.width, page.height)
 
 
 @check("no_plaintext", tr("数据文件无明文"), needs=("employee_table",))
