@@ -265,11 +265,11 @@ def open_settings(qtbot, session):
 
 def test_settings_saves_a_new_shanghai_version_and_shows_field_errors(qtbot, company, sessions):
     from hrdesk.core.domain.payroll.insurance import InsuranceItem
-    from hrdesk.ui.pages.payroll_settings_page import CAP, EMPLOYER_RATE
+    from hrdesk.ui.payroll_settings.city_rules_dialog import CAP, EMPLOYER_RATE
 
     page = open_settings(qtbot, sessions())
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "社保公积金", "当地平均工资", "个税税率表", "减除费用与扣除标准", "工资项目"]
+        "社保公积金", "当地平均工资", "个税税率表", "减除费用与扣除标准", "工资项目", "公司福利年假"]
     tab = page.insurance
     tab.select_city("上海")
     qtbot.waitUntil(lambda: tab.current_city() == "上海" and bool(tab.versions) and tab.versions[0].key == "上海",

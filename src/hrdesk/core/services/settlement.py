@@ -492,6 +492,13 @@ def reopen_in(tx: Transaction, instance: FlowInstance) -> None:
     tx.audit("settlement.reopen", "employee", row.employee_id, tr("离职流程退回，离职结算恢复为待审核"))
 
 
+def get_company_leave_rule(ctx: ServiceContext) -> CompanyLeaveRule:
+    """The company's own annual leave rule as saved; no extra days when it was never set."""
+    _require_reader(ctx)
+    with ctx.read() as session:
+        return company_leave_rule(session)
+
+
 def save_company_leave_rule(ctx: ServiceContext, rule: CompanyLeaveRule) -> None:
     """The company's own annual leave beyond the statutory days, and whether untaken days are paid."""
     ctx.require_all(Permission.PAYROLL_POLICY)
