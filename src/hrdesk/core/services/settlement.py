@@ -305,6 +305,12 @@ def _compute(ctx: ServiceContext, session: Session, employee: Employee, separati
                      tuple(deductions), payslip, tuple(lines), payslip.net_pay, tuple(warnings))
 
 
+def _sentences(parts) -> str:
+    """Explanation lines as one text: each ends with its own 。 (or gets one), no "。；"."""
+    texts = [t.strip() for t in parts if t and t.strip()]
+    return "".join(t if t.endswith(("。", "！", "？")) else t + "。" for t in texts)
+
+
 def _lines(p: Payslip, comp: CompensationResult, leave: AnnualLeaveResult, deductions: list[Deduction],
            month: date, last_day: date) -> list[StatementLine]:
     lines: list[StatementLine] = []
@@ -320,14 +326,14 @@ def _lines(p: Payslip, comp: CompensationResult, leave: AnnualLeaveResult, deduc
         lines.append(StatementLine("pay" if sign > 0 else "deduction", item.label, item.note or tr("本月项目"),
                                    sign * item.amount))
     if leave.total_pay:
-        lines.append(StatementLine("pay", tr("未休年休假工资"), "；".join(leave.basis), leave.total_pay))
+        lines.append(StatementLine("pay", tr("未休年休假工资"), _sentences(leave.basis), leave.total_pay))
     if comp.compensation:
-        lines.append(StatementLine("pay", tr("经济补偿金（{0}）").format(comp.case.label), "；".join(comp.basis),
+        lines.append(StatementLine("pay", tr("经济补偿金（{0}）").format(comp.case.label), _sentences(comp.basis),
                                    comp.compensation))
     if comp.notice_pay:
         lines.append(StatementLine("pay", tr("代通知金"), tr("额外支付一个月工资代替提前三十日通知"), comp.notice_pay))
     if not comp.owed:
-        lines.append(StatementLine("pay", tr("经济补偿金"), "；".join(comp.basis), ZERO))
+        lines.append(StatementLine("pay", tr("经济补偿金"), _sentences(comp.basis), ZERO))
     if p.employee_insurance:
         parts = "；".join(f"{c.item.label} {_money(c.employee_amount)}" for c in p.contributions if c.employee_amount)
         lines.append(StatementLine("deduction", tr("个人社保公积金"), parts, -p.employee_insurance))
