@@ -8,7 +8,7 @@ from hrdesk.cli import run
 from hrdesk.core.persistence import keys
 from hrdesk.core.permissions import Role
 from hrdesk.core.services import accounts, auth, company as company_service, employees
-from tests.helpers import USER_PASSWORD, build_company, employee_input
+from tests.helpers import USER_PASSWORD, build_company
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from hrdesk.core.permissions import Role
 from hrdesk.core.services import (
     accounts, auth, employees, flow_definitions, flows, lifecycle, lifecycle_jobs, mail, notices, separations,
 )
-from hrdesk.core.services.context import ServiceContext
 from tests.helpers import employee_input, make_card, make_id
 from tests.smtp_sink import SmtpSink, free_port
 

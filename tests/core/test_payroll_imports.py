@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.persistence.models import AuditRecord, PayrollEntry, PayrollRun
 from hrdesk.core.services import audit_log, payroll_imports, payroll_inputs
+from hrdesk.core.services import tax_declarations
 from hrdesk.core.services.payroll_imports import (
     DEDUCTIONS,
     ENTRIES,
@@ -211,19 +212,19 @@ DEDUCTION_HEADER = ["工号", "姓名", "子女教育", "3岁以下婴幼儿照�
 
 def test_deductions_import_declares_from_the_month(company, tmp_path):
     hr = company.login("hr")
-    payroll_inputs.set_special_deduction(hr, company.emps["李四"], MONTH, {"elderly_support": "1000"})
+    tax_declarations.set_special_deduction(hr, company.emps["李四"], MONTH, {"elderly_support": "1000"})
     path = xlsx(tmp_path / "sd.xlsx", DEDUCTION_HEADER, [
         (emp_no(company, "李四"), "李四", 2000, None, 3000, None, 1000, None, None),
         (emp_no(company, "赵六"), "赵六", 4000, 2000, None, 400, None, 1500, 0),
     ])
     result = import_special_deductions(hr, MONTH, path)
     assert result.count == 2 and "自 2026-03 起的专项附加扣除" in result.message
-    li = payroll_inputs.special_deduction(hr, company.emps["李四"], date(2026, 5, 1))
+    li = tax_declarations.special_deduction(hr, company.emps["李四"], date(2026, 5, 1))
     assert li.month == MONTH and li.amounts["elderly_support"] == D("3000.00") and li.monthly_total == D("6000.00")
-    zhao = payroll_inputs.special_deduction(hr, company.emps["赵六"], MONTH)
+    zhao = tax_declarations.special_deduction(hr, company.emps["赵六"], MONTH)
     assert zhao.monthly_total == D("7900.00")
     assert actions(company)[-3:] == ["special_deduction.set", "special_deduction.set", "special_deduction.import"]
-    listed = dict((p.name, d) for p, d in payroll_inputs.declarations(hr, MONTH))
+    listed = dict((p.name, d) for p, d in tax_declarations.declarations(hr, MONTH))
     assert listed["李四"].amounts["child_education"] == D("2000.00") and listed["陈工"] is None
 
 
@@ -242,7 +243,7 @@ def test_deductions_import_checks_rules_and_repeats(company, tmp_path):
     assert "第4行：赡养老人每月最多 3,000.00" in message
     assert "第5行：子女教育金额格式不正确" in message
     assert "第6行：工号 E000002 与第3行重复" in message
-    assert payroll_inputs.special_deduction(hr, company.emps["赵六"], MONTH) is None
+    assert tax_declarations.special_deduction(hr, company.emps["赵六"], MONTH) is None
 
 
 # --- opening figures -------------------------------------------------------------------------------------
@@ -253,21 +254,21 @@ OPENING_HEADER = ["工号", "姓名", "已发薪月数", "累计收入", "累计
 
 def test_opening_figures_import(company, tmp_path):
     hr = company.login("hr")
-    payroll_inputs.save_tax_profile(hr, payroll_inputs.TaxProfile(company.emps["李四"], 2026, bonus_separately=False))
+    tax_declarations.save_tax_profile(hr, tax_declarations.TaxProfile(company.emps["李四"], 2026, bonus_separately=False))
     path = xlsx(tmp_path / "ytd.xlsx", OPENING_HEADER, [
         (emp_no(company, "李四"), "李四", 2, 24000, 0, 4200, 4000, 0, "96.00", "否", "否"),
         (emp_no(company, "赵六"), "赵六", 0, None, None, None, None, None, None, "是", None),
     ])
     result = import_opening_figures(hr, 2026, path)
     assert result.count == 2 and "2026 年度的年初累计数" in result.message
-    li = payroll_inputs.tax_profile(hr, company.emps["李四"], 2026)
+    li = tax_declarations.tax_profile(hr, company.emps["李四"], 2026)
     assert (li.opening_months, li.opening_income, li.opening_special, li.opening_tax) == (
         2, D("24000.00"), D("4200.00"), D("96.00"))
     assert li.bonus_separately is False  # not in the sheet: kept
-    zhao = payroll_inputs.tax_profile(hr, company.emps["赵六"], 2026)
+    zhao = tax_declarations.tax_profile(hr, company.emps["赵六"], 2026)
     assert zhao.low_income and not zhao.basic_from_january and zhao.opening_months == 0
     assert actions(company)[-1] == "tax_profile.import"
-    listed = {p.name: (profile, saved) for p, profile, saved in payroll_inputs.tax_profiles(hr, 2026)}
+    listed = {p.name: (profile, saved) for p, profile, saved in tax_declarations.tax_profiles(hr, 2026)}
     assert listed["赵六"][1] and not listed["陈工"][1]
 
 
@@ -283,7 +284,7 @@ def test_opening_figures_errors(company, tmp_path):
     assert "第3行：已发薪月数：应为0到11的整数" in message
     assert "第4行：上年工资不超过6万：请填写“是”或“否”；累计免税收入不能大于累计收入" in message
     assert "第5行：已发薪月数：填写了累计数时，请填写这些累计数覆盖的月数" in message
-    assert not payroll_inputs.tax_profiles(company.login("hr"), 2026)[0][2]
+    assert not tax_declarations.tax_profiles(company.login("hr"), 2026)[0][2]
 
 
 # --- templates -------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from hrdesk.core.domain.payroll.report import RunStatus
 from hrdesk.core.errors import PermissionDenied, StateError
 from hrdesk.core.persistence.models import AuditRecord, Employee, EmployeeChange
 from hrdesk.core.services import payroll, payroll_inputs, payroll_policies
-from hrdesk.core.services.payroll_inputs import TaxProfile
+from hrdesk.core.services import tax_declarations
+from hrdesk.core.services.tax_declarations import TaxProfile
 
 JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
 
@@ -77,7 +78,7 @@ def test_a_gap_in_the_year_is_refused(company):
 def test_mid_year_start_uses_the_opening_figures(company):
     hr = company.login("hr")
     july = date(2026, 7, 1)
-    payroll_inputs.save_tax_profile(hr, TaxProfile(
+    tax_declarations.save_tax_profile(hr, TaxProfile(
         company.emps["李四"], 2026, opening_months=6, opening_income=D("72000"), opening_special=D("12600"),
         opening_tax=D("882")))
     summary = payroll.calculate_month(hr, july)
@@ -160,4 +161,4 @@ def test_allowances_start_and_stop_and_entries_need_the_person_employed(company)
     with pytest.raises(ValidationError, match="入职"):
         payroll_inputs.add_entry(hr, date(2019, 12, 1), li, "performance_bonus", "100")
     with pytest.raises(ValidationError, match="最多"):  # the policy's 3,000 a month for elderly support
-        payroll_inputs.set_special_deduction(hr, li, JAN, {"elderly_support": "3500"})
+        tax_declarations.set_special_deduction(hr, li, JAN, {"elderly_support": "3500"})

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from hrdesk.core.domain.payroll import policy
 from hrdesk.core.persistence.models import PayrollRun
 from hrdesk.core.services import employees, payroll_inputs, payroll_policies
+from hrdesk.core.services import tax_declarations
 from hrdesk.ui.app import make_session
 from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
@@ -243,7 +244,7 @@ def test_deductions_and_opening_figures_tabs(qtbot, company, sessions):
     assert dialog.save()
     row = tab.table.model.row_of(company.emps["赵六"])
     qtbot.waitUntil(lambda: tab.table.model.row(row).cells[6] == "2", timeout=5000)
-    saved = payroll_inputs.tax_profile(company.system, company.emps["赵六"], 2026)
+    saved = tax_declarations.tax_profile(company.system, company.emps["赵六"], 2026)
     assert (saved.opening_months, saved.opening_income, saved.low_income) == (2, D("24000.00"), True)
     shot(qtbot, page, "payroll_inputs_opening")
 

@@ -22,7 +22,7 @@ from hrdesk.core.permissions import Permission
 from hrdesk.core.persistence.models import PayrollResult, PayrollRun, SpecialDeduction
 from hrdesk.core.services import payroll
 from hrdesk.core.services.context import ServiceContext
-from hrdesk.core.services.payroll_inputs import MONTHLY_ADDITIONAL_CODES
+from hrdesk.core.services.tax_declarations import MONTHLY_ADDITIONAL_CODES
 
 KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 

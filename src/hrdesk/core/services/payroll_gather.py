@@ -34,7 +34,7 @@ from hrdesk.core.persistence.models import (
     SpecialDeduction,
     TaxYearProfile,
 )
-from hrdesk.core.services.payroll_inputs import MONTHLY_ADDITIONAL_CODES
+from hrdesk.core.services.tax_declarations import MONTHLY_ADDITIONAL_CODES
 
 ZERO = Decimal("0.00")
 

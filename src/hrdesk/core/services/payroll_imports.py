@@ -43,12 +43,7 @@ from hrdesk.core.persistence.models import (
 )
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.payroll_inputs import (
-    ADDITIONAL_CODES,
-    OPENING_FIELDS,
-    TaxProfile,
-    additional_label,
     clean_note,
-    declaration_limits,
     ensure_item_types,
     first_of_month,
     insert_entry,
@@ -56,9 +51,16 @@ from hrdesk.core.services.payroll_inputs import (
     item_resolver,
     remove_entry,
     require_open_month,
+    validate_amount,
+)
+from hrdesk.core.services.tax_declarations import (
+    ADDITIONAL_CODES,
+    OPENING_FIELDS,
+    TaxProfile,
+    additional_label,
+    declaration_limits,
     store_declaration,
     store_profile,
-    validate_amount,
     validate_declaration,
     validate_profile,
 )

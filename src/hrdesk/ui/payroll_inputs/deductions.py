@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QVBoxLayout
 
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.errors import HRDeskError, ValidationError
-from hrdesk.core.services import payroll_imports, payroll_inputs
-from hrdesk.core.services.payroll_inputs import (
+from hrdesk.core.services import payroll_imports
+from hrdesk.core.services import tax_declarations
+from hrdesk.core.services.payroll_inputs import Person
+from hrdesk.core.services.tax_declarations import (
     ADDITIONAL_CODES,
     MONTHLY_ADDITIONAL_CODES,
     Declaration,
-    Person,
     additional_label,
 )
 from hrdesk.ui.messages import show_error
@@ -70,7 +71,7 @@ class DeductionsTab(InputTab):
 
     def _prepare_load(self):
         ctx, month = self.session.ctx, self.month
-        return lambda: (payroll_inputs.declarations(ctx, month), payroll_inputs.deduction_limits(ctx, month))
+        return lambda: (tax_declarations.declarations(ctx, month), tax_declarations.deduction_limits(ctx, month))
 
     def _apply(self, data) -> None:
         listed, self.limits = data
@@ -167,7 +168,7 @@ class DeclarationDialog(QDialog):
     def save(self) -> bool:
         amounts = {code: edit.text() for code, edit in self.fields.items()}
         try:
-            payroll_inputs.set_special_deduction(self.session.ctx, self.person.id, self.month, amounts, self.limits)
+            tax_declarations.set_special_deduction(self.session.ctx, self.person.id, self.month, amounts, self.limits)
         except ValidationError as exc:
             show_errors_with_banner(self.error_labels, self.banner, exc.errors)
             return False

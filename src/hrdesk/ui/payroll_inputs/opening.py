@@ -16,8 +16,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QGroupBox, QLabel, QLayout, QLineEdit, QSpinBox, QVBoxLayout
 
 from hrdesk.core.errors import HRDeskError, ValidationError
-from hrdesk.core.services import payroll_imports, payroll_inputs
-from hrdesk.core.services.payroll_inputs import OPENING_FIELDS, Person, TaxProfile
+from hrdesk.core.services import payroll_imports
+from hrdesk.core.services import tax_declarations
+from hrdesk.core.services.payroll_inputs import Person
+from hrdesk.core.services.tax_declarations import OPENING_FIELDS, TaxProfile
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.rows_model import Row
 from hrdesk.ui.payroll_inputs.filtered_table import FilteredTable
@@ -79,7 +81,7 @@ class OpeningTab(InputTab):
 
     def _prepare_load(self):
         ctx, year = self.session.ctx, self.year
-        return lambda: payroll_inputs.tax_profiles(ctx, year)
+        return lambda: tax_declarations.tax_profiles(ctx, year)
 
     def _apply(self, listed) -> None:
         self.rows = {p.id: (p, profile, saved) for p, profile, saved in listed}
@@ -179,7 +181,7 @@ class ProfileDialog(QDialog):
                              self.bonus_separately.isChecked(), self.basic_from_january.isChecked(),
                              self.opening_months.value(), **values)
         try:
-            payroll_inputs.save_tax_profile(self.session.ctx, profile)
+            tax_declarations.save_tax_profile(self.session.ctx, profile)
         except ValidationError as exc:
             show_errors_with_banner(self.error_labels, self.banner, exc.errors)
             return False

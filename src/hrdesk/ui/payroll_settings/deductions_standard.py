@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.domain.payroll import policy
-from hrdesk.core.services.payroll_inputs import MONTHLY_ADDITIONAL_CODES, additional_label
+from hrdesk.core.services.tax_declarations import MONTHLY_ADDITIONAL_CODES, additional_label
 from hrdesk.core.services.payroll_policies import StoredVersion
 from hrdesk.ui.models.rows_model import Row
 from hrdesk.ui.payroll_settings.policy_dialog import PolicyDialog
