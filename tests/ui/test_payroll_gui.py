@@ -20,7 +20,8 @@ from hrdesk.ui.dialogs.tax_calculator_dialog import TaxCalculatorDialog
 from hrdesk.ui.models.payroll_model import DEPARTMENT, PayrollModel, build_entries
 from hrdesk.ui.pages import pages_for
 from hrdesk.ui.pages.my_payslips_page import MyPayslipsPage
-from hrdesk.ui.pages.payroll_page import PayrollPage, default_export_name
+from hrdesk.ui.pages.payroll_page import PayrollPage
+from hrdesk.ui.payroll_run.export_menu import default_export_name
 from tests.helpers import employee_input
 from tests.ui.qt_helpers import screenshot
 

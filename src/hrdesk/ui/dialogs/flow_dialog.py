@@ -62,6 +62,7 @@ from hrdesk.ui.flow_texts import (
 from hrdesk.ui.forms.ui_flow_dialog import Ui_FlowDialog
 from hrdesk.ui.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.models.rows_model import Row, RowsModel, setup_table
+from hrdesk.ui.separation.separation_section import SeparationSection
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import (
     BADGE_STYLE,
@@ -72,7 +73,6 @@ from hrdesk.ui.styles import (
     NOTICE_STYLE,
     RED,
 )
-from hrdesk.ui.widgets.settlement_panel import SeparationSection
 
 
 def _tr(text: str) -> str:
@@ -142,7 +142,7 @@ class FlowDialog(QDialog):
         f.splitter.setStretchFactor(1, 3)
         f.splitter.setSizes([230, 290])
         session.signals.changed.connect(self._on_changes)
-        self.separation = SeparationSection(self)  # 离职结算 tab and 离职证明预览 (settlement_panel.py)
+        self.separation = SeparationSection(self)  # 离职结算 tab and 离职证明预览 (hrdesk.ui.separation)
         self._show(self.detail)
         if any(i.can_confirm for i in self.detail.checklist) and not self.detail.my_actions:
             f.tabs.setCurrentWidget(f.checklist_tab)  # here only to confirm handover items: show them first
