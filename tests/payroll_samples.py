@@ -16,8 +16,8 @@ from hrdesk.core.domain.payroll.calculation import (
     EmployeeMonth,
     TaxOptions,
     calculate,
-    month_end,
 )
+from hrdesk.core.domain.months import month_end
 from hrdesk.core.domain.payroll.items import PayCategory, PayItem
 from hrdesk.core.domain.payroll.policy import PolicySet
 from hrdesk.core.domain.payroll.report import PayrollRow, RunHeader, RunStatus

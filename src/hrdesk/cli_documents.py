@@ -119,7 +119,9 @@ def _settle(args) -> int:
 
 
 def _next_month(month) -> str:
-    return f"{month.year + (month.month == 12)}-{month.month % 12 + 1:02d}"
+    from hrdesk.core.domain.months import shift_month
+
+    return shift_month(month, 1).strftime("%Y-%m")
 
 
 def _save(doc, out) -> int:

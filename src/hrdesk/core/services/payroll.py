@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.domain.months import shift_month
 from hrdesk.core.domain.masking import mask_bank_account, mask_id_number
 from hrdesk.core.domain.org import DepartmentKind, path_names
 from hrdesk.core.domain.payroll import codec
@@ -95,7 +96,7 @@ def _check_earlier_months(session: Session, month: date) -> None:
     while current < month:
         if current not in months:
             raise StateError(tr("请先核算{0}的工资：累计预扣个税需要本年度之前各月的结果。").format(_month_text(current)))
-        current = date(current.year + (current.month == 12), current.month % 12 + 1, 1)
+        current = shift_month(current, 1)
 
 
 def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:

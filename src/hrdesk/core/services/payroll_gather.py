@@ -20,7 +20,8 @@ from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.payroll.calculation import EmployeeMonth, MonthRules, TaxOptions, YearToDate, month_end
+from hrdesk.core.domain.months import month_end
+from hrdesk.core.domain.payroll.calculation import EmployeeMonth, MonthRules, TaxOptions, YearToDate
 from hrdesk.core.domain.payroll.items import PayCategory, PayItem
 from hrdesk.core.domain.payroll.policy import PolicySet
 from hrdesk.core.persistence.models import (

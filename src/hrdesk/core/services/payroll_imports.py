@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.domain.months import first_of_month
 from hrdesk.core.errors import ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
@@ -45,7 +46,6 @@ from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.payroll_inputs import (
     clean_note,
     ensure_item_types,
-    first_of_month,
     insert_entry,
     not_yet_hired,
     item_resolver,

@@ -9,7 +9,7 @@ goes into the next month as an adjustment item.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Callable
 
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.employee import EmployeeStatus
+from hrdesk.core.domain.months import first_of_month, month_end, shift_month
 from hrdesk.core.domain.money import MoneyError, parse_money
 from hrdesk.core.domain.payroll.items import PayCategory
 from hrdesk.core.domain.payroll.report import RunStatus
@@ -37,10 +38,6 @@ from hrdesk.core.services.context import ServiceContext, Transaction
 
 MAX_AMOUNT = Decimal("99999999.99")
 
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
 
 
 def parse_month(text: str) -> date:
@@ -189,10 +186,6 @@ def people_between(session: Session, first: date, last: date) -> list[Person]:
     return [Person(i, no, name, dept, status == EmployeeStatus.SEPARATED.value) for i, no, name, dept, status in rows]
 
 
-def month_last_day(month: date) -> date:
-    return date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
-
-
 def get_employee(session: Session, employee_id: int) -> Employee:
     employee = session.get(Employee, employee_id)
     if employee is None:
@@ -256,7 +249,7 @@ def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount,
             if other.from_month >= from_month:
                 raise ValidationError({"from_month": tr("该项目在{0}已有设置，请修改那一条").format(other.from_month.strftime("%Y-%m"))})
             if other.to_month is None or other.to_month >= from_month:
-                other.to_month = _previous_month(from_month)
+                other.to_month = shift_month(from_month, -1)
         row = EmployeeAllowance(employee_id=employee_id, item_type_id=item.id, amount=amount, from_month=from_month,
                                 to_month=to_month, created_at=ctx.clock.now())
         session.add(row)
@@ -279,8 +272,7 @@ def end_allowance(ctx: ServiceContext, allowance_id: int, last_month: date) -> A
             raise NotFound(tr("该固定项目不存在。"))
         if last_month < row.from_month:
             raise ValidationError({"to_month": tr("停发月份不能早于起始月份 {0}").format(row.from_month.strftime("%Y-%m"))})
-        following = date(last_month.year + (last_month.month == 12), last_month.month % 12 + 1, 1)
-        require_open_month(session, following)
+        require_open_month(session, shift_month(last_month, 1))
         item = session.get(PayItemType, row.item_type_id)
         employee = get_employee(session, row.employee_id)
         before = {"to_month": row.to_month}
@@ -289,10 +281,6 @@ def end_allowance(ctx: ServiceContext, allowance_id: int, last_month: date) -> A
             employee.name, item.name, last_month.strftime("%Y-%m")), before, {"to_month": last_month})
         tx.changed("payroll_input", "updated", row.employee_id)
         return Allowance(row.id, row.employee_id, item.code, item.name, row.amount, row.from_month, row.to_month)
-
-
-def _previous_month(month: date) -> date:
-    return date(month.year - 1, 12, 1) if month.month == 1 else date(month.year, month.month - 1, 1)
 
 
 # ---- one-off entries --------------------------------------------------------------------------
@@ -350,7 +338,7 @@ def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str
 
 def not_yet_hired(name: str, hire_date: date, month: date) -> str | None:
     """Why an entry cannot be paid in ``month``: the person starts after it (None if they can)."""
-    if hire_date > month_last_day(month):
+    if hire_date > month_end(month):
         return tr("{0}于 {1} 入职，不能在{2}年{3}月发放工资项目").format(name, hire_date.isoformat(), month.year,
                                                                   month.month)
     return None

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.domain.checklist import ItemStatus
+from hrdesk.core.domain.months import shift_month
 from hrdesk.core.domain.payroll import codec
 from hrdesk.core.domain.payroll.calculation import Payslip, calculate
 from hrdesk.core.domain.payroll.items import PayCategory, PayItem
@@ -224,7 +225,7 @@ def _payroll_month(session: Session, last_day: date) -> date:
     paid = set(session.execute(select(PayrollRun.month).where(PayrollRun.status == RunStatus.PAID.value,
                                                               PayrollRun.month >= month)).scalars())
     while month in paid:
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        month = shift_month(month, 1)
     return month
 
 
@@ -377,6 +378,23 @@ def statement(ctx: ServiceContext, employee_id: int) -> Statement:
         return result
 
 
+def _draft(tx: Transaction, employee_id: int) -> tuple[Separation, FlowInstance, Settlement]:
+    """The settlement HR and finance are still working on (created on first use); refused once
+    finance approved it or before the flow reached the finance step."""
+    session = tx.session
+    separation, instance = _separation(session, employee_id)
+    _require_finance_step_reached(session, instance)
+    row = _row(session, separation)
+    if row is not None and row.status == "approved":
+        raise StateError(tr("离职结算已由财务审核，不能再修改。"))
+    if row is None:
+        row = Settlement(separation_id=separation.id, employee_id=employee_id, status="draft",
+                         params=SettlementParams().to_json())
+        session.add(row)
+    row.updated_at = tx.ctx.clock.now()
+    return separation, instance, row
+
+
 def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams) -> Statement:
     """HR or finance enter the working years, leave taken and the options of the case."""
     if not ctx.actor.can_all(Permission.PAYROLL_INPUT):
@@ -392,20 +410,12 @@ def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams)
         raise ValidationError(errors)
     with ctx.transaction() as tx:
         session = tx.session
-        separation, instance = _separation(session, employee_id)
-        _require_finance_step_reached(session, instance)
-        row = _row(session, separation)
-        if row is not None and row.status == "approved":
-            raise StateError(tr("离职结算已由财务审核，不能再修改。"))
-        old = SettlementParams.from_json(row.params if row else None)
+        separation, instance, row = _draft(tx, employee_id)
+        old = SettlementParams.from_json(row.params)
         params = replace(params, confirmed_deductions=old.confirmed_deductions)
         employee = session.get(Employee, employee_id)
         _compute(ctx, session, employee, separation, instance, params)  # refuses bad combinations
-        if row is None:
-            row = Settlement(separation_id=separation.id, employee_id=employee_id, status="draft",
-                             updated_at=ctx.clock.now())
-            session.add(row)
-        row.params, row.updated_at = params.to_json(), ctx.clock.now()
+        row.params = params.to_json()
         tx.audit("settlement.params", "employee", employee_id, tr("填写{0}的离职结算参数").format(employee.name),
                  json.loads(old.to_json()), json.loads(params.to_json()))
         tx.changed("settlement", "updated", employee_id)
@@ -417,24 +427,14 @@ def confirm_deduction(ctx: ServiceContext, employee_id: int, item_id: int) -> St
     if Role.FINANCE not in ctx.actor.roles and not ctx.actor.is_system:
         raise PermissionDenied(tr("扣款需由财务确认。"))
     with ctx.transaction() as tx:
-        session = tx.session
-        separation, instance = _separation(session, employee_id)
-        _require_finance_step_reached(session, instance)
-        item = session.get(ChecklistItem, item_id)
+        _, instance, row = _draft(tx, employee_id)
+        item = tx.session.get(ChecklistItem, item_id)
         if item is None or item.instance_id != instance.id or not item.amount:
             raise NotFound(tr("该扣款不属于这次离职结算。"))
-        row = _row(session, separation)
-        if row is not None and row.status == "approved":
-            raise StateError(tr("离职结算已由财务审核，不能再修改。"))
-        params = SettlementParams.from_json(row.params if row else None)
+        params = SettlementParams.from_json(row.params)
         confirmed = dict(params.confirmed_deductions)
         confirmed[str(item.id)] = str(item.amount)
-        params = replace(params, confirmed_deductions=confirmed)
-        if row is None:
-            row = Settlement(separation_id=separation.id, employee_id=employee_id, status="draft",
-                             updated_at=ctx.clock.now())
-            session.add(row)
-        row.params, row.updated_at = params.to_json(), ctx.clock.now()
+        row.params = replace(params, confirmed_deductions=confirmed).to_json()
         tx.audit("settlement.deduction", "employee", employee_id, tr("财务确认离职扣款：{0} {1}").format(
             item.title, _money(item.amount)), None, {"item_id": item.id, "amount": item.amount})
         tx.changed("settlement", "updated", employee_id)

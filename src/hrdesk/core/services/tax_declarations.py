@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.domain.months import first_of_month, month_end
 from hrdesk.core.domain.money import MoneyError, parse_money
 from hrdesk.core.domain.payroll import policy
 from hrdesk.core.errors import ValidationError
@@ -26,9 +27,7 @@ from hrdesk.core.services.context import ServiceContext, Transaction
 from hrdesk.core.services.payroll_inputs import (
     MAX_AMOUNT,
     Person,
-    first_of_month,
     get_employee,
-    month_last_day,
     people_between,
     require_open_month,
 )
@@ -87,7 +86,7 @@ def declarations(ctx: ServiceContext, month: date) -> list[tuple[Person, Declara
                 SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
                 .order_by(SpecialDeduction.month)).scalars():
             latest[row.employee_id] = row
-        people = people_between(session, month, month_last_day(month))
+        people = people_between(session, month, month_end(month))
         return [(p, _declaration(latest[p.id]) if p.id in latest else None) for p in people]
 
 

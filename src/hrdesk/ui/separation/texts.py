@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from hrdesk.core.domain.months import shift_month
 from hrdesk.core.domain.settlement.compensation import CompensationCase
 from hrdesk.core.services.settlement import Statement
 
@@ -36,7 +37,7 @@ def header_html(st: Statement) -> str:
         return f"<span style='color:#5f6368'>{html.escape(label)}</span> {html.escape(value)}"
 
     who = " · ".join(x for x in (st.department, st.position) if x)
-    after = st.stop_month.month % 12 + 1
+    after = shift_month(st.stop_month, 1).month
     line1 = f"<span style='font-size:12pt; font-weight:bold'>{html.escape(st.name)}</span>　" \
             f"{html.escape(st.emp_no)}　{html.escape(who)}"
     line2 = "　　".join([

@@ -11,6 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
 
+from hrdesk.core.domain.months import shift_month
+
 MONTH_DISPLAY = "yyyy年MM月"
 
 
@@ -37,12 +39,6 @@ class MonthEdit(QDateEdit):
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt)
         self.setCurrentSection(QDateTimeEdit.Section.MonthSection)
         super().stepBy(steps)
-
-
-def shift_month(month: date, months: int) -> date:
-    """The first day of the month ``months`` after ``month`` (before it when negative)."""
-    index = month.year * 12 + month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def next_month_start(today: date) -> date:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hrdesk.core.domain.months import month_end
 from hrdesk.core.domain.payroll.insurance import CityPolicy, Contribution, contributions
 from hrdesk.core.domain.payroll.items import PayCategory, PayItem
 from hrdesk.core.domain.payroll.tax import (
@@ -30,11 +31,6 @@ from hrdesk.core.domain.payroll.tax import (
 from hrdesk.core.i18n import tr
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
-
-
-def month_end(month: date) -> date:
-    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return following - timedelta(days=1)
 
 
 def paid_days(start: date, end: date) -> int:
