@@ -15,7 +15,7 @@ from hrdesk.core.domain.workflow import Action
 from hrdesk.core.errors import PermissionDenied, StateError
 from hrdesk.core.services import auth, checklists, flows, payroll, payroll_inputs, separations, settlement
 from hrdesk.core.services.context import ServiceContext
-from hrdesk.core.services.settlement import SettlementParams
+from hrdesk.core.services.settlement_statement import SettlementParams
 
 MARCH = date(2026, 3, 1)
 

@@ -564,7 +564,7 @@ class Settlement(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     separation_id: Mapped[int] = mapped_column(ForeignKey("separations.id"), unique=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
-    params: Mapped[str] = mapped_column(Text)  # JSON, see services.settlement.SettlementParams
+    params: Mapped[str] = mapped_column(Text)  # JSON, see services.settlement_statement.SettlementParams
     status: Mapped[str] = mapped_column(String(20))  # draft, approved
     statement: Mapped[str | None] = mapped_column(Text)  # JSON of the approved statement
     net_amount: Mapped[Decimal | None] = mapped_column(Money)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.domain.money import format_money
-from hrdesk.core.services.settlement import Statement
+from hrdesk.core.services.settlement_statement import Statement
 from hrdesk.ui.separation.texts import MINUS, tr
 from hrdesk.ui.styles import GREEN, HINT_STYLE, ORANGE, RED
 

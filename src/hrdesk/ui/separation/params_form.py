@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 
 from hrdesk.core.domain.money import format_money
 from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.services.settlement import SettlementParams, Statement
+from hrdesk.core.services.settlement_statement import SettlementParams, Statement
 from hrdesk.ui import messages
 from hrdesk.ui.dialogs.compensation_calculator_dialog import number_text, parse_number
 from hrdesk.ui.separation.texts import tr

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.permissions import Permission, Role
 from hrdesk.core.services import documents, settlement
-from hrdesk.core.services.settlement import SettlementParams, Statement
+from hrdesk.core.services.settlement_statement import SettlementParams, Statement
 from hrdesk.ui import messages
 from hrdesk.ui.runner import Reloader
 from hrdesk.ui.separation.deductions_list import DeductionsList

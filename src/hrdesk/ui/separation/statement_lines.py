@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from hrdesk.core.services.settlement import Statement
+from hrdesk.core.services.settlement_statement import Statement
 from hrdesk.ui.separation.texts import signed_money, tr
 from hrdesk.ui.styles import RED
 from hrdesk.ui.widgets.wrapped_text_delegate import WrappedTextDelegate

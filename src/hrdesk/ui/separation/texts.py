@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hrdesk.core.domain.months import shift_month
 from hrdesk.core.domain.settlement.compensation import CompensationCase
-from hrdesk.core.services.settlement import Statement
+from hrdesk.core.services.settlement_statement import Statement
 
 MINUS = "\u2212"
 
