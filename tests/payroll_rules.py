@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hrdesk.core.domain.payroll.calculation import EmployeeMonth, MonthRules
 from hrdesk.core.domain.payroll.policy import PolicySet
-from hrdesk.core.services.payroll_policies import default_versions
+from hrdesk.core.services.payroll_defaults import default_versions
 
 
 def policies() -> PolicySet:

@@ -21,7 +21,7 @@ from hrdesk.core.domain.months import month_end
 from hrdesk.core.domain.payroll.items import PayCategory, PayItem
 from hrdesk.core.domain.payroll.policy import PolicySet
 from hrdesk.core.domain.payroll.report import PayrollRow, RunHeader, RunStatus
-from hrdesk.core.services.payroll_policies import default_versions
+from hrdesk.core.services.payroll_defaults import default_versions
 from tests.helpers import make_card, make_id
 
 MONTH = date(2026, 1, 1)

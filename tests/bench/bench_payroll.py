@@ -40,11 +40,11 @@ def seed_inputs(db, year: int) -> None:
     from sqlalchemy import insert, select
 
     from hrdesk.core.persistence.models import Employee, PayItemType, PayrollEntry, SpecialDeduction
-    from hrdesk.core.services import payroll_inputs
+    from hrdesk.core.services import payroll_defaults
 
     now = time.time()
     with db.session() as s, s.begin():
-        payroll_inputs.ensure_item_types(s, _now())
+        payroll_defaults.ensure_item_types(s, _now())
         bonus = s.execute(select(PayItemType.id).where(PayItemType.code == "performance_bonus")).scalar_one()
         ids = list(s.execute(select(Employee.id).order_by(Employee.id)).scalars())
         entries = [{"month": date(year, m, 1), "employee_id": e, "item_type_id": bonus, "amount": 500 + m,

@@ -11,7 +11,7 @@ from hrdesk.core.domain.custom_fields import FieldType
 from hrdesk.core.domain.employee import EmployeeStatus, Gender
 from hrdesk.core.errors import Conflict, ValidationError
 from hrdesk.core.persistence.models import AuditRecord, Employee
-from hrdesk.core.services import custom_fields, employees
+from hrdesk.core.services import custom_fields, employees, lifecycle
 from tests.helpers import employee_input, make_card, make_id
 
 
@@ -176,4 +176,4 @@ def test_search_finds_by_number_and_name_within_scope(company):
 
 
 def test_suggested_employee_number_is_next_free(company):
-    assert employees.suggest_emp_no(company.login("hr")) == "E000009"
+    assert lifecycle.suggest_emp_no(company.login("hr")) == "E000009"

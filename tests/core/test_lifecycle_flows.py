@@ -216,9 +216,9 @@ def test_pending_onboarding_reserves_its_numbers(fx):
     first = employee_input("E000009", "甲", fx.depts["销售部"], 60, hire_date=date(2026, 3, 16),
                            probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
                            id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=601))
-    assert employees.suggest_emp_no(hr) == "E000009"
+    assert lifecycle.suggest_emp_no(hr) == "E000009"
     lifecycle.start_onboarding(hr, first)
-    assert employees.suggest_emp_no(hr) == "E000010"
+    assert lifecycle.suggest_emp_no(hr) == "E000010"
     second = employee_input("E000009", "乙", fx.depts["销售部"], 61, hire_date=date(2026, 3, 16),
                             probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
                             id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=602))

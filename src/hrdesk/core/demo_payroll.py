@@ -19,7 +19,7 @@ from hrdesk.core.persistence.models import (
     Position,
     SpecialDeduction,
 )
-from hrdesk.core.services import payroll, payroll_inputs, payroll_policies
+from hrdesk.core.services import payroll, payroll_defaults
 from hrdesk.core.services.context import ServiceContext
 
 MAX_EMPLOYEES_WITH_HISTORY = 2000  # larger demos are for benchmarks: inputs only, no calculated months
@@ -30,8 +30,8 @@ def seed_payroll(ctx: ServiceContext, today: date, seed: int) -> None:
     year_start = date(today.year, 1, 1)
     with ctx.transaction() as tx:
         session, now = tx.session, ctx.clock.now()
-        payroll_policies.ensure_defaults(session, now)
-        payroll_inputs.ensure_item_types(session, now)
+        payroll_defaults.ensure_defaults(session, now)
+        payroll_defaults.ensure_item_types(session, now)
         types = dict(session.execute(select(PayItemType.code, PayItemType.id)).all())
         people = session.execute(select(Employee.id, Employee.hire_date, Position.name)
                                  .outerjoin(Position, Position.id == Employee.position_id)

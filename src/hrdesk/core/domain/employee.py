@@ -7,7 +7,7 @@ message next to its field and the service can refuse the whole change at once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
@@ -154,6 +154,37 @@ class EmployeeInput:
     bank_account: str = ""
     bank_name: str = ""
     custom: dict[str, str] = field(default_factory=dict)
+
+
+def employee_input_to_json(data: EmployeeInput) -> dict:
+    """An input as JSON values, as an onboarding flow keeps its proposal until it completes."""
+    raw = asdict(data)
+    for key, value in list(raw.items()):
+        if isinstance(value, (date, Decimal)):
+            raw[key] = str(value) if isinstance(value, Decimal) else value.isoformat()
+        elif hasattr(value, "value"):
+            raw[key] = value.value
+    return raw
+
+
+def employee_input_from_json(raw: dict) -> EmployeeInput:
+    """The inverse of :func:`employee_input_to_json`."""
+    kwargs = {}
+    for f in fields(EmployeeInput):
+        value = raw.get(f.name)
+        if value is None:
+            continue
+        if f.name in ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end",
+                      "last_working_day"):
+            value = date.fromisoformat(value)
+        elif f.name == "gender":
+            value = Gender(value)
+        elif f.name == "contract_type":
+            value = ContractType(value)
+        elif f.name == "status":
+            value = EmployeeStatus(value)
+        kwargs[f.name] = value
+    return EmployeeInput(**kwargs)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ before and after values, in one transaction.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, fields as dc_fields
 from datetime import date
 from decimal import Decimal
@@ -36,7 +35,6 @@ from hrdesk.core.persistence.models import (
     CustomFieldValue,
     Department,
     Employee,
-    FlowInstance,
     Position,
 )
 from hrdesk.core.services import custom_fields as custom_fields_service
@@ -158,31 +156,18 @@ def _detail(session: Session, ctx: ServiceContext, employee_id: int) -> Employee
     )
 
 
-def suggest_emp_no(ctx: ServiceContext, prefix: str = "E") -> str:
-    """The next free number in the company's most common pattern (prefix + zero-padded digits)."""
-    ctx.require(Permission.EMPLOYEE_EDIT)
-    with ctx.read() as session:
-        numbers = list(session.execute(select(Employee.emp_no).where(Employee.emp_no.like(f"{prefix}%"))).scalars())
-        numbers += pending_onboarding_numbers(session)[0]
-        highest, width = 0, 6
-        for number in numbers:
-            digits = number[len(prefix):]
-            if digits.isdigit():
-                highest = max(highest, int(digits))
-                width = max(width, len(digits))
-        return f"{prefix}{highest + 1:0{width}d}"
-
-
-def pending_onboarding_numbers(session: Session) -> tuple[list[str], list[str]]:
-    """工号 and ID numbers proposed by 入职 flows still under approval: taken, though not yet stored."""
-    payloads = session.execute(select(FlowInstance.payload).where(
-        FlowInstance.kind == "onboarding", FlowInstance.status.in_(("running", "returned")))).scalars()
-    emp_nos, id_numbers = [], []
-    for text in payloads:
-        employee = json.loads(text).get("employee", {})
-        emp_nos.append((employee.get("emp_no") or "").strip())
-        id_numbers.append((employee.get("id_number") or "").strip().upper())
-    return emp_nos, id_numbers
+def next_emp_no(session: Session, prefix: str = "E", reserved: Iterable[str] = ()) -> str:
+    """The next free number in the company's most common pattern (prefix + zero-padded digits),
+    beyond the stored ones and ``reserved`` (numbers proposed but not yet stored)."""
+    numbers = list(session.execute(select(Employee.emp_no).where(Employee.emp_no.like(f"{prefix}%"))).scalars())
+    numbers += list(reserved)
+    highest, width = 0, 6
+    for number in numbers:
+        digits = number[len(prefix):]
+        if digits.isdigit():
+            highest = max(highest, int(digits))
+            width = max(width, len(digits))
+    return f"{prefix}{highest + 1:0{width}d}"
 
 
 def create(ctx: ServiceContext, data: EmployeeInput) -> EmployeeDetail:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from hrdesk.core.domain.employee import EmployeeStatus
+from hrdesk.core.domain.employee import EmployeeStatus, employee_input_from_json
 from hrdesk.core.domain.notifications import Event
 from hrdesk.core.domain.workflow import FlowKind
 from hrdesk.core.i18n import tr
@@ -155,10 +155,9 @@ def apply_change(tx: Transaction, change: EmployeeChange) -> None:
 
 def _complete_onboarding(tx: Transaction, instance: FlowInstance) -> None:
     from hrdesk.core.services import checklists, employees
-    from hrdesk.core.services.lifecycle import input_from_json
 
     payload = json.loads(instance.payload)
-    employee = employees.create_in(tx, input_from_json(payload["employee"]),
+    employee = employees.create_in(tx, employee_input_from_json(payload["employee"]),
                                    tr("入职：新建员工 {0}").format(payload["name"]))
     instance.subject_employee_id = employee.id
     account = payload.get("account")

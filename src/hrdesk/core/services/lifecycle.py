@@ -6,19 +6,19 @@ something that can actually be applied; the change itself happens when the flow 
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+import json
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus, Gender, validate_employee
+from hrdesk.core.domain.employee import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
 from hrdesk.core.domain.money import MoneyError, parse_money
 from hrdesk.core.domain.workflow import FlowKind
 from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission, Role, Scope
-from hrdesk.core.persistence.models import Department, Employee, Position, User
+from hrdesk.core.persistence.models import Department, Employee, FlowInstance, Position, User
 from hrdesk.core.services import employees as employee_service
 from hrdesk.core.services import flows
 from hrdesk.core.services.accounts import USERNAME_PATTERN
@@ -147,7 +147,7 @@ def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username:
         values, errors = validate_employee(data)
         if values is not None:
             errors |= employee_service.reference_errors(session, values, None)
-            pending_nos, pending_ids = employee_service.pending_onboarding_numbers(session)
+            pending_nos, pending_ids = pending_onboarding_numbers(session)
             if values.emp_no in pending_nos:
                 errors["emp_no"] = tr("工号 {0} 已被另一个审批中的入职流程使用").format(values.emp_no)
             if values.id_number in pending_ids:
@@ -160,7 +160,7 @@ def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username:
                 errors["account_username"] = tr("用户名 {0} 已被使用").format(username)
         if errors:
             raise ValidationError(errors)
-        payload = {"employee": _input_to_json(data), "name": values.name, "department_id": values.department_id,
+        payload = {"employee": employee_input_to_json(data), "name": values.name, "department_id": values.department_id,
                    "project_department_id": values.project_department_id, "manager_id": values.manager_id,
                    "account": {"username": username, "roles": sorted(r.value for r in (account_roles or {Role.EMPLOYEE}))}
                    if username else None}
@@ -174,31 +174,20 @@ def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username:
     return flows.get(ctx, instance_id)
 
 
-def _input_to_json(data: EmployeeInput) -> dict:
-    raw = asdict(data)
-    for key, value in list(raw.items()):
-        if isinstance(value, (date, Decimal)):
-            raw[key] = str(value) if isinstance(value, Decimal) else value.isoformat()
-        elif hasattr(value, "value"):
-            raw[key] = value.value
-    return raw
+def suggest_emp_no(ctx: ServiceContext, prefix: str = "E") -> str:
+    """The next free 工号, counting those that 入职 flows under approval have reserved."""
+    ctx.require(Permission.EMPLOYEE_EDIT)
+    with ctx.read() as session:
+        return employee_service.next_emp_no(session, prefix, pending_onboarding_numbers(session)[0])
 
 
-def input_from_json(raw: dict) -> EmployeeInput:
-    kwargs = {}
-    for f in fields(EmployeeInput):
-        value = raw.get(f.name)
-        if value is None:
-            continue
-        if f.name in ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end",
-                      "last_working_day"):
-            value = date.fromisoformat(value)
-        elif f.name == "gender":
-            value = Gender(value)
-        elif f.name == "contract_type":
-            value = ContractType(value)
-        elif f.name == "status":
-            value = EmployeeStatus(value)
-        kwargs[f.name] = value
-    return EmployeeInput(**kwargs)
-
+def pending_onboarding_numbers(session: Session) -> tuple[list[str], list[str]]:
+    """工号 and ID numbers proposed by 入职 flows still under approval: taken, though not yet stored."""
+    payloads = session.execute(select(FlowInstance.payload).where(
+        FlowInstance.kind == "onboarding", FlowInstance.status.in_(("running", "returned")))).scalars()
+    emp_nos, id_numbers = [], []
+    for text in payloads:
+        employee = json.loads(text).get("employee", {})
+        emp_nos.append((employee.get("emp_no") or "").strip())
+        id_numbers.append((employee.get("id_number") or "").strip().upper())
+    return emp_nos, id_numbers

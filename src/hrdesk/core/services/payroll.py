@@ -27,7 +27,7 @@ from hrdesk.core.errors import NotFound, PermissionDenied, StateError, Validatio
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission, Scope
 from hrdesk.core.persistence.models import Company, Department, Employee, PayrollResult, PayrollRun
-from hrdesk.core.services import payroll_inputs, payroll_policies
+from hrdesk.core.services import payroll_defaults, payroll_policies
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.payroll_gather import Gathered, gather
 
@@ -67,8 +67,8 @@ def _fingerprint(gathered: list[Gathered]) -> str:
 
 
 def _gather(ctx: ServiceContext, session: Session, month: date) -> list[Gathered]:
-    payroll_policies.ensure_defaults(session, ctx.clock.now())
-    payroll_inputs.ensure_item_types(session, ctx.clock.now())
+    payroll_defaults.ensure_defaults(session, ctx.clock.now())
+    payroll_defaults.ensure_item_types(session, ctx.clock.now())
     try:
         return gather(session, month, payroll_policies.load_set(session))
     except PolicyError as exc:

@@ -45,7 +45,6 @@ from hrdesk.core.persistence.models import (
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.payroll_inputs import (
     clean_note,
-    ensure_item_types,
     insert_entry,
     not_yet_hired,
     item_resolver,
@@ -64,7 +63,7 @@ from hrdesk.core.services.tax_declarations import (
     validate_declaration,
     validate_profile,
 )
-from hrdesk.core.services.payroll_policies import ensure_defaults
+from hrdesk.core.services.payroll_defaults import ensure_defaults, ensure_item_types
 
 ENTRIES = "entries"
 DEDUCTIONS = "special_deductions"

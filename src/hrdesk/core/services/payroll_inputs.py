@@ -32,8 +32,7 @@ from hrdesk.core.persistence.models import (
     PayrollEntry,
     PayrollRun,
 )
-from hrdesk.core.resources_data import load_data_file
-from hrdesk.core.services import payroll_policies
+from hrdesk.core.services import payroll_defaults
 from hrdesk.core.services.context import ServiceContext, Transaction
 
 MAX_AMOUNT = Decimal("99999999.99")
@@ -63,17 +62,6 @@ class ItemType:
     active: bool
 
 
-def ensure_item_types(session: Session, now) -> None:
-    if session.execute(select(PayItemType.id).limit(1)).first() is not None:
-        return
-    for index, data in enumerate(load_data_file("pay-item-types.json")["types"]):
-        session.add(PayItemType(code=data["code"], name=data["name"], category=data["category"],
-                                taxable=data.get("taxable", True), prorate=data.get("prorate", False),
-                                recurring=data.get("recurring", False), active=True, sort_order=index,
-                                created_at=now))
-    session.flush()
-
-
 def _item_type(row: PayItemType) -> ItemType:
     return ItemType(row.id, row.code, row.name, PayCategory(row.category), row.taxable, row.prorate, row.recurring,
                     row.active)
@@ -81,9 +69,9 @@ def _item_type(row: PayItemType) -> ItemType:
 
 def item_types(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemType]:
     ctx.require(Permission.PAYROLL_VIEW)
-    payroll_policies.install_defaults(ctx)
+    payroll_defaults.install_defaults(ctx)
     with ctx.transaction() as tx:
-        ensure_item_types(tx.session, ctx.clock.now())
+        payroll_defaults.ensure_item_types(tx.session, ctx.clock.now())
         query = select(PayItemType).order_by(PayItemType.sort_order, PayItemType.id)
         if not include_inactive:
             query = query.where(PayItemType.active.is_(True))
@@ -105,7 +93,7 @@ def save_item_type(ctx: ServiceContext, code: str, name: str, category: PayCateg
         raise ValidationError(errors)
     with ctx.transaction() as tx:
         session = tx.session
-        ensure_item_types(session, ctx.clock.now())
+        payroll_defaults.ensure_item_types(session, ctx.clock.now())
         row = session.execute(select(PayItemType).where(PayItemType.code == code)).scalar_one_or_none()
         before = None
         if row is None:
@@ -238,7 +226,7 @@ def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount,
         raise ValidationError({"to_month": tr("截止月份不能早于起始月份")})
     with ctx.transaction() as tx:
         session = tx.session
-        ensure_item_types(session, ctx.clock.now())
+        payroll_defaults.ensure_item_types(session, ctx.clock.now())
         employee = get_employee(session, employee_id)
         item = _type_by_code(session, item_code)
         if item.category != PayCategory.EARNING.value:
@@ -323,7 +311,7 @@ def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str
     note = clean_note(note)
     with ctx.transaction() as tx:
         session = tx.session
-        ensure_item_types(session, ctx.clock.now())
+        payroll_defaults.ensure_item_types(session, ctx.clock.now())
         employee = get_employee(session, employee_id)
         item = _type_by_code(session, item_code)
         require_open_month(session, month)

@@ -1,7 +1,6 @@
-"""Payroll policy tables as data with effective dates: read, install the defaults, add versions.
+"""Payroll policy tables as data with effective dates: read them and add versions.
 
-The defaults in resources/data/payroll-policies.json are installed the first time a company needs
-them (also for a company file created before payroll existed). After that the company's own
+The shipped versions are installed by :mod:`payroll_defaults`. After that the company's own
 versions count: a new rate is a new version from a date, and older months keep being calculated
 with the version that was in force for them.
 """
@@ -21,11 +20,8 @@ from hrdesk.core.errors import Conflict, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
 from hrdesk.core.persistence.models import PolicyVersion
-from hrdesk.core.resources_data import load_data_file
+from hrdesk.core.services import payroll_defaults
 from hrdesk.core.services.context import ServiceContext, Transaction
-
-DATA_FILE = "payroll-policies.json"
-
 
 @dataclass(frozen=True)
 class StoredVersion:
@@ -41,55 +37,6 @@ class StoredVersion:
         return policy.Version(self.kind, self.key, self.effective_from, self.data, self.source)
 
 
-def default_versions() -> list[policy.Version]:
-    data = load_data_file(DATA_FILE)
-    versions = []
-    for kind in (policy.IIT_ANNUAL, policy.IIT_MONTHLY, policy.IIT_DEDUCTIONS):
-        for entry in data[kind]:
-            versions.append(policy.Version(kind, "", date.fromisoformat(entry["effective_from"]),
-                                           _payload(entry), entry.get("source", "")))
-    for kind in policy.PER_CITY:
-        for city, entries in data[kind].items():
-            for entry in entries:
-                versions.append(policy.Version(kind, city, date.fromisoformat(entry["effective_from"]),
-                                               _payload(entry), entry.get("source", "")))
-    return versions
-
-
-def _payload(entry: dict) -> dict:
-    return {k: v for k, v in entry.items() if k not in ("effective_from",)}
-
-
-def ensure_defaults(session: Session, now) -> None:
-    """Install the shipped versions of every kind the company has none of yet."""
-    present = set(session.execute(select(PolicyVersion.kind).distinct()).scalars())
-    missing = [v for v in default_versions() if v.kind not in present]
-    for version in missing:
-        session.add(PolicyVersion(kind=version.kind, key=version.key, effective_from=version.effective_from,
-                                  data=json.dumps(version.data, ensure_ascii=False), source=version.source,
-                                  created_at=now, created_by=tr("系统默认")))
-    if missing:
-        session.flush()
-
-
-def install_defaults(ctx: ServiceContext) -> None:
-    """Install the shipped policies and pay item types in a transaction of their own.
-
-    Two pages opening at the same moment may both find nothing installed; the second insert then
-    violates a unique key, and a second look finds everything there."""
-    from hrdesk.core.services.payroll_inputs import ensure_item_types
-
-    for attempt in (1, 2):
-        try:
-            with ctx.transaction() as tx:
-                ensure_defaults(tx.session, ctx.clock.now())
-                ensure_item_types(tx.session, ctx.clock.now())
-            return
-        except Conflict:
-            if attempt == 2:
-                raise
-
-
 def _stored(row: PolicyVersion) -> StoredVersion:
     return StoredVersion(row.id, row.kind, row.key, row.effective_from, json.loads(row.data), row.source,
                          row.created_by)
@@ -101,7 +48,7 @@ def load_set(session: Session) -> policy.PolicySet:
 
 
 def policy_set(ctx: ServiceContext) -> policy.PolicySet:
-    install_defaults(ctx)
+    payroll_defaults.install_defaults(ctx)
     with ctx.read() as session:
         return load_set(session)
 
@@ -109,7 +56,7 @@ def policy_set(ctx: ServiceContext) -> policy.PolicySet:
 def versions(ctx: ServiceContext, kind: str, key: str = "") -> list[StoredVersion]:
     """Every version of one table, newest first (anyone who works on payroll may read them)."""
     ctx.require(Permission.PAYROLL_VIEW)
-    install_defaults(ctx)
+    payroll_defaults.install_defaults(ctx)
     with ctx.read() as session:
         rows = session.execute(select(PolicyVersion).where(PolicyVersion.kind == kind, PolicyVersion.key == key)
                                .order_by(PolicyVersion.effective_from.desc())).scalars()
@@ -117,7 +64,7 @@ def versions(ctx: ServiceContext, kind: str, key: str = "") -> list[StoredVersio
 
 
 def cities(ctx: ServiceContext) -> list[str]:
-    install_defaults(ctx)
+    payroll_defaults.install_defaults(ctx)
     with ctx.read() as session:
         return list(session.execute(select(PolicyVersion.key).where(PolicyVersion.kind == policy.INSURANCE)
                                     .distinct().order_by(PolicyVersion.key)).scalars())
@@ -150,7 +97,7 @@ def save_version(ctx: ServiceContext, kind: str, key: str, effective_from: date,
     if errors:
         raise ValidationError(errors)
     with ctx.transaction() as tx:
-        ensure_defaults(tx.session, ctx.clock.now())
+        payroll_defaults.ensure_defaults(tx.session, ctx.clock.now())
         row = _save(tx, version)
         return _stored(row)
 

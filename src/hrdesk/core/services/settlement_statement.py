@@ -40,7 +40,7 @@ from hrdesk.core.persistence.models import (
     Separation,
     Setting,
 )
-from hrdesk.core.services import payroll_inputs, payroll_policies
+from hrdesk.core.services import payroll_defaults, payroll_policies
 from hrdesk.core.services.context import ServiceContext
 from hrdesk.core.services.payroll_gather import gather
 
@@ -199,8 +199,8 @@ def settlement_items(types: dict[str, PayItemType], comp: CompensationResult, le
 
 def compute(ctx: ServiceContext, session: Session, employee: Employee, separation: Separation,
              instance: FlowInstance, params: SettlementParams) -> Statement:
-    payroll_policies.ensure_defaults(session, ctx.clock.now())
-    payroll_inputs.ensure_item_types(session, ctx.clock.now())
+    payroll_defaults.ensure_defaults(session, ctx.clock.now())
+    payroll_defaults.ensure_item_types(session, ctx.clock.now())
     policies = payroll_policies.load_set(session)
     last_day = separation.last_working_day
     reason = SeparationReason(separation.reason)

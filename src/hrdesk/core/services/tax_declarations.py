@@ -22,7 +22,7 @@ from hrdesk.core.errors import ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
 from hrdesk.core.persistence.models import SpecialDeduction, TaxYearProfile
-from hrdesk.core.services import payroll_policies
+from hrdesk.core.services import payroll_defaults, payroll_policies
 from hrdesk.core.services.context import ServiceContext, Transaction
 from hrdesk.core.services.payroll_inputs import (
     MAX_AMOUNT,
@@ -163,7 +163,7 @@ def deduction_limits(ctx: ServiceContext, month: date) -> dict[str, Decimal]:
     """:func:`declaration_limits` for a dialog, to pass to :func:`set_special_deduction`."""
     ctx.require(Permission.PAYROLL_VIEW)
     with ctx.transaction() as tx:  # may install the default policies
-        payroll_policies.ensure_defaults(tx.session, ctx.clock.now())
+        payroll_defaults.ensure_defaults(tx.session, ctx.clock.now())
         return declaration_limits(tx.session, month)
 
 

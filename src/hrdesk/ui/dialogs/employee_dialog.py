@@ -95,11 +95,11 @@ class EmployeeDialog(QDialog):
         if self.onboarding:
             self.setWindowTitle(self.tr("办理入职"))
             self.form.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("提交入职审批"))
-            self.form.emp_no.setText(employees.suggest_emp_no(session.ctx))
+            self.form.emp_no.setText(lifecycle.suggest_emp_no(session.ctx))
             self.form.status.setCurrentIndex(self.form.status.findData(EmployeeStatus.PROBATION.value))
         elif self.detail is None:
             self.setWindowTitle(self.tr("新建员工"))
-            self.form.emp_no.setText(employees.suggest_emp_no(session.ctx))
+            self.form.emp_no.setText(lifecycle.suggest_emp_no(session.ctx))
             self.form.status.setCurrentIndex(self.form.status.findData(EmployeeStatus.PROBATION.value))
         else:
             self._show_detail()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +29,7 @@ from hrdesk.core.services import employees, payroll_inputs
 from hrdesk.core.services.payroll_inputs import ItemType
 from hrdesk.ui.messages import show_error, show_field_errors
 from hrdesk.ui.models.rows_model import Row, RowsModel, setup_table
-from hrdesk.ui.payroll_inputs.input_tab import InputTab
+from hrdesk.ui.payroll_inputs.input_tab import InputTab, InputsPage
 from hrdesk.ui.payroll_inputs.labels import month_text
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import ERROR_STYLE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE
@@ -38,12 +37,10 @@ from hrdesk.ui.widgets.employee_lookup import EmployeeLookup
 from hrdesk.ui.widgets.form_parts import error_label, hint_label, named_button
 from hrdesk.ui.widgets.month_edit import MonthEdit
 
-if TYPE_CHECKING:
-    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 
 
 class AllowancesTab(InputTab):
-    def __init__(self, session: AppSession, page: "PayrollInputsPage"):
+    def __init__(self, session: AppSession, page: InputsPage):
         super().__init__(session, page)
         self.setObjectName("allowances_tab")
         self.employee_id: int | None = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QVBoxLayout
@@ -28,7 +27,7 @@ from hrdesk.core.services.tax_declarations import (
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.rows_model import Row
 from hrdesk.ui.payroll_inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll_inputs.input_tab import InputTab
+from hrdesk.ui.payroll_inputs.input_tab import InputTab, InputsPage
 from hrdesk.ui.payroll_inputs.labels import money_or_blank, month_text, tr
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import GREY, NOTICE_STYLE
@@ -42,14 +41,12 @@ from hrdesk.ui.widgets.form_parts import (
     show_errors_with_banner,
 )
 
-if TYPE_CHECKING:
-    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 
 
 class DeductionsTab(InputTab):
     import_kind = payroll_imports.DEDUCTIONS
 
-    def __init__(self, session: AppSession, page: "PayrollInputsPage"):
+    def __init__(self, session: AppSession, page: InputsPage):
         super().__init__(session, page)
         self.setObjectName("deductions_tab")
         self.rows: dict[int, tuple[Person, Declaration | None]] = {}

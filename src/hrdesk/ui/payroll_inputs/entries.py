@@ -9,7 +9,6 @@ corrected sheet can be imported again without doubling the amounts.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
@@ -20,14 +19,12 @@ from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.rows_model import Row
 from hrdesk.ui.payroll_inputs.entry_dialog import EntryDialog
 from hrdesk.ui.payroll_inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll_inputs.input_tab import InputTab
+from hrdesk.ui.payroll_inputs.input_tab import InputTab, InputsPage
 from hrdesk.ui.payroll_inputs.labels import DEDUCTING, month_text, source_label, tr
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import NOTICE_STYLE, ORANGE
 from hrdesk.ui.widgets.form_parts import hint_label, named_button
 
-if TYPE_CHECKING:
-    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 
 
 def entry_row(e: payroll_inputs.Entry) -> Row:
@@ -46,7 +43,7 @@ def entry_row(e: payroll_inputs.Entry) -> Row:
 class EntriesTab(InputTab):
     import_kind = payroll_imports.ENTRIES
 
-    def __init__(self, session: AppSession, page: "PayrollInputsPage"):
+    def __init__(self, session: AppSession, page: InputsPage):
         super().__init__(session, page)
         self.setObjectName("entries_tab")
         self.entries: list[payroll_inputs.Entry] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.errors import HRDeskError, ValidationError
+from hrdesk.core.services.payroll_inputs import ItemType
 from hrdesk.core.services import payroll_imports
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.payroll_inputs.filtered_table import FilteredTable
@@ -33,10 +34,14 @@ from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import ERROR_STYLE, NOTICE_STYLE
 from hrdesk.ui.widgets.form_parts import hint_label, named_button
 
-if TYPE_CHECKING:
-    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 
 BUSY_STYLE = "color: #1a56c4;"
+
+
+class InputsPage(Protocol):
+    """What a tab needs from the 工资录入 page that holds it: the pay item types, loaded once for all tabs."""
+
+    item_types: list[ItemType]
 
 
 class ImportErrorsDialog(QDialog):
@@ -74,7 +79,7 @@ class InputTab(QWidget):
 
     import_kind = ""
 
-    def __init__(self, session: AppSession, page: "PayrollInputsPage"):
+    def __init__(self, session: AppSession, page: InputsPage):
         super().__init__()
         self.session = session
         self.page = page

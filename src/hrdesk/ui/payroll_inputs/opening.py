@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QGroupBox, QLabel, QLayout, QLineEdit, QSpinBox, QVBoxLayout
@@ -23,7 +22,7 @@ from hrdesk.core.services.tax_declarations import OPENING_FIELDS, TaxProfile
 from hrdesk.ui.messages import show_error
 from hrdesk.ui.models.rows_model import Row
 from hrdesk.ui.payroll_inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll_inputs.input_tab import InputTab
+from hrdesk.ui.payroll_inputs.input_tab import InputTab, InputsPage
 from hrdesk.ui.payroll_inputs.labels import money_or_blank, tr, yes_mark
 from hrdesk.ui.session import AppSession
 from hrdesk.ui.styles import GREY, NOTICE_STYLE
@@ -37,8 +36,6 @@ from hrdesk.ui.widgets.form_parts import (
     show_errors_with_banner,
 )
 
-if TYPE_CHECKING:
-    from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
 
 OPENING_LABELS = {"opening_income": "累计收入", "opening_tax_free": "累计免税收入", "opening_special": "累计专项扣除",
                   "opening_additional": "累计专项附加扣除", "opening_other": "累计其他扣除",
@@ -48,7 +45,7 @@ OPENING_LABELS = {"opening_income": "累计收入", "opening_tax_free": "累计�
 class OpeningTab(InputTab):
     import_kind = payroll_imports.OPENING
 
-    def __init__(self, session: AppSession, page: "PayrollInputsPage"):
+    def __init__(self, session: AppSession, page: InputsPage):
         super().__init__(session, page)
         self.setObjectName("opening_tab")
         self.year: int | None = None
