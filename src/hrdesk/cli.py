@@ -121,6 +121,7 @@ def _print_error(exc: HRDeskError) -> None:
 
 
 def _data_dir(args):
+    import hrdesk.core.areas  # noqa: F401  (every command with a company needs all its areas)
     from hrdesk.core.persistence.datadir import DataDir, default_data_dir
 
     return DataDir(args.data_dir or default_data_dir())

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterator, Sequence
 
+import hrdesk.core.areas  # noqa: F401  (the demo company uses every area)
 from hrdesk.core.demo_payroll import seed_payroll
 from hrdesk.core.demo_flows import start_sample_flows
 from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus, Gender
@@ -44,7 +45,7 @@ COMPANY_NAME = "示例科技有限公司"
 EMAIL_DOMAIN = "shilikeji.example.com"  # reserved domain (RFC 2606): demo mail never reaches anyone
 ADMIN_USERNAME = "admin"
 ADMIN_DISPLAY_NAME = "系统管理员"
-EMP_NO_PREFIX = "E"  # the pattern employees.suggest_emp_no continues from
+EMP_NO_PREFIX = "E"  # the pattern lifecycle.suggest_emp_no continues from
 
 # Rows per bulk_create call: large enough to stay fast, small enough that one call's validated
 # rows, audit entries and JSON texts do not all sit in memory at once for 100,000 employees

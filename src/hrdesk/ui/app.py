@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+import hrdesk.core.areas  # noqa: F401  (the GUI uses every area)
 from hrdesk.core.errors import HRDeskError, KeyUnavailable
 from hrdesk.core.permissions import Actor
 from hrdesk.core.persistence.database import CompanyDatabase

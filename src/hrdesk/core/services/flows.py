@@ -42,7 +42,7 @@ from hrdesk.core.persistence.models import (
     User,
 )
 from hrdesk.core.persistence.models import Position as PositionRecord
-from hrdesk.core.services import checklists, flow_definitions, flow_effects, notices
+from hrdesk.core.services import checklists, flow_definitions, flow_effects, flow_step_hooks, notices
 from hrdesk.core.services.context import ServiceContext, Transaction
 from hrdesk.core.services.flow_people import Subject, assignees, facts_for, subject_of
 from hrdesk.core.services.scope import employee_condition, in_scope
@@ -169,19 +169,13 @@ def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | No
             result = move(definition, position, action, facts)
         except TransitionError as exc:
             raise StateError(str(exc)) from None
-        if position.status is FlowStatus.RUNNING and action is Action.APPROVE and \
-                definition.kind is FlowKind.SEPARATION:
-            from hrdesk.core.services import settlement
-
-            if settlement.is_settlement_step(definition, position.step):
-                settlement.approve_in(tx, instance)  # freezes the statement, posts it to payroll
+        if position.status is FlowStatus.RUNNING and action is Action.APPROVE:
+            flow_step_hooks.approved(tx, instance, definition, position.step)
         _record(tx, instance, definition, action, comment, on_behalf, position.step)
         if action is not Action.COMMENT:
             _advance(tx, instance, definition, subject, result)
-            if definition.kind is FlowKind.SEPARATION and action in (Action.RETURN, Action.REJECT, Action.WITHDRAW):
-                from hrdesk.core.services import settlement
-
-                settlement.reopen_in(tx, instance)
+            if action in (Action.RETURN, Action.REJECT, Action.WITHDRAW):
+                flow_step_hooks.reopened(tx, instance, definition)
         tx.changed("flow", "updated", instance.id)
         session.flush()
         # Built in the same session: what the caller sees is exactly what commits, without

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from hrdesk.core.domain.org import DepartmentKind, path_names, would_create_cycle
 from hrdesk.core.errors import NotFound, StateError, ValidationError
 from hrdesk.core.i18n import tr
 from hrdesk.core.permissions import Permission
-from hrdesk.core.persistence.models import Department, Employee, Position
+from hrdesk.core.persistence.models import Department, Position
 from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.services.org_occupancy import occupancy
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,15 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
     ctx.require(Permission.ORG_VIEW)
     with ctx.read() as session:
         depts = session.execute(select(Department)).scalars().all()
-        counts = dict(session.execute(
-            select(Employee.department_id, func.count()).where(Employee.status != "separated")
-            .group_by(Employee.department_id)).all())
-        project_counts = dict(session.execute(
-            select(Employee.project_department_id, func.count())
-            .where(Employee.status != "separated", Employee.project_department_id.is_not(None),
-                   Employee.project_department_id != Employee.department_id)
-            .group_by(Employee.project_department_id)).all())
-        placements = Counter({(r[0], r[1]): r[2] for r in session.execute(
-            select(Employee.department_id, Employee.project_department_id, func.count())
-            .where(Employee.status != "separated")
-            .group_by(Employee.department_id, Employee.project_department_id))})
+        placements = occupancy().placements(session)
         heads = {d.head_employee_id for d in depts if d.head_employee_id}
-        head_names = dict(session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(heads)))
-                          .all()) if heads else {}
+        head_names = occupancy().names(session, heads) if heads else {}
+    counts: Counter = Counter()
+    project_counts: Counter = Counter()
+    for (dept_id, project_id), count in placements.items():
+        counts[dept_id] += count
+        if project_id is not None and project_id != dept_id:
+            project_counts[project_id] += count
     parent_of = {d.id: d.parent_id for d in depts}
     names = {d.id: d.name for d in depts}
     subtree_counts = _subtree_counts(parent_of, placements)
@@ -140,11 +135,9 @@ def _validate_department(session, name: str, code: str | None, parent_id: int | 
         if session.execute(clash).first():
             errors["code"] = tr("部门编码 {0} 已被使用").format(code)
     if head_employee_id is not None:
-        head = session.get(Employee, head_employee_id)
-        if head is None:
-            errors["head_employee_id"] = tr("负责人不存在")
-        elif head.status == "separated":
-            errors["head_employee_id"] = tr("负责人已离职")
+        problem = occupancy().head_problem(session, head_employee_id)
+        if problem:
+            errors["head_employee_id"] = problem
     return errors
 
 
@@ -180,12 +173,11 @@ def update_department(ctx: ServiceContext, dept_id: int, *, name: str, kind: Dep
             raise NotFound(tr("找不到该部门。"))
         errors = _validate_department(session, name, code, parent_id, head_employee_id, dept_id)
         if kind.value != dept.kind and dept.kind == DepartmentKind.PROJECT.value:
-            in_project = session.execute(select(func.count()).where(
-                Employee.project_department_id == dept_id)).scalar_one()
+            in_project = occupancy().project_members(session, dept_id)
             if in_project:
                 errors["kind"] = tr("还有 {0} 名员工归属该项目部，不能改为其他类型").format(in_project)
         if not active and dept.active:
-            remaining = _active_members(session, dept_id)
+            remaining = occupancy().members(session, dept_id, current_only=True)
             if remaining:
                 errors["active"] = tr("部门中还有 {0} 名在职员工，不能停用").format(remaining)
         if errors:
@@ -199,12 +191,6 @@ def update_department(ctx: ServiceContext, dept_id: int, *, name: str, kind: Dep
         tx.changed("department", "updated", dept.id)
 
 
-def _active_members(session, dept_id: int) -> int:
-    return session.execute(select(func.count()).where(
-        or_(Employee.department_id == dept_id, Employee.project_department_id == dept_id),
-        Employee.status != "separated")).scalar_one()
-
-
 def delete_department(ctx: ServiceContext, dept_id: int) -> None:
     """Delete an empty department. Refused while any employee (even a former one) or sub-department
     refers to it: their records must keep pointing somewhere real."""
@@ -214,8 +200,7 @@ def delete_department(ctx: ServiceContext, dept_id: int) -> None:
         dept = session.get(Department, dept_id)
         if dept is None:
             raise NotFound(tr("找不到该部门。"))
-        members = session.execute(select(func.count()).where(
-            or_(Employee.department_id == dept_id, Employee.project_department_id == dept_id))).scalar_one()
+        members = occupancy().members(session, dept_id, current_only=False)
         if members:
             raise StateError(tr("部门“{0}”中还有 {1} 名员工（含已离职），不能删除。请先将员工调到其他部门，"
                                 "或停用该部门。").format(dept.name, members))
@@ -239,9 +224,7 @@ def _position_snapshot(p: Position) -> dict:
 def list_positions(ctx: ServiceContext, include_inactive: bool = True) -> list[PositionInfo]:
     ctx.require(Permission.ORG_VIEW)
     with ctx.read() as session:
-        counts = dict(session.execute(
-            select(Employee.position_id, func.count()).where(Employee.status != "separated")
-            .group_by(Employee.position_id)).all())
+        counts = occupancy().position_holders(session)
         query = select(Position).order_by(Position.name)
         if not include_inactive:
             query = query.where(Position.active.is_(True))
@@ -319,7 +302,7 @@ def delete_position(ctx: ServiceContext, position_id: int) -> None:
         position = tx.session.get(Position, position_id)
         if position is None:
             raise NotFound(tr("找不到该岗位。"))
-        used = tx.session.execute(select(func.count()).where(Employee.position_id == position_id)).scalar_one()
+        used = occupancy().position_uses(tx.session, position_id)
         if used:
             raise StateError(tr("岗位“{0}”还有 {1} 名员工（含已离职），不能删除；可以停用。").format(position.name, used))
         before = _position_snapshot(position)

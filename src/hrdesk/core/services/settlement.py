@@ -33,7 +33,7 @@ from hrdesk.core.persistence.models import (
     Setting,
     Settlement,
 )
-from hrdesk.core.services import flow_definitions
+from hrdesk.core.services import flow_definitions, flow_step_hooks
 from hrdesk.core.services.context import ServiceContext, Transaction
 from hrdesk.core.services.settlement_statement import (
     LEAVE_RULE_KEY,
@@ -184,7 +184,7 @@ def confirm_deduction(ctx: ServiceContext, employee_id: int, item_id: int) -> St
 
 def approve_in(tx: Transaction, instance: FlowInstance) -> None:
     """Finance approves its step of a separation flow: freeze the statement and post its items to the
-    payroll month as locked entries (called by flows.act inside the same transaction)."""
+    payroll month as locked entries (called through the flow step hook inside the flow's transaction)."""
     session, ctx = tx.session, tx.ctx
     separation = session.execute(select(Separation).where(Separation.instance_id == instance.id)).scalar_one()
     employee = session.get(Employee, separation.employee_id)
@@ -261,3 +261,18 @@ def save_company_leave_rule(ctx: ServiceContext, rule: CompanyLeaveRule) -> None
             tx.session.add(row)
         row.value, row.updated_at = value, ctx.clock.now()
         tx.audit("settings.leave_rule", "settings", LEAVE_RULE_KEY, tr("修改公司福利年假规则"), before, json.loads(value))
+
+
+class _SettlementSteps:
+    """The settlement's part in a separation flow: finance's approval freezes the statement; a flow that
+    goes back reopens it."""
+
+    def approved(self, tx: Transaction, instance: FlowInstance, definition: FlowDefinition, step_index: int) -> None:
+        if is_settlement_step(definition, step_index):
+            approve_in(tx, instance)
+
+    def reopened(self, tx: Transaction, instance: FlowInstance, definition: FlowDefinition) -> None:
+        reopen_in(tx, instance)
+
+
+flow_step_hooks.register(FlowKind.SEPARATION, _SettlementSteps())
