@@ -40,7 +40,7 @@ def memory_keyring(monkeypatch):
 def qapp():
     """The application as the product sets it up (bundled font, Chinese Qt strings), for pytest-qt.
     Only GUI tests request it, so core tests never start Qt."""
-    from hrdesk.ui.qt_env import ensure_application
+    from hrdesk.ui.shell.qt_env import ensure_application
 
     yield ensure_application()
 

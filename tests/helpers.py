@@ -13,13 +13,17 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric
 
-from hrdesk.core.domain.employee import ContractType, EmployeeInput, EmployeeStatus
-from hrdesk.core.domain.org import DepartmentKind
-from hrdesk.core.permissions import Actor, Role
-from hrdesk.core.persistence.database import CompanyDatabase
-from hrdesk.core.persistence.datadir import DataDir
-from hrdesk.core.services import accounts, auth, company, employees, org
-from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.kernel.permissions import Actor, Role
+from hrdesk.core.kernel.persistence.database import CompanyDatabase
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.accounts import users as accounts, auth
+from hrdesk.core.company import setup as company
+from hrdesk.core.people import employees
+from hrdesk.core.org import departments
+from hrdesk.core.org import positions
+from hrdesk.core.kernel.context import ServiceContext
 
 ADMIN_PASSWORD = "Admin-pass-2024"
 USER_PASSWORD = "User-pass-2024!"
@@ -76,16 +80,16 @@ def build_company(root: Path) -> CompanyFixture:
     fx = CompanyFixture(data_dir, setup.db, setup.recovery_key)
     fx.users["admin"] = ADMIN_PASSWORD
     ctx = fx.system
-    top = org.create_department(ctx, "总公司", DepartmentKind.BUSINESS)
+    top = departments.create_department(ctx, "总公司", DepartmentKind.BUSINESS)
     fx.depts["总公司"] = top
     for name, kind, parent in [("人事部", DepartmentKind.FUNCTION, "总公司"),
                                ("财务部", DepartmentKind.FUNCTION, "总公司"),
                                ("销售部", DepartmentKind.BUSINESS, "总公司"),
                                ("华东销售部", DepartmentKind.BUSINESS, "销售部"),
                                ("地铁项目部", DepartmentKind.PROJECT, "总公司")]:
-        fx.depts[name] = org.create_department(ctx, name, kind, fx.depts[parent])
+        fx.depts[name] = departments.create_department(ctx, name, kind, fx.depts[parent])
     for name in ("人事专员", "会计", "销售经理", "销售代表", "项目经理", "工程师"):
-        fx.positions[name] = org.create_position(ctx, name)
+        fx.positions[name] = positions.create_position(ctx, name)
 
     def add(name, dept, seq, **kw):
         detail = employees.create(ctx, employee_input(f"E{seq:06d}", name, fx.depts[dept], seq, **kw))
@@ -100,9 +104,9 @@ def build_company(root: Path) -> CompanyFixture:
     add("刘人事", "人事部", 6, position_id=fx.positions["人事专员"])
     add("钱财务", "财务部", 7, position_id=fx.positions["会计"])
     add("孙员工", "销售部", 8)
-    org.update_department(ctx, fx.depts["销售部"], name="销售部", kind=DepartmentKind.BUSINESS,
+    departments.update_department(ctx, fx.depts["销售部"], name="销售部", kind=DepartmentKind.BUSINESS,
                           parent_id=top, head_employee_id=fx.emps["王经理"])
-    org.update_department(ctx, fx.depts["地铁项目部"], name="地铁项目部", kind=DepartmentKind.PROJECT,
+    departments.update_department(ctx, fx.depts["地铁项目部"], name="地铁项目部", kind=DepartmentKind.PROJECT,
                           parent_id=top, head_employee_id=fx.emps["陈工"])
 
     for username, display, roles, emp in [

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from hrdesk.core.domain.payroll.calculation import EmployeeMonth, MonthRules
-from hrdesk.core.domain.payroll.policy import PolicySet
-from hrdesk.core.services.payroll_defaults import default_versions
+from hrdesk.core.payroll.rules.calculation import EmployeeMonth, MonthRules
+from hrdesk.core.payroll.rules.policy import PolicySet
+from hrdesk.core.payroll.defaults import default_versions
 
 
 def policies() -> PolicySet:
@@ -21,7 +21,7 @@ def rules(city: str | None = "上海", month: date = date(2026, 3, 1)) -> MonthR
 def employee(month: date, salary: str = "20000", *, hired: date = date(2020, 1, 6), last_day: date | None = None,
              base: str | None = None, **kw) -> EmployeeMonth:
     """An employee of the whole month unless hired or leaving inside it."""
-    from hrdesk.core.domain.months import month_end
+    from hrdesk.core.kernel.months import month_end
 
     amount = Decimal(salary)
     values = dict(employee_id=1, emp_no="E1", name="张三", month=month, employed_from=max(hired, month),

@@ -154,7 +154,7 @@ def test_windows_version_file_loads_in_pyinstaller(tmp_path):
     ("stdnum/iban.dat", "win32", False),
     ("resources/fonts/wqy-microhei.ttc", "linux", True),
     ("resources/data/cities.json", "win32", True),
-    ("hrdesk/core/persistence/migrations/versions/0001_initial.py", "linux", True),
+    ("hrdesk/core/kernel/persistence/migrations/versions/0001_initial.py", "linux", True),
     ("libpython3.11.so.1.0", "linux", True),
     ("python311.dll", "win32", True),
 ])
@@ -238,7 +238,7 @@ def test_build_spec_is_valid_python_and_uses_the_helpers():
     source = (ROOT / "build.spec").read_text(encoding="utf-8")
     ast.parse(source)
     for needle in ("read_project_version", "build_version_module_text", "windows_version_file_text",
-                   "keep_bundled_file", "hrdesk._build_version", "hrdesk/core/persistence/migrations"):
+                   "keep_bundled_file", "hrdesk._build_version", "hrdesk/core/kernel/persistence/migrations"):
         assert needle in source
     assert not (ROOT / "src" / "hrdesk" / "_build_version.py").exists()  # generated in the work folder only
 
@@ -307,14 +307,14 @@ def test_an_error_in_a_qt_callback_fails_the_check_that_caused_it():
     """Qt for Python reports exceptions raised in slots through sys.excepthook; the self-test
     records them in callback_errors (see selftest._catch_callback_errors)."""
     def opens_a_window(state):
-        state.callback_errors.append("ModuleNotFoundError: No module named 'hrdesk.ui.pages.x'")
+        state.callback_errors.append("ModuleNotFoundError: No module named 'hrdesk.ui.shell.navigation.x'")
 
     out = io.StringIO()
     code = selftest.run(checks=[selftest.Check("window", "主窗口", opens_a_window),
                                 selftest.Check("after", "之后", lambda s: None)], out=out)
     lines = out.getvalue().splitlines()
     assert code == 1
-    assert lines[1] == "FAIL 主窗口: 界面回调出错：ModuleNotFoundError: No module named 'hrdesk.ui.pages.x'"
+    assert lines[1] == "FAIL 主窗口: 界面回调出错：ModuleNotFoundError: No module named 'hrdesk.ui.shell.navigation.x'"
     assert lines[2].startswith("OK   之后")
 
 

@@ -17,8 +17,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from hrdesk.core.errors import HRDeskError, ValidationError
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.version import __version__
 
 PASSWORD_ENV = "HRDESK_PASSWORD"
@@ -122,7 +122,7 @@ def _print_error(exc: HRDeskError) -> None:
 
 def _data_dir(args):
     import hrdesk.core.areas  # noqa: F401  (every command with a company needs all its areas)
-    from hrdesk.core.persistence.datadir import DataDir, default_data_dir
+    from hrdesk.core.kernel.persistence.datadir import DataDir, default_data_dir
 
     return DataDir(args.data_dir or default_data_dir())
 
@@ -137,7 +137,8 @@ def _password(prompt: str) -> str:
 
 
 def _login(args):
-    from hrdesk.core.services import auth, company
+    from hrdesk.core.accounts import auth
+    from hrdesk.core.company import setup as company
 
     db = company.open_company(_data_dir(args))
     try:
@@ -159,13 +160,13 @@ def _json_default(value):
 
 
 def _cmd_gui(args) -> int:
-    from hrdesk.ui.app import run_gui
+    from hrdesk.ui.shell.app import run_gui
 
     return run_gui(_data_dir(args))
 
 
 def _cmd_init(args) -> int:
-    from hrdesk.core.services import company
+    from hrdesk.core.company import setup as company
 
     result = company.setup_company(
         _data_dir(args), company_name=args.company, admin_username=args.admin, admin_display_name=args.admin_name,
@@ -178,7 +179,7 @@ def _cmd_init(args) -> int:
 
 
 def _cmd_demo(args) -> int:
-    from hrdesk.core.demo import create_demo_company
+    from hrdesk.core.demo.demo_company import create_demo_company
 
     if not 1 <= args.employees <= 100_000:
         raise ValidationError({"employees": tr("员工人数应在 1 到 100000 之间")})
@@ -193,7 +194,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_employees_list(args) -> int:
-    from hrdesk.core.services import employee_table
+    from hrdesk.core.people import employee_table
 
     ctx = _login(args)
     try:
@@ -224,9 +225,10 @@ def _text(value) -> str:
 
 
 def _cmd_audit_verify(args) -> int:
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import audit_log, company
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.audit import audit_log
+    from hrdesk.core.company import setup as company
+    from hrdesk.core.kernel.context import ServiceContext
 
     db = company.open_company(_data_dir(args))
     try:
@@ -242,7 +244,7 @@ def _cmd_audit_verify(args) -> int:
 
 
 def _cmd_key_recover(args) -> int:
-    from hrdesk.core.services import company
+    from hrdesk.core.company import setup as company
 
     text = args.recovery_key
     if not text:

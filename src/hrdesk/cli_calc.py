@@ -18,9 +18,9 @@ import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from hrdesk.core.domain.money import MoneyError, format_money, parse_money
-from hrdesk.core.errors import ValidationError
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, format_money, parse_money
+from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.i18n import tr
 
 POLICY_FILE = "payroll-policies.json"
 
@@ -145,8 +145,8 @@ def _in_force(entries: list[dict], today: date) -> dict:
 
 def default_tables(today: date | None = None):
     """(annual table, monthly table, basic monthly deduction) from the shipped policy file."""
-    from hrdesk.core.domain.payroll.tax import TaxTable
-    from hrdesk.core.resources_data import load_data_file
+    from hrdesk.core.payroll.rules.tax import TaxTable
+    from hrdesk.core.kernel.resources_data import load_data_file
 
     today = today or date.today()
     data = load_data_file(POLICY_FILE)
@@ -160,7 +160,7 @@ def default_tables(today: date | None = None):
 
 
 def _compensation(args) -> int:
-    from hrdesk.core.domain.settlement.compensation import CompensationCase, economic_compensation
+    from hrdesk.core.separation.compensation import CompensationCase, economic_compensation
 
     try:
         case = CompensationCase.parse(args.reason)
@@ -210,7 +210,7 @@ def _compensation(args) -> int:
 
 
 def _annual_leave(args) -> int:
-    from hrdesk.core.domain.settlement.annual_leave import leaver_annual_leave
+    from hrdesk.core.separation.annual_leave import leaver_annual_leave
 
     result = leaver_annual_leave(
         _number(args.working_years, "working_years", tr("累计工作年限")),
@@ -241,7 +241,7 @@ def _annual_leave(args) -> int:
 
 
 def _iit(args) -> int:
-    from hrdesk.core.domain.payroll.tax import cumulative_withholding
+    from hrdesk.core.payroll.rules.tax import cumulative_withholding
 
     gross = _money(args.gross, "gross", tr("税前工资"))
     insurance = _money(args.insurance, "insurance", tr("专项扣除"))
@@ -271,7 +271,7 @@ def _iit(args) -> int:
 
 
 def _bonus(args) -> int:
-    from hrdesk.core.domain.payroll.tax import bonus_tax
+    from hrdesk.core.payroll.rules.tax import bonus_tax
 
     amount = _money(args.amount, "amount", tr("奖金"))
     _, monthly, _ = default_tables()
@@ -289,7 +289,7 @@ def _bonus(args) -> int:
 
 
 def _severance(args) -> int:
-    from hrdesk.core.domain.payroll.tax import severance_tax
+    from hrdesk.core.payroll.rules.tax import severance_tax
 
     amount = _money(args.amount, "amount", tr("补偿金额"))
     average = _money(args.local_average_annual, "local_average_annual", tr("当地上年职工年平均工资"), positive=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hrdesk.core.errors import StorageError
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.errors import StorageError
+from hrdesk.core.kernel.i18n import tr
 
 
 def register_settle(separation_sub) -> None:
@@ -86,14 +86,14 @@ def _with_login(args, work):
 
 
 def _emp_id(ctx, emp_no: str) -> int:
-    from hrdesk.core.services import employees
+    from hrdesk.core.people import employees
 
     return employees.id_by_emp_no(ctx, emp_no)
 
 
 def _settle(args) -> int:
     from hrdesk.cli_flows import _print_json
-    from hrdesk.core.services import settlement
+    from hrdesk.core.separation import settlement
 
     st = _with_login(args, lambda ctx: settlement.statement(ctx, _emp_id(ctx, args.emp_no)))
     if args.json:
@@ -119,13 +119,13 @@ def _settle(args) -> int:
 
 
 def _next_month(month) -> str:
-    from hrdesk.core.domain.months import shift_month
+    from hrdesk.core.kernel.months import shift_month
 
     return shift_month(month, 1).strftime("%Y-%m")
 
 
 def _save(doc, out) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     path = documents.save_pdf(doc, out)
     print(tr("{0}：{1}，已保存到 {2}（SHA-256 {3}）").format(
@@ -134,7 +134,7 @@ def _save(doc, out) -> int:
 
 
 def _certificate(args) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     doc = _with_login(args, lambda ctx: documents.separation_certificate(ctx, _emp_id(ctx, args.emp_no),
                                                                          show_reason=args.reason))
@@ -142,7 +142,7 @@ def _certificate(args) -> int:
 
 
 def _employment(args) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     doc = _with_login(args, lambda ctx: documents.employment_certificate(
         ctx, _emp_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary))
@@ -150,21 +150,21 @@ def _employment(args) -> int:
 
 
 def _statement(args) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     doc = _with_login(args, lambda ctx: documents.settlement_statement(ctx, _emp_id(ctx, args.emp_no)))
     return _save(doc, args.out)
 
 
 def _reissue(args) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     doc = _with_login(args, lambda ctx: documents.reissue(ctx, args.number))
     return _save(doc, args.out)
 
 
 def _batch(args) -> int:
-    from hrdesk.core.services import documents
+    from hrdesk.core.documents import issuing as documents
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
@@ -179,15 +179,16 @@ def _batch(args) -> int:
 
 def _verify(args) -> int:
     from hrdesk import cli
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import company, documents
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.company import setup
+    from hrdesk.core.documents import issuing as documents
+    from hrdesk.core.kernel.context import ServiceContext
 
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
         raise StorageError(tr("无法读取文件“{0}”：{1}").format(args.file, exc.strerror or exc)) from None
-    db = company.open_company(cli._data_dir(args))
+    db = setup.open_company(cli._data_dir(args))
     try:
         result = documents.verify(ServiceContext(db, Actor.system(tr("命令行"))), data)
     finally:

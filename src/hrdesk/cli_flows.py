@@ -18,8 +18,8 @@ import json
 import sys
 from datetime import date
 
-from hrdesk.core.errors import ValidationError
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.i18n import tr
 
 
 def register(sub) -> None:
@@ -130,7 +130,7 @@ def _summary_dict(s) -> dict:
 
 
 def _flow_list(args) -> int:
-    from hrdesk.core.services import flows
+    from hrdesk.core.flows import engine as flows
 
     ctx = _login(args)
     try:
@@ -149,7 +149,7 @@ def _flow_list(args) -> int:
 
 
 def _flow_show(args) -> int:
-    from hrdesk.core.services import flows
+    from hrdesk.core.flows import engine as flows
 
     ctx = _login(args)
     try:
@@ -183,8 +183,8 @@ def _flow_show(args) -> int:
 
 
 def _flow_act(args) -> int:
-    from hrdesk.core.domain.workflow import Action
-    from hrdesk.core.services import flows
+    from hrdesk.core.flows.workflow import Action
+    from hrdesk.core.flows import engine as flows
 
     ctx = _login(args)
     try:
@@ -197,8 +197,9 @@ def _flow_act(args) -> int:
 
 
 def _separation_start(args) -> int:
-    from hrdesk.core.domain.separation import SeparationReason
-    from hrdesk.core.services import employees, separations
+    from hrdesk.core.flows.separation_rules import SeparationReason
+    from hrdesk.core.people import employees
+    from hrdesk.core.flows import separations
 
     try:
         reason = SeparationReason.parse(args.reason)
@@ -218,7 +219,7 @@ def _separation_start(args) -> int:
 
 
 def _checklist_confirm(args) -> int:
-    from hrdesk.core.services import checklists
+    from hrdesk.core.flows import checklists
 
     ctx = _login(args)
     try:
@@ -230,7 +231,7 @@ def _checklist_confirm(args) -> int:
 
 
 def _checklist_waive(args) -> int:
-    from hrdesk.core.services import checklists
+    from hrdesk.core.flows import checklists
 
     ctx = _login(args)
     try:
@@ -242,7 +243,7 @@ def _checklist_waive(args) -> int:
 
 
 def _notice_list(args) -> int:
-    from hrdesk.core.services import notices
+    from hrdesk.core.flows import notices
 
     ctx = _login(args)
     try:
@@ -257,7 +258,7 @@ def _notice_list(args) -> int:
 
 
 def _notice_send(args) -> int:
-    from hrdesk.core.services import notices
+    from hrdesk.core.flows import notices
 
     ctx = _login(args)
     try:
@@ -271,11 +272,11 @@ def _notice_send(args) -> int:
 
 
 def _trail_export(args) -> int:
-    from hrdesk.core.services import audit_trail
+    from hrdesk.core.audit import trail
 
     ctx = _login(args)
     try:
-        result = audit_trail.export_trail(ctx, args.out, flow_id=args.flow, emp_no=args.employee)
+        result = trail.export_trail(ctx, args.out, flow_id=args.flow, emp_no=args.employee)
     finally:
         ctx.db.dispose()
     print(tr("已导出“{0}”的 {1} 条记录到 {2}").format(result.subject, result.count, result.path))
@@ -284,10 +285,11 @@ def _trail_export(args) -> int:
 
 def _mail_send(args) -> int:
     from hrdesk import cli
-    from hrdesk.core.clock import SystemClock
-    from hrdesk.core.services import company, mail
+    from hrdesk.core.kernel.clock import SystemClock
+    from hrdesk.core.company import setup
+    from hrdesk.core.flows import mail
 
-    db = company.open_company(cli._data_dir(args))
+    db = setup.open_company(cli._data_dir(args))
     try:
         report = mail.deliver_due(db, SystemClock().now())
     finally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.i18n import tr
 
 EXPORT_KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 
@@ -50,7 +50,7 @@ def register(sub) -> None:
 
 
 def _month(text: str):
-    from hrdesk.core.services.payroll_inputs import parse_month
+    from hrdesk.core.payroll.inputs import parse_month
 
     return parse_month(text)
 
@@ -95,19 +95,19 @@ def _state_command(args, call) -> int:
 
 
 def _run(args) -> int:
-    from hrdesk.core.services import payroll
+    from hrdesk.core.payroll import runs as payroll
 
     return _state_command(args, payroll.calculate_month)
 
 
 def _approve(args) -> int:
-    from hrdesk.core.services import payroll
+    from hrdesk.core.payroll import runs as payroll
 
     return _state_command(args, payroll.approve)
 
 
 def _pay(args) -> int:
-    from hrdesk.core.services import payroll
+    from hrdesk.core.payroll import runs as payroll
 
     return _state_command(args, payroll.mark_paid)
 
@@ -129,7 +129,8 @@ def _row_dict(row, detail: bool) -> dict:
 
 
 def _show(args) -> int:
-    from hrdesk.core.services import employees, payroll
+    from hrdesk.core.people import employees
+    from hrdesk.core.payroll import runs as payroll
 
     month = _month(args.month)
 
@@ -164,10 +165,10 @@ def _show(args) -> int:
 
 
 def _export(args) -> int:
-    from hrdesk.core.services import payroll_exports
+    from hrdesk.core.payroll import exports
 
     month = _month(args.month)
     options = {"layout": args.bank} if args.bank else {}
-    path = _with_login(args, lambda ctx: payroll_exports.export(ctx, month, args.kind, args.out, **options))
+    path = _with_login(args, lambda ctx: exports.export(ctx, month, args.kind, args.out, **options))
     print(tr("已导出：{0}").format(path))
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from hrdesk.core.persistence.datadir import APP_NAME
+from hrdesk.core.kernel.persistence.datadir import APP_NAME
 
 
 def log_path() -> Path:

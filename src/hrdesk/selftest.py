@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from hrdesk import platform_support
-from hrdesk.core.i18n import tr
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.version import __version__
 
 log = logging.getLogger("hrdesk.selftest")
@@ -262,7 +262,7 @@ def _ms(started: float) -> float:
 
 
 def _describe(exc: BaseException) -> str:
-    from hrdesk.core.errors import HRDeskError
+    from hrdesk.core.kernel.errors import HRDeskError
 
     if isinstance(exc, HRDeskError):
         return str(exc)
@@ -302,7 +302,7 @@ def _check_resources(state: SelfTest) -> str:
 
 @check("migrations", tr("数据库迁移脚本"))
 def _check_migrations(state: SelfTest) -> str:
-    from hrdesk.core.persistence.company_file import MIGRATIONS_DIR, head_revision
+    from hrdesk.core.kernel.persistence.company_file import MIGRATIONS_DIR, head_revision
 
     for name in ("env.py", "script.py.mako"):
         _require((MIGRATIONS_DIR / name).is_file(), tr("缺少 {0}").format(MIGRATIONS_DIR / name))
@@ -349,8 +349,8 @@ def _check_keyring(state: SelfTest) -> str:
 
 @check("demo", tr("创建示例公司"))
 def _check_demo(state: SelfTest) -> str:
-    from hrdesk.core.demo import create_demo_company
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.demo.demo_company import create_demo_company
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     state.data_dir = DataDir(state.root / "data")
     state.demo = create_demo_company(state.data_dir, employees=state.employees, seed=1)
@@ -362,21 +362,21 @@ def _check_demo(state: SelfTest) -> str:
 
 @check("reopen", tr("重新打开加密数据库"), needs=("demo",))
 def _check_reopen(state: SelfTest) -> None:
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import company
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.company import details, setup as company
+    from hrdesk.core.kernel.context import ServiceContext
 
     state.db = company.open_company(state.data_dir)
     state.on_cleanup(state.db.dispose)
-    state.company_name = company.get_company(ServiceContext(state.db, Actor.system())).name
+    state.company_name = details.get_company(ServiceContext(state.db, Actor.system())).name
     _require(state.company_name, tr("公司名称为空"))
 
 
 @check("audit", tr("操作日志哈希链"), needs=("reopen",))
 def _check_audit(state: SelfTest) -> str:
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import audit_log
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.audit import audit_log
+    from hrdesk.core.kernel.context import ServiceContext
 
     report = audit_log.verify_chain(ServiceContext(state.db, Actor.system(tr("自检"))))
     _require(report.checked > 0, tr("操作日志为空"))
@@ -387,7 +387,7 @@ def _check_audit(state: SelfTest) -> str:
 
 @check("login", tr("以人事身份登录"), needs=("reopen",))
 def _check_login(state: SelfTest) -> None:
-    from hrdesk.core.services import auth
+    from hrdesk.core.accounts import auth
 
     hr = next((login for login in state.demo.logins if login.username == "hr"), None)
     _require(hr, tr("示例公司没有人事账号"))
@@ -396,7 +396,7 @@ def _check_login(state: SelfTest) -> None:
 
 @check("employee_table", tr("加载员工表"), needs=("login",))
 def _check_employee_table(state: SelfTest) -> str:
-    from hrdesk.core.services import employee_table
+    from hrdesk.core.people import employee_table
 
     state.table = employee_table.load(state.ctx)
     _require(len(state.table.rows) == state.demo.employee_count,
@@ -410,12 +410,13 @@ def _check_separation(state: SelfTest) -> str:
     the checklist gate on archiving, and the completion effects (bundled data, not only code)."""
     from datetime import timedelta
 
-    from hrdesk.core.domain.employee import EmployeeStatus
-    from hrdesk.core.domain.separation import SeparationReason
-    from hrdesk.core.domain.workflow import Action, FlowStatus
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import checklists, employees, flows, notices, separations
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.people.employee_rules import EmployeeStatus
+    from hrdesk.core.flows.separation_rules import SeparationReason
+    from hrdesk.core.flows.workflow import Action, FlowStatus
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.flows import checklists, engine, notices, separations
+    from hrdesk.core.people import employees
+    from hrdesk.core.kernel.context import ServiceContext
 
     system = ServiceContext(state.db, Actor.system(tr("自检")))
     status_index = state.table.column_index("status")
@@ -430,7 +431,7 @@ def _check_separation(state: SelfTest) -> str:
     while detail.summary.status is FlowStatus.RUNNING:
         if detail.summary.step_name == detail.steps[-1].name:  # 人事归档 waits for the checklist
             checklists.confirm_many(system, [i.id for i in detail.checklist], tr("自检"))
-        detail = flows.act(system, detail.summary.id, Action.APPROVE, tr("自检：同意"))
+        detail = engine.act(system, detail.summary.id, Action.APPROVE, tr("自检：同意"))
         steps += 1
         _require(steps <= len(detail.steps) + 1, tr("流程没有在预期的步数内完成"))
     _require(detail.summary.status is FlowStatus.COMPLETED, tr("流程状态为 {0}").format(detail.summary.status.label))
@@ -446,14 +447,14 @@ def _check_payroll(state: SelfTest) -> str:
     openpyxl workbook written and read back (numbers as numbers, formatted)."""
     import openpyxl
 
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import payroll, payroll_exports
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.payroll import runs as payroll, exports
+    from hrdesk.core.kernel.context import ServiceContext
 
     month = state.ctx.clock.today().replace(day=1)
     summary = payroll.calculate_month(state.ctx, month)
     _require(summary.employee_count > 0 and summary.total_net > 0, tr("工资结果为空"))
-    path = payroll_exports.export(ServiceContext(state.db, Actor.system(tr("自检"))), month, "sheet",
+    path = exports.export(ServiceContext(state.db, Actor.system(tr("自检"))), month, "sheet",
                                   state.root / "payroll.xlsx")
     sheet = openpyxl.load_workbook(path, read_only=True).active
     money_cells = [c for row in sheet.iter_rows(min_row=1, max_row=12) for c in row
@@ -466,15 +467,15 @@ def _check_payroll(state: SelfTest) -> str:
 @check("certificate", tr("开具并核验离职证明（PDF）"), needs=("separation",))
 def _check_certificate(state: SelfTest) -> str:
     """reportlab with the bundled CJK font embedded, the numbering and the verification."""
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.services import documents
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.documents import issuing
+    from hrdesk.core.kernel.context import ServiceContext
 
     started = time.perf_counter()
-    doc = documents.separation_certificate(state.ctx, state.separated_id)
+    doc = issuing.separation_certificate(state.ctx, state.separated_id)
     elapsed = _ms(started)
     _require(doc.pdf.startswith(b"%PDF") and b"FontFile2" in doc.pdf, tr("PDF 中没有嵌入中文字体"))
-    check = documents.verify(ServiceContext(state.db, Actor.system(tr("自检"))), doc.pdf)
+    check = issuing.verify(ServiceContext(state.db, Actor.system(tr("自检"))), doc.pdf)
     _require(check.status == "valid", check.message)
     import pypdfium2  # the preview renderer: its native library must be in the bundle
 
@@ -486,7 +487,7 @@ def _check_certificate(state: SelfTest) -> str:
 
 @check("no_plaintext", tr("数据文件无明文"), needs=("employee_table",))
 def _check_no_plaintext(state: SelfTest) -> str:
-    from hrdesk.core.persistence.company_file import SQLITE_PLAIN_HEADER
+    from hrdesk.core.kernel.persistence.company_file import SQLITE_PLAIN_HEADER
 
     name_index = state.table.column_index("name")
     names = {row[name_index] for row in state.table.rows[:30] if row[name_index]}
@@ -505,8 +506,8 @@ def _check_no_plaintext(state: SelfTest) -> str:
 
 @check("instance_lock", tr("同一数据文件夹只允许一个程序打开"), needs=("demo",))
 def _check_instance_lock(state: SelfTest) -> None:
-    from hrdesk.core.errors import StorageError
-    from hrdesk.core.persistence.instance_lock import InstanceLock
+    from hrdesk.core.kernel.errors import StorageError
+    from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
 
     first, second = InstanceLock(state.data_dir.lock_path), InstanceLock(state.data_dir.lock_path)
     first.acquire()
@@ -528,8 +529,8 @@ def _check_instance_lock(state: SelfTest) -> None:
 def _check_unwritable_folder(state: SelfTest) -> None:
     """A folder that cannot be created (its parent is a file) stands in for a read-only or full
     disk: it works on every OS and also when the test runs as root."""
-    from hrdesk.core.errors import StorageError
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.kernel.errors import StorageError
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     blocker = state.root / "not-a-folder"
     blocker.write_bytes(b"")
@@ -611,7 +612,7 @@ def _watch_modal_dialogs(state: SelfTest) -> None:
 def _check_qt_app(state: SelfTest) -> str:
     from PySide6.QtWidgets import QApplication
 
-    from hrdesk.ui.qt_env import ensure_application
+    from hrdesk.ui.shell.qt_env import ensure_application
 
     existed = QApplication.instance() is not None
     if not existed:
@@ -648,7 +649,7 @@ def _check_cjk_font(state: SelfTest) -> str:
         QPainter,
     )
 
-    from hrdesk.ui.qt_env import UI_FONT_FAMILY
+    from hrdesk.ui.shell.qt_env import UI_FONT_FAMILY
 
     _require(UI_FONT_FAMILY in QFontDatabase.families(), tr("随附字体 {0} 未加载").format(UI_FONT_FAMILY))
     font = state.app.font()
@@ -693,7 +694,7 @@ def _check_print_support(state: SelfTest) -> None:
 
 @check("login_window", tr("登录窗口"), needs=("reopen", "qt_app"))
 def _check_login_window(state: SelfTest) -> None:
-    from hrdesk.ui.dialogs.login_dialog import LoginDialog
+    from hrdesk.ui.accounts.login_dialog import LoginDialog
 
     dialog = LoginDialog(state.db, state.company_name)
     state.on_cleanup(dialog.deleteLater)
@@ -708,8 +709,8 @@ def _check_login_window(state: SelfTest) -> None:
 
 @check("main_window", tr("主窗口与员工档案页"), needs=("login", "qt_app"))
 def _check_main_window(state: SelfTest) -> str:
-    from hrdesk.ui.app import make_session
-    from hrdesk.ui.main_window import MainWindow
+    from hrdesk.ui.shell.app import make_session
+    from hrdesk.ui.shell.main_window import MainWindow
 
     session = make_session(state.ctx, state.company_name)
     window = MainWindow(session)
@@ -758,7 +759,7 @@ def _since_launch() -> tuple[float, str] | None:
 
 
 def _run_startup(data_dir: Path | None, runs: int, out: TextIO, verbose: bool) -> int:
-    """Launch → sign-in window painted, along the GUI's own start-up path (hrdesk.ui.app.Startup):
+    """Launch → sign-in window painted, along the GUI's own start-up path (hrdesk.ui.shell.app.Startup):
     data folder, instance lock, key, opening and checking the encrypted file, the sign-in dialog.
 
     With ``--data-dir`` this process is the one measured (from HRDESK_LAUNCH_TIME, or on Linux
@@ -772,7 +773,7 @@ def _run_startup(data_dir: Path | None, runs: int, out: TextIO, verbose: bool) -
 
 
 def _measure_this_process(data_dir: Path, out: TextIO, verbose: bool) -> int:
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     at_code = _since_launch()
     started = time.perf_counter()
@@ -812,7 +813,7 @@ def _measure_fresh_processes(runs: int, out: TextIO, verbose: bool) -> int:
     import statistics
     import subprocess
 
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     title = tr("启动到登录窗口")
     root = Path(tempfile.mkdtemp(prefix="hrdesk-startup-"))
@@ -862,7 +863,7 @@ def _measure_fresh_processes(runs: int, out: TextIO, verbose: bool) -> int:
 
 
 def _create_small_company(data_dir) -> None:
-    from hrdesk.core.services import company
+    from hrdesk.core.company import setup as company
 
     setup = company.setup_company(data_dir, company_name="自检科技有限公司", admin_username="admin",
                                   admin_display_name="系统管理员", admin_password=secrets.token_urlsafe(16))
@@ -870,9 +871,9 @@ def _create_small_company(data_dir) -> None:
 
 
 def _open_login_window(state: SelfTest, data_dir) -> None:
-    from hrdesk.ui.app import Startup
-    from hrdesk.ui.dialogs.login_dialog import LoginDialog
-    from hrdesk.ui.qt_env import ensure_application
+    from hrdesk.ui.shell.app import Startup
+    from hrdesk.ui.accounts.login_dialog import LoginDialog
+    from hrdesk.ui.shell.qt_env import ensure_application
 
     _require(data_dir.is_initialized(), tr("数据文件夹 {0} 中还没有公司数据").format(data_dir.root))
     _redirect_qt_settings(state)

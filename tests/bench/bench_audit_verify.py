@@ -58,7 +58,7 @@ def machine() -> str:
 
 def make_entries(rng: random.Random, start: int, count: int):
     """Records shaped like the real ones: an edit's changed fields before and after."""
-    from hrdesk.core.audit import Entry
+    from hrdesk.core.kernel.audit_chain import Entry
 
     entries = []
     for n in range(start, start + count):
@@ -102,10 +102,10 @@ def build(data_dir, records: int, seed: int) -> tuple[float, float]:
     """Append ``records`` records; returns (seconds, average JSON bytes per record)."""
     from sqlalchemy import func, select
 
-    from hrdesk.core import audit
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.persistence.models import AuditRecord
-    from hrdesk.core.services import company
+    from hrdesk.core.kernel import audit_chain
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.kernel.persistence.tables import AuditRecord
+    from hrdesk.core.company import setup as company
 
     setup = company.setup_company(data_dir, company_name="基准测试有限公司", admin_username="admin",
                                   admin_display_name="管理员", admin_password="Bench-pass-2024!")
@@ -125,7 +125,7 @@ def build(data_dir, records: int, seed: int) -> tuple[float, float]:
                 if count <= 0:
                     break
                 # one actor and timestamp per chunk (append_many takes one of each)
-                audit.append_many(session, actors[(done // CHUNK) % len(actors)], now,
+                audit_chain.append_many(session, actors[(done // CHUNK) % len(actors)], now,
                                   make_entries(rng, done, count))
                 done += count
                 now += timedelta(minutes=37)
@@ -153,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         os.environ["HRDESK_DB_KEY"] = secrets.token_hex(32)  # before importing: no keyring at all
 
-    from hrdesk.core.permissions import Actor
-    from hrdesk.core.persistence.datadir import DataDir
-    from hrdesk.core.services import audit_log, company
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.kernel.persistence.datadir import DataDir
+    from hrdesk.core.audit import audit_log
+    from hrdesk.core.company import setup as company
+    from hrdesk.core.kernel.context import ServiceContext
 
     print(f"machine: {machine()}")
     tmp = None

@@ -77,7 +77,7 @@ DEPARTMENTS = ["研发中心", "销售部", "财务部", "人力资源部", "行
 
 
 def certificate(index: int, base):
-    from hrdesk.core.domain.settlement.compensation import service_length
+    from hrdesk.core.separation.compensation import service_length
 
     hire = date(2012, 1, 1) + timedelta(days=(index * 37) % 4000)
     last = date(2026, 3, 1) + timedelta(days=index % 28)
@@ -96,9 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the batch's PDFs into this folder")
     args = parser.parse_args(argv)
 
-    from hrdesk.core.exports.pdf import (CompanyLetterhead, SeparationCertificate, SettlementLine,
-                                         SettlementStatement, render_separation_certificate,
-                                         render_settlement_statement)
+    from hrdesk.core.documents.pdf import CompanyLetterhead, SeparationCertificate, SettlementLine, SettlementStatement, render_separation_certificate, render_settlement_statement
 
     print(f"machine: {machine()}")
     company = CompanyLetterhead("上海示例科技有限公司", "上海市浦东新区张江路88号8楼", "021-5888 6666",

@@ -38,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ["HRDESK_DB_KEY"] = secrets.token_hex(32)  # before importing: no keyring at all
-    from hrdesk.core.demo import create_demo_company
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.demo.demo_company import create_demo_company
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     print(f"machine: {platform.platform()}, {platform.machine()}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs")

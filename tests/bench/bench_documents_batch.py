@@ -39,34 +39,35 @@ def main() -> None:
     os.environ["HRDESK_DB_KEY"] = KEY
     from sqlalchemy import select
 
-    from hrdesk.core.clock import FixedClock
-    from hrdesk.core.permissions import Actor, Role
-    from hrdesk.core.persistence.datadir import DataDir
-    from hrdesk.core.persistence.models import Employee
-    from hrdesk.core.services import company, documents
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.kernel.permissions import Actor, Role
+    from hrdesk.core.kernel.persistence.datadir import DataDir
+    from hrdesk.core.people.tables import Employee
+    from hrdesk.core.company import setup
+    from hrdesk.core.documents import issuing
+    from hrdesk.core.kernel.context import ServiceContext
 
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         folder = prepare(Path(tmp), args.employees, False)
-        db = company.open_company(DataDir(folder))
+        db = setup.open_company(DataDir(folder))
         with db.session() as s, s.begin():  # demo employees may lack a contract end; make them open-ended
             for e in s.execute(select(Employee).where(Employee.status == "separated")).scalars():
                 if e.contract_type != "open_ended" and e.contract_end is None:
                     e.contract_type = "open_ended"
         hr = ServiceContext(db, Actor.create(None, "bench-hr", "人事", None, {Role.HR}), FixedClock(datetime(2026, 11, 27, 9, 0)))
-        ids = documents.separated_between(hr, date(2000, 1, 1), date(2099, 12, 31))
+        ids = issuing.separated_between(hr, date(2000, 1, 1), date(2099, 12, 31))
         print(f"separated employees: {len(ids):,}")
         ids = ids[:args.limit]
         out = Path(tmp) / "pdf"
         out.mkdir()
         first = time.perf_counter()
-        doc = documents.separation_certificate(hr, ids[0])
+        doc = issuing.separation_certificate(hr, ids[0])
         print(f"first certificate (font loading included): {(time.perf_counter() - first) * 1000:.0f} ms")
         times = []
         for employee_id in ids[1:21]:
             started = time.perf_counter()
-            documents.separation_certificate(hr, employee_id)
+            issuing.separation_certificate(hr, employee_id)
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
         print(f"one certificate after the first: median {times[len(times) // 2]:.1f} ms, max {times[-1]:.1f} ms "
@@ -74,7 +75,7 @@ def main() -> None:
         rss_before = current_rss_mb()
         dates = [d for d in db.session().execute(select(Employee.last_working_day).where(Employee.id.in_(ids))).scalars()]
         started = time.perf_counter()
-        result = documents.batch_separation_certificates(hr, min(dates), max(dates), out)
+        result = issuing.batch_separation_certificates(hr, min(dates), max(dates), out)
         elapsed = time.perf_counter() - started
         print(f"batch: {len(result.written):,} certificates in {elapsed:.1f} s (target 1,000 < 60 s); "
               f"memory {rss_before:.0f} → {current_rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB; "

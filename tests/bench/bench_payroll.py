@@ -39,12 +39,13 @@ from bench_separations import KEY, machine, peak_rss_mb, prepare  # noqa: E402
 def seed_inputs(db, year: int) -> None:
     from sqlalchemy import insert, select
 
-    from hrdesk.core.persistence.models import Employee, PayItemType, PayrollEntry, SpecialDeduction
-    from hrdesk.core.services import payroll_defaults
+    from hrdesk.core.people.tables import Employee
+    from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction
+    from hrdesk.core.payroll import defaults
 
     now = time.time()
     with db.session() as s, s.begin():
-        payroll_defaults.ensure_item_types(s, _now())
+        defaults.ensure_item_types(s, _now())
         bonus = s.execute(select(PayItemType.id).where(PayItemType.code == "performance_bonus")).scalar_one()
         ids = list(s.execute(select(Employee.id).order_by(Employee.id)).scalars())
         entries = [{"month": date(year, m, 1), "employee_id": e, "item_type_id": bonus, "amount": 500 + m,
@@ -68,7 +69,8 @@ def bare_sql(db, month: date) -> float:
     """Read the employee columns payroll reads and write as many result rows of the same size."""
     from sqlalchemy import delete, insert, select
 
-    from hrdesk.core.persistence.models import Employee, PayrollResult, PayrollRun
+    from hrdesk.core.people.tables import Employee
+    from hrdesk.core.payroll.tables import PayrollResult, PayrollRun
 
     with db.session() as s, s.begin():
         run = s.execute(select(PayrollRun).where(PayrollRun.month == month)).scalar_one()
@@ -96,17 +98,18 @@ def main() -> None:
     parser.add_argument("--profile", default=None)
     args = parser.parse_args()
     os.environ["HRDESK_DB_KEY"] = KEY
-    from hrdesk.core.clock import FixedClock
-    from hrdesk.core.permissions import Actor, Role
-    from hrdesk.core.persistence.datadir import DataDir
-    from hrdesk.core.services import company, payroll
-    from hrdesk.core.services.context import ServiceContext
+    from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.kernel.permissions import Actor, Role
+    from hrdesk.core.kernel.persistence.datadir import DataDir
+    from hrdesk.core.company import setup
+    from hrdesk.core.payroll import runs
+    from hrdesk.core.kernel.context import ServiceContext
 
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         folder = prepare(Path(tmp), args.employees, args.fresh)
         started = time.perf_counter()
-        db = company.open_company(DataDir(folder))
+        db = setup.open_company(DataDir(folder))
         print(f"open (and migrate after a backup): {time.perf_counter() - started:.1f} s")
         seed_inputs(db, 2026)
         clock = FixedClock(date(2026, 12, 28))
@@ -117,7 +120,7 @@ def main() -> None:
         started = time.perf_counter()
         if profiler:
             profiler.enable()
-        summary = payroll.calculate_month(hr, date(2026, 1, 1))
+        summary = runs.calculate_month(hr, date(2026, 1, 1))
         if profiler:
             profiler.disable()
         one_month = time.perf_counter() - started
@@ -131,10 +134,10 @@ def main() -> None:
         per_month = []
         for month in range(1, 13):
             t0 = time.perf_counter()
-            payroll.calculate_month(hr, date(2026, month, 1))
+            runs.calculate_month(hr, date(2026, month, 1))
             t1 = time.perf_counter()
-            payroll.approve(finance, date(2026, month, 1))
-            payroll.mark_paid(finance, date(2026, month, 1))
+            runs.approve(finance, date(2026, month, 1))
+            runs.mark_paid(finance, date(2026, month, 1))
             per_month.append((t1 - t0, time.perf_counter() - t1))
         year = time.perf_counter() - started
         calc_only = sum(c for c, _ in per_month)
@@ -142,15 +145,15 @@ def main() -> None:
               f"calculation alone {calc_only:.1f} s; slowest month {max(c for c, _ in per_month):.2f} s (December "
               f"reads 11 earlier months)")
         started = time.perf_counter()
-        december = payroll.rows(hr, date(2026, 12, 1))
+        december = runs.rows(hr, date(2026, 12, 1))
         print(f"December: {len(december):,} rows read back in {time.perf_counter() - started:.2f} s; year-to-date "
               f"tax {sum(r.payslip.ytd.tax for r in december):,.2f}")
         del december  # the exports read the rows again; measure their own footprint
-        from hrdesk.core.services import payroll_exports
+        from hrdesk.core.payroll import exports
 
         for kind in ("sheet", "iit", "bank"):
             started = time.perf_counter()
-            payroll_exports.export(finance, date(2026, 12, 1), kind, Path(tmp) / f"{kind}.xlsx")
+            exports.export(finance, date(2026, 12, 1), kind, Path(tmp) / f"{kind}.xlsx")
             print(f"export {kind} through the service (rows read, masked, written): "
                   f"{time.perf_counter() - started:.2f} s")
         print(f"peak memory of the whole run: {peak_rss_mb():.0f} MB")

@@ -52,11 +52,12 @@ CHILD_GUI = r"""
 import os, sys, time, resource
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
-from hrdesk.ui.qt_env import ensure_application
-from hrdesk.core.persistence.datadir import DataDir
-from hrdesk.core.services import company, auth
-from hrdesk.ui.app import make_session
-from hrdesk.ui.main_window import MainWindow
+from hrdesk.ui.shell.qt_env import ensure_application
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.accounts import auth
+from hrdesk.core.company import setup as company
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.shell.main_window import MainWindow
 app = ensure_application()
 db = company.open_company(DataDir(Path(sys.argv[1])))
 ctx = auth.login(db, "hr", sys.argv[2])
@@ -72,7 +73,7 @@ window.grab()  # paints the table
 print("PAINTED", page.model.total_count(), flush=True)
 if sys.argv[3] == "interactive":
     from PySide6.QtCore import Qt
-    from hrdesk.ui.pages.employees_page import status_filters
+    from hrdesk.ui.people.employees_page import status_filters
 
     def timed(fn):
         t = time.perf_counter(); fn(); app.processEvents(); return (time.perf_counter() - t) * 1000
@@ -120,7 +121,7 @@ def time_to_paint(args: list[str], env: dict) -> tuple[float, list[str]]:
 
 
 def hr_password(data: Path) -> str:
-    from hrdesk.core.demo import demo_passwords
+    from hrdesk.core.demo.demo_company import demo_passwords
 
     return demo_passwords(1)["hr"]
 

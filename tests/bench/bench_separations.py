@@ -56,7 +56,7 @@ def machine() -> str:
 
 def prepare(root: Path, employees: int, fresh: bool) -> Path:
     """A company folder to work on: a copy of the cache, or a new demo."""
-    from hrdesk.core.persistence.datadir import DataDir
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     cache = Path(f"/tmp/hrdesk-bench-{employees}")
     target = root / "data"
@@ -64,7 +64,7 @@ def prepare(root: Path, employees: int, fresh: bool) -> Path:
         shutil.copytree(cache, target, ignore=shutil.ignore_patterns("hrdesk.lock", "backups"))
         print(f"company: copy of {cache}")
         return target
-    from hrdesk.core.demo import create_demo_company
+    from hrdesk.core.demo.demo_company import create_demo_company
 
     started = time.perf_counter()
     result = create_demo_company(DataDir(target), employees=employees, seed=1)
@@ -79,9 +79,9 @@ class People:
     def __init__(self, db, clock):
         from sqlalchemy import select
 
-        from hrdesk.core.persistence.models import User
-        from hrdesk.core.services.auth import actor_for
-        from hrdesk.core.services.context import ServiceContext
+        from hrdesk.core.accounts.tables import User
+        from hrdesk.core.accounts.auth import actor_for
+        from hrdesk.core.kernel.context import ServiceContext
 
         self.ctx: dict[int, ServiceContext] = {}
         self.by_role: dict[str, list[int]] = defaultdict(list)
@@ -100,7 +100,9 @@ class People:
 def pick_employees(db, count: int, excluded: set[int]) -> list[int]:
     from sqlalchemy import select
 
-    from hrdesk.core.persistence.models import Department, Employee, FlowInstance
+    from hrdesk.core.org.tables import Department
+    from hrdesk.core.people.tables import Employee
+    from hrdesk.core.flows.tables import FlowInstance
 
     with db.session() as session:
         busy = set(session.execute(select(FlowInstance.subject_employee_id).where(
@@ -120,9 +122,10 @@ def patch_colleagues() -> None:
     Same recipients (the employee's active account if any, else the employee), same order and limit."""
     from sqlalchemy import select
 
-    from hrdesk.core.domain.notifications import Recipient
-    from hrdesk.core.persistence.models import Employee, User
-    from hrdesk.core.services import notices
+    from hrdesk.core.flows.notice_policy import Recipient
+    from hrdesk.core.people.tables import Employee
+    from hrdesk.core.accounts.tables import User
+    from hrdesk.core.flows import notices
 
     def colleagues(session, condition, subject, reason):
         rows = session.execute(
@@ -151,12 +154,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from sqlalchemy import select
 
-    from hrdesk.core.clock import FixedClock
-    from hrdesk.core.domain.separation import SeparationReason
-    from hrdesk.core.domain.workflow import Action
-    from hrdesk.core.persistence.datadir import DataDir
-    from hrdesk.core.persistence.models import ChecklistItem, FlowInstance, FlowTask, User
-    from hrdesk.core.services import audit_log, checklists, company, flows, separations
+    from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.flows.separation_rules import SeparationReason
+    from hrdesk.core.flows.workflow import Action
+    from hrdesk.core.kernel.persistence.datadir import DataDir
+    from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask
+    from hrdesk.core.accounts.tables import User
+    from hrdesk.core.audit import audit_log
+    from hrdesk.core.flows import checklists, engine, separations
+    from hrdesk.core.company import setup
 
     print(f"machine: {machine()}")
     if args.what_if_batched_colleagues:
@@ -164,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="hrdesk-bench-sep-"))
     try:
         data = prepare(tmp, args.employees, args.fresh)
-        db = company.open_company(DataDir(data))
+        db = setup.open_company(DataDir(data))
         clock = FixedClock(datetime.combine(date.today(), datetime.min.time()) + timedelta(hours=9))
         people = People(db, clock)
         hr = people.user("hr")
@@ -216,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 ctx = people.ctx[users[0]]
                 try:
-                    timed("approve (flows.act)", flows.act, ctx, flow_id, Action.APPROVE, "同意")
+                    timed("approve (flows.act)", engine.act, ctx, flow_id, Action.APPROVE, "同意")
                     actors[ctx.actor.username] += 1
                 except Exception as exc:  # the archiving step refuses while the checklist is open
                     if "交接清单" not in str(exc):

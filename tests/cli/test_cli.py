@@ -9,7 +9,7 @@ import pytest
 
 from hrdesk import __version__
 from hrdesk.cli import run
-from hrdesk.core.persistence import keys
+from hrdesk.core.kernel.persistence import keys
 from tests.helpers import USER_PASSWORD, build_company
 
 
@@ -108,7 +108,7 @@ def test_audit_verify_reports_tampering(env_company, capsys):
     fx, key = env_company
     from sqlalchemy import text
 
-    from hrdesk.core.persistence.engine import sqlcipher_engine
+    from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
 
     engine = sqlcipher_engine(fx.data_dir.db_path, key)
     with engine.begin() as conn:
@@ -153,8 +153,8 @@ def test_read_only_data_folder_exits_8(tmp_path, capsys, monkeypatch):
 
 
 def test_locked_database_exits_8_with_message(env_company, capsys, monkeypatch):
-    from hrdesk.core.persistence import engine as engine_module
-    from hrdesk.core.persistence.engine import sqlcipher_engine
+    from hrdesk.core.kernel.persistence import engine as engine_module
+    from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
 
     fx, key = env_company
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)

@@ -6,11 +6,12 @@ from datetime import date, datetime
 import pytest
 
 from hrdesk.cli import run
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action
-from hrdesk.core.persistence import keys
-from hrdesk.core.services import auth, flows, separations
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.accounts import auth
+from hrdesk.core.flows import engine, separations
 from tests.core.test_documents import separate
 from tests.helpers import build_company
 
@@ -37,8 +38,8 @@ def test_settle_before_and_at_the_finance_step(fx, capsys, monkeypatch):
     flow_id = separations.start(hr, fx.emps["李四"], SeparationReason.LAYOFF, date(2026, 4, 30), "裁员").summary.id
     code, _, err = as_user(capsys, monkeypatch, fx, "finance", "separation", "settle", "E000002")
     assert code == 6 and "尚未到达" in err
-    flows.act(auth.login(fx.db, "manager", fx.users["manager"], fx.clock), flow_id, Action.APPROVE, "同意")
-    flows.act(hr, flow_id, Action.APPROVE, "同意")
+    engine.act(auth.login(fx.db, "manager", fx.users["manager"], fx.clock), flow_id, Action.APPROVE, "同意")
+    engine.act(hr, flow_id, Action.APPROVE, "同意")
     code, out, err = as_user(capsys, monkeypatch, fx, "finance", "separation", "settle", "E000002", "--json")
     assert code == 0, err
     data = json.loads(out)

@@ -5,9 +5,11 @@ import json
 import pytest
 
 from hrdesk.cli import run
-from hrdesk.core.persistence import keys
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import accounts, auth, company as company_service, employees
+from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.company import setup as company_service
+from hrdesk.core.people import employees
 from tests.helpers import USER_PASSWORD, build_company
 
 
@@ -16,7 +18,7 @@ def fx(tmp_path, monkeypatch):
     monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
     fx = build_company(tmp_path / "data")
     li = employees.get(fx.system, fx.emps["李四"])
-    accounts.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id,
+    users.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id,
                             must_change_password=False)
     fx.users["lisi"] = USER_PASSWORD
     fx.db.dispose()

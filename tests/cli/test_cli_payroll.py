@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from hrdesk.cli import run
-from hrdesk.core.persistence import keys
+from hrdesk.core.kernel.persistence import keys
 from tests.helpers import build_company
 
 

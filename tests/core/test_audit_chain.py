@@ -4,9 +4,9 @@ from datetime import datetime
 
 from sqlalchemy import text
 
-from hrdesk.core import audit
-from hrdesk.core.permissions import Actor
-from hrdesk.core.services import audit_log
+from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.audit import audit_log
 
 
 def verify(fx):
@@ -54,15 +54,15 @@ def test_hash_covers_every_field():
     base = dict(prev_hash="0" * 64, seq=1, created_at=datetime(2026, 1, 1), actor_user_id=1, actor_name="a",
                 on_behalf_of=None, action="x", entity_type="employee", entity_id="1", summary="s",
                 before=None, after='{"a":1}')
-    digest = audit.record_hash(**base)
+    digest = audit_chain.record_hash(**base)
     for field, other in [("seq", 2), ("actor_name", "b"), ("on_behalf_of", "c"), ("action", "y"),
                          ("entity_id", "2"), ("summary", "t"), ("before", "{}"), ("after", '{"a":2}'),
                          ("created_at", datetime(2026, 1, 2)), ("prev_hash", "1" * 64)]:
-        assert audit.record_hash(**(base | {field: other})) != digest, field
+        assert audit_chain.record_hash(**(base | {field: other})) != digest, field
 
 
 def test_append_many_continues_the_chain(company):
     with company.db.session() as session, session.begin():
-        audit.append_many(session, Actor.system(), datetime(2026, 1, 1),
-                          [audit.Entry("test", "employee", i, f"批量{i}") for i in range(50)])
+        audit_chain.append_many(session, Actor.system(), datetime(2026, 1, 1),
+                          [audit_chain.Entry("test", "employee", i, f"批量{i}") for i in range(50)])
     assert verify(company).ok

@@ -5,15 +5,18 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action, FlowStatus
-from hrdesk.core.errors import NotFound, PermissionDenied, StorageError, ValidationError
-from hrdesk.core.exports.excel import cells
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import accounts, audit_trail, auth, checklists, employees, flows, separations
-from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StorageError, ValidationError
+from hrdesk.core.kernel.exports import cells
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.audit import trail
+from hrdesk.core.flows import checklists, engine, separations
+from hrdesk.core.people import employees
+from hrdesk.core.kernel.context import ServiceContext
 from tests.helpers import USER_PASSWORD, employee_input, read_only_folder
 
 TODAY = datetime(2026, 3, 2, 9, 30)
@@ -33,19 +36,19 @@ def separated(company):
     data = employee_input("E000002", "李四", fx.depts["销售部"], 2, manager_id=fx.emps["王经理"],
                           position_id=li.position_id, base_salary="15000")
     employees.update(system, li.id, data, li.version)
-    accounts.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
+    users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     fx.users["lisi"] = USER_PASSWORD
     lisi = login(fx, "lisi")
     flow_id = separations.start(lisi, li.id, SeparationReason.RESIGNATION, date(2026, 4, 10), "个人原因").summary.id
     hr = login(fx, "hr")
     for username in ("manager", "hr", "finance"):
-        flows.act(login(fx, username), flow_id, Action.APPROVE, f"{username} 同意")
-    for item in flows.get(hr, flow_id).checklist:
+        engine.act(login(fx, username), flow_id, Action.APPROVE, f"{username} 同意")
+    for item in engine.get(hr, flow_id).checklist:
         checklists.waive(hr, item.id, "已线下办理完毕") if item.title.startswith("钥匙") \
             else checklists.confirm(login(fx, "admin") if item.owner == "管理员" else hr if item.owner == "人事"
                                     else login(fx, "finance") if item.owner == "财务" else login(fx, "manager"),
                                     item.id, "已完成")
-    detail = flows.act(hr, flow_id, Action.APPROVE, "归档")
+    detail = engine.act(hr, flow_id, Action.APPROVE, "归档")
     assert detail.summary.status is FlowStatus.COMPLETED
     fx.flow_id = flow_id
     fx.li = li.id
@@ -54,7 +57,7 @@ def separated(company):
 
 def test_employee_trail_covers_record_account_and_flow_in_order(separated):
     fx = separated
-    entries = audit_trail.trail(login(fx, "auditor"), employee_id=fx.li)
+    entries = trail.trail(login(fx, "auditor"), employee_id=fx.li)
     seqs = [e.seq for e in entries]
     assert seqs == sorted(seqs)
     actions = [e.action for e in entries]
@@ -67,22 +70,22 @@ def test_employee_trail_covers_record_account_and_flow_in_order(separated):
     assert {"flow.submit", "flow.approve", "checklist.confirm", "checklist.waive"} <= set(actions)
     assert actions.index("employee.status") < actions.index("flow.submit") < actions.index("employee.separate")
     # nothing about anybody else
-    other_users = {str(u.id) for u in accounts.list_accounts(fx.system) if u.username != "lisi"}
+    other_users = {str(u.id) for u in users.list_accounts(fx.system) if u.username != "lisi"}
     assert not [e for e in entries if e.entity_type == "user" and e.entity_id in other_users]
     assert all(e.entity_type in ("employee", "user", "flow") for e in entries)
     assert not [e for e in entries if e.entity_type == "employee" and e.entity_id != str(fx.li)]
 
-    flow_entries = audit_trail.trail(login(fx, "hr"), flow_id=fx.flow_id)
+    flow_entries = trail.trail(login(fx, "hr"), flow_id=fx.flow_id)
     assert {e.entity_type for e in flow_entries} == {"flow"}
     assert [e.seq for e in flow_entries] == [e.seq for e in entries if e.entity_type == "flow"]
     # by 工号, for the command line
-    assert [e.seq for e in audit_trail.trail(login(fx, "hr"), emp_no="e000002")] == seqs
+    assert [e.seq for e in trail.trail(login(fx, "hr"), emp_no="e000002")] == seqs
 
 
 def test_masking_for_hr_and_auditor(separated):
     fx = separated
-    hr_view = audit_trail.trail(login(fx, "hr"), employee_id=fx.li)
-    auditor_view = audit_trail.trail(login(fx, "auditor"), employee_id=fx.li)
+    hr_view = trail.trail(login(fx, "hr"), employee_id=fx.li)
+    auditor_view = trail.trail(login(fx, "auditor"), employee_id=fx.li)
     hr_create, auditor_create = hr_view[0].after, auditor_view[0].after
     assert hr_create["base_salary"] == "12000.00" and len(hr_create["id_number"]) == 18
     assert auditor_create["base_salary"] == "****"
@@ -92,25 +95,25 @@ def test_masking_for_hr_and_auditor(separated):
     assert auditor_create["name"] == "李四"  # only the sensitive fields
     edit = next(e for e in auditor_view if e.action == "employee.update")
     assert edit.before["base_salary"] == edit.after["base_salary"] == "****"
-    assert audit_trail.trail_report(login(fx, "auditor"), employee_id=fx.li).masked
-    assert not audit_trail.trail_report(login(fx, "hr"), employee_id=fx.li).masked
+    assert trail.trail_report(login(fx, "auditor"), employee_id=fx.li).masked
+    assert not trail.trail_report(login(fx, "hr"), employee_id=fx.li).masked
 
 
 def test_who_may_read_trails(separated):
     fx = separated
     for username in ("staff", "manager", "finance", "admin", "lisi"):
         with pytest.raises(PermissionDenied):
-            audit_trail.trail(login(fx, username), employee_id=fx.li)
+            trail.trail(login(fx, username), employee_id=fx.li)
         with pytest.raises(PermissionDenied):
-            audit_trail.trail(login(fx, username), flow_id=fx.flow_id)
+            trail.trail(login(fx, username), flow_id=fx.flow_id)
     with pytest.raises(NotFound):
-        audit_trail.trail(login(fx, "hr"), employee_id=4242)
+        trail.trail(login(fx, "hr"), employee_id=4242)
     with pytest.raises(NotFound):
-        audit_trail.trail(login(fx, "hr"), flow_id=4242)
+        trail.trail(login(fx, "hr"), flow_id=4242)
     with pytest.raises(ValidationError):
-        audit_trail.trail(login(fx, "hr"))
+        trail.trail(login(fx, "hr"))
     with pytest.raises(ValidationError):
-        audit_trail.trail(login(fx, "hr"), employee_id=fx.li, flow_id=fx.flow_id)
+        trail.trail(login(fx, "hr"), employee_id=fx.li, flow_id=fx.flow_id)
 
 
 def test_export_is_readable_and_text_stays_text(separated, tmp_path):
@@ -125,8 +128,8 @@ def test_export_is_readable_and_text_stays_text(separated, tmp_path):
                                                    base_salary="15000", status=EmployeeStatus.SEPARATED,
                                                    last_working_day=date(2026, 4, 10)), li.version)
     path = out / "李四 操作留痕.xlsx"
-    result = audit_trail.export_trail(login(fx, "auditor"), path, employee_id=fx.li)
-    assert result.path == path and result.count == len(audit_trail.trail(login(fx, "auditor"), employee_id=fx.li))
+    result = trail.export_trail(login(fx, "auditor"), path, employee_id=fx.li)
+    assert result.path == path and result.count == len(trail.trail(login(fx, "auditor"), employee_id=fx.li))
     assert [p.name for p in out.iterdir()] == [path.name]  # no temporary file left
 
     wb = openpyxl.load_workbook(path)
@@ -153,7 +156,7 @@ def test_export_is_readable_and_text_stays_text(separated, tmp_path):
     assert rename[7].data_type == "s"
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     # HR's export shows the values in clear and has no masking note
-    hr_path = audit_trail.export_trail(login(fx, "hr"), out / "hr.xlsx", flow_id=fx.flow_id).path
+    hr_path = trail.export_trail(login(fx, "hr"), out / "hr.xlsx", flow_id=fx.flow_id).path
     hr_ws = openpyxl.load_workbook(hr_path).active
     assert hr_ws["A2"].value.startswith("对象：流程 #") and hr_ws["A4"].value is None
 
@@ -184,14 +187,14 @@ def test_bad_path_leaves_no_file(separated, tmp_path):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(StorageError, match="不存在"):
-        audit_trail.export_trail(hr, tmp_path / "没有这个文件夹" / "x.xlsx", employee_id=fx.li)
+        trail.export_trail(hr, tmp_path / "没有这个文件夹" / "x.xlsx", employee_id=fx.li)
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(StorageError, match="文件夹"):
-        audit_trail.export_trail(hr, tmp_path, employee_id=fx.li)
+        trail.export_trail(hr, tmp_path, employee_id=fx.li)
     locked = tmp_path / "locked"
     locked.mkdir()
     with read_only_folder(locked), pytest.raises(StorageError, match="没有写入权限"):
-        audit_trail.export_trail(hr, locked / "x.xlsx", employee_id=fx.li)
+        trail.export_trail(hr, locked / "x.xlsx", employee_id=fx.li)
     assert list(locked.iterdir()) == []
 
 
@@ -208,5 +211,5 @@ def test_failed_write_removes_the_temporary_file(separated, tmp_path, monkeypatc
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(StorageError, match="磁盘空间不足"):
-        audit_trail.export_trail(login(fx, "hr"), tmp_path / "x.xlsx", employee_id=fx.li)
+        trail.export_trail(login(fx, "hr"), tmp_path / "x.xlsx", employee_id=fx.li)
     assert list(tmp_path.iterdir()) == []

@@ -5,10 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.errors import AuthenticationError
-from hrdesk.core.persistence.models import AuditRecord
-from hrdesk.core.services import accounts, auth, company as company_service
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.kernel.errors import AuthenticationError
+from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.company import setup as company_service
 from tests.helpers import USER_PASSWORD
 
 
@@ -67,8 +68,8 @@ def test_success_resets_the_failure_count(company):
 
 def test_disabled_account_cannot_sign_in(company):
     admin = company.login("admin")
-    info = next(a for a in accounts.list_accounts(admin) if a.username == "staff")
-    accounts.update_account(admin, info.id, display_name=info.display_name, roles=set(info.roles),
+    info = next(a for a in users.list_accounts(admin) if a.username == "staff")
+    users.update_account(admin, info.id, display_name=info.display_name, roles=set(info.roles),
                             employee_id=info.employee_id, active=False)
     with pytest.raises(AuthenticationError, match="停用"):
         auth.login(company.db, "staff", USER_PASSWORD)
@@ -79,23 +80,23 @@ def test_admin_unlock_and_reset_force_a_new_password(company):
     for _ in range(5):
         with pytest.raises(AuthenticationError):
             auth.login(company.db, "staff", "wrong-password")
-    staff_id = next(a.id for a in accounts.list_accounts(admin) if a.username == "staff")
-    accounts.unlock(admin, staff_id)
+    staff_id = next(a.id for a in users.list_accounts(admin) if a.username == "staff")
+    users.unlock(admin, staff_id)
     ctx = auth.login(company.db, "staff", USER_PASSWORD)
-    assert not accounts.must_change_password(ctx)
-    accounts.reset_password(admin, staff_id, "Temp-pass-9876")
+    assert not users.must_change_password(ctx)
+    users.reset_password(admin, staff_id, "Temp-pass-9876")
     ctx = auth.login(company.db, "staff", "Temp-pass-9876")
-    assert accounts.must_change_password(ctx)
-    accounts.change_own_password(ctx, "Temp-pass-9876", "Mine-own-pass-1")
-    assert not accounts.must_change_password(ctx)
+    assert users.must_change_password(ctx)
+    users.change_own_password(ctx, "Temp-pass-9876", "Mine-own-pass-1")
+    assert not users.must_change_password(ctx)
 
 
 def test_last_admin_cannot_be_removed(company):
     admin = company.login("admin")
-    me = next(a for a in accounts.list_accounts(admin) if a.username == "admin")
-    from hrdesk.core.errors import ValidationError
-    from hrdesk.core.permissions import Role
+    me = next(a for a in users.list_accounts(admin) if a.username == "admin")
+    from hrdesk.core.kernel.errors import ValidationError
+    from hrdesk.core.kernel.permissions import Role
 
     with pytest.raises(ValidationError) as info:
-        accounts.update_account(admin, me.id, display_name="x", roles={Role.HR}, employee_id=None, active=True)
+        users.update_account(admin, me.id, display_name="x", roles={Role.HR}, employee_id=None, active=True)
     assert "roles" in info.value.errors

@@ -5,10 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.settlement.compensation import (CompensationCase, ServiceLength, compensation_months,
-                                                        economic_compensation, service_length)
-from hrdesk.core.errors import ValidationError
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.separation.compensation import CompensationCase, ServiceLength, compensation_months, economic_compensation, service_length
+from hrdesk.core.kernel.errors import ValidationError
 
 WAGE = D("10000")
 SHANGHAI_AVG = D("12434")  # 2024 average monthly wage; 3 × = 37,302

@@ -16,15 +16,20 @@ from sqlalchemy import select
 from stdnum import luhn
 from stdnum.cn import ric
 
-from hrdesk.core import audit, demo
-from hrdesk.core.demo import DemoLogin, create_demo_company
-from hrdesk.core.domain.passwords import password_problems
-from hrdesk.core.errors import ValidationError
-from hrdesk.core.permissions import Actor, Role
-from hrdesk.core.persistence.datadir import DataDir
-from hrdesk.core.persistence.models import Department, Employee, Position, User
-from hrdesk.core.services import auth, company, employee_table
-from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.kernel import audit_chain
+from hrdesk.core.demo import demo_company
+from hrdesk.core.demo.demo_company import DemoLogin, create_demo_company
+from hrdesk.core.accounts.passwords import password_problems
+from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.permissions import Actor, Role
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.people.tables import Employee
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.accounts import auth
+from hrdesk.core.company import setup
+from hrdesk.core.people import employee_table
+from hrdesk.core.kernel.context import ServiceContext
 
 from tests.memory_keyring import MemoryKeyring
 
@@ -168,11 +173,11 @@ def test_salaries_are_whole_hundreds_skewed_and_higher_for_managers(demo400):
 def test_hire_dates_probation_and_contracts(demo400):
     for e in _employees(demo400.db):
         assert TODAY - timedelta(days=3660) <= e.hire_date <= TODAY
-        assert e.probation_end_date in (demo.add_months(e.hire_date, 3) - timedelta(days=1),
-                                        demo.add_months(e.hire_date, 6) - timedelta(days=1))
+        assert e.probation_end_date in (demo_company.add_months(e.hire_date, 3) - timedelta(days=1),
+                                        demo_company.add_months(e.hire_date, 6) - timedelta(days=1))
         assert e.contract_start >= e.hire_date
         if e.contract_type == "fixed":
-            assert e.contract_end == demo.add_months(e.contract_start, 36) - timedelta(days=1)
+            assert e.contract_end == demo_company.add_months(e.contract_start, 36) - timedelta(days=1)
         else:
             assert e.contract_type == "open_ended" and e.contract_end is None
     kinds = Counter(e.contract_type for e in _employees(demo400.db))
@@ -250,7 +255,7 @@ def test_the_employee_register_loads_through_the_service(demo400):
 
 def test_audit_chain_is_intact(demo400):
     with demo400.db.session() as session:
-        report = audit.verify_rows(audit.iter_chain_rows(session))
+        report = audit_chain.verify_rows(audit_chain.iter_chain_rows(session))
     assert report.ok
     assert report.checked > 400  # one record per employee plus departments, positions, accounts
 
@@ -301,9 +306,9 @@ def test_logins_are_linked_to_suitable_employees(demo400):
 
 
 def test_passwords_depend_on_the_seed_only():
-    assert demo.demo_passwords(5) == demo.demo_passwords(5)
-    assert demo.demo_passwords(5) != demo.demo_passwords(6)
-    assert re.fullmatch(r"Demo-hr-\d{4}", demo.demo_passwords(5)["hr"])
+    assert demo_company.demo_passwords(5) == demo_company.demo_passwords(5)
+    assert demo_company.demo_passwords(5) != demo_company.demo_passwords(6)
+    assert re.fullmatch(r"Demo-hr-\d{4}", demo_company.demo_passwords(5)["hr"])
 
 
 # --- sizes, keys and failures ---------------------------------------------------------------------
@@ -314,7 +319,7 @@ def test_a_single_employee_company_still_works(tmp_path):
     try:
         employees = _employees(result.db)
         assert len(employees) == 1 and employees[0].manager_id is None
-        assert result.logins[0] == DemoLogin("admin", demo.demo_passwords(1)["admin"], (Role.ADMIN,), None)
+        assert result.logins[0] == DemoLogin("admin", demo_company.demo_passwords(1)["admin"], (Role.ADMIN,), None)
         for login in result.logins:
             auth.login(result.db, login.username, login.password)
     finally:
@@ -338,7 +343,7 @@ def test_works_with_the_environment_key_and_no_credential_store(tmp_path, monkey
         data_dir = DataDir(tmp_path / "env")
         result = create_demo_company(data_dir, employees=25, today=TODAY)
         result.db.dispose()
-        reopened = company.open_company(data_dir)
+        reopened = setup.open_company(data_dir)
         try:
             assert len(_employees(reopened)) == 25
         finally:
@@ -354,7 +359,7 @@ def test_a_failure_after_setup_leaves_the_folder_as_it_was(tmp_path, monkeypatch
         stored_before_failure.append(len(memory_keyring.store))
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(demo, "_create_logins", broken)
+    monkeypatch.setattr(demo_company, "_create_logins", broken)
     data_dir = DataDir(tmp_path / "broken")
     with pytest.raises(RuntimeError):
         create_demo_company(data_dir, employees=30, today=TODAY)
@@ -369,28 +374,28 @@ def test_a_failure_after_setup_leaves_the_folder_as_it_was(tmp_path, monkeypatch
 
 def test_check_digits_agree_with_stdnum():
     for first17 in ("11010519491231002", "44030519900101123", "31010419880727938", "42011119891227774"):
-        assert demo.id_check_digit(first17) == ric.calc_check_digit(first17 + "0")
+        assert demo_company.id_check_digit(first17) == ric.calc_check_digit(first17 + "0")
     for body in ("622202123456789012", "622588123456789", "621700000000000000"):
-        assert demo.luhn_check_digit(body) == luhn.calc_check_digit(body)
+        assert demo_company.luhn_check_digit(body) == luhn.calc_check_digit(body)
 
 
 def test_every_region_code_is_valid_in_every_year_it_is_offered():
-    for year, codes in demo._REGION_POOL.items():
+    for year, codes in demo_company._REGION_POOL.items():
         assert codes, year
         for code in codes:
             first17 = f"{code}{year}0101001"
-            assert ric.is_valid(first17 + demo.id_check_digit(first17)), (code, year)
+            assert ric.is_valid(first17 + demo_company.id_check_digit(first17)), (code, year)
 
 
 def test_add_months_clamps_to_the_end_of_the_month():
-    assert demo.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
-    assert demo.add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
-    assert demo.add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
-    assert demo.add_months(date(2025, 3, 15), 36) == date(2028, 3, 15)
+    assert demo_company.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert demo_company.add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
+    assert demo_company.add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
+    assert demo_company.add_months(date(2025, 3, 15), 36) == date(2028, 3, 15)
 
 
 def test_contracts_are_renewed_once_then_open_ended():
     hire = date(2015, 6, 1)
-    assert demo.contract_for(hire, date(2016, 1, 1)) == ("fixed", hire, date(2018, 5, 31))
-    assert demo.contract_for(hire, date(2019, 1, 1)) == ("fixed", date(2018, 6, 1), date(2021, 5, 31))
-    assert demo.contract_for(hire, date(2022, 1, 1)) == ("open_ended", date(2021, 6, 1), None)
+    assert demo_company.contract_for(hire, date(2016, 1, 1)) == ("fixed", hire, date(2018, 5, 31))
+    assert demo_company.contract_for(hire, date(2019, 1, 1)) == ("fixed", date(2018, 6, 1), date(2021, 5, 31))
+    assert demo_company.contract_for(hire, date(2022, 1, 1)) == ("open_ended", date(2021, 6, 1), None)

@@ -11,13 +11,16 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action
-from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
-from hrdesk.core.persistence.models import AuditRecord, Company, IssuedDocument, Setting
-from hrdesk.core.services import auth, documents, flows, separations
-from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.persistence.tables import AuditRecord, Company, Setting
+from hrdesk.core.documents.tables import IssuedDocument
+from hrdesk.core.accounts import auth
+from hrdesk.core.documents import issuing
+from hrdesk.core.flows import engine, separations
+from hrdesk.core.kernel.context import ServiceContext
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -35,17 +38,17 @@ def separate(fx, name: str, last_day: date, reason=SeparationReason.MUTUAL) -> i
         acted = False
         for user in ("manager", "lead", "hr", "finance"):
             try:
-                detail = flows.get(login(fx, user), flow_id)
+                detail = engine.get(login(fx, user), flow_id)
             except PermissionDenied:
                 continue
             if Action.APPROVE in detail.my_actions and detail.summary.step_name != "人事归档":
-                flows.act(login(fx, user), flow_id, Action.APPROVE, "同意")
+                engine.act(login(fx, user), flow_id, Action.APPROVE, "同意")
                 acted = True
-    for item in flows.get(hr, flow_id).checklist:
-        from hrdesk.core.services import checklists
+    for item in engine.get(hr, flow_id).checklist:
+        from hrdesk.core.flows import checklists
 
         checklists.waive(hr, item.id, "测试：已线下办理")
-    flows.act(hr, flow_id, Action.APPROVE, "归档")
+    engine.act(hr, flow_id, Action.APPROVE, "归档")
     return fx.emps[name]
 
 
@@ -67,22 +70,22 @@ def _text(pdf: bytes) -> str:
 
 def test_certificate_refused_for_an_active_employee(fx):
     with pytest.raises(StateError, match="尚未离职"):
-        documents.separation_certificate(login(fx, "hr"), fx.emps["李四"])
+        issuing.separation_certificate(login(fx, "hr"), fx.emps["李四"])
     with pytest.raises(PermissionDenied):
-        documents.separation_certificate(login(fx, "finance"), fx.emps["李四"])
+        issuing.separation_certificate(login(fx, "finance"), fx.emps["李四"])
     assert _count(fx, IssuedDocument) == 0
 
 
 def test_certificate_fields_number_hash_reissue_and_verify(fx):
     li = separate(fx, "李四", date(2026, 3, 31))
     hr = login(fx, "hr")
-    doc = documents.separation_certificate(hr, li)
+    doc = issuing.separation_certificate(hr, li)
     assert doc.number == "LZ-2026-0001" and not doc.reissued
     text = _text(doc.pdf)
     for expected in ("测试科技有限公司", "离职证明", "李四", "销售代表", "2020年1月6日", "2026年3月31日", "6年",
                      "劳动关系", "LZ-2026-0001"):
         assert expected in text, expected
-    from hrdesk.core.services import employees
+    from hrdesk.core.people import employees
 
     assert employees.get(hr, li).id_number in text
     assert "12,000" not in text and "12000" not in text and "协商解除" not in text  # no salary, no reason by default
@@ -90,27 +93,27 @@ def test_certificate_fields_number_hash_reissue_and_verify(fx):
         record = s.execute(select(AuditRecord).where(AuditRecord.action == "document.issue")).scalar_one()
         assert json.loads(record.after)["sha256"] == doc.sha256
 
-    again = documents.separation_certificate(hr, li)  # same day, same content: the same document
+    again = issuing.separation_certificate(hr, li)  # same day, same content: the same document
     assert again.reissued and again.number == doc.number and again.pdf == doc.pdf
-    assert documents.reissue(hr, "lz-2026-0001").pdf == doc.pdf
-    with_reason = documents.separation_certificate(hr, li, show_reason=True)
+    assert issuing.reissue(hr, "lz-2026-0001").pdf == doc.pdf
+    with_reason = issuing.separation_certificate(hr, li, show_reason=True)
     assert with_reason.number == "LZ-2026-0002" and "协商解除" in _text(with_reason.pdf)
 
-    assert documents.verify(fx.system, doc.pdf).status == "valid"
+    assert issuing.verify(fx.system, doc.pdf).status == "valid"
     tampered = doc.pdf.replace(b"/Producer (HRDesk)", b"/Producer (HRDesX)")
-    result = documents.verify(fx.system, tampered)
+    result = issuing.verify(fx.system, tampered)
     assert result.status == "altered" and result.number == "LZ-2026-0001" and "改动" in result.message
-    assert documents.verify(fx.system, b"%PDF-1.4 something else").status == "unknown"
+    assert issuing.verify(fx.system, b"%PDF-1.4 something else").status == "unknown"
 
 
 def test_employment_certificate_and_statement(fx):
     hr = login(fx, "hr")
-    doc = documents.employment_certificate(hr, fx.emps["王经理"], purpose="办理签证")
+    doc = issuing.employment_certificate(hr, fx.emps["王经理"], purpose="办理签证")
     assert doc.number == "ZM-2026-0001" and "办理签证" in _text(doc.pdf) and "30,000" not in _text(doc.pdf)
     li = separate(fx, "李四", date(2026, 3, 31))
     with pytest.raises(StateError, match="已离职"):
-        documents.employment_certificate(hr, li)
-    statement = documents.settlement_statement(hr, li)
+        issuing.employment_certificate(hr, li)
+    statement = issuing.settlement_statement(hr, li)
     text = _text(statement.pdf)
     assert statement.number == "JS-2026-0001" and "经济补偿" in text and "78,000.00" in text
 
@@ -121,31 +124,31 @@ def test_missing_company_settings_are_clear_and_write_nothing(fx):
     with fx.db.session() as s, s.begin():
         s.get(Company, 1).name = ""
     with pytest.raises(ValidationError, match="公司名称"):
-        documents.separation_certificate(hr, li)
+        issuing.separation_certificate(hr, li)
     with fx.db.session() as s, s.begin():
         s.get(Company, 1).name = "测试科技有限公司"
         s.add(Setting(key="documents.options", value=json.dumps({"require_seal": True}), updated_at=datetime.now()))
     with pytest.raises(ValidationError, match="公章"):
-        documents.separation_certificate(hr, li)
+        issuing.separation_certificate(hr, li)
     assert _count(fx, IssuedDocument) == 0
 
-    from hrdesk.core.services import document_settings
+    from hrdesk.core.documents import appearance
 
     with pytest.raises(ValidationError, match="PNG"):
-        document_settings.save_options(login(fx, "admin"), require_seal=True, show_reason=False, seal=b"GIF89a")
-    document_settings.save_options(login(fx, "admin"), require_seal=True, show_reason=False, seal=PNG)
-    doc = documents.separation_certificate(hr, li)
+        appearance.save_options(login(fx, "admin"), require_seal=True, show_reason=False, seal=b"GIF89a")
+    appearance.save_options(login(fx, "admin"), require_seal=True, show_reason=False, seal=PNG)
+    doc = issuing.separation_certificate(hr, li)
     assert b"/Subtype /Image" in doc.pdf  # the seal is printed
 
 
 def test_certificate_needs_the_contract_term_on_record(fx):
     li = separate(fx, "李四", date(2026, 3, 31))
     with fx.db.session() as s, s.begin():
-        from hrdesk.core.persistence.models import Employee
+        from hrdesk.core.people.tables import Employee
 
         s.get(Employee, li).contract_type = None
     with pytest.raises(ValidationError, match="劳动合同期限"):
-        documents.separation_certificate(login(fx, "hr"), li)
+        issuing.separation_certificate(login(fx, "hr"), li)
     assert _count(fx, IssuedDocument) == 0
 
 
@@ -154,15 +157,15 @@ def test_batch_with_progress_and_cancel(fx, tmp_path):
     separate(fx, "孙员工", date(2026, 3, 20))
     hr = login(fx, "hr")
     seen = []
-    result = documents.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), tmp_path,
+    result = issuing.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), tmp_path,
                                                      progress=lambda done, total: seen.append((done, total)))
     assert result.total == 2 and len(result.written) == 2 and seen == [(1, 2), (2, 2)]
     assert all(p.read_bytes().startswith(b"%PDF") for p in result.written)
     folder = tmp_path / "cancelled"
     folder.mkdir()
     calls = iter([False, True])
-    result = documents.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), folder,
+    result = issuing.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), folder,
                                                      cancelled=lambda: next(calls))
     assert result.cancelled and len(result.written) == 1 and len(list(folder.iterdir())) == 1
     with pytest.raises(ValidationError):
-        documents.batch_separation_certificates(hr, date(2026, 3, 31), date(2026, 3, 1), folder)
+        issuing.batch_separation_certificates(hr, date(2026, 3, 31), date(2026, 3, 1), folder)

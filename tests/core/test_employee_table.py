@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from hrdesk.core.services import employee_table as et
+from hrdesk.core.people import employee_table as et
 
 
 def row(emp_id, name, dept, status="regular", project=None, salary=Decimal("1"), hired=date(2020, 1, 1)):

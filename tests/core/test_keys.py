@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from hrdesk.core.persistence import keys
+from hrdesk.core.kernel.persistence import keys
 
 
 def test_recovery_key_round_trip_and_shape():

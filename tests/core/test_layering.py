@@ -15,8 +15,8 @@ def core_modules() -> list[str]:
 
 def test_core_modules_exist():
     names = core_modules()
-    assert "hrdesk.core.services.employees" in names
-    assert "hrdesk.core.persistence.company_file" in names
+    assert "hrdesk.core.people.employees" in names
+    assert "hrdesk.core.kernel.persistence.company_file" in names
 
 
 def test_core_imports_no_qt():

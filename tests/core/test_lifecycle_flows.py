@@ -6,15 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action, ActorKind, FlowDefinition, FlowKind, FlowStatus, StepDef
-from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import (
-    accounts, auth, employees, flow_definitions, flows, lifecycle, lifecycle_jobs, mail, notices, separations,
-)
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, ActorKind, FlowDefinition, FlowKind, FlowStatus, StepDef
+from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.people import employees
+from hrdesk.core.flows import definitions, engine, lifecycle, lifecycle_jobs, mail, notices, separations
 from tests.helpers import employee_input, make_card, make_id
 from tests.smtp_sink import SmtpSink, free_port
 
@@ -33,12 +33,12 @@ def login(fx, name):
 
 def approve_all(fx, flow_id):
     """Approve every step as its first assignee (logging in as them)."""
-    detail = flows.get(fx.system, flow_id)
+    detail = engine.get(fx.system, flow_id)
     while detail.summary.status is FlowStatus.RUNNING:
         user = detail.assignees[0]
         username = {"王经理": "manager", "陈工": "lead", "刘人事": "hr", "钱财务": "finance",
                     "系统管理员": "admin"}[user]
-        detail = flows.act(login(fx, username), flow_id, Action.APPROVE, "同意")
+        detail = engine.act(login(fx, username), flow_id, Action.APPROVE, "同意")
     return detail
 
 
@@ -98,13 +98,13 @@ def test_onboarding_creates_employee_account_and_checklist(fx):
     detail = approve_all(fx, detail.summary.id)
     assert detail.summary.status is FlowStatus.COMPLETED and employees.count(fx.system) == 9
     assert detail.summary.subject_name == "新同事"
-    account = next(a for a in accounts.list_accounts(login(fx, "admin")) if a.username == "xintongshi")
+    account = next(a for a in users.list_accounts(login(fx, "admin")) if a.username == "xintongshi")
     assert account.must_change_password
     message = next(n for n in notices.my_notifications(hr) if n.title.startswith("新员工账号"))
     password = message.body.split("临时密码：")[1].split()[0]
     assert auth.login(fx.db, "xintongshi", password, fx.clock).actor.employee_id is not None
-    assert len(flows.get(hr, detail.summary.id).checklist) == 0  # onboarding items are not a separation's
-    from hrdesk.core.services import checklists
+    assert len(engine.get(hr, detail.summary.id).checklist) == 0  # onboarding items are not a separation's
+    from hrdesk.core.flows import checklists
 
     assert any(i.title == "签订劳动合同" for i in checklists.my_open_items(hr))
 
@@ -116,15 +116,15 @@ def test_edited_definition_applies_to_new_flows_only(fx):
         StepDef("hr", "人事审核", ActorKind.ROLE, Role.HR),
         StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=False),
     ))
-    saved = flow_definitions.save(admin, short)
+    saved = definitions.save(admin, short)
     assert saved.definition.version == 2
     after = separations.start(hr, fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商").summary
-    assert flows.get(hr, before.id).definition_version == 1
-    assert flows.get(hr, before.id).summary.step_name == "直属上级审批"
-    assert flows.get(hr, after.id).definition_version == 2
-    assert flows.get(hr, after.id).summary.step_name == "人事审核"
+    assert engine.get(hr, before.id).definition_version == 1
+    assert engine.get(hr, before.id).summary.step_name == "直属上级审批"
+    assert engine.get(hr, after.id).definition_version == 2
+    assert engine.get(hr, after.id).summary.step_name == "人事审核"
     with pytest.raises(PermissionDenied):
-        flow_definitions.save(hr, short)
+        definitions.save(hr, short)
 
 
 @pytest.mark.parametrize("steps, field", [
@@ -133,9 +133,9 @@ def test_edited_definition_applies_to_new_flows_only(fx):
 ])
 def test_invalid_definitions_are_refused(fx, steps, field):
     with pytest.raises(ValidationError) as info:
-        flow_definitions.save(login(fx, "admin"), FlowDefinition(FlowKind.SEPARATION, "坏", steps))
+        definitions.save(login(fx, "admin"), FlowDefinition(FlowKind.SEPARATION, "坏", steps))
     assert field in info.value.errors
-    assert flow_definitions.current(fx.system, FlowKind.SEPARATION).definition.version == 1
+    assert definitions.current(fx.system, FlowKind.SEPARATION).definition.version == 1
 
 
 def test_mail_waits_while_the_server_is_down_and_goes_when_it_is_up(fx):
@@ -145,7 +145,7 @@ def test_mail_waits_while_the_server_is_down_and_goes_when_it_is_up(fx):
     first = mail.deliver_due(fx.db, fx.clock.now())  # nothing listens on the port
     assert first.sent == 0 and first.failed >= 1 and first.pending >= 1 and first.last_error
     fx.db.dispose()  # "the program is closed"; nothing is lost
-    from hrdesk.core.services import company as company_service
+    from hrdesk.core.company import setup as company_service
 
     fx.db = company_service.open_company(fx.data_dir)
     assert mail.deliver_due(fx.db, fx.clock.now()).failed == 0  # not due again yet (backoff)
@@ -168,8 +168,8 @@ def test_backoff_grows_and_is_capped():
 def test_proposal_is_masked_for_approvers_without_salary_rights(fx):
     detail = lifecycle.start_transfer(login(fx, "hr"), fx.emps["赵六"], date(2026, 4, 1),
                                       {"base_salary": "15000", "manager_id": fx.emps["陈工"]}, "晋升")
-    hr_view = flows.get(login(fx, "hr"), detail.summary.id).payload
-    manager_view = flows.get(login(fx, "manager"), detail.summary.id).payload
+    hr_view = engine.get(login(fx, "hr"), detail.summary.id).payload
+    manager_view = engine.get(login(fx, "manager"), detail.summary.id).payload
     assert hr_view["changes"]["base_salary"] == {"from": "12000.00", "to": "15000.00"}
     assert manager_view["changes"]["base_salary"] == {"from": "****", "to": "****"}
     assert manager_view["labels"]["manager_id"] == {"from": "王经理", "to": "陈工"}
@@ -179,26 +179,26 @@ def test_checklist_owners_may_read_the_flow(fx):
     flow = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
                              "协商").summary
     admin = login(fx, "admin")  # 行政/IT owns the laptop and account items
-    assert flows.get(admin, flow.id).my_actions == ()
+    assert engine.get(admin, flow.id).my_actions == ()
     with pytest.raises(PermissionDenied):
-        flows.get(login(fx, "staff"), flow.id)
+        engine.get(login(fx, "staff"), flow.id)
 
 
 def test_concurrent_definition_edits_are_refused(fx):
-    from hrdesk.core.errors import Conflict
+    from hrdesk.core.kernel.errors import Conflict
 
     admin = login(fx, "admin")
-    current = flow_definitions.current(admin, FlowKind.SEPARATION)
+    current = definitions.current(admin, FlowKind.SEPARATION)
     edited = FlowDefinition(FlowKind.SEPARATION, "离职审批", current.definition.steps[:-1] + (
         StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=True),))
-    flow_definitions.save(admin, edited, expected_version=1)
+    definitions.save(admin, edited, expected_version=1)
     with pytest.raises(Conflict, match="第2版"):
-        flow_definitions.save(admin, edited, expected_version=1)
+        definitions.save(admin, edited, expected_version=1)
 
 
 def test_department_template_covers_sub_departments_and_needs_titles(fx):
-    from hrdesk.core.domain.checklist import ItemCategory, ItemOwner, ItemTemplate
-    from hrdesk.core.services import checklists
+    from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemTemplate
+    from hrdesk.core.flows import checklists
 
     admin = login(fx, "admin")
     with pytest.raises(ValidationError, match="缺少事项名称"):

@@ -3,13 +3,13 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from hrdesk.core.persistence.company_file import head_revision
-from hrdesk.core.persistence.models import Base
+from hrdesk.core.kernel.persistence.company_file import head_revision
+from hrdesk.core.areas import metadata
 
 
 def test_models_match_migrations(company):
     with company.db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert context.get_current_revision() == head_revision()
-        diff = compare_metadata(context, Base.metadata)
+        diff = compare_metadata(context, metadata)
     assert diff == []

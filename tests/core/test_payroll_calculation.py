@@ -9,10 +9,10 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdesk.core.domain.payroll.calculation import YearToDate, TaxOptions, calculate, paid_days
-from hrdesk.core.domain.payroll.codec import dumps, loads
-from hrdesk.core.domain.payroll.insurance import InsuranceItem
-from hrdesk.core.domain.payroll.items import PayCategory, PayItem
+from hrdesk.core.payroll.rules.calculation import YearToDate, TaxOptions, calculate, paid_days
+from hrdesk.core.payroll.rules.codec import dumps, loads
+from hrdesk.core.payroll.rules.insurance import InsuranceItem
+from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from tests.payroll_rules import employee, rules
 
 MARCH = date(2026, 3, 1)

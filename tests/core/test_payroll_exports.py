@@ -14,20 +14,16 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from hrdesk.core.domain.payroll.insurance import InsuranceItem
-from hrdesk.core.domain.payroll.items import PayCategory
-from hrdesk.core.domain.payroll.policy import INSURANCE, LOCAL_AVERAGE_WAGE
-from hrdesk.core.errors import StateError, StorageError, ValidationError
-from hrdesk.core.exports.excel.bank_file import (
-    layout_names,
-    write_bank_csv,
-    write_bank_file,
-)
-from hrdesk.core.exports.excel.cost_summary import summarize_costs, write_cost_summary
-from hrdesk.core.exports.excel.iit_declaration import write_iit_declaration
-from hrdesk.core.exports.excel.insurance_detail import write_insurance_detail
-from hrdesk.core.exports.excel.payroll_sheet import write_payroll_sheet
-from hrdesk.core.exports.excel.payslips import write_payslips
+from hrdesk.core.payroll.rules.insurance import InsuranceItem
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.core.payroll.rules.policy import INSURANCE, LOCAL_AVERAGE_WAGE
+from hrdesk.core.kernel.errors import StateError, StorageError, ValidationError
+from hrdesk.core.payroll.excel.bank_file import layout_names, write_bank_csv, write_bank_file
+from hrdesk.core.payroll.excel.cost_summary import summarize_costs, write_cost_summary
+from hrdesk.core.payroll.excel.iit_declaration import write_iit_declaration
+from hrdesk.core.payroll.excel.insurance_detail import write_insurance_detail
+from hrdesk.core.payroll.excel.sheet import write_payroll_sheet
+from hrdesk.core.payroll.excel.payslips import write_payslips
 from tests.payroll_samples import MONTH, entry, header, make_row, policies, sample_rows
 
 D = Decimal

@@ -11,19 +11,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
-from hrdesk.core.persistence.models import AuditRecord, PayrollEntry, PayrollRun
-from hrdesk.core.services import audit_log, payroll_imports, payroll_inputs
-from hrdesk.core.services import tax_declarations
-from hrdesk.core.services.payroll_imports import (
-    DEDUCTIONS,
-    ENTRIES,
-    OPENING,
-    import_entries,
-    import_opening_figures,
-    import_special_deductions,
-    write_template,
-)
+from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
+from hrdesk.core.audit import audit_log
+from hrdesk.core.payroll import imports, inputs
+from hrdesk.core.payroll import declarations
+from hrdesk.core.payroll.imports import DEDUCTIONS, ENTRIES, OPENING, import_entries, import_opening_figures, import_special_deductions, write_template
 
 MONTH = date(2026, 3, 1)
 D = Decimal
@@ -79,7 +73,7 @@ def test_good_entry_import_writes_every_row_with_audit(company, tmp_path):
 
     assert (result.count, result.employees, result.total) == (3, 2, D("2820.50"))
     assert "已导入 2026-03 的工资项目 3 条" in result.message
-    rows = payroll_inputs.entries(hr, MONTH)
+    rows = inputs.entries(hr, MONTH)
     assert [(e.employee_name, e.item_name, e.amount, e.note, e.source) for e in rows] == [
         ("李四", "绩效奖金", D("1500.00"), "一季度", "import"),
         ("李四", "借款归还", D("1000.00"), "", "import"),
@@ -149,7 +143,7 @@ def test_a_paid_month_is_refused(company, tmp_path):
             tmp_path / "d.xlsx", ["工号", "姓名", "子女教育", "3岁以下婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息",
                                   "住房租金"], [(emp_no(company, "李四"), "李四", 2000, 0, 0, 0, 0, 0)]))
     assert entry_count(company) == 0
-    assert payroll_inputs.month_locked(company.login("hr"), MONTH)
+    assert inputs.month_locked(company.login("hr"), MONTH)
     assert import_entries(company.login("hr"), date(2026, 4, 1), path).count == 1  # the next month is open
 
 
@@ -178,18 +172,18 @@ def test_only_payroll_input_may_import(company, tmp_path):
 
 def test_reimport_can_replace_the_earlier_import_but_keeps_manual_entries(company, tmp_path):
     hr = company.login("hr")
-    payroll_inputs.add_entry(hr, MONTH, company.emps["李四"], "performance_bonus", "50", "手工")
+    inputs.add_entry(hr, MONTH, company.emps["李四"], "performance_bonus", "50", "手工")
     first = xlsx(tmp_path / "v1.xlsx", ["工号", "姓名", "工资项目", "金额"],
                  [(emp_no(company, "李四"), "李四", "绩效奖金", 100), (emp_no(company, "赵六"), "赵六", "绩效奖金", 200)])
     import_entries(hr, MONTH, first)
-    assert payroll_imports.imported_entry_count(hr, MONTH) == 2
+    assert imports.imported_entry_count(hr, MONTH) == 2
     check = import_entries(hr, MONTH, first, check_only=True)
     assert check.checked_only and check.count == 2 and entry_count(company) == 3
     second = xlsx(tmp_path / "v2.xlsx", ["工号", "姓名", "工资项目", "金额"],
                   [(emp_no(company, "李四"), "李四", "绩效奖金", 150)])
     result = import_entries(hr, MONTH, second, replace_imported=True)
     assert result.replaced == 2 and "替换了之前导入的 2 条" in result.message
-    assert sorted((e.amount, e.source) for e in payroll_inputs.entries(hr, MONTH)) == [
+    assert sorted((e.amount, e.source) for e in inputs.entries(hr, MONTH)) == [
         (D("50.00"), "manual"), (D("150.00"), "import")]
 
 
@@ -212,19 +206,19 @@ DEDUCTION_HEADER = ["工号", "姓名", "子女教育", "3岁以下婴幼儿照�
 
 def test_deductions_import_declares_from_the_month(company, tmp_path):
     hr = company.login("hr")
-    tax_declarations.set_special_deduction(hr, company.emps["李四"], MONTH, {"elderly_support": "1000"})
+    declarations.set_special_deduction(hr, company.emps["李四"], MONTH, {"elderly_support": "1000"})
     path = xlsx(tmp_path / "sd.xlsx", DEDUCTION_HEADER, [
         (emp_no(company, "李四"), "李四", 2000, None, 3000, None, 1000, None, None),
         (emp_no(company, "赵六"), "赵六", 4000, 2000, None, 400, None, 1500, 0),
     ])
     result = import_special_deductions(hr, MONTH, path)
     assert result.count == 2 and "自 2026-03 起的专项附加扣除" in result.message
-    li = tax_declarations.special_deduction(hr, company.emps["李四"], date(2026, 5, 1))
+    li = declarations.special_deduction(hr, company.emps["李四"], date(2026, 5, 1))
     assert li.month == MONTH and li.amounts["elderly_support"] == D("3000.00") and li.monthly_total == D("6000.00")
-    zhao = tax_declarations.special_deduction(hr, company.emps["赵六"], MONTH)
+    zhao = declarations.special_deduction(hr, company.emps["赵六"], MONTH)
     assert zhao.monthly_total == D("7900.00")
     assert actions(company)[-3:] == ["special_deduction.set", "special_deduction.set", "special_deduction.import"]
-    listed = dict((p.name, d) for p, d in tax_declarations.declarations(hr, MONTH))
+    listed = dict((p.name, d) for p, d in declarations.declarations(hr, MONTH))
     assert listed["李四"].amounts["child_education"] == D("2000.00") and listed["陈工"] is None
 
 
@@ -243,7 +237,7 @@ def test_deductions_import_checks_rules_and_repeats(company, tmp_path):
     assert "第4行：赡养老人每月最多 3,000.00" in message
     assert "第5行：子女教育金额格式不正确" in message
     assert "第6行：工号 E000002 与第3行重复" in message
-    assert tax_declarations.special_deduction(hr, company.emps["赵六"], MONTH) is None
+    assert declarations.special_deduction(hr, company.emps["赵六"], MONTH) is None
 
 
 # --- opening figures -------------------------------------------------------------------------------------
@@ -254,21 +248,21 @@ OPENING_HEADER = ["工号", "姓名", "已发薪月数", "累计收入", "累计
 
 def test_opening_figures_import(company, tmp_path):
     hr = company.login("hr")
-    tax_declarations.save_tax_profile(hr, tax_declarations.TaxProfile(company.emps["李四"], 2026, bonus_separately=False))
+    declarations.save_tax_profile(hr, declarations.TaxProfile(company.emps["李四"], 2026, bonus_separately=False))
     path = xlsx(tmp_path / "ytd.xlsx", OPENING_HEADER, [
         (emp_no(company, "李四"), "李四", 2, 24000, 0, 4200, 4000, 0, "96.00", "否", "否"),
         (emp_no(company, "赵六"), "赵六", 0, None, None, None, None, None, None, "是", None),
     ])
     result = import_opening_figures(hr, 2026, path)
     assert result.count == 2 and "2026 年度的年初累计数" in result.message
-    li = tax_declarations.tax_profile(hr, company.emps["李四"], 2026)
+    li = declarations.tax_profile(hr, company.emps["李四"], 2026)
     assert (li.opening_months, li.opening_income, li.opening_special, li.opening_tax) == (
         2, D("24000.00"), D("4200.00"), D("96.00"))
     assert li.bonus_separately is False  # not in the sheet: kept
-    zhao = tax_declarations.tax_profile(hr, company.emps["赵六"], 2026)
+    zhao = declarations.tax_profile(hr, company.emps["赵六"], 2026)
     assert zhao.low_income and not zhao.basic_from_january and zhao.opening_months == 0
     assert actions(company)[-1] == "tax_profile.import"
-    listed = {p.name: (profile, saved) for p, profile, saved in tax_declarations.tax_profiles(hr, 2026)}
+    listed = {p.name: (profile, saved) for p, profile, saved in declarations.tax_profiles(hr, 2026)}
     assert listed["赵六"][1] and not listed["陈工"][1]
 
 
@@ -284,7 +278,7 @@ def test_opening_figures_errors(company, tmp_path):
     assert "第3行：已发薪月数：应为0到11的整数" in message
     assert "第4行：上年工资不超过6万：请填写“是”或“否”；累计免税收入不能大于累计收入" in message
     assert "第5行：已发薪月数：填写了累计数时，请填写这些累计数覆盖的月数" in message
-    assert not tax_declarations.tax_profiles(company.login("hr"), 2026)[0][2]
+    assert not declarations.tax_profiles(company.login("hr"), 2026)[0][2]
 
 
 # --- templates -------------------------------------------------------------------------------------------
@@ -315,4 +309,4 @@ def test_a_filled_template_imports(company, tmp_path):
     workbook.save(path)
     result = import_entries(company.login("hr"), MONTH, path)
     assert result.count == 1
-    assert payroll_inputs.entries(company.login("hr"), MONTH)[0].note == "-1+2 扣回"
+    assert inputs.entries(company.login("hr"), MONTH)[0].note == "-1+2 扣回"

@@ -6,12 +6,16 @@ where 周七 works; 刘人事 (hr), 钱财务 (finance), 孙员工 (staff); admi
 
 import pytest
 
-from hrdesk.core.domain.custom_fields import FieldType
-from hrdesk.core.domain.masking import MASKED_MONEY
-from hrdesk.core.domain.org import DepartmentKind
-from hrdesk.core.errors import PermissionDenied
-from hrdesk.core.permissions import Permission, Role, Scope, grants_for
-from hrdesk.core.services import accounts, audit_log, custom_fields, employee_table, employees, org
+from hrdesk.core.people.custom_field_types import FieldType
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.kernel.errors import PermissionDenied
+from hrdesk.core.kernel.permissions import Permission, Role, Scope, grants_for
+from hrdesk.core.accounts import users
+from hrdesk.core.audit import audit_log
+from hrdesk.core.people import custom_fields, employee_table, employees
+from hrdesk.core.org import departments
+from hrdesk.core.org import positions
 from tests.helpers import employee_input
 
 
@@ -97,19 +101,19 @@ def test_only_hr_creates_and_edits_employees(company, user):
 def test_only_admin_manages_org_accounts_and_fields(company, user):
     ctx = company.login(user)
     with pytest.raises(PermissionDenied):
-        org.create_department(ctx, "新部门", DepartmentKind.BUSINESS)
+        departments.create_department(ctx, "新部门", DepartmentKind.BUSINESS)
     with pytest.raises(PermissionDenied):
-        org.create_position(ctx, "新岗位")
+        positions.create_position(ctx, "新岗位")
     with pytest.raises(PermissionDenied):
-        accounts.list_accounts(ctx)
+        users.list_accounts(ctx)
     with pytest.raises(PermissionDenied):
         custom_fields.create_definition(ctx, "title", "职称", FieldType.TEXT)
 
 
 def test_admin_manages_org(company):
     ctx = company.login("admin")
-    org.create_department(ctx, "新部门", DepartmentKind.BUSINESS)
-    assert any(d.name == "新部门" for d in org.list_departments(ctx))
+    departments.create_department(ctx, "新部门", DepartmentKind.BUSINESS)
+    assert any(d.name == "新部门" for d in departments.list_departments(ctx))
 
 
 @pytest.mark.parametrize("user", ["hr", "admin", "finance", "staff"])
@@ -130,4 +134,4 @@ def test_auditor_sees_audit_values_masked(company):
 
 def test_permission_denied_message_is_chinese(company):
     with pytest.raises(PermissionDenied, match="权限"):
-        accounts.list_accounts(company.login("hr"))
+        users.list_accounts(company.login("hr"))

@@ -7,17 +7,18 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.checklist import ItemCategory, ItemOwner, ItemStatus
-from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action, FlowStatus
-from hrdesk.core.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import (
-    accounts, audit_log, auth, checklists, employees, flows, mail, notices, separations,
-)
-from hrdesk.core.services.context import ServiceContext
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemStatus
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.audit import audit_log
+from hrdesk.core.flows import checklists, engine, mail, notices, separations
+from hrdesk.core.people import employees
+from hrdesk.core.kernel.context import ServiceContext
 from tests.helpers import USER_PASSWORD, employee_input
 from tests.smtp_sink import SmtpSink
 
@@ -33,7 +34,7 @@ def story(company):
     data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
                           position_id=li.position_id, project_department_id=company.depts["地铁项目部"])
     employees.update(system, li.id, data, li.version)
-    accounts.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
+    users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     company.users["lisi"] = USER_PASSWORD
     company.clock = clock
     return company
@@ -68,20 +69,20 @@ def _run_story(fx, sink):
     # 2. Wrong people are refused: a colleague, finance before its turn, the employee himself.
     for username in ("staff", "finance", "lisi", "hr"):
         with pytest.raises(PermissionDenied, match="王经理|直属上级"):
-            flows.act(login(fx, username), flow_id, Action.APPROVE, "越权")
+            engine.act(login(fx, username), flow_id, Action.APPROVE, "越权")
 
     # 3. Each role approves in turn, seeing the previous comments.
-    flows.act(login(fx, "manager"), flow_id, Action.APPROVE, "同意，已安排赵六接手客户。")
-    detail = flows.act(login(fx, "lead"), flow_id, Action.APPROVE, "项目资料已交接。")
+    engine.act(login(fx, "manager"), flow_id, Action.APPROVE, "同意，已安排赵六接手客户。")
+    detail = engine.act(login(fx, "lead"), flow_id, Action.APPROVE, "项目资料已交接。")
     assert [t.comment for t in detail.transitions][-2:] == ["同意，已安排赵六接手客户。", "项目资料已交接。"]
     hr = login(fx, "hr")
-    flows.act(hr, flow_id, Action.APPROVE, "材料齐全。")
-    detail = flows.act(login(fx, "finance"), flow_id, Action.APPROVE, "无借款，工资结算至4月1日。")
+    engine.act(hr, flow_id, Action.APPROVE, "材料齐全。")
+    detail = engine.act(login(fx, "finance"), flow_id, Action.APPROVE, "无借款，工资结算至4月1日。")
     assert detail.summary.step_name == "人事归档"
 
     # 4. Archiving is blocked while checklist items are open.
     with pytest.raises(StateError, match="交接清单还有 10 项"):
-        flows.act(hr, flow_id, Action.APPROVE, "归档")
+        engine.act(hr, flow_id, Action.APPROVE, "归档")
     manager, admin, finance = login(fx, "manager"), login(fx, "admin"), login(fx, "finance")
     items = {i.title: i for i in detail.checklist}
     with pytest.raises(PermissionDenied):
@@ -91,13 +92,13 @@ def _run_story(fx, sink):
         if item.title != "钥匙、门禁卡归还":
             checklists.confirm(owner, item.id, "已完成")
     with pytest.raises(StateError, match="还有 1 项"):
-        flows.act(hr, flow_id, Action.APPROVE, "归档")
+        engine.act(hr, flow_id, Action.APPROVE, "归档")
     with pytest.raises(ValidationError):
         checklists.waive(hr, items["钥匙、门禁卡归还"].id, "")
     with pytest.raises(PermissionDenied):
         checklists.waive(admin, items["钥匙、门禁卡归还"].id, "门禁卡已挂失注销")
     checklists.waive(hr, items["钥匙、门禁卡归还"].id, "门禁卡已挂失注销")
-    detail = flows.act(hr, flow_id, Action.APPROVE, "归档。")
+    detail = engine.act(hr, flow_id, Action.APPROVE, "归档。")
     assert detail.summary.status is FlowStatus.COMPLETED
 
     # 5. The employee is separated; the account ends with the last working day.
@@ -173,13 +174,13 @@ def test_bad_input_is_refused_and_changes_nothing(story):
     with pytest.raises(ValidationError) as info:
         separations.start(hr, fx.emps["李四"], SeparationReason.MUTUAL, date(2019, 1, 1), "x")
     assert "入职日期" in info.value.errors["last_working_day"]
-    from hrdesk.core.errors import NotFound
+    from hrdesk.core.kernel.errors import NotFound
 
     with pytest.raises(NotFound):
         separations.start(hr, 9999, SeparationReason.MUTUAL, date(2026, 5, 1), "x")
     with pytest.raises(NotFound):
-        flows.act(hr, 4242, Action.APPROVE, "x")
-    assert flows.list_flows(hr) == []
+        engine.act(hr, 4242, Action.APPROVE, "x")
+    assert engine.list_flows(hr) == []
     assert employees.get(hr, fx.emps["李四"]).status is EmployeeStatus.REGULAR
 
 
@@ -188,20 +189,20 @@ def test_reject_return_withdraw_restore_the_employee(story):
     li, manager = login(fx, "lisi"), login(fx, "manager")
     flow = separations.start(li, fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30), "申请离职").summary
     with pytest.raises(ValidationError):
-        flows.act(manager, flow.id, Action.RETURN)  # a reason is required
-    detail = flows.act(manager, flow.id, Action.RETURN, "请补充交接计划")
+        engine.act(manager, flow.id, Action.RETURN)  # a reason is required
+    detail = engine.act(manager, flow.id, Action.RETURN, "请补充交接计划")
     assert detail.summary.status is FlowStatus.RETURNED
     with pytest.raises(StateError):
-        flows.act(manager, flow.id, Action.APPROVE, "x")
-    assert Action.SUBMIT in flows.get(li, flow.id).my_actions
-    flows.act(li, flow.id, Action.SUBMIT, "已补充交接计划")
-    detail = flows.act(manager, flow.id, Action.REJECT, "项目关键期，请再考虑")
+        engine.act(manager, flow.id, Action.APPROVE, "x")
+    assert Action.SUBMIT in engine.get(li, flow.id).my_actions
+    engine.act(li, flow.id, Action.SUBMIT, "已补充交接计划")
+    detail = engine.act(manager, flow.id, Action.REJECT, "项目关键期，请再考虑")
     assert detail.summary.status is FlowStatus.REJECTED
     assert employees.get(fx.system, fx.emps["李四"]).status is EmployeeStatus.REGULAR
     with pytest.raises(StateError, match="已经结束"):
-        flows.act(manager, flow.id, Action.APPROVE, "x")
+        engine.act(manager, flow.id, Action.APPROVE, "x")
     flow = separations.start(li, fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30), "再次申请").summary
-    flows.act(li, flow.id, Action.WITHDRAW, "不走了")
+    engine.act(li, flow.id, Action.WITHDRAW, "不走了")
     assert employees.get(fx.system, fx.emps["李四"]).status is EmployeeStatus.REGULAR
 
 
@@ -209,12 +210,12 @@ def test_inbox_shows_waiting_time_and_overdue(story):
     fx = story
     flow = separations.start(login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30),
                              "申请").summary
-    [item] = flows.inbox(login(fx, "manager"))
+    [item] = engine.inbox(login(fx, "manager"))
     assert item.id == flow.id and not item.overdue
     fx.clock.advance(timedelta(days=7))
-    [item] = flows.inbox(login(fx, "manager"))
+    [item] = engine.inbox(login(fx, "manager"))
     assert item.overdue
-    assert flows.inbox(login(fx, "lead")) == []
+    assert engine.inbox(login(fx, "lead")) == []
 
 
 def test_manager_without_account_falls_back_to_hr(story):

@@ -9,13 +9,16 @@ from decimal import Decimal as D
 
 import pytest
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action
-from hrdesk.core.errors import PermissionDenied, StateError
-from hrdesk.core.services import auth, checklists, flows, payroll, payroll_inputs, separations, settlement
-from hrdesk.core.services.context import ServiceContext
-from hrdesk.core.services.settlement_statement import SettlementParams
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.accounts import auth
+from hrdesk.core.flows import checklists, engine, separations
+from hrdesk.core.payroll import runs, inputs
+from hrdesk.core.separation import settlement
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.separation.statement import SettlementParams
 
 MARCH = date(2026, 3, 1)
 
@@ -33,10 +36,10 @@ def leaving(company):
     flow = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2026, 3, 31), "协商一致")
     company.flow_id = flow.summary.id
     company.li = company.emps["李四"]
-    flows.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
+    engine.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
     with pytest.raises(StateError, match="财务结算"):
         settlement.statement(hr, company.li)  # not before the finance step
-    flows.act(hr, company.flow_id, Action.APPROVE, "同意")
+    engine.act(hr, company.flow_id, Action.APPROVE, "同意")
     return company
 
 
@@ -72,32 +75,32 @@ def test_params_change_the_figures_and_need_hr_or_finance(leaving):
 def test_deductions_need_finance_confirmation_then_post_locked_items(leaving):
     fx = leaving
     finance = login(fx, "finance")
-    laptop = next(i for i in flows.get(finance, fx.flow_id).checklist if "笔记本" in i.title)
+    laptop = next(i for i in engine.get(finance, fx.flow_id).checklist if "笔记本" in i.title)
     checklists.set_amount(login(fx, "admin"), laptop.id, "3000", "笔记本未归还，按净值扣款")
     with pytest.raises(StateError, match="尚未确认"):
-        flows.act(finance, fx.flow_id, Action.APPROVE, "结算无误")
+        engine.act(finance, fx.flow_id, Action.APPROVE, "结算无误")
     with pytest.raises(PermissionDenied):
         settlement.confirm_deduction(login(fx, "hr"), fx.li, laptop.id)
     st = settlement.confirm_deduction(finance, fx.li, laptop.id)
     assert [d.confirmed for d in st.deductions] == [True]
-    flows.act(finance, fx.flow_id, Action.APPROVE, "结算无误")
+    engine.act(finance, fx.flow_id, Action.APPROVE, "结算无误")
 
     approved = settlement.statement(finance, fx.li)
     assert approved.approved and approved.approved_by == "钱财务"
     with pytest.raises(StateError, match="已由财务审核"):
         settlement.save_params(finance, fx.li, SettlementParams(working_years=D("1")))
-    entries = payroll_inputs.entries(finance, MARCH, fx.li)
+    entries = inputs.entries(finance, MARCH, fx.li)
     assert {(e.item_code, e.amount, e.locked) for e in entries} == {
         ("leave_pay", D("1103.45"), True), ("severance_pay", D("78000.00"), True),
         ("equipment_deduction", D("3000.00"), True)}
     with pytest.raises(StateError, match="锁定"):
-        payroll_inputs.delete_entry(finance, entries[0].id)
+        inputs.delete_entry(finance, entries[0].id)
 
     hr = login(fx, "hr")
-    payroll.calculate_month(hr, date(2026, 1, 1))
-    payroll.calculate_month(hr, date(2026, 2, 1))
-    payroll.calculate_month(hr, MARCH)
-    li = next(r for r in payroll.rows(finance, MARCH) if r.employee_id == fx.li)
+    runs.calculate_month(hr, date(2026, 1, 1))
+    runs.calculate_month(hr, date(2026, 2, 1))
+    runs.calculate_month(hr, MARCH)
+    li = next(r for r in runs.rows(finance, MARCH) if r.employee_id == fx.li)
     assert li.insurance_change == "stop"
     assert li.payslip.severance == D("78000.00") and li.payslip.after_tax_deductions == D("3000.00")
 
@@ -105,7 +108,7 @@ def test_deductions_need_finance_confirmation_then_post_locked_items(leaving):
 def test_a_changed_amount_needs_confirming_again(leaving):
     fx = leaving
     finance = login(fx, "finance")
-    laptop = next(i for i in flows.get(finance, fx.flow_id).checklist if "笔记本" in i.title)
+    laptop = next(i for i in engine.get(finance, fx.flow_id).checklist if "笔记本" in i.title)
     checklists.set_amount(login(fx, "admin"), laptop.id, "3000")
     settlement.confirm_deduction(finance, fx.li, laptop.id)
     checklists.set_amount(login(fx, "admin"), laptop.id, "3500")

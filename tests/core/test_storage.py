@@ -9,16 +9,16 @@ import keyring.backends.fail
 import pytest
 from sqlalchemy import text
 
-from hrdesk.core.permissions import Actor
-from hrdesk.core.services.context import ServiceContext
-from hrdesk.core.errors import KeyUnavailable, StorageError, ValidationError, WrongKey
-from hrdesk.core.persistence import engine as engine_module
-from hrdesk.core.persistence import keys
-from hrdesk.core.persistence.company_file import APPLICATION_ID, open_existing
-from hrdesk.core.persistence.datadir import DataDir
-from hrdesk.core.persistence.engine import sqlcipher_engine
-from hrdesk.core.services import company as company_service
-from hrdesk.core.services import employees
+from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import KeyUnavailable, StorageError, ValidationError, WrongKey
+from hrdesk.core.kernel.persistence import engine as engine_module
+from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.kernel.persistence.company_file import APPLICATION_ID, open_existing
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
+from hrdesk.core.company import setup as company_service
+from hrdesk.core.people import employees
 from tests.helpers import ADMIN_PASSWORD, employee_input, read_only_folder
 
 
@@ -219,7 +219,7 @@ def test_locked_database_gives_clear_message_and_changes_nothing(company, monkey
 def test_upgrade_from_first_release_keeps_data_and_backs_up(tmp_path):
     from alembic import command
 
-    from hrdesk.core.persistence.company_file import alembic_config
+    from hrdesk.core.kernel.persistence.company_file import alembic_config
 
     data_dir = DataDir(tmp_path / "v1")
     data_dir.root.mkdir()

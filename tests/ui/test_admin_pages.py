@@ -7,16 +7,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import text
 
-from hrdesk.core.errors import AuthenticationError
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import accounts, auth, custom_fields
-from hrdesk.core.domain.custom_fields import FieldType
-from hrdesk.ui.app import make_session
-from hrdesk.ui.pages import audit_page as audit_page_module
-from hrdesk.ui.pages import custom_fields_page as custom_fields_page_module
-from hrdesk.ui.pages.accounts_page import AccountsPage
-from hrdesk.ui.pages.audit_page import AuditPage
-from hrdesk.ui.pages.custom_fields_page import CustomFieldsPage
+from hrdesk.core.kernel.errors import AuthenticationError
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.people import custom_fields
+from hrdesk.core.people.custom_field_types import FieldType
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.audit import audit_page as audit_page_module
+from hrdesk.ui.people import custom_fields_page as custom_fields_page_module
+from hrdesk.ui.accounts.accounts_page import AccountsPage
+from hrdesk.ui.audit.audit_page import AuditPage
+from hrdesk.ui.people.custom_fields_page import CustomFieldsPage
 
 COMPANY = "测试科技有限公司"
 NEW_PASSWORD = "Temp-pass-2024"
@@ -94,7 +95,7 @@ def test_admin_creates_account_linked_to_employee(qtbot, company, sessions):
     ctx = auth.login(company.db, "lisi", NEW_PASSWORD)
     assert ctx.actor.roles == {Role.HR, Role.EMPLOYEE}
     assert ctx.actor.employee_id == company.emps["李四"]
-    assert accounts.must_change_password(ctx)
+    assert users.must_change_password(ctx)
 
     qtbot.waitUntil(lambda: "lisi" in usernames(page), timeout=2000)
     assert page.current_account().username == "lisi"  # the new account is selected
@@ -107,7 +108,7 @@ def test_admin_creates_account_linked_to_employee(qtbot, company, sessions):
 def test_invalid_account_input_is_shown_next_to_fields_and_nothing_is_created(qtbot, company, sessions):
     admin = sessions("admin")
     page = open_page(qtbot, AccountsPage, admin)
-    before = len(accounts.list_accounts(admin.ctx))
+    before = len(users.list_accounts(admin.ctx))
     dialog = page.open_new_account()
     qtbot.addWidget(dialog)
     f = dialog.form
@@ -140,13 +141,13 @@ def test_invalid_account_input_is_shown_next_to_fields_and_nothing_is_created(qt
     f.employee_id.setText("没有这个人")
     dialog.save()
     assert "请从下拉列表中选择员工" in dialog.current_errors()["employee_id"]
-    assert len(accounts.list_accounts(admin.ctx)) == before
+    assert len(users.list_accounts(admin.ctx)) == before
 
     # The fixed input then saves.
     f.employee_id.clear()
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert len(accounts.list_accounts(admin.ctx)) == before + 1
+    assert len(users.list_accounts(admin.ctx)) == before + 1
 
 
 def test_edit_account_refusals_are_shown_next_to_fields(qtbot, company, sessions):
@@ -162,7 +163,7 @@ def test_edit_account_refusals_are_shown_next_to_fields(qtbot, company, sessions
     errors = dialog.current_errors()
     assert errors["active"] == "不能停用自己正在使用的账号"
     assert "roles" not in errors  # the roles were not touched; the refusal is about 启用
-    assert accounts.list_accounts(admin.ctx)[0].active  # nothing written
+    assert users.list_accounts(admin.ctx)[0].active  # nothing written
 
     # A permitted edit: the hr account loses its employee role and gets 财务.
     assert page.select_username("hr")
@@ -207,7 +208,7 @@ def test_unlock_and_reset_password(qtbot, company, sessions):
     dialog.reset()
     assert dialog.result() == QDialog.DialogCode.Accepted
     ctx = auth.login(company.db, "staff", temporary)
-    assert accounts.must_change_password(ctx)
+    assert users.must_change_password(ctx)
     assert "staff" in page.notice.text()
 
 
@@ -238,7 +239,7 @@ def test_custom_field_create_edit_and_delete_in_use_refused(qtbot, company, sess
 
     # The employee dialog builds its widgets from the definitions: the new field is there at once,
     # for a new employee (HR; an administrator may not create employees) and for an existing one.
-    from hrdesk.ui.dialogs.employee_dialog import EmployeeDialog
+    from hrdesk.ui.people.employee_dialog import EmployeeDialog
 
     new_employee = EmployeeDialog(hr, None)
     qtbot.addWidget(new_employee)

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from hrdesk.core.domain.masking import MASKED_MONEY
-from hrdesk.core.services import employees
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.login_dialog import LoginDialog
-from hrdesk.ui.main_window import MainWindow
-from hrdesk.ui.widgets.optional_date import set_date
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.people import employees
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.accounts.login_dialog import LoginDialog
+from hrdesk.ui.shell.main_window import MainWindow
+from hrdesk.ui.common.optional_date import set_date
 from tests.helpers import USER_PASSWORD, make_card, make_id
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 

@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from hrdesk.core.domain.checklist import ItemCategory, ItemOwner
-from hrdesk.core.domain.notifications import Event, Relation
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action, ActorKind, FlowKind
-from hrdesk.core.permissions import Role
-from hrdesk.core.services import flow_definitions, flows, mail, notices, separations
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.flow_definition_dialog import ACTOR, NAME, ROLE
-from hrdesk.ui.pages.flow_settings_page import ASSET, CATEGORY, OWNER, TITLE, FlowSettingsPage
+from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
+from hrdesk.core.flows.notice_policy import Event, Relation
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, ActorKind, FlowKind
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.flows import definitions, engine, mail, notices, separations
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.flows.flow_definition_dialog import ACTOR, NAME, ROLE
+from hrdesk.ui.flows.flow_settings_page import ASSET, CATEGORY, OWNER, TITLE, FlowSettingsPage
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import screenshot, type_text
 
@@ -72,7 +72,7 @@ def step_names(dialog) -> list[str]:
 
 
 def test_admin_sees_the_page_and_others_do_not(qtbot, company):
-    from hrdesk.ui.main_window import MainWindow
+    from hrdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(make_session(company.login("admin"), COMPANY))
     qtbot.addWidget(window)
@@ -119,18 +119,18 @@ def test_edit_separation_flow_makes_version_2_and_running_flows_keep_version_1(q
     after = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
     assert after.definition_version == 2 and "财务结算" not in [s.name for s in after.steps]
     # the flow started before still goes through finance; the new one goes straight to archiving
-    flows.act(company.login("manager"), before.summary.id, Action.APPROVE, "同意")
-    old = flows.act(hr, before.summary.id, Action.APPROVE, "同意")
+    engine.act(company.login("manager"), before.summary.id, Action.APPROVE, "同意")
+    old = engine.act(hr, before.summary.id, Action.APPROVE, "同意")
     assert old.summary.step_name == "财务结算" and old.definition_version == 1
-    new = flows.act(hr, after.summary.id, Action.APPROVE, "同意")  # 孙员工 has no manager: HR acts
-    new = flows.act(hr, after.summary.id, Action.APPROVE, "同意")
+    new = engine.act(hr, after.summary.id, Action.APPROVE, "同意")  # 孙员工 has no manager: HR acts
+    new = engine.act(hr, after.summary.id, Action.APPROVE, "同意")
     assert new.summary.step_name == "人事归档" and new.definition_version == 2
 
 
 def test_invalid_definition_shows_errors_and_saves_nothing(qtbot, company, sessions):
     page = open_page(qtbot, sessions("admin"))
     dialog = open_editor(qtbot, page, FlowKind.CONFIRMATION)
-    versions = len(flow_definitions.history(company.login("admin"), FlowKind.CONFIRMATION))
+    versions = len(definitions.history(company.login("admin"), FlowKind.CONFIRMATION))
     while dialog.rows():  # no steps at all
         dialog.select_row(0)
         click(qtbot, dialog.form.remove_step)
@@ -153,13 +153,13 @@ def test_invalid_definition_shows_errors_and_saves_nothing(qtbot, company, sessi
     assert dialog.error_rows() == [0]
     assert "b3261e" in dialog.cell(0, ROLE).styleSheet() and dialog.cell(1, NAME).styleSheet() == ""
     screenshot(dialog, "flow_definition_dialog_errors")
-    assert len(flow_definitions.history(company.login("admin"), FlowKind.CONFIRMATION)) == versions
+    assert len(definitions.history(company.login("admin"), FlowKind.CONFIRMATION)) == versions
 
     role = dialog.cell(0, ROLE)  # fixing it saves
     role.setCurrentIndex(role.findData(Role.HR.value))
     click(qtbot, save_button(dialog))
     assert not dialog.isVisible()
-    current = flow_definitions.current(company.login("admin"), FlowKind.CONFIRMATION).definition
+    current = definitions.current(company.login("admin"), FlowKind.CONFIRMATION).definition
     assert [(s.name, s.actor_kind, s.role) for s in current.steps] == [
         ("总经理审批", ActorKind.ROLE, Role.HR), ("直属上级确认", ActorKind.MANAGER, None)]
     assert len({s.key for s in current.steps}) == 2
@@ -291,7 +291,7 @@ def test_department_checklist_template_is_used_by_later_separations(qtbot, compa
     assert len(later.checklist) == 12
     assert titles["销售样品和展示机归还"].asset_no == "SMP-2024-007"
     assert titles["客户名单移交"].owner == "王经理"  # the manager confirms
-    assert "销售样品和展示机归还" not in {i.title for i in flows.get(hr, earlier.summary.id).checklist}
+    assert "销售样品和展示机归还" not in {i.title for i in engine.get(hr, earlier.summary.id).checklist}
     other = separations.start(hr, company.emps["钱财务"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
     assert len(other.checklist) == 10  # 财务部 has no additions
 
@@ -300,12 +300,12 @@ def test_warns_when_another_administrator_saved_meanwhile(qtbot, company, sessio
     page = open_page(qtbot, sessions("admin"))
     dialog = open_editor(qtbot, page, FlowKind.TRANSFER)
     admin = company.login("admin")
-    flow_definitions.save(admin, flow_definitions.current(admin, FlowKind.TRANSFER).definition)  # version 2
+    definitions.save(admin, definitions.current(admin, FlowKind.TRANSFER).definition)  # version 2
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     click(qtbot, save_button(dialog))
     assert dialog.isVisible() and "已保存了第 2 版" in asked[0]
-    assert flow_definitions.current(admin, FlowKind.TRANSFER).definition.version == 2
+    assert definitions.current(admin, FlowKind.TRANSFER).definition.version == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     click(qtbot, save_button(dialog))
     assert not dialog.isVisible() and dialog.saved_version == 3

@@ -7,25 +7,27 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.masking import MASKED_MONEY
-from hrdesk.core.domain.workflow import Action, FlowKind, FlowStatus
-from hrdesk.core.errors import PermissionDenied, StateError
-from hrdesk.core.permissions import Role
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.services import accounts, auth, employees, flows, mail, separations
-from hrdesk.core.services.context import ServiceContext
-from hrdesk.ui import messages
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.employee_dialog import EmployeeDialog
-from hrdesk.ui.dialogs.flow_dialog import FlowDialog
-from hrdesk.ui.dialogs.notice_dialog import NoticeDialog
-from hrdesk.ui.mail_pump import MailPump
-from hrdesk.ui.main_window import MainWindow
-from hrdesk.ui.pages.flows_page import FlowsPage
-from hrdesk.ui.pages.inbox_page import InboxPage
-from hrdesk.ui.widgets.optional_date import set_date
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.accounts import users, auth
+from hrdesk.core.people import employees
+from hrdesk.core.flows import engine, mail, separations
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.ui.common import messages
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.people.employee_dialog import EmployeeDialog
+from hrdesk.ui.flows.flow_dialog import FlowDialog
+from hrdesk.ui.flows.notice_dialog import NoticeDialog
+from hrdesk.ui.flows.mail_pump import MailPump
+from hrdesk.ui.shell.main_window import MainWindow
+from hrdesk.ui.flows.flows_page import FlowsPage
+from hrdesk.ui.flows.inbox_page import InboxPage
+from hrdesk.ui.common.optional_date import set_date
 from tests.helpers import USER_PASSWORD, employee_input, make_card, make_id
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import replace_text, screenshot, type_text, when_modal
@@ -43,7 +45,7 @@ def story(company):
     data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
                           position_id=li.position_id, project_department_id=company.depts["地铁项目部"])
     employees.update(system, li.id, data, li.version)
-    accounts.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
+    users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     company.users["lisi"] = USER_PASSWORD
     company.clock = clock
     return company
@@ -129,10 +131,10 @@ def _run_story(qtbot, fx, sink, errors):
     assert not dialog.submit()
     assert "第三十七条" in dialog.current_errors()["comment"] and dialog.isVisible()
     screenshot(dialog, "separation_dialog_short_notice")
-    assert flows.list_flows(login(fx, "hr")) == []
+    assert engine.list_flows(login(fx, "hr")) == []
     type_text(qtbot, f.comment, "家中有急事，申请提前离职，已与王经理沟通。")
     assert dialog.submit() and not dialog.isVisible()
-    [flow] = flows.list_flows(login(fx, "hr"))
+    [flow] = engine.list_flows(login(fx, "hr"))
     flow_id = flow.id
     assert flow.kind is FlowKind.SEPARATION and flow.step_name == "直属上级审批"
     assert "王经理" in page.notice.text()
@@ -155,7 +157,7 @@ def _run_story(qtbot, fx, sink, errors):
     assert dialog.form.steps_list.item(0).data(256) == "current"
     dialog.action_buttons[Action.RETURN].click()  # a return needs a reason: shown under the comment box
     assert "原因" in dialog.current_errors()["comment"]
-    assert flows.get(fx.system, flow_id).summary.step_name == "直属上级审批"
+    assert engine.get(fx.system, flow_id).summary.step_name == "直属上级审批"
     type_text(qtbot, dialog.form.comment, "同意，已安排赵六接手客户。")
     dialog.action_buttons[Action.APPROVE].click()
     assert dialog.detail.summary.step_name == "项目负责人审批"
@@ -171,7 +173,7 @@ def _run_story(qtbot, fx, sink, errors):
     assert "陈工" in dialog.form.nothing_to_do.text()
     screenshot(dialog, "flow_dialog_not_your_turn")
     with pytest.raises(PermissionDenied):
-        flows.act(login(fx, "finance"), flow_id, Action.APPROVE, "越权")
+        engine.act(login(fx, "finance"), flow_id, Action.APPROVE, "越权")
     staff_page = inbox_for(qtbot, fx, "staff")
     assert staff_page.open_flow(flow_id) is None and isinstance(errors.pop(), PermissionDenied)
 
@@ -325,7 +327,7 @@ def test_hr_starts_a_separation_on_behalf(qtbot, story, errors):
     screenshot(dialog, "separation_dialog_hr")
     f.last_working_day.setDate(date(2026, 3, 31))
     assert dialog.submit()
-    [flow] = flows.list_flows(login(fx, "hr"))
+    [flow] = engine.list_flows(login(fx, "hr"))
     assert flow.on_behalf_of == "周七" and flow.initiator_name == "刘人事"
     qtbot.waitUntil(lambda: page.model.row_of(flow.id) >= 0, timeout=5000)
     assert page.current_flow_id() == flow.id
@@ -352,8 +354,8 @@ def test_transfer_dialog_sends_only_changes_and_masks_salary(qtbot, story, error
     f.position_id.setCurrentIndex(f.position_id.findText("工程师"))
     assert set(dialog.changes()) == {"base_salary", "manager_id", "position_id"}
     assert dialog.submit()
-    [flow] = flows.list_flows(login(fx, "hr"), kind=FlowKind.TRANSFER)
-    detail = flows.get(login(fx, "hr"), flow.id)
+    [flow] = engine.list_flows(login(fx, "hr"), kind=FlowKind.TRANSFER)
+    detail = engine.get(login(fx, "hr"), flow.id)
     assert set(detail.payload["changes"]) == {"base_salary", "manager_id", "position_id"}
 
     # The old manager approves first; he may not see 赵六's pay, so the amounts are masked.
@@ -394,8 +396,8 @@ def test_confirmation_dialog_validates_next_to_fields(qtbot, story, errors):
     f.confirmation_date.setDate(date(2026, 4, 1))
     type_text(qtbot, f.evaluation, "试用期表现良好，同意转正。")
     assert dialog.submit()
-    [flow] = flows.list_flows(hr, kind=FlowKind.CONFIRMATION)
-    assert flows.get(hr, flow.id).assignees == ["刘人事"]  # the manager's own step passed
+    [flow] = engine.list_flows(hr, kind=FlowKind.CONFIRMATION)
+    assert engine.get(hr, flow.id).assignees == ["刘人事"]  # the manager's own step passed
     assert "刘人事" in page.notice.text()
 
 
@@ -425,16 +427,16 @@ def test_onboarding_mode_starts_a_flow_that_creates_the_employee(qtbot, story, e
     dialog.save()
     assert not dialog.isVisible()
     assert employees.count(fx.system) == 8  # nothing yet: the record is made when the flow completes
-    [flow] = flows.list_flows(login(fx, "hr"), kind=FlowKind.ONBOARDING)
+    [flow] = engine.list_flows(login(fx, "hr"), kind=FlowKind.ONBOARDING)
     manager_inbox = inbox_for(qtbot, fx, "manager")
     assert manager_inbox.counts()["approvals"] == 1
     flow_dialog = approve_in_dialog(qtbot, manager_inbox, flow.id, "欢迎加入。", "flow_dialog_onboarding")
     assert "13912345678" in flow_dialog.form.proposal.toPlainText()
     assert MASKED_MONEY in flow_dialog.form.proposal.toPlainText()  # the manager may not see the pay
-    detail = flows.act(login(fx, "hr"), flow.id, Action.APPROVE, "已办理")
+    detail = engine.act(login(fx, "hr"), flow.id, Action.APPROVE, "已办理")
     assert detail.summary.status is FlowStatus.COMPLETED
     assert employees.count(fx.system) == 9
-    assert any(a.username == "maxiaohong" for a in accounts.list_accounts(login(fx, "admin")))
+    assert any(a.username == "maxiaohong" for a in users.list_accounts(login(fx, "admin")))
 
 
 def test_mail_pump_reports_a_server_that_is_down(qtbot, story):
@@ -489,7 +491,7 @@ def test_return_resubmit_and_hr_acting_on_behalf(qtbot, story, errors):
     screenshot(hr_view, "flow_dialog_on_behalf")
     type_text(qtbot, hr_view.form.comment, "已补充交接计划（代提交）")
     hr_view.action_buttons[Action.SUBMIT].click()
-    detail = flows.get(fx.system, flow_id)
+    detail = engine.get(fx.system, flow_id)
     assert detail.summary.step_name == "直属上级审批" and detail.transitions[-1].on_behalf_of == "李四"
     qtbot.waitUntil(lambda: set(mine.action_buttons) == {Action.WITHDRAW}, timeout=5000)  # his dialog follows
 

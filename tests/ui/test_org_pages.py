@@ -6,18 +6,19 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from stdnum.cn import uscc
 
-from hrdesk.core.errors import PermissionDenied
-from hrdesk.core.services import company as company_service
-from hrdesk.core.services import org
-from hrdesk.ui import messages
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.department_dialog import DepartmentDialog
-from hrdesk.ui.dialogs.position_dialog import PositionDialog
-from hrdesk.ui.main_window import MainWindow
-from hrdesk.ui.pages.company_page import CompanyPage
-from hrdesk.ui.pages.departments_page import COL_HEAD, COL_NAME, COL_STATUS, DepartmentsPage
-from hrdesk.ui.pages.positions_page import COL_STATUS as POS_STATUS
-from hrdesk.ui.pages.positions_page import PositionsPage
+from hrdesk.core.kernel.errors import PermissionDenied
+from hrdesk.core.company import details as company_details
+from hrdesk.core.org import departments
+from hrdesk.core.org import positions
+from hrdesk.ui.common import messages
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.org.department_dialog import DepartmentDialog
+from hrdesk.ui.org.position_dialog import PositionDialog
+from hrdesk.ui.shell.main_window import MainWindow
+from hrdesk.ui.company.company_page import CompanyPage
+from hrdesk.ui.org.departments_page import COL_HEAD, COL_NAME, COL_STATUS, DepartmentsPage
+from hrdesk.ui.org.positions_page import COL_STATUS as POS_STATUS
+from hrdesk.ui.org.positions_page import PositionsPage
 from tests.ui.qt_helpers import type_text
 
 VALID_USCC = "91350100M000100Y43"
@@ -81,7 +82,7 @@ def save_and_wait(qtbot, page, dialog):
 
 
 def dept_names(ctx, parent_id=None) -> list[str]:
-    return [d.name for d in org.list_departments(ctx) if parent_id is None or d.parent_id == parent_id]
+    return [d.name for d in departments.list_departments(ctx) if parent_id is None or d.parent_id == parent_id]
 
 
 # --- navigation --------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def test_create_child_department_through_dialog(qtbot, company, sessions):
     save_and_wait(qtbot, page, dialog)
 
     assert not dialog.isVisible()
-    created = next(d for d in org.list_departments(session.ctx) if d.name == "华南销售部")
+    created = next(d for d in departments.list_departments(session.ctx) if d.name == "华南销售部")
     assert created.parent_id == company.depts["销售部"]
     assert created.code == "D-SALES-S" and created.head_employee_id == company.emps["王经理"]
     item = page.item_for(created.id)
@@ -168,7 +169,7 @@ def test_project_department_head_is_called_project_lead(qtbot, company, sessions
 @pytest.mark.parametrize("name, message", [("", "请填写部门名称"), ("华东销售部", "同一上级下已有名为“华东销售部”的部门")])
 def test_invalid_department_shows_error_by_field_and_writes_nothing(qtbot, company, sessions, name, message):
     session = sessions()
-    before = org.list_departments(session.ctx)
+    before = departments.list_departments(session.ctx)
     dialog = DepartmentDialog(session, None, company.depts["销售部"])
     qtbot.addWidget(dialog)
     dialog.open()
@@ -179,12 +180,12 @@ def test_invalid_department_shows_error_by_field_and_writes_nothing(qtbot, compa
     assert not dialog.form.err_name.isHidden()
     assert dialog.form.err_name.text() == message
     assert dialog.form.err_parent_id.isHidden()
-    assert org.list_departments(session.ctx) == before
+    assert departments.list_departments(session.ctx) == before
 
 
 def test_unresolved_head_text_is_refused(qtbot, company, sessions):
     session = sessions()
-    before = org.list_departments(session.ctx)
+    before = departments.list_departments(session.ctx)
     dialog = DepartmentDialog(session)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -193,7 +194,7 @@ def test_unresolved_head_text_is_refused(qtbot, company, sessions):
     dialog.form.buttons.button(SAVE).click()
     assert dialog.isVisible()
     assert "请从下拉列表中选择负责人" in dialog.form.err_head_employee_id.text()
-    assert org.list_departments(session.ctx) == before
+    assert departments.list_departments(session.ctx) == before
 
 
 def test_moving_a_department_under_its_own_child_is_refused(qtbot, company, sessions):
@@ -214,12 +215,12 @@ def test_moving_a_department_under_its_own_child_is_refused(qtbot, company, sess
 
     assert dialog.isVisible()
     assert dialog.form.err_parent_id.text() == "上级部门不能是本部门或其下级部门"
-    assert next(d for d in org.list_departments(session.ctx) if d.id == sales).parent_id == company.depts["总公司"]
+    assert next(d for d in departments.list_departments(session.ctx) if d.id == sales).parent_id == company.depts["总公司"]
 
 
 def test_edit_department_deactivates_it(qtbot, company, sessions):
     session = sessions()
-    empty = org.create_department(session.ctx, "行政部", org.DepartmentKind.FUNCTION, company.depts["总公司"])
+    empty = departments.create_department(session.ctx, "行政部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(empty)
     dialog = page.edit_current()
@@ -228,7 +229,7 @@ def test_edit_department_deactivates_it(qtbot, company, sessions):
     dialog.form.sort_order.setValue(5)
     save_and_wait(qtbot, page, dialog)
     assert page.item_for(empty).text(COL_STATUS) == "已停用"
-    stored = next(d for d in org.list_departments(session.ctx) if d.id == empty)
+    stored = next(d for d in departments.list_departments(session.ctx) if d.id == empty)
     assert not stored.active and stored.sort_order == 5
 
 
@@ -241,7 +242,7 @@ def test_deactivating_department_with_employees_shows_service_reason(qtbot, comp
     dialog.form.buttons.button(SAVE).click()
     assert dialog.isVisible()
     assert "不能停用" in dialog.form.err_active.text()
-    assert next(d for d in org.list_departments(session.ctx) if d.id == company.depts["财务部"]).active
+    assert next(d for d in departments.list_departments(session.ctx) if d.id == company.depts["财务部"]).active
 
 
 def test_deleting_department_with_employees_is_refused(qtbot, company, sessions, confirm, shown_errors):
@@ -259,8 +260,8 @@ def test_deleting_department_with_employees_is_refused(qtbot, company, sessions,
 
 def test_deleting_department_with_children_is_refused(qtbot, company, sessions, confirm, shown_errors):
     session = sessions()
-    top = org.create_department(session.ctx, "研发中心", org.DepartmentKind.BUSINESS, company.depts["总公司"])
-    org.create_department(session.ctx, "平台组", org.DepartmentKind.BUSINESS, top)
+    top = departments.create_department(session.ctx, "研发中心", departments.DepartmentKind.BUSINESS, company.depts["总公司"])
+    departments.create_department(session.ctx, "平台组", departments.DepartmentKind.BUSINESS, top)
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(top)
     assert page.delete_current() is False
@@ -270,7 +271,7 @@ def test_deleting_department_with_children_is_refused(qtbot, company, sessions, 
 
 def test_delete_empty_department_after_confirmation(qtbot, company, sessions, confirm, shown_errors):
     session = sessions()
-    empty = org.create_department(session.ctx, "法务部", org.DepartmentKind.FUNCTION, company.depts["总公司"])
+    empty = departments.create_department(session.ctx, "法务部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(empty)
 
@@ -291,7 +292,7 @@ def test_tree_follows_changes_made_elsewhere(qtbot, company, sessions):
     session = sessions()
     page = open_page(qtbot, DepartmentsPage, session)
     with qtbot.waitSignal(page.loaded, timeout=3000):
-        new_id = org.create_department(session.ctx, "采购部", org.DepartmentKind.FUNCTION, company.depts["总公司"])
+        new_id = departments.create_department(session.ctx, "采购部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
     assert page.item_for(new_id).text(COL_NAME) == "采购部"
 
 
@@ -299,7 +300,7 @@ def test_tree_follows_changes_made_elsewhere(qtbot, company, sessions):
 
 
 def position_names(ctx) -> dict[str, object]:
-    return {p.name: p for p in org.list_positions(ctx)}
+    return {p.name: p for p in positions.list_positions(ctx)}
 
 
 def table_texts(page, column) -> list[str]:
@@ -343,7 +344,7 @@ def test_create_edit_delete_position(qtbot, company, sessions, confirm, shown_er
 
 def test_duplicate_position_name_shows_error_by_field(qtbot, company, sessions):
     session = sessions()
-    before = org.list_positions(session.ctx)
+    before = positions.list_positions(session.ctx)
     dialog = PositionDialog(session)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -351,7 +352,7 @@ def test_duplicate_position_name_shows_error_by_field(qtbot, company, sessions):
     dialog.form.buttons.button(SAVE).click()
     assert dialog.isVisible()
     assert dialog.form.err_name.text() == "岗位“会计”已存在"
-    assert org.list_positions(session.ctx) == before
+    assert positions.list_positions(session.ctx) == before
 
 
 def test_deleting_position_in_use_is_refused(qtbot, company, sessions, confirm, shown_errors):
@@ -379,7 +380,7 @@ def test_company_info_validates_credit_code_then_saves(qtbot, company, sessions)
     f.save.click()
     assert not f.err_credit_code.isHidden()
     assert f.err_credit_code.text() == "统一社会信用代码应为18位且校验位正确"
-    assert company_service.get_company(session.ctx).credit_code is None
+    assert company_details.get_company(session.ctx).credit_code is None
 
     f.credit_code.clear()
     qtbot.keyClicks(f.credit_code, VALID_USCC.lower())  # typed in lower case, shown and stored upper case
@@ -389,7 +390,7 @@ def test_company_info_validates_credit_code_then_saves(qtbot, company, sessions)
     f.save.click()
     assert f.err_credit_code.isHidden()
     assert f.status.text() == "公司信息已保存。"
-    stored = company_service.get_company(session.ctx)
+    stored = company_details.get_company(session.ctx)
     assert (stored.credit_code, stored.address, stored.phone) == (VALID_USCC, "上海市浦东新区张江路100号", "021-12345678")
     assert not f.save.isEnabled()
 
@@ -401,7 +402,7 @@ def test_company_name_is_required(qtbot, company, sessions):
     assert page.form.save.isEnabled() and page.form.revert.isEnabled()
     page.form.save.click()
     assert page.form.err_company_name.text() == "请填写公司名称"
-    assert company_service.get_company(session.ctx).name == "测试科技有限公司"
+    assert company_details.get_company(session.ctx).name == "测试科技有限公司"
 
     page.form.revert.click()
     assert page.form.company_name.text() == "测试科技有限公司"
@@ -414,4 +415,4 @@ def test_company_page_is_read_only_without_the_right(qtbot, company, sessions):
     assert page.form.company_name.isReadOnly() and not page.form.save.isVisible()
     assert page.save() is False
     with pytest.raises(PermissionDenied):  # the service is what actually refuses
-        company_service.update_company(session.ctx, company_service.CompanyInfo("别的公司", None, None, None))
+        company_details.update_company(session.ctx, company_details.CompanyInfo("别的公司", None, None, None))

@@ -12,16 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hrdesk.core.domain.employee import EmployeeStatus
-from hrdesk.core.domain.payroll.report import RunStatus
-from hrdesk.core.services import employees, payroll, payroll_inputs
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.tax_calculator_dialog import TaxCalculatorDialog
-from hrdesk.ui.models.payroll_model import DEPARTMENT, PayrollModel, build_entries
-from hrdesk.ui.pages import pages_for
-from hrdesk.ui.pages.my_payslips_page import MyPayslipsPage
-from hrdesk.ui.pages.payroll_page import PayrollPage
-from hrdesk.ui.payroll_run.export_menu import default_export_name
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.people import employees
+from hrdesk.core.payroll import runs, inputs
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.payroll.tax_calculator_dialog import TaxCalculatorDialog
+from hrdesk.ui.payroll.payroll_model import DEPARTMENT, PayrollModel, build_entries
+from hrdesk.ui.shell.navigation import pages_for
+from hrdesk.ui.payroll.my_payslips_page import MyPayslipsPage
+from hrdesk.ui.payroll.run.page import PayrollPage
+from hrdesk.ui.payroll.run.export_menu import default_export_name
 from tests.helpers import employee_input
 from tests.ui.qt_helpers import screenshot
 
@@ -178,12 +179,12 @@ def test_calculate_check_the_figures_approve_and_pay(qtbot, company, sessions, m
 def test_stale_banner_after_an_input_changes(qtbot, company, sessions):
     hr_ctx = company.login("hr")
     month = previous_month(hr_ctx)
-    payroll.calculate_month(hr_ctx, month)
+    runs.calculate_month(hr_ctx, month)
     page = open_page(qtbot, sessions("hr"), month)
     finance = open_page(qtbot, sessions("finance"), month)
     assert not page.stale_banner.isVisibleTo(page) and finance.approve_button.isEnabled()
 
-    payroll_inputs.add_entry(hr_ctx, month, company.emps["李四"], "performance_bonus", "800", "季度绩效")
+    inputs.add_entry(hr_ctx, month, company.emps["李四"], "performance_bonus", "800", "季度绩效")
     page.reload()  # the change signal reloads too; an explicit reload must be harmless
     qtbot.waitUntil(lambda: page.stale_banner.isVisibleTo(page) and not page.loader.loading, timeout=10000)
     assert "计算后员工档案、工资项目或政策有变更，请重新计算" in page.stale_banner.text()
@@ -222,16 +223,16 @@ def test_staff_sees_only_their_own_paid_payslips(qtbot, company, sessions):
 
     hr, finance = company.login("hr"), company.login("finance")
     paid_month = previous_month(hr)
-    payroll.calculate_month(hr, paid_month)
-    payroll.approve(finance, paid_month)
-    payroll.mark_paid(finance, paid_month)
-    payroll.calculate_month(hr, hr.clock.today())  # calculated, not paid: not shown to the employee
+    runs.calculate_month(hr, paid_month)
+    runs.approve(finance, paid_month)
+    runs.mark_paid(finance, paid_month)
+    runs.calculate_month(hr, hr.clock.today())  # calculated, not paid: not shown to the employee
     qtbot.waitUntil(lambda: page.months.count() == 1 and not page.loader.loading, timeout=10000)
     own = page.payslips[0]
     assert own.month == paid_month and own.payslip.employee_id == company.emps["孙员工"]
     assert page.stack.currentIndex() == 1 and page.months.currentRow() == 0
     text = page.detail.text()
-    expected = payroll.payslip(hr, paid_month, company.emps["孙员工"]).payslip.net_pay
+    expected = runs.payslip(hr, paid_month, company.emps["孙员工"]).payslip.net_pay
     assert f"{expected:,.2f}" in text and "个人养老保险" in text and "已发放" in text
     assert f"{paid_month.year}年{paid_month.month:02d}月" in page.months.item(0).text()
     qtbot.wait(50)
@@ -294,7 +295,7 @@ def test_export_file_names_and_export(qtbot, company, sessions, tmp_path, monkey
     assert default_export_name(date(2026, 3, 1), "bank") == "2026年03月银行代发文件.xlsx"
     hr = company.login("hr")
     month = previous_month(hr)
-    payroll.calculate_month(hr, month)
+    runs.calculate_month(hr, month)
     page = open_page(qtbot, sessions("hr"), month)
     assert page.export_button.isEnabled()
     target = tmp_path / "工资表"

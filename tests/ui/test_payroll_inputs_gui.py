@@ -10,12 +10,13 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from hrdesk.core.domain.payroll import policy
-from hrdesk.core.persistence.models import PayrollRun
-from hrdesk.core.services import employees, payroll_inputs, payroll_policies
-from hrdesk.core.services import tax_declarations
-from hrdesk.ui.app import make_session
-from hrdesk.ui.pages.payroll_inputs_page import PayrollInputsPage
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.tables import PayrollRun
+from hrdesk.core.people import employees
+from hrdesk.core.payroll import inputs, policies as payroll_policies
+from hrdesk.core.payroll import declarations
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.payroll.inputs.page import PayrollInputsPage
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 
 COMPANY = "测试科技有限公司"
@@ -125,7 +126,7 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
     assert "发放 1,500.00 元" in tab.totals.text() and "扣款 300.00 元" in tab.totals.text()
 
     # a settlement entry is locked: marked, and cannot be deleted
-    payroll_inputs.add_entry(company.system, MONTH, company.emps["陈工"], "severance_pay", "20000", "离职结算",
+    inputs.add_entry(company.system, MONTH, company.emps["陈工"], "severance_pay", "20000", "离职结算",
                              source="settlement", locked=True)
     qtbot.waitUntil(lambda: tab.table.model.rowCount() == 3, timeout=5000)
     tab.table.select_key(next(e.id for e in tab.entries if e.locked))
@@ -135,7 +136,7 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
     assert tab.delete_button.isEnabled()
     assert tab.delete_current(confirm=False)
     qtbot.waitUntil(lambda: tab.table.model.rowCount() == 2, timeout=5000)
-    assert sorted(e.employee_name for e in payroll_inputs.entries(company.system, MONTH)) == ["李四", "陈工"]
+    assert sorted(e.employee_name for e in inputs.entries(company.system, MONTH)) == ["李四", "陈工"]
 
 
 def test_import_a_file_and_show_the_rows_it_refused(qtbot, company, sessions, tmp_path):
@@ -165,14 +166,14 @@ def test_import_a_file_and_show_the_rows_it_refused(qtbot, company, sessions, tm
     assert "金额格式不正确" in dialog.details.toPlainText()
     shot(qtbot, dialog, "payroll_import_errors")
     dialog.close()
-    assert len(payroll_inputs.entries(company.system, MONTH)) == 2
+    assert len(inputs.entries(company.system, MONTH)) == 2
 
     template = tab.save_template(str(tmp_path / "模板"))
     assert template.name == "模板.xlsx" and template.exists()
 
 
 def test_a_paid_month_shows_a_banner_and_cannot_be_edited(qtbot, company, sessions):
-    payroll_inputs.add_entry(company.system, MONTH, company.emps["李四"], "performance_bonus", "800")
+    inputs.add_entry(company.system, MONTH, company.emps["李四"], "performance_bonus", "800")
     pay_month(company, MONTH)
     page = open_inputs(qtbot, sessions())
     assert page.lock_banner.isVisible() and "已发放并锁定" in page.lock_banner.text()
@@ -204,7 +205,7 @@ def test_allowances_tab(qtbot, company, sessions):
     assert table_texts(tab.table, 0) == ["交通补贴"] and table_texts(tab.table, 1) == ["600.00"]
     assert "固定津贴合计 600.00 元" in tab.employee_label.text()
     shot(qtbot, page, "payroll_inputs_allowances")
-    assert [(a.item_code, a.amount) for a in payroll_inputs.allowances(company.system, company.emps["李四"])] == [
+    assert [(a.item_code, a.amount) for a in inputs.allowances(company.system, company.emps["李四"])] == [
         ("transport_allowance", D("600.00"))]
 
 
@@ -244,7 +245,7 @@ def test_deductions_and_opening_figures_tabs(qtbot, company, sessions):
     assert dialog.save()
     row = tab.table.model.row_of(company.emps["赵六"])
     qtbot.waitUntil(lambda: tab.table.model.row(row).cells[6] == "2", timeout=5000)
-    saved = tax_declarations.tax_profile(company.system, company.emps["赵六"], 2026)
+    saved = declarations.tax_profile(company.system, company.emps["赵六"], 2026)
     assert (saved.opening_months, saved.opening_income, saved.low_income) == (2, D("24000.00"), True)
     shot(qtbot, page, "payroll_inputs_opening")
 
@@ -253,7 +254,7 @@ def test_deductions_and_opening_figures_tabs(qtbot, company, sessions):
 
 
 def open_settings(qtbot, session):
-    from hrdesk.ui.pages.payroll_settings_page import PayrollSettingsPage
+    from hrdesk.ui.payroll.settings.page import PayrollSettingsPage
 
     page = PayrollSettingsPage(session)
     qtbot.addWidget(page)
@@ -265,8 +266,8 @@ def open_settings(qtbot, session):
 
 
 def test_settings_saves_a_new_shanghai_version_and_shows_field_errors(qtbot, company, sessions):
-    from hrdesk.core.domain.payroll.insurance import InsuranceItem
-    from hrdesk.ui.payroll_settings.city_rules_dialog import CAP, EMPLOYER_RATE
+    from hrdesk.core.payroll.rules.insurance import InsuranceItem
+    from hrdesk.ui.payroll.settings.city_rules_dialog import CAP, EMPLOYER_RATE
 
     page = open_settings(qtbot, sessions())
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
@@ -376,7 +377,7 @@ def test_settings_tax_table_deductions_new_city_and_item_types(qtbot, company, s
     assert dialog.save() is not None
     qtbot.waitUntil(lambda: any(t.code == "heat_allowance" for t in items.types), timeout=5000)
     shot(qtbot, page, "payroll_settings_item_types")
-    added = next(t for t in payroll_inputs.item_types(company.system) if t.code == "heat_allowance")
+    added = next(t for t in inputs.item_types(company.system) if t.code == "heat_allowance")
     assert added.name == "高温补贴" and added.recurring and added.taxable
 
 
@@ -384,7 +385,7 @@ def test_settings_tax_table_deductions_new_city_and_item_types(qtbot, company, s
 
 
 def test_employee_dialog_round_trips_the_contribution_bases(qtbot, company, sessions):
-    from hrdesk.ui.dialogs.employee_dialog import EmployeeDialog
+    from hrdesk.ui.people.employee_dialog import EmployeeDialog
 
     session = sessions()
     dialog = EmployeeDialog(session, company.emps["李四"])

@@ -13,22 +13,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QMessageBox
 
-from hrdesk.core.clock import FixedClock
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.settlement.compensation import CompensationCase
-from hrdesk.core.domain.workflow import Action, FlowStatus
-from hrdesk.core.errors import PermissionDenied, StateError
-from hrdesk.core.services import auth, checklists, document_settings, documents, flows, separations, settlement
-from hrdesk.core.services.context import ServiceContext
-from hrdesk.ui import messages
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs import pdf_preview_dialog
-from hrdesk.ui.dialogs.compensation_calculator_dialog import CompensationCalculatorDialog
-from hrdesk.ui.dialogs.flow_dialog import FlowDialog
-from hrdesk.ui.dialogs.leave_calculator_dialog import LeaveCalculatorDialog
-from hrdesk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
-from hrdesk.ui.pages.company_page import CompanyPage
-from hrdesk.ui.pages.documents_page import DocumentsPage
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.separation.compensation import CompensationCase
+from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.accounts import auth
+from hrdesk.core.flows import checklists, engine, separations
+from hrdesk.core.documents import appearance, issuing
+from hrdesk.core.separation import settlement
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.ui.common import messages
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.common import pdf_preview_dialog
+from hrdesk.ui.separation.compensation_calculator_dialog import CompensationCalculatorDialog
+from hrdesk.ui.flows.flow_dialog import FlowDialog
+from hrdesk.ui.separation.leave_calculator_dialog import LeaveCalculatorDialog
+from hrdesk.ui.common.pdf_preview_dialog import PdfPreviewDialog
+from hrdesk.ui.company.company_page import CompanyPage
+from hrdesk.ui.documents.documents_page import DocumentsPage
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 
 COMPANY = "测试科技有限公司"
@@ -63,8 +66,8 @@ def leaving(company):
     flow = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2026, 3, 31), "协商一致")
     company.flow_id = flow.summary.id
     company.li = company.emps["李四"]
-    flows.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
-    flows.act(hr, company.flow_id, Action.APPROVE, "同意")
+    engine.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
+    engine.act(hr, company.flow_id, Action.APPROVE, "同意")
     return company
 
 
@@ -75,19 +78,19 @@ def run_to_archive(fx, flow_id: int) -> None:
         acted = False
         for user in ("manager", "lead", "hr", "finance"):
             try:
-                detail = flows.get(login(fx, user), flow_id)
+                detail = engine.get(login(fx, user), flow_id)
             except PermissionDenied:
                 continue
             if Action.APPROVE in detail.my_actions and detail.summary.step_name != "人事归档":
-                flows.act(login(fx, user), flow_id, Action.APPROVE, "同意")
+                engine.act(login(fx, user), flow_id, Action.APPROVE, "同意")
                 acted = True
 
 
 def archive(fx, flow_id: int) -> None:
     hr = login(fx, "hr")
-    for item in flows.get(hr, flow_id).checklist:
+    for item in engine.get(hr, flow_id).checklist:
         checklists.waive(hr, item.id, "测试：已线下办理")
-    assert flows.act(hr, flow_id, Action.APPROVE, "归档").summary.status is FlowStatus.COMPLETED
+    assert engine.act(hr, flow_id, Action.APPROVE, "归档").summary.status is FlowStatus.COMPLETED
 
 
 def separate(fx, name: str, last_day: date) -> int:
@@ -126,7 +129,7 @@ def wait_preview(qtbot, dialog: PdfPreviewDialog) -> int:
 
 def test_finance_settles_in_the_flow_dialog(qtbot, leaving, errors):
     fx = leaving
-    laptop = next(i for i in flows.get(login(fx, "finance"), fx.flow_id).checklist if "笔记本" in i.title)
+    laptop = next(i for i in engine.get(login(fx, "finance"), fx.flow_id).checklist if "笔记本" in i.title)
     checklists.set_amount(login(fx, "admin"), laptop.id, "3000", "笔记本未归还，按净值扣款")
 
     # The manager sees no settlement: it is for HR and finance only.
@@ -295,7 +298,7 @@ def open_documents(qtbot, fx) -> DocumentsPage:
 
 def test_documents_page_lists_reissues_verifies_and_issues(qtbot, separated, errors, tmp_path):
     fx = separated
-    doc = documents.separation_certificate(login(fx, "hr"), fx.emps["李四"])
+    doc = issuing.separation_certificate(login(fx, "hr"), fx.emps["李四"])
     page = open_documents(qtbot, fx)
     assert page.model.rowCount() == 1
     row = page.model.row(0)
@@ -342,7 +345,7 @@ def test_documents_page_lists_reissues_verifies_and_issues(qtbot, separated, err
     issued_preview.close()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     assert page.model.row(0).cells[:3] == ("ZM-2026-0001", "在职证明", "王经理")
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData(documents.EMPLOYMENT))
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(issuing.EMPLOYMENT))
     assert page.model.rowCount() == 1 and "1 / 共 2" in page.count_label.text()
     page.kind_filter.setCurrentIndex(0)
     page.select_number("LZ-2026-0001")
@@ -382,13 +385,13 @@ def test_batch_issues_certificates_and_can_be_cancelled(qtbot, separated, errors
 
     # A cancelled run stops after the certificate being written; what is written stays.
     gate = threading.Event()
-    real = documents.separation_certificate
+    real = issuing.separation_certificate
 
     def slow(ctx, employee_id, **kwargs):
         gate.wait(10)
         return real(ctx, employee_id, **kwargs)
 
-    monkeypatch.setattr(documents, "separation_certificate", slow)
+    monkeypatch.setattr(issuing, "separation_certificate", slow)
     again = tmp_path / "again"
     again.mkdir()
     dialog.folder.setText(str(again))
@@ -520,13 +523,13 @@ def test_company_page_document_settings(qtbot, company, tmp_path):
     assert page.err_seal.isHidden() and "公章图片已更新" in page.documents_status.text()
     page.require_seal.click()
     page.show_reason.click()
-    options = document_settings.get_options(session.ctx)
+    options = appearance.get_options(session.ctx)
     assert options.require_seal and options.show_reason and options.seal_sha256
     qtbot.wait(100)  # let layouts settle before the picture
     screenshot(page, "company_page_documents")
 
     assert page.remove_seal()
-    options = document_settings.get_options(session.ctx)
+    options = appearance.get_options(session.ctx)
     assert options.seal_sha256 is None and not options.require_seal and options.show_reason
     assert "一并取消" in page.documents_status.text() and not page.require_seal.isChecked()
 

@@ -2,13 +2,13 @@
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from hrdesk.core.persistence.datadir import DataDir
-from hrdesk.core.persistence.instance_lock import InstanceLock
-from hrdesk.core.services import auth
-from hrdesk.ui.app import Startup
-from hrdesk.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
-from hrdesk.ui.dialogs.setup_dialog import SetupDialog
-from hrdesk.ui.dialogs.unlock_dialog import UnlockDialog
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
+from hrdesk.core.accounts import auth
+from hrdesk.ui.shell.app import Startup
+from hrdesk.ui.company.recovery_key_dialog import RecoveryKeyDialog
+from hrdesk.ui.company.setup_dialog import SetupDialog
+from hrdesk.ui.company.unlock_dialog import UnlockDialog
 from tests.helpers import ADMIN_PASSWORD
 from tests.ui.qt_helpers import screenshot, type_text, when_modal
 

@@ -9,13 +9,13 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from hrdesk.core.domain.separation import SeparationReason
-from hrdesk.core.domain.workflow import Action
-from hrdesk.core.services import flows, separations
-from hrdesk.ui.app import make_session
-from hrdesk.ui.dialogs.trail_dialog import TrailDialog
-from hrdesk.ui.pages.audit_page import AuditPage
-from hrdesk.ui.pages.employees_page import EmployeesPage
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.flows import engine, separations
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.audit.trail_dialog import TrailDialog
+from hrdesk.ui.audit.audit_page import AuditPage
+from hrdesk.ui.people.employees_page import EmployeesPage
 from tests.ui.qt_helpers import screenshot, type_text
 
 COMPANY = "测试科技有限公司"
@@ -40,7 +40,7 @@ def sessions(company):
 def with_flow(company):
     hr = company.login("hr")
     detail = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
-    flows.act(company.login("manager"), detail.summary.id, Action.APPROVE, "同意，已安排交接")
+    engine.act(company.login("manager"), detail.summary.id, Action.APPROVE, "同意，已安排交接")
     company.flow_id = detail.summary.id
     return company
 
@@ -111,7 +111,7 @@ def test_auditor_exports_the_trail_of_the_filtered_flow(qtbot, with_flow, sessio
     assert isinstance(dialog, TrailDialog) and dialog.model.rowCount() == ws.max_row - 5
 
     # a bad place to save: the message, and no file
-    monkeypatch.setattr("hrdesk.ui.pages.audit_page.show_error", lambda parent, exc: errors.append(str(exc)))
+    monkeypatch.setattr("hrdesk.ui.audit.audit_page.show_error", lambda parent, exc: errors.append(str(exc)))
     errors = []
     page.export_trail_to(str(tmp_path / "missing" / "x.xlsx"))
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)

@@ -2,14 +2,28 @@
 
 Loading an area puts its tables on the one shared metadata and plugs what it provides into the areas
 below it: the register answers the organisation's questions about who works where
-(``org_occupancy``), and the settlement reacts to finance approving a separation
-(``flow_step_hooks``). Every entry point (the command line, the GUI, the self-test, the demo, the
+(``org.occupancy``), and the settlement reacts to finance approving a separation
+(``flows.step_hooks``). Every entry point (the command line, the GUI, the self-test, the demo, the
 tests) imports this module once before it opens a company.
+
+The areas in their import order, lowest first (pyproject.toml's import contracts enforce it):
+kernel, org, people, accounts, company, flows, payroll, separation, documents, audit.
 """
 
-from hrdesk.core.persistence.models import Base
-from hrdesk.core.services import placement, settlement
+from hrdesk.core.accounts import tables as accounts_tables
+from hrdesk.core.documents import tables as documents_tables
+from hrdesk.core.flows import tables as flows_tables
+from hrdesk.core.kernel.persistence import tables as kernel_tables
+from hrdesk.core.kernel.persistence.base import Base
+from hrdesk.core.org import tables as org_tables
+from hrdesk.core.payroll import tables as payroll_tables
+from hrdesk.core.people import placement
+from hrdesk.core.people import tables as people_tables
+from hrdesk.core.separation import settlement
+from hrdesk.core.separation import tables as separation_tables
 
 metadata = Base.metadata
 
-__all__ = ["metadata", "placement", "settlement"]
+TABLE_MODULES = (kernel_tables, org_tables, people_tables, accounts_tables, flows_tables, payroll_tables,
+                 separation_tables, documents_tables)
+PROVIDERS = (placement, settlement)  # imported for what they register with the areas below them

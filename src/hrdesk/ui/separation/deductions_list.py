@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from hrdesk.core.domain.money import format_money
-from hrdesk.core.services.settlement_statement import Statement
+from hrdesk.core.kernel.money import format_money
+from hrdesk.core.separation.statement import Statement
 from hrdesk.ui.separation.texts import MINUS, tr
-from hrdesk.ui.styles import GREEN, HINT_STYLE, ORANGE, RED
+from hrdesk.ui.common.styles import GREEN, HINT_STYLE, ORANGE, RED
 
 ROW_HEIGHT = 32  # room for a 确认扣款 button in the row
 

@@ -9,13 +9,13 @@ import weakref
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from hrdesk.core.domain.workflow import FlowKind, FlowStatus
-from hrdesk.core.permissions import Permission, Role
-from hrdesk.core.services import documents
-from hrdesk.ui import messages
+from hrdesk.core.flows.workflow import FlowKind, FlowStatus
+from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.documents import issuing
+from hrdesk.ui.common import messages
 from hrdesk.ui.separation.settlement_panel import SettlementPanel
 from hrdesk.ui.separation.texts import tr
-from hrdesk.ui.session import AppSession
+from hrdesk.ui.common.session import AppSession
 
 
 def settlement_reached(detail) -> bool:
@@ -110,7 +110,7 @@ class SeparationSection(QObject):
         def done(doc):
             self._issuing = False
             self.certificate_button.setEnabled(True)
-            from hrdesk.ui.dialogs.pdf_preview_dialog import open_preview
+            from hrdesk.ui.common.pdf_preview_dialog import open_preview
 
             self.preview = open_preview(doc, self.session.runner, self.dialog)
             self.certificate_issued.emit(doc)
@@ -120,6 +120,6 @@ class SeparationSection(QObject):
             self.certificate_button.setEnabled(True)
             messages.show_error(self.dialog, exc)
 
-        self.session.runner.submit(lambda: documents.separation_certificate(ctx, employee_id), done, failed,
+        self.session.runner.submit(lambda: issuing.separation_certificate(ctx, employee_id), done, failed,
                                    owner=self.dialog)
         return True

@@ -1,10 +1,10 @@
-"""离职结算 in the separation flow: the statement as hrdesk.core.services.settlement computes it, the
+"""离职结算 in the separation flow: the statement as hrdesk.core.separation.settlement computes it, the
 few figures HR and finance enter, finance's confirmation of each deduction, and (once finance has
 approved) the printed 离职结算单.
 
 The panel loads, saves and confirms; what it shows is built from statement_lines (the lines),
 params_form (结算参数) and deductions_list (扣款). Every service call runs in the background
-(hrdesk.ui.runner); the services decide who may do what, the buttons only follow the role.
+(hrdesk.ui.common.runner); the services decide who may do what, the buttons only follow the role.
 """
 
 from __future__ import annotations
@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.errors import PermissionDenied, StateError, ValidationError
-from hrdesk.core.permissions import Permission, Role
-from hrdesk.core.services import documents, settlement
-from hrdesk.core.services.settlement_statement import SettlementParams, Statement
-from hrdesk.ui import messages
-from hrdesk.ui.runner import Reloader
+from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.documents import issuing
+from hrdesk.core.separation import settlement
+from hrdesk.core.separation.statement import SettlementParams, Statement
+from hrdesk.ui.common import messages
+from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.separation.deductions_list import DeductionsList
 from hrdesk.ui.separation.params_form import SettlementParamsForm
 from hrdesk.ui.separation.statement_lines import StatementLinesView
 from hrdesk.ui.separation.texts import approved_text, header_html, net_html, tr, warnings_html
-from hrdesk.ui.session import AppSession
-from hrdesk.ui.styles import BADGE_STYLE, ERROR_STYLE, GREEN, HINT_STYLE, NOTICE_STYLE, ORANGE
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.common.styles import BADGE_STYLE, ERROR_STYLE, GREEN, HINT_STYLE, NOTICE_STYLE, ORANGE
 
 WARNING_BOX = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px;"
                " padding: 8px 12px; }")
@@ -343,11 +344,11 @@ class SettlementPanel(QWidget):
             self.print_button.setEnabled(True)
             messages.show_error(self, exc)
 
-        self.session.runner.submit(lambda: documents.settlement_statement(ctx, employee_id), done, failed, owner=self)
+        self.session.runner.submit(lambda: issuing.settlement_statement(ctx, employee_id), done, failed, owner=self)
         return True
 
     def open_preview(self, doc):
-        from hrdesk.ui.dialogs.pdf_preview_dialog import open_preview
+        from hrdesk.ui.common.pdf_preview_dialog import open_preview
 
         self.preview = open_preview(doc, self.session.runner, self)
         return self.preview
@@ -355,7 +356,7 @@ class SettlementPanel(QWidget):
     # --- calculators ------------------------------------------------------------------------------
 
     def open_compensation_calculator(self):
-        from hrdesk.ui.dialogs.compensation_calculator_dialog import CompensationCalculatorDialog
+        from hrdesk.ui.separation.compensation_calculator_dialog import CompensationCalculatorDialog
 
         st = self.statement
         kwargs = {}
@@ -370,7 +371,7 @@ class SettlementPanel(QWidget):
         return self.calculator
 
     def open_leave_calculator(self):
-        from hrdesk.ui.dialogs.leave_calculator_dialog import LeaveCalculatorDialog
+        from hrdesk.ui.separation.leave_calculator_dialog import LeaveCalculatorDialog
 
         st = self.statement
         kwargs = {}

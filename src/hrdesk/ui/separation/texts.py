@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from hrdesk.core.domain.months import shift_month
-from hrdesk.core.domain.settlement.compensation import CompensationCase
-from hrdesk.core.services.settlement_statement import Statement
+from hrdesk.core.kernel.months import shift_month
+from hrdesk.core.separation.compensation import CompensationCase
+from hrdesk.core.separation.statement import Statement
 
 MINUS = "\u2212"
 

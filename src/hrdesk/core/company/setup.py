@@ -1,0 +1,123 @@
+"""Creating a company file with its first administrator, and opening it with the stored key or the
+recovery key.
+
+Setup validates everything before touching the disk, and removes what it created if any later step
+fails, so a failed setup leaves the data folder as it found it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+
+from hrdesk.core.accounts.passwords import hash_password, password_problems
+from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel.clock import SystemClock
+from hrdesk.core.kernel.errors import KeyUnavailable, NotInitialized, StorageError, ValidationError
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.permissions import Actor, Role
+from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.kernel.persistence.company_file import create_new, open_existing
+from hrdesk.core.kernel.persistence.database import CompanyDatabase
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.kernel.persistence.tables import Company
+from hrdesk.core.accounts.tables import User, UserRole
+from hrdesk.core.accounts.users import USERNAME_PATTERN
+from hrdesk.core.company.details import validate_company
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    db: CompanyDatabase
+    recovery_key: str
+    key_in_keyring: bool  # False when HRDESK_DB_KEY supplied the key
+
+
+def setup_company(data_dir: DataDir, *, company_name: str, admin_username: str, admin_display_name: str,
+                  admin_password: str, credit_code: str | None = None, clock=None) -> SetupResult:
+    """Create the encrypted company file with its first administrator, and keep the key safe."""
+    clock = clock or SystemClock()
+    username = (admin_username or "").strip().lower()
+    errors = validate_company(company_name, credit_code)
+    if not USERNAME_PATTERN.match(username):
+        errors["admin_username"] = tr("用户名为2到40位小写字母、数字、点、下划线或短横线，以字母或数字开头")
+    if not (admin_display_name or "").strip():
+        errors["admin_display_name"] = tr("请填写管理员姓名")
+    problem = password_problems(admin_password, username)
+    if problem:
+        errors["admin_password"] = problem
+    if errors:
+        raise ValidationError(errors)
+    if data_dir.is_initialized():
+        raise StorageError(tr("{0} 已有公司数据，不会覆盖。").format(data_dir.root))
+    data_dir.ensure_writable()
+
+    database_id = str(uuid.uuid4())
+    key = keys.key_from_environment()
+    store = keys.KeyStore(database_id)
+    key_in_keyring = key is None
+    if key is None:
+        key = keys.generate_key()
+        store.save(key)  # raises KeyUnavailable before anything is written
+    try:
+        data_dir.write_meta(database_id)
+        engine = create_new(data_dir, key)
+    except BaseException:
+        if key_in_keyring:
+            store.delete()
+        data_dir.meta_path.unlink(missing_ok=True)
+        raise
+    db = CompanyDatabase(engine, data_dir)
+    now = clock.now()
+    try:
+        with db.session() as session, session.begin():
+            session.add(Company(id=1, name=company_name.strip(), credit_code=(credit_code or "").strip().upper() or None,
+                                created_at=now))
+            admin = User(username=username, display_name=admin_display_name.strip(),
+                         password_hash=hash_password(admin_password), active=True, failed_logins=0,
+                         must_change_password=False, created_at=now, roles=[UserRole(role=Role.ADMIN.value)])
+            session.add(admin)
+            session.flush()
+            system = Actor.system(tr("初始化"))
+            audit_chain.append(session, system, now, "company.create", "company", 1,
+                         tr("创建公司“{0}”").format(company_name.strip()), None, {"name": company_name.strip()})
+            audit_chain.append(session, system, now, "user.create", "user", admin.id,
+                         tr("创建管理员账号 {0}").format(username), None,
+                         {"username": username, "roles": [Role.ADMIN.value]})
+    except BaseException:
+        db.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            (data_dir.root / (data_dir.db_path.name + suffix)).unlink(missing_ok=True)
+        data_dir.meta_path.unlink(missing_ok=True)
+        if key_in_keyring:
+            store.delete()
+        raise
+    return SetupResult(db, keys.recovery_key_for(key), key_in_keyring)
+
+
+def open_company(data_dir: DataDir) -> CompanyDatabase:
+    """Open with HRDESK_DB_KEY or the key in the credential store (migrating after a backup)."""
+    if not data_dir.is_initialized():
+        raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
+    key = keys.resolve_key(data_dir.database_id())
+    return CompanyDatabase(open_existing(data_dir, key), data_dir)
+
+
+def open_with_recovery_key(data_dir: DataDir, recovery_key: str) -> tuple[CompanyDatabase, bool]:
+    """Open with the recovery key and put the key back into the credential store.
+
+    Returns the database and whether the key could be stored (False where no store exists; the
+    caller should then tell the user about HRDESK_DB_KEY).
+    """
+    try:
+        key = keys.key_from_recovery(recovery_key)
+    except ValueError as exc:
+        raise ValidationError({"recovery_key": str(exc)}, str(exc)) from None
+    db = CompanyDatabase(open_existing(data_dir, key), data_dir)
+    try:
+        keys.KeyStore(data_dir.database_id()).save(key)
+        stored = True
+    except KeyUnavailable:
+        stored = False
+    return db, stored

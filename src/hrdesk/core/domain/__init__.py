@@ -1,1 +1,0 @@
-"""Pure rules: plain values in, plain values out; no database, no Qt."""

@@ -1,0 +1,147 @@
+"""Who is who around a flow's subject: the facts that decide conditional steps, and the users who
+must act on a step (resolved when the step starts and stored as tasks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.flows.workflow import ActorKind, StepDef
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.flows.tables import ChecklistItem
+from hrdesk.core.org.tables import Department
+from hrdesk.core.people.tables import Employee
+from hrdesk.core.accounts.tables import User, UserRole
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The employee a flow is about, as far as routing needs to know (None fields for onboarding)."""
+
+    employee_id: int | None
+    name: str
+    department_id: int | None
+    project_department_id: int | None
+    manager_id: int | None
+    status: EmployeeStatus | None
+
+
+def subject_of(session: Session, employee_id: int) -> Subject:
+    emp = session.get(Employee, employee_id)
+    return Subject(emp.id, emp.name, emp.department_id, emp.project_department_id, emp.manager_id,
+                   EmployeeStatus(emp.status))
+
+
+def project_department(session: Session, subject: Subject) -> int | None:
+    """The 项目部 the subject works in: their 项目部 assignment, or their department if it is one."""
+    if subject.project_department_id is not None:
+        return subject.project_department_id
+    if subject.department_id is not None:
+        dept = session.get(Department, subject.department_id)
+        if dept is not None and dept.kind == DepartmentKind.PROJECT.value:
+            return dept.id
+    return None
+
+
+def facts_for(session: Session, subject: Subject, instance_id: int | None, payload: dict) -> dict[str, bool]:
+    open_finance = False
+    if instance_id is not None:
+        open_finance = session.execute(select(ChecklistItem.id).where(
+            ChecklistItem.instance_id == instance_id, ChecklistItem.category == "finance",
+            ChecklistItem.status == "open")).first() is not None
+    changes = payload.get("changes", {})
+    return {
+        "in_project_department": project_department(session, subject) is not None,
+        "has_open_finance_items": open_finance,
+        "changes_salary": "base_salary" in changes,
+        "changes_manager": "manager_id" in changes,
+        "in_probation": subject.status is EmployeeStatus.PROBATION,
+    }
+
+
+def user_of_employee(session: Session, employee_id: int | None) -> int | None:
+    if employee_id is None:
+        return None
+    return session.execute(select(User.id).where(User.employee_id == employee_id, User.active.is_(True))).scalar()
+
+
+def users_with_role(session: Session, role: Role) -> list[int]:
+    return list(session.execute(
+        select(User.id).join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == role.value, User.active.is_(True)).order_by(User.id)).scalars())
+
+
+def department_head(session: Session, department_id: int | None, exclude_employee: int | None) -> int | None:
+    """The head of the department, or of the nearest department above with a head other than the
+    subject (a head's own resignation goes to the head above)."""
+    seen = set()
+    while department_id is not None and department_id not in seen:
+        seen.add(department_id)
+        dept = session.get(Department, department_id)
+        if dept is None:
+            return None
+        if dept.head_employee_id is not None and dept.head_employee_id != exclude_employee:
+            return dept.head_employee_id
+        department_id = dept.parent_id
+    return None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    users: list[int]
+    reason: str | None = None  # why someone other than the natural approver acts
+    initiator_is_approver: bool = False  # the person who started the flow is this step's approver
+
+
+def assignees(session: Session, step: StepDef, subject: Subject, payload: dict,
+              initiator_user: int | None = None) -> Assignment:
+    """Users who act on ``step``.
+
+    Nobody approves their own case: the subject's account is never an assignee. Nobody approves
+    their own proposal either: the initiator is left out. If that leaves nobody on a relation step,
+    the step is the initiator's own (a manager proposing their report's 转正) and
+    ``initiator_is_approver`` says the flow may pass it; on a role step (or one guarding the
+    checklist) the initiator still acts, since no one else can. When the natural approver is missing (no manager account, no 项目负责人),
+    HR acts instead, and the reason is recorded.
+    """
+    own_user = user_of_employee(session, subject.employee_id)
+    employee_target = None
+    if step.actor_kind is ActorKind.ROLE:
+        natural = users_with_role(session, step.role)
+    else:
+        if step.actor_kind is ActorKind.MANAGER:
+            employee_target = subject.manager_id or payload.get("manager_id")
+        elif step.actor_kind is ActorKind.NEW_MANAGER:
+            employee_target = payload.get("changes", {}).get("manager_id", {}).get("to")
+        elif step.actor_kind is ActorKind.PROJECT_LEAD:
+            project = project_department(session, subject)
+            employee_target = department_head(session, project, subject.employee_id) if project else None
+        elif step.actor_kind is ActorKind.DEPARTMENT_HEAD:
+            department = subject.department_id or payload.get("department_id")
+            employee_target = department_head(session, department, subject.employee_id)
+        user = user_of_employee(session, employee_target)
+        natural = [user] if user is not None else []
+    users = [u for u in natural if u not in (own_user, initiator_user)]
+    if users:
+        return Assignment(users)
+    if initiator_user is not None and initiator_user in natural:
+        if step.actor_kind is not ActorKind.ROLE and not step.requires_checklist_closed:
+            return Assignment([], None, True)
+        # The only holder of the role started the flow: they act themselves, at this later stage,
+        # with the comments gathered since (no one else could).
+        return Assignment([initiator_user], tr("只有发起人担任{0}，由发起人处理").format(step.actor_label()))
+    fallback_role = Role.HR if step.role is not Role.HR else Role.ADMIN
+    candidates = [u for u in users_with_role(session, fallback_role) if u != own_user]
+    fallback = [u for u in candidates if u != initiator_user] or candidates
+    if step.actor_kind is ActorKind.ROLE:
+        reason = tr("没有其他{0}账号，由{1}代办").format(step.role.label, fallback_role.label)
+    elif employee_target is None:
+        reason = tr("没有{0}，由{1}代办").format(step.actor_label(), fallback_role.label)
+    else:
+        reason = tr("{0}没有可用的账号，由{1}代办").format(step.actor_label(), fallback_role.label)
+    return Assignment(fallback, reason)

@@ -1,0 +1,25 @@
+"""An open company database: the engine, a session factory and the change bus, one per process."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hrdesk.core.kernel.events import ChangeBus
+from hrdesk.core.kernel.persistence.datadir import DataDir
+
+
+class CompanyDatabase:
+    def __init__(self, engine: Engine, data_dir: DataDir | None = None):
+        self.engine = engine
+        self.data_dir = data_dir
+        # expire_on_commit=False: services return plain data built inside the transaction anyway,
+        # and nothing should lazy-load after commit.
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self.bus = ChangeBus()
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,574 @@
+"""Excel imports of payroll inputs and their blank templates.
+
+Three kinds, each one sheet with a header row (matched by name: the column order is free, other
+columns are ignored):
+
+- a month's one-off entries (本月项目): 工号, 姓名, 工资项目 (name or code), 金额, 备注;
+- a month's special additional deductions (专项附加扣除): 工号, 姓名 and one column per deduction;
+- a year's opening figures (年初累计数) for a company that starts mid-year.
+
+姓名 must be the name of the 工号's employee: a row shifted by one in Excel is caught instead of
+booking someone's bonus on the next person. An import is all or nothing: every row is checked
+first with the same rules as the single-row services (payroll_inputs), and any error refuses the
+whole file with a message naming the rows ("第3行：金额格式不正确"). Otherwise everything is
+written in one transaction with the per-row audit records of the single-row services plus one
+summary record.
+
+Employees are looked up in bulk (a query per 500 工号), so 10,000 rows take seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hrdesk.core.kernel.months import first_of_month
+from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.people.tables import Employee
+from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction, TaxYearProfile
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.payroll.inputs import clean_note, insert_entry, not_yet_hired, item_resolver, remove_entry, require_open_month, validate_amount
+from hrdesk.core.payroll.declarations import ADDITIONAL_CODES, OPENING_FIELDS, TaxProfile, additional_label, declaration_limits, store_declaration, store_profile, validate_declaration, validate_profile
+from hrdesk.core.payroll.defaults import ensure_defaults, ensure_item_types
+
+ENTRIES = "entries"
+DEDUCTIONS = "special_deductions"
+OPENING = "opening_figures"
+KINDS = (ENTRIES, DEDUCTIONS, OPENING)
+IMPORT_SOURCE = "import"  # PayrollEntry.source of imported entries
+AUDIT_ENTITY = "payroll_input"  # the summary record of an import: entity id "2026-03" (a month) or "2026" (a year)
+MAX_LISTED = 50  # row errors spelled out in the message; the rest are counted
+HEADER_SEARCH_ROWS = 20
+LOOKUP_CHUNK = 500
+YES = ("是", "y", "yes", "true", "1", "√", "✓", "对")
+NO = ("否", "n", "no", "false", "0", "×", "✗", "不", "")
+
+
+def kind_label(kind: str) -> str:
+    return {ENTRIES: tr("本月项目"), DEDUCTIONS: tr("专项附加扣除"), OPENING: tr("年初累计数")}[kind]
+
+
+# ---- columns ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int = 14
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    yes_no: bool = False
+
+
+def columns(kind: str) -> tuple[Column, ...]:
+    """The columns of a kind's sheet, in template order."""
+    person = (Column("emp_no", tr("工号"), 12, aliases=(tr("员工编号"), tr("员工工号"))),
+              Column("name", tr("姓名"), 10, aliases=(tr("员工姓名"),)))
+    if kind == ENTRIES:
+        return person + (Column("item", tr("工资项目"), 18, aliases=(tr("项目"), tr("项目名称"), tr("工资项目名称"))),
+                         Column("amount", tr("金额"), 14),
+                         Column("note", tr("备注"), 36, required=False))
+    if kind == DEDUCTIONS:
+        return person + tuple(Column(code, additional_label(code), 16 if code != "infant_care" else 20,
+                                     required=code != "serious_illness",
+                                     aliases=(tr("婴幼儿照护"),) if code == "infant_care" else ())
+                              for code in ADDITIONAL_CODES)
+    if kind == OPENING:
+        return person + (
+            Column("opening_months", tr("已发薪月数"), 12),
+            Column("opening_income", tr("累计收入"), 14),
+            Column("opening_tax_free", tr("累计免税收入"), 14),
+            Column("opening_special", tr("累计专项扣除"), 14),
+            Column("opening_additional", tr("累计专项附加扣除"), 16),
+            Column("opening_other", tr("累计其他扣除"), 14),
+            Column("opening_tax", tr("累计已预扣税额"), 15),
+            Column("low_income", tr("上年工资不超过6万"), 18, aliases=(tr("上年工资不超过6万元"),), yes_no=True),
+            Column("basic_from_january", tr("自1月起扣除减除费用"), 20, yes_no=True))
+    raise ValueError(f"unknown import kind {kind!r}")
+
+
+def _notes(kind: str) -> str:
+    if kind == ENTRIES:
+        return tr("填写说明：每行一笔一次性项目（奖金、扣款、报销等），导入时选择月份。工号和姓名须与员工档案一致"
+                  "（用于发现错行）；工资项目填名称或代码（见“工资项目”工作表）；金额为正数、最多两位小数，"
+                  "扣款也填正数。请保留第2行表头，列的顺序可以调整，多余的列会被忽略。")
+    if kind == DEDUCTIONS:
+        return tr("填写说明：每行一名员工自所选月份起每月的专项附加扣除金额（元），没有的项目留空。"
+                  "住房贷款利息和住房租金不能同时填写；大病医疗只在年度汇算时扣除。导入后从所选月份起"
+                  "代替该员工本年度之前的申报。请保留第2行表头。")
+    return tr("填写说明：本公司开始使用 HRDesk 之前本年度已发工资的累计数（可从自然人电子税务局扣缴端导出）。"
+              "已发薪月数为这些累计数覆盖的月数（0–11）；金额单位为元。最后两列填“是”或“否”："
+              "上一年度在本单位的工资薪金不超过6万元，或本年度此前没有工资收入、减除费用从1月起算。"
+              "请保留第2行表头。")
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int  # the row number Excel shows
+    values: dict[str, object]
+
+
+def _header_key(value) -> str:
+    text = re.sub(r"\s+", "", str(value or ""))
+    text = text.rstrip("*＊")
+    text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 金额（元） → 金额
+    return text
+
+
+def _find_header(rows: Iterable[tuple], specs: Sequence[Column]) -> tuple[int, dict[str, int]] | None:
+    names = {}
+    for spec in specs:
+        for name in (spec.header, *spec.aliases):
+            names[_header_key(name)] = spec.key
+    for number, row in enumerate(rows, start=1):
+        if number > HEADER_SEARCH_ROWS:
+            break
+        found: dict[str, int] = {}
+        for index, value in enumerate(row or ()):
+            key = names.get(_header_key(value))
+            if key is not None and key not in found:
+                found[key] = index
+        if "emp_no" in found and "name" in found:
+            return number, found
+    return None
+
+
+def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
+    """The data rows of the first sheet whose header has 工号 and 姓名; ValidationError({"file": …})
+    if the file cannot be read or a required column is missing. Blank rows are skipped."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    specs = columns(kind)
+    path = Path(path)
+    if path.suffix.lower() in (".xls", ".et", ".csv"):
+        raise ValidationError({"file": tr("请在 Excel 中将文件另存为 .xlsx 格式后再导入（不支持 {0} 文件）。").format(
+            path.suffix.lower())})
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise ValidationError({"file": tr("找不到文件：{0}").format(path)}) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ValidationError({"file": tr("无法读取“{0}”：请确认它是 Excel 工作簿（.xlsx），且没有设置打开密码。").format(
+            path.name)}) from None
+    try:
+        for sheet in workbook.worksheets:
+            if not hasattr(sheet, "iter_rows"):
+                continue
+            header = _find_header(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), specs)
+            if header is None:
+                continue
+            header_row, positions = header
+            missing = [s.header for s in specs if s.required and s.key not in positions]
+            if missing:
+                raise ValidationError({"file": tr("工作表“{0}”缺少列：{1}。请使用“下载模板”得到的表格。").format(
+                    sheet.title, "、".join(missing))})
+            result = []
+            for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
+                                         start=header_row + 1):
+                values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
+                if all(_text(v) == "" for v in values.values()):
+                    continue
+                result.append(SheetRow(number, values))
+            if not result:
+                raise ValidationError({"file": tr("工作表“{0}”的表头下面没有数据。").format(sheet.title)})
+            return result
+    finally:
+        workbook.close()
+    raise ValidationError({"file": tr("找不到表头：表格中应有一行包含“{0}”等列。请使用“下载模板”得到的表格。").format(
+        "”“".join(s.header for s in specs if s.required))})
+
+
+def _text(value) -> str:
+    """A cell as the text a person would type (1001.0 → "1001", TRUE → "是")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("是") if value else tr("否")
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(value, ".15g")  # drops binary noise such as 1234.5600000000001
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    return str(value).strip()
+
+
+def _yes_no(value) -> bool:
+    text = _text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise ValueError(tr("请填写“是”或“否”"))
+
+
+# ---- checking ---------------------------------------------------------------------------------
+
+class _Problems:
+    """Row errors in row order; turned into one ValidationError."""
+
+    def __init__(self):
+        self.rows: dict[int, list[str]] = {}
+
+    def add(self, row: SheetRow, message: str) -> None:
+        self.rows.setdefault(row.number, []).append(message)
+
+    def field(self, row: SheetRow, label: str, message: str) -> None:
+        if message.startswith(tr("金额")):
+            message = label + message  # 累计收入金额格式不正确
+        elif label not in message:
+            message = f"{label}：{message}"
+        self.add(row, message)
+
+    def raise_if_any(self) -> None:
+        if not self.rows:
+            return
+        listed = sorted(self.rows.items())[:MAX_LISTED]
+        errors = {f"row:{n}": tr("第{0}行：{1}").format(n, "；".join(messages)) for n, messages in listed}
+        lines = list(errors.values())
+        if len(self.rows) > len(listed):
+            lines.append(tr("……另有 {0} 行有错误未列出").format(len(self.rows) - len(listed)))
+        message = tr("有 {0} 行数据有误，没有导入任何数据。请在 Excel 中改正后重新导入：").format(len(self.rows))
+        raise ValidationError(errors, message + "\n" + "\n".join(lines))
+
+
+def _normal_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _People:
+    """工号 → (id, name) for the 工号 of the file, looked up in chunks."""
+
+    def __init__(self, session: Session, rows: list[SheetRow]):
+        numbers = sorted({_text(r.values.get("emp_no")) for r in rows} - {""})
+        self.by_no: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(numbers), LOOKUP_CHUNK):
+            chunk = numbers[start:start + LOOKUP_CHUNK]
+            for emp_id, emp_no, name in session.execute(
+                    select(Employee.id, Employee.emp_no, Employee.name).where(Employee.emp_no.in_(chunk))):
+                self.by_no[emp_no] = (emp_id, name)
+
+    def check(self, row: SheetRow, problems: _Problems) -> tuple[int, str] | None:
+        emp_no = _text(row.values.get("emp_no"))
+        name = _normal_name(_text(row.values.get("name")))
+        if not emp_no:
+            problems.add(row, tr("请填写工号"))
+            return None
+        found = self.by_no.get(emp_no)
+        if found is None:
+            problems.add(row, tr("找不到工号为 {0} 的员工").format(emp_no))
+            return None
+        if not name:
+            problems.add(row, tr("请填写姓名（用于核对工号）"))
+            return None
+        if name != _normal_name(found[1]):
+            problems.add(row, tr("姓名“{0}”与工号 {1} 的员工“{2}”不一致，请检查是否错行").format(name, emp_no, found[1]))
+            return None
+        return found
+
+
+def _no_repeats(rows_people: list[tuple[SheetRow, tuple[int, str]]], problems: _Problems) -> None:
+    first: dict[int, int] = {}
+    for row, (emp_id, _name) in rows_people:
+        if emp_id in first:
+            problems.add(row, tr("工号 {0} 与第{1}行重复").format(_text(row.values.get("emp_no")), first[emp_id]))
+        else:
+            first[emp_id] = row.number
+
+
+# ---- results ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    period: str  # "2026-03" for a month, "2026" for a year
+    count: int  # rows written (with check_only: rows that would be)
+    employees: int
+    total: Decimal | None  # entries: the sum of the amounts
+    replaced: int  # entries: earlier imported entries of the month that were removed
+    file_name: str
+    checked_only: bool = False
+
+    @property
+    def message(self) -> str:
+        verb = tr("检查通过，可以导入") if self.checked_only else tr("已导入")
+        if self.kind == ENTRIES:
+            text = tr("{0} {1} 的工资项目 {2} 条（{3} 人，合计 {4} 元）").format(
+                verb, self.period, self.count, self.employees, f"{self.total:,.2f}")
+            if self.replaced:
+                text += tr("，替换了之前导入的 {0} 条").format(self.replaced)
+            return text
+        if self.kind == DEDUCTIONS:
+            return tr("{0} {1} 名员工自 {2} 起的专项附加扣除").format(verb, self.count, self.period)
+        return tr("{0} {1} 名员工 {2} 年度的年初累计数").format(verb, self.count, self.period)
+
+
+def _month_text(month: date) -> str:
+    return month.strftime("%Y-%m")
+
+
+# ---- one-off entries --------------------------------------------------------------------------
+
+def imported_entry_count(ctx: ServiceContext, month: date) -> int:
+    """Entries of the month that came from an earlier import and could be replaced."""
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    with ctx.read() as session:
+        return len(session.execute(select(PayrollEntry.id).where(
+            PayrollEntry.month == first_of_month(month), PayrollEntry.source == IMPORT_SOURCE,
+            PayrollEntry.locked.is_(False))).all())
+
+
+def import_entries(ctx: ServiceContext, month: date, path: str | os.PathLike, *, replace_imported: bool = False,
+                   check_only: bool = False) -> ImportResult:
+    """Import a month's one-off entries (工号, 姓名, 工资项目, 金额, 备注).
+
+    ``replace_imported``: first remove the entries an earlier import added to the month (to load a
+    corrected file again); entries typed in by hand stay. ``check_only``: check, write nothing.
+    """
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    month = first_of_month(month)
+    rows = read_sheet(path, ENTRIES)
+    with ctx.transaction() as tx:
+        session = tx.session
+        ensure_item_types(session, ctx.clock.now())
+        require_open_month(session, month)
+        people = _People(session, rows)
+        resolve = item_resolver(session)
+        problems = _Problems()
+        checked = []
+        for row in rows:
+            person = people.check(row, problems)
+            item_text = _text(row.values.get("item"))
+            item = None
+            if not item_text:
+                problems.add(row, tr("请填写工资项目"))
+            else:
+                try:
+                    item = resolve(item_text)
+                except ValidationError as exc:
+                    problems.add(row, exc.errors["item"])
+            try:
+                amount = validate_amount(_text(row.values.get("amount")))
+            except ValidationError as exc:
+                problems.add(row, exc.errors["amount"])
+                amount = None
+            if person is not None and item is not None and amount is not None:
+                checked.append((person, item, amount, clean_note(_text(row.values.get("note"))), row))
+        hires = dict(session.execute(select(Employee.id, Employee.hire_date).where(
+            Employee.id.in_({c[0][0] for c in checked}))).all()) if checked else {}
+        for person, _, _, _, row in checked:
+            problem = not_yet_hired(person[1], hires[person[0]], month)
+            if problem:
+                problems.add(row, problem)
+        checked = [c[:4] for c in checked]
+        problems.raise_if_any()
+        total = sum((c[2] for c in checked), Decimal("0.00"))
+        employee_ids = sorted({c[0][0] for c in checked})
+        replaced = []
+        if replace_imported:
+            replaced = list(session.execute(select(PayrollEntry).where(
+                PayrollEntry.month == month, PayrollEntry.source == IMPORT_SOURCE,
+                PayrollEntry.locked.is_(False))).scalars())
+        result = ImportResult(ENTRIES, _month_text(month), len(checked), len(employee_ids), total, len(replaced),
+                              Path(path).name, check_only)
+        if check_only:
+            return result
+        if replaced:
+            types = {t.id: t for t in session.execute(select(PayItemType)).scalars()}
+            for entry in replaced:
+                remove_entry(tx, entry, types[entry.item_type_id])
+            session.flush()
+        for (emp_id, emp_name), item, amount, note in checked:
+            insert_entry(tx, month, emp_id, emp_name, item, amount, note, IMPORT_SOURCE)
+        session.flush()
+        tx.audit("payroll_entry.import", AUDIT_ENTITY, _month_text(month),
+                 tr("导入 {0} 的工资项目 {1} 条（文件 {2}）").format(_month_text(month), len(checked), result.file_name), None,
+                 {"month": month, "count": len(checked), "employees": len(employee_ids), "total": total,
+                  "replaced": len(replaced), "file": result.file_name})
+        tx.changed("payroll_input", "updated", *sorted(set(employee_ids) | {r.employee_id for r in replaced}))
+        return result
+
+
+# ---- special additional deductions ------------------------------------------------------------
+
+def import_special_deductions(ctx: ServiceContext, month: date, path: str | os.PathLike, *,
+                              check_only: bool = False) -> ImportResult:
+    """Import the monthly special additional deductions in force from ``month`` (one row per
+    employee), checked against the maximums of the deduction standard in force for the month."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    month = first_of_month(month)
+    rows = read_sheet(path, DEDUCTIONS)
+    labels = {code: additional_label(code) for code in ADDITIONAL_CODES}
+    with ctx.transaction() as tx:
+        session = tx.session
+        require_open_month(session, month)
+        ensure_defaults(session, ctx.clock.now())
+        limits = declaration_limits(session, month)
+        people = _People(session, rows)
+        problems = _Problems()
+        checked = []
+        for row in rows:
+            person = people.check(row, problems)
+            amounts = {code: _text(row.values.get(code)) for code in ADDITIONAL_CODES}
+            try:
+                values = validate_declaration(amounts, limits)
+            except ValidationError as exc:
+                for code, message in exc.errors.items():
+                    problems.field(row, labels.get(code, ""), message)
+                values = None
+            if person is not None:
+                checked.append((row, person, values))
+        _no_repeats([(row, person) for row, person, _ in checked], problems)
+        problems.raise_if_any()
+        result = ImportResult(DEDUCTIONS, _month_text(month), len(checked), len(checked), None, 0,
+                              Path(path).name, check_only)
+        if check_only:
+            return result
+        existing = {r.employee_id: r for r in session.execute(
+            select(SpecialDeduction).where(SpecialDeduction.month == month)).scalars()}
+        for _row, (emp_id, emp_name), values in checked:
+            store_declaration(tx, emp_id, emp_name, month, values, existing.get(emp_id))
+        session.flush()
+        tx.audit("special_deduction.import", AUDIT_ENTITY, _month_text(month),
+                 tr("导入 {0} 名员工自 {1} 起的专项附加扣除（文件 {2}）").format(
+                     len(checked), _month_text(month), result.file_name), None,
+                 {"month": month, "count": len(checked), "file": result.file_name})
+        tx.changed("payroll_input", "updated", *sorted(p[0] for _r, p, _v in checked))
+        return result
+
+
+# ---- opening figures --------------------------------------------------------------------------
+
+def import_opening_figures(ctx: ServiceContext, year: int, path: str | os.PathLike, *,
+                           check_only: bool = False) -> ImportResult:
+    """Import the year-to-date figures before HRDesk and two tax options for ``year`` (one row per
+    employee). Whether the annual bonus is taxed separately is not in the sheet and stays as set."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    if not 2000 <= int(year) <= 2100:
+        raise ValidationError({"year": tr("年度不正确")})
+    year = int(year)
+    rows = read_sheet(path, OPENING)
+    specs = {c.key: c for c in columns(OPENING)}
+    with ctx.transaction() as tx:
+        session = tx.session
+        people = _People(session, rows)
+        stored = {r.employee_id: r for r in session.execute(
+            select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()}
+        problems = _Problems()
+        checked = []
+        for row in rows:
+            person = people.check(row, problems)
+            options = {}
+            for key in ("low_income", "basic_from_january"):
+                try:
+                    options[key] = _yes_no(row.values.get(key))
+                except ValueError as exc:
+                    problems.field(row, specs[key].header, str(exc))
+            months_text = _text(row.values.get("opening_months")) or "0"
+            months = int(months_text) if months_text.isdigit() else None
+            if months is None:
+                problems.field(row, specs["opening_months"].header, tr("应为0到11的整数"))
+            existing = stored.get(person[0]) if person else None
+            # checked even when the row has other errors, so the message lists all of them
+            profile = TaxProfile(person[0] if person else 0, year, options.get("low_income", False),
+                                 existing.bonus_separately if existing is not None else True,
+                                 options.get("basic_from_january", False), months or 0,
+                                 *(_text(row.values.get(f)) for f in OPENING_FIELDS))
+            try:
+                values = validate_profile(profile)
+            except ValidationError as exc:
+                for key, message in exc.errors.items():
+                    if key != "opening_months" or months is not None:  # a bad month count is already said
+                        problems.field(row, specs[key].header, message)
+                values = None
+            if person is not None:
+                checked.append((row, person, profile, values))
+        _no_repeats([(row, person) for row, person, _p, _v in checked], problems)
+        problems.raise_if_any()
+        result = ImportResult(OPENING, str(year), len(checked), len(checked), None, 0, Path(path).name, check_only)
+        if check_only:
+            return result
+        for _row, (_emp_id, emp_name), profile, values in checked:
+            store_profile(tx, emp_name, profile, values)
+        session.flush()
+        tx.audit("tax_profile.import", AUDIT_ENTITY, str(year),
+                 tr("导入 {0} 名员工 {1} 年度的年初累计数（文件 {2}）").format(len(checked), year, result.file_name),
+                 None, {"year": year, "count": len(checked), "file": result.file_name})
+        tx.changed("payroll_input", "updated", *sorted(p[0] for _r, p, _pr, _v in checked))
+        return result
+
+
+# ---- templates --------------------------------------------------------------------------------
+
+TEMPLATE_ROWS = 2000  # rows prepared with the 是/否 and item drop-downs
+
+
+def template_file_name(kind: str) -> str:
+    return tr("{0}导入模板.xlsx").format(kind_label(kind))
+
+
+def write_template(kind: str, path: str | os.PathLike, *, item_names: Sequence[str] = ()) -> Path:
+    """A blank import sheet: a note row, the header row, column widths, 工号 as text, drop-downs for
+    是/否 and, when ``item_names`` are given, for 工资项目 (listed on a second sheet)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from hrdesk.core.kernel.exports.excel import save_workbook
+    from hrdesk.core.kernel.exports.cells import write
+
+    specs = columns(kind)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = kind_label(kind)
+    last = get_column_letter(len(specs))
+    note = write(sheet, 1, 1, _notes(kind))
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    note.font = Font(color="5F6368", size=10)
+    note.fill = PatternFill("solid", fgColor="FFF8E1")
+    sheet.merge_cells(f"A1:{last}1")
+    sheet.row_dimensions[1].height = 72 if len(specs) <= 5 else 58
+    thin = Side(style="thin", color="BDC1C6")
+    for index, spec in enumerate(specs, start=1):
+        cell = write(sheet, 2, index, spec.header)
+        cell.font = Font(bold=True, color="FFFFFF" if spec.required else "202124")
+        cell.fill = PatternFill("solid", fgColor="1A56C4" if spec.required else "D2E3FC")
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = spec.width
+        if spec.key in ("emp_no", "name", "item", "note"):
+            sheet.column_dimensions[letter].number_format = "@"
+        if spec.yes_no:
+            choice = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+            choice.add(f"{letter}3:{letter}{TEMPLATE_ROWS + 2}")
+            sheet.add_data_validation(choice)
+    sheet.row_dimensions[2].height = 22
+    sheet.freeze_panes = "C3"
+    if kind == ENTRIES and item_names:
+        items = workbook.create_sheet(tr("工资项目"))
+        write(items, 1, 1, tr("工资项目")).font = Font(bold=True)
+        for row, name in enumerate(item_names, start=2):
+            write(items, row, 1, name)
+        items.column_dimensions["A"].width = 24
+        column = get_column_letter(next(i for i, s in enumerate(specs, start=1) if s.key == "item"))
+        choice = DataValidation(type="list", formula1=f"='{items.title}'!$A$2:$A${len(item_names) + 1}",
+                                allow_blank=True, showErrorMessage=False)
+        choice.add(f"{column}3:{column}{TEMPLATE_ROWS + 2}")
+        sheet.add_data_validation(choice)
+    return save_workbook(workbook, path)

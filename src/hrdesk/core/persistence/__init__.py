@@ -1,1 +1,0 @@
-"""Storage: the SQLAlchemy model, engines over SQLCipher, the key store and the migrations."""

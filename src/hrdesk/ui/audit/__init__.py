@@ -1,0 +1,1 @@
+"""操作日志: the audit log page and the trail of one employee or flow."""

@@ -1,0 +1,1 @@
+"""证明文件: issuing, reissuing, verifying and batch-issuing documents."""

@@ -1,1 +1,0 @@
-"""Qt table models over display rows built by the core."""

@@ -1,0 +1,79 @@
+"""The department tree used as a filter beside the employee table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from hrdesk.core.org.tree import DepartmentKind, subtree_ids
+from hrdesk.core.org.departments import DepartmentInfo
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DepartmentTree(QTreeWidget):
+    """Emits ``selection_changed(set_of_ids | None)``: the chosen department and everything below it."""
+
+    selection_changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("department_tree")
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self._parent_of: dict[int, int | None] = {}
+        self.currentItemChanged.connect(self._emit)
+
+    def set_departments(self, departments: list[DepartmentInfo]) -> None:
+        current = self.selected_department()
+        self.blockSignals(True)
+        self.clear()
+        self._parent_of = {d.id: d.parent_id for d in departments}
+        root = QTreeWidgetItem([self.tr("全部部门")])
+        root.setData(0, ID_ROLE, None)
+        self.addTopLevelItem(root)
+        items: dict[int, QTreeWidgetItem] = {}
+        for dept in departments:  # parents come before children
+            label = dept.name
+            if dept.kind is DepartmentKind.PROJECT:
+                label += self.tr("（项目部）")
+            if not dept.active:
+                label += self.tr("（已停用）")
+            item = QTreeWidgetItem([f"{label}（{dept.subtree_count}）"])
+            item.setData(0, ID_ROLE, dept.id)
+            item.setToolTip(0, dept.path)
+            (items.get(dept.parent_id) or root).addChild(item)
+            items[dept.id] = item
+        self.expandToDepth(1)
+        self.setCurrentItem(items.get(current, root) if current else root)
+        self.blockSignals(False)
+        self._emit()
+
+    def selected_department(self) -> int | None:
+        item = self.currentItem()
+        return item.data(0, ID_ROLE) if item else None
+
+    def selected_subtree(self) -> set[int] | None:
+        dept = self.selected_department()
+        if dept is None:
+            return None
+        return subtree_ids(self._parent_of, [dept])
+
+    def select_department(self, dept_id: int | None) -> None:
+        def walk(item):
+            if item.data(0, ID_ROLE) == dept_id:
+                return item
+            for i in range(item.childCount()):
+                found = walk(item.child(i))
+                if found:
+                    return found
+            return None
+
+        for i in range(self.topLevelItemCount()):
+            found = walk(self.topLevelItem(i))
+            if found:
+                self.setCurrentItem(found)
+                return
+
+    def _emit(self, *_):
+        self.selection_changed.emit(self.selected_subtree())

@@ -1,0 +1,130 @@
+"""Starting the GUI: data folder → lock → setup or unlock → sign-in → main window.
+
+Every failure on the way is a message box with what to do, and a non-zero exit; the company file
+is never created over an existing one and never modified before the key is proven right.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+import hrdesk.core.areas  # noqa: F401  (the GUI uses every area)
+from hrdesk.core.kernel.errors import HRDeskError, KeyUnavailable
+from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.kernel.persistence.database import CompanyDatabase
+from hrdesk.core.kernel.persistence.datadir import DataDir
+from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
+from hrdesk.core.accounts import users
+from hrdesk.core.company import details, setup as company
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.logging_setup import configure_logging
+from hrdesk.ui.common.bridge import ChangeSignals
+from hrdesk.ui.shell.qt_env import ensure_application
+from hrdesk.ui.common.runner import Runner
+from hrdesk.ui.common.session import AppSession
+
+
+@dataclass
+class OpenedCompany:
+    db: CompanyDatabase
+    name: str
+
+
+def _critical(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+class Startup:
+    """The steps before the main window, each one a dialog or a message; testable one by one."""
+
+    def __init__(self, data_dir: DataDir, parent: QWidget | None = None):
+        self.data_dir = data_dir
+        self.parent = parent
+        self.lock = InstanceLock(data_dir.lock_path)
+
+    def open_company(self) -> OpenedCompany | None:
+        """The open company file, or None if the user cancelled or it cannot be opened."""
+        title = QDialog.tr("无法打开公司数据")
+        try:
+            self.data_dir.ensure_writable()
+            self.lock.acquire()
+        except HRDeskError as exc:
+            _critical(self.parent, title, str(exc))
+            return None
+        try:
+            db = self._setup_or_open()
+        except HRDeskError as exc:
+            _critical(self.parent, title, str(exc))
+            db = None
+        if db is None:
+            self.lock.release()
+            return None
+        name = details.get_company(ServiceContext(db, Actor.system())).name
+        return OpenedCompany(db, name)
+
+    def _setup_or_open(self) -> CompanyDatabase | None:
+        if not self.data_dir.is_initialized():
+            from hrdesk.ui.company.recovery_key_dialog import RecoveryKeyDialog
+            from hrdesk.ui.company.setup_dialog import SetupDialog
+
+            setup = SetupDialog(self.data_dir, self.parent)
+            if setup.exec() != QDialog.DialogCode.Accepted:
+                return None
+            result = setup.result_setup
+            RecoveryKeyDialog(result.recovery_key, setup.form.company_name.text(), self.parent).exec()
+            return result.db
+        try:
+            return company.open_company(self.data_dir)
+        except KeyUnavailable as exc:
+            from hrdesk.ui.company.unlock_dialog import UnlockDialog
+
+            unlock = UnlockDialog(self.data_dir, str(exc), self.parent)
+            if unlock.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if not unlock.key_stored:
+                QMessageBox.information(self.parent, QDialog.tr("密钥未保存"), QDialog.tr(
+                    "本机没有可用的系统凭据存储，密钥未能保存。下次启动仍需输入恢复密钥，"
+                    "或把恢复密钥设为环境变量 HRDESK_DB_KEY。"))
+            return unlock.db
+
+    def sign_in(self, opened: OpenedCompany) -> ServiceContext | None:
+        from hrdesk.ui.accounts.login_dialog import LoginDialog
+
+        login = LoginDialog(opened.db, opened.name, self.parent)
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return None
+        ctx = login.context
+        if users.must_change_password(ctx):
+            from hrdesk.ui.accounts.change_password_dialog import ChangePasswordDialog
+
+            if ChangePasswordDialog(ctx, forced=True, parent=self.parent).exec() != QDialog.DialogCode.Accepted:
+                return None
+        return ctx
+
+
+def make_session(ctx: ServiceContext, company_name: str) -> AppSession:
+    return AppSession(ctx, ChangeSignals(ctx.db.bus), Runner(), company_name)
+
+
+def run_gui(data_dir: DataDir) -> int:
+    configure_logging()
+    app = ensure_application(sys.argv)
+    startup = Startup(data_dir)
+    opened = startup.open_company()
+    if opened is None:
+        return 1
+    try:
+        ctx = startup.sign_in(opened)
+        if ctx is None:
+            return 1
+        from hrdesk.ui.shell.main_window import MainWindow
+
+        window = MainWindow(make_session(ctx, opened.name))
+        window.show()
+        return app.exec()
+    finally:
+        opened.db.dispose()
+        startup.lock.release()
