@@ -16,7 +16,7 @@ import pytest
 
 from hrdesk import platform_support as ps
 from hrdesk import selftest
-from hrdesk.cli import build_parser
+from hrdesk.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 

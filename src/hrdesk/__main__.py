@@ -4,7 +4,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from hrdesk.cli import run
+    from hrdesk.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv)
 

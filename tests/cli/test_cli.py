@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from hrdesk import __version__
-from hrdesk.cli import run
+from hrdesk.cli.main import run
 from hrdesk.core.kernel.persistence import keys
 from tests.helpers import USER_PASSWORD, build_company
 

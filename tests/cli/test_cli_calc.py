@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from hrdesk.cli import run
+from hrdesk.cli.main import run
 
 
 def cli(capsys, *args):

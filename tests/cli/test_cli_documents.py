@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from hrdesk.cli import run
+from hrdesk.cli.main import run
 from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action

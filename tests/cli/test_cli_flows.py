@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from hrdesk.cli import run
+from hrdesk.cli.main import run
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.permissions import Role
 from hrdesk.core.accounts import users, auth

@@ -5,7 +5,7 @@ import json
 import openpyxl
 import pytest
 
-from hrdesk.cli import run
+from hrdesk.cli.main import run
 from hrdesk.core.kernel.persistence import keys
 from tests.helpers import build_company
 

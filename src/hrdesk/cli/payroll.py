@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sys
 
+from hrdesk.cli import common
 from hrdesk.core.kernel.i18n import tr
+
 
 EXPORT_KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 
 
 def register(sub) -> None:
-    from hrdesk.cli_flows import _user
 
     p = sub.add_parser("payroll", help=tr("工资核算"))
     psub = p.add_subparsers(dest="payroll_command", required=True)
@@ -29,13 +30,13 @@ def register(sub) -> None:
             ("pay", _pay, tr("确认一个月的工资已发放，此后锁定（财务）"))):
         c = psub.add_parser(name, help=help_text)
         c.add_argument("month", help=tr("月份 YYYY-MM"))
-        _user(c)
+        common.user_argument(c)
         c.add_argument("--json", action="store_true")
         c.set_defaults(handler=handler)
     c = psub.add_parser("show", help=tr("显示一个月的工资结果，或一名员工的工资明细"))
     c.add_argument("month", help=tr("月份 YYYY-MM"))
     c.add_argument("--emp", metavar="EMP_NO", help=tr("只显示这名员工的明细（每一项及其计算依据）"))
-    _user(c)
+    common.user_argument(c)
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=_show)
     c = psub.add_parser("export", help=tr("导出 Excel：工资表、工资条、银行代发、个税申报、社保明细、成本汇总"))
@@ -45,7 +46,7 @@ def register(sub) -> None:
                            "cost 部门成本汇总"))
     c.add_argument("--out", required=True, help=tr("输出文件 .xlsx（银行代发也可为 .csv）"))
     c.add_argument("--bank", default=None, help=tr("银行代发文件的格式（见 resources/data/bank-layouts.json）"))
-    _user(c)
+    common.user_argument(c)
     c.set_defaults(handler=_export)
 
 
@@ -53,12 +54,6 @@ def _month(text: str):
     from hrdesk.core.payroll.inputs import parse_month
 
     return parse_month(text)
-
-
-def _json(data) -> None:
-    from hrdesk.cli_flows import _print_json
-
-    _print_json(data)
 
 
 def _summary_dict(s) -> dict:
@@ -75,20 +70,10 @@ def _print_summary(s) -> None:
         print(tr("提示：") + warning, file=sys.stderr)
 
 
-def _with_login(args, work):
-    from hrdesk.cli_flows import _login
-
-    ctx = _login(args)
-    try:
-        return work(ctx)
-    finally:
-        ctx.db.dispose()
-
-
 def _state_command(args, call) -> int:
-    summary = _with_login(args, lambda ctx: call(ctx, _month(args.month)))
+    summary = common.with_login(args, lambda ctx: call(ctx, _month(args.month)))
     if args.json:
-        _json(_summary_dict(summary))
+        common.print_json(_summary_dict(summary))
     else:
         _print_summary(summary)
     return 0
@@ -139,9 +124,9 @@ def _show(args) -> int:
             return payroll.summary(ctx, month), [payroll.payslip(ctx, month, employees.id_by_emp_no(ctx, args.emp))]
         return payroll.summary(ctx, month), payroll.rows(ctx, month)
 
-    summary, rows = _with_login(args, work)
+    summary, rows = common.with_login(args, work)
     if args.json:
-        _json({"run": _summary_dict(summary) if summary else None,
+        common.print_json({"run": _summary_dict(summary) if summary else None,
                "rows": [_row_dict(r, bool(args.emp)) for r in rows]})
         return 0
     if summary is not None and not args.emp:
@@ -169,6 +154,6 @@ def _export(args) -> int:
 
     month = _month(args.month)
     options = {"layout": args.bank} if args.bank else {}
-    path = _with_login(args, lambda ctx: exports.export(ctx, month, args.kind, args.out, **options))
+    path = common.with_login(args, lambda ctx: exports.export(ctx, month, args.kind, args.out, **options))
     print(tr("已导出：{0}").format(path))
     return 0

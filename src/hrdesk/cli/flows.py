@@ -1,24 +1,20 @@
-"""Command-line sub-commands for lifecycle flows, so that a whole separation can be scripted:
+"""Command-line sub-commands for lifecycle flows, handover checklists, notices and the mail outbox, so
+that a whole separation can be scripted (it starts with ``separation start``, see :mod:`.separation`):
 
-    hrdesk --data-dir D separation start E000123 --reason resign --last-day 2026-12-31 --user hr
     hrdesk --data-dir D flow list --user manager
     hrdesk --data-dir D flow act 17 --approve --comment 同意 --user manager
     hrdesk --data-dir D checklist confirm 55 --user admin
     hrdesk --data-dir D notice send 3 --user hr
     hrdesk --data-dir D mail send
-    hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
 
 Passwords come from HRDESK_PASSWORD, as for every command acting as a user.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from datetime import date
 
-from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.cli import common
 from hrdesk.core.kernel.i18n import tr
 
 
@@ -26,14 +22,14 @@ def register(sub) -> None:
     p = sub.add_parser("flow", help=tr("审批流程"))
     fsub = p.add_subparsers(dest="flow_command", required=True)
     pl = fsub.add_parser("list", help=tr("列出当前用户可以看到的流程"))
-    _user(pl)
+    common.user_argument(pl)
     pl.add_argument("--all", action="store_true", help=tr("包括已结束的流程"))
     pl.add_argument("--inbox", action="store_true", help=tr("只列出待我审批的"))
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(handler=_flow_list)
     ps = fsub.add_parser("show", help=tr("显示一个流程的步骤、意见和交接清单"))
     ps.add_argument("instance", type=int)
-    _user(ps)
+    common.user_argument(ps)
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(handler=_flow_show)
     pa = fsub.add_parser("act", help=tr("处理流程：同意、驳回、退回、评论、重新提交或撤回"))
@@ -43,84 +39,37 @@ def register(sub) -> None:
                          ("--comment-only", "comment"), ("--resubmit", "submit"), ("--withdraw", "withdraw")):
         group.add_argument(flag, dest="action", action="store_const", const=action)
     pa.add_argument("--comment", default=None, help=tr("意见（驳回、退回时必填）"))
-    _user(pa)
+    common.user_argument(pa)
     pa.set_defaults(handler=_flow_act)
-
-    p = sub.add_parser("separation", help=tr("离职"))
-    ssub = p.add_subparsers(dest="separation_command", required=True)
-    st = ssub.add_parser("start", help=tr("发起离职（员工本人，或人事代员工发起）"))
-    st.add_argument("emp_no", help=tr("工号"))
-    st.add_argument("--reason", required=True,
-                    help=tr("resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
-                            "misconduct 严重违纪辞退, layoff 经济性裁员（也可直接写中文）"))
-    st.add_argument("--last-day", required=True, type=_date, help=tr("最后工作日 YYYY-MM-DD"))
-    st.add_argument("--comment", default=None, help=tr("说明（通知期不足时必填）"))
-    _user(st)
-    st.set_defaults(handler=_separation_start)
-    from hrdesk.cli_documents import register_settle
-
-    register_settle(ssub)
 
     p = sub.add_parser("checklist", help=tr("交接清单"))
     csub = p.add_subparsers(dest="checklist_command", required=True)
     cc = csub.add_parser("confirm", help=tr("确认一项交接事项"))
     cc.add_argument("item", type=int)
     cc.add_argument("--note", default="")
-    _user(cc)
+    common.user_argument(cc)
     cc.set_defaults(handler=_checklist_confirm)
     cw = csub.add_parser("waive", help=tr("豁免一项交接事项（人事，须写明原因）"))
     cw.add_argument("item", type=int)
     cw.add_argument("--reason", required=True)
-    _user(cw)
+    common.user_argument(cw)
     cw.set_defaults(handler=_checklist_waive)
 
     p = sub.add_parser("notice", help=tr("通知"))
     nsub = p.add_subparsers(dest="notice_command", required=True)
     nl = nsub.add_parser("list", help=tr("列出待我发送的通知和收件人"))
-    _user(nl)
+    common.user_argument(nl)
     nl.set_defaults(handler=_notice_list)
     ns = nsub.add_parser("send", help=tr("发送一份通知（可去掉收件人，不能添加）"))
     ns.add_argument("draft", type=int)
     ns.add_argument("--remove", action="append", default=[], help=tr("去掉的收件人（如 user:12），可重复"))
-    _user(ns)
+    common.user_argument(ns)
     ns.set_defaults(handler=_notice_send)
-
-    p = sub.add_parser("trail", help=tr("导出一名员工或一个流程的完整操作记录（Excel）"))
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--employee", metavar="EMP_NO", help=tr("员工工号"))
-    target.add_argument("--flow", type=int, metavar="ID", help=tr("流程编号"))
-    p.add_argument("--out", required=True, help=tr("输出文件 .xlsx"))
-    _user(p)
-    p.set_defaults(handler=_trail_export)
 
     p = sub.add_parser("mail", help=tr("邮件"))
     msub = p.add_subparsers(dest="mail_command", required=True)
     ms = msub.add_parser("send", help=tr("发送发件箱中到期的邮件"))
     ms.set_defaults(handler=_mail_send)
-
-
-def _user(parser) -> None:
-    parser.add_argument("--user", required=True, help=tr("以该用户身份操作（密码取自 HRDESK_PASSWORD）"))
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("日期格式应为 YYYY-MM-DD：{0}").format(text)) from None
-
-
-def _login(args):
-    from hrdesk import cli
-
-    return cli._login(args)
-
-
-def _print_json(data) -> None:
-    from hrdesk import cli
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=cli._json_default)
-    sys.stdout.write("\n")
 
 
 def _summary_dict(s) -> dict:
@@ -132,13 +81,9 @@ def _summary_dict(s) -> dict:
 def _flow_list(args) -> int:
     from hrdesk.core.flows import engine as flows
 
-    ctx = _login(args)
-    try:
-        items = flows.inbox(ctx) if args.inbox else flows.list_flows(ctx, open_only=not args.all)
-    finally:
-        ctx.db.dispose()
+    items = common.with_login(args, lambda ctx: flows.inbox(ctx) if args.inbox else flows.list_flows(ctx, open_only=not args.all))
     if args.json:
-        _print_json([_summary_dict(s) for s in items])
+        common.print_json([_summary_dict(s) for s in items])
         return 0
     print("\t".join([tr("编号"), tr("事项"), tr("状态"), tr("当前步骤"), tr("期限"), tr("发起人")]))
     for s in items:
@@ -151,13 +96,9 @@ def _flow_list(args) -> int:
 def _flow_show(args) -> int:
     from hrdesk.core.flows import engine as flows
 
-    ctx = _login(args)
-    try:
-        detail = flows.get(ctx, args.instance)
-    finally:
-        ctx.db.dispose()
+    detail = common.with_login(args, lambda ctx: flows.get(ctx, args.instance))
     if args.json:
-        _print_json({
+        common.print_json({
             "summary": _summary_dict(detail.summary), "payload": detail.payload,
             "steps": [{"name": s.name, "actor": s.actor, "state": s.state} for s in detail.steps],
             "assignees": detail.assignees,
@@ -186,46 +127,16 @@ def _flow_act(args) -> int:
     from hrdesk.core.flows.workflow import Action
     from hrdesk.core.flows import engine as flows
 
-    ctx = _login(args)
-    try:
-        detail = flows.act(ctx, args.instance, Action(args.action), args.comment)
-    finally:
-        ctx.db.dispose()
+    detail = common.with_login(args, lambda ctx: flows.act(ctx, args.instance, Action(args.action), args.comment))
     s = detail.summary
     print(tr("已{0}：#{1} {2}，现在：{3}").format(Action(args.action).label, s.id, s.title, s.step_name))
-    return 0
-
-
-def _separation_start(args) -> int:
-    from hrdesk.core.flows.separation_rules import SeparationReason
-    from hrdesk.core.people import employees
-    from hrdesk.core.flows import separations
-
-    try:
-        reason = SeparationReason.parse(args.reason)
-    except ValueError:
-        raise ValidationError({"reason": tr("离职原因无效：{0}").format(args.reason)}) from None
-    ctx = _login(args)
-    try:
-        employee_id = employees.id_by_emp_no(ctx, args.emp_no)
-        detail = separations.start(ctx, employee_id, reason, args.last_day, args.comment)
-    finally:
-        ctx.db.dispose()
-    s = detail.summary
-    print(tr("已发起离职流程 #{0}：{1}，待“{2}”处理（{3}）").format(s.id, s.title, s.step_name, "、".join(detail.assignees)))
-    if detail.payload.get("notice_warning"):
-        print(tr("注意：") + detail.payload["notice_warning"])
     return 0
 
 
 def _checklist_confirm(args) -> int:
     from hrdesk.core.flows import checklists
 
-    ctx = _login(args)
-    try:
-        item = checklists.confirm(ctx, args.item, args.note)
-    finally:
-        ctx.db.dispose()
+    item = common.with_login(args, lambda ctx: checklists.confirm(ctx, args.item, args.note))
     print(tr("已确认：{0}").format(item.title))
     return 0
 
@@ -233,11 +144,7 @@ def _checklist_confirm(args) -> int:
 def _checklist_waive(args) -> int:
     from hrdesk.core.flows import checklists
 
-    ctx = _login(args)
-    try:
-        item = checklists.waive(ctx, args.item, args.reason)
-    finally:
-        ctx.db.dispose()
+    item = common.with_login(args, lambda ctx: checklists.waive(ctx, args.item, args.reason))
     print(tr("已豁免：{0}").format(item.title))
     return 0
 
@@ -245,11 +152,7 @@ def _checklist_waive(args) -> int:
 def _notice_list(args) -> int:
     from hrdesk.core.flows import notices
 
-    ctx = _login(args)
-    try:
-        drafts = notices.pending_drafts(ctx)
-    finally:
-        ctx.db.dispose()
+    drafts = common.with_login(args, lambda ctx: notices.pending_drafts(ctx))
     for d in drafts:
         print(f"#{d.id} {d.title}（{d.event.label}）")
         for r in d.recipients:
@@ -260,36 +163,21 @@ def _notice_list(args) -> int:
 def _notice_send(args) -> int:
     from hrdesk.core.flows import notices
 
-    ctx = _login(args)
-    try:
+    def send(ctx) -> int:
         draft = notices.get_draft(ctx, args.draft)
         keep = [r.key for r in draft.recipients if r.key not in set(args.remove)]
-        count = notices.send_draft(ctx, args.draft, keep)
-    finally:
-        ctx.db.dispose()
+        return notices.send_draft(ctx, args.draft, keep)
+
+    count = common.with_login(args, send)
     print(tr("已发送给 {0} 人").format(count))
     return 0
 
 
-def _trail_export(args) -> int:
-    from hrdesk.core.audit import trail
-
-    ctx = _login(args)
-    try:
-        result = trail.export_trail(ctx, args.out, flow_id=args.flow, emp_no=args.employee)
-    finally:
-        ctx.db.dispose()
-    print(tr("已导出“{0}”的 {1} 条记录到 {2}").format(result.subject, result.count, result.path))
-    return 0
-
-
 def _mail_send(args) -> int:
-    from hrdesk import cli
-    from hrdesk.core.kernel.clock import SystemClock
-    from hrdesk.core.company import setup
     from hrdesk.core.flows import mail
+    from hrdesk.core.kernel.clock import SystemClock
 
-    db = setup.open_company(cli._data_dir(args))
+    db = common.open_company(args)
     try:
         report = mail.deliver_due(db, SystemClock().now())
     finally:

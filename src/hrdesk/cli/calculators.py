@@ -13,11 +13,10 @@ Bad input is a ValidationError: a Chinese message on stderr and exit code 2.
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from hrdesk.cli import common
 from hrdesk.core.kernel.money import MoneyError, format_money, parse_money
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
@@ -119,11 +118,6 @@ def _whole(text: str, field: str, label: str, low: int, high: int) -> int:
     return value
 
 
-def _print_json(data) -> None:
-    from hrdesk import cli
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=cli._json_default)
-    sys.stdout.write("\n")
 
 
 def _yuan(amount: Decimal) -> str:
@@ -177,7 +171,7 @@ def _compensation(args) -> int:
         previous_month_wage=_money(args.previous_month_wage, "previous_month_wage", tr("上月工资")),
         refused_renewal=args.refused_renewal)
     if args.json:
-        _print_json({
+        common.print_json({
             "case": result.case.value, "case_label": result.case.label, "owed": result.owed,
             "hire_date": result.hire_date, "last_day": result.last_day,
             "service": {"years": result.service.years, "months": result.service.months, "days": result.service.days,
@@ -218,7 +212,7 @@ def _annual_leave(args) -> int:
         _money(args.monthly_wage, "monthly_wage", tr("月工资")),
         hire_date=_day(args.hire_date, "hire_date", tr("入职日期")))
     if args.json:
-        _print_json({
+        common.print_json({
             "working_years": result.working_years, "entitlement": result.entitlement,
             "days_passed": result.days_passed, "prorated": result.prorated, "taken": result.taken,
             "untaken": result.untaken, "monthly_wage": result.monthly_wage, "daily_wage": result.daily_wage,
@@ -252,7 +246,7 @@ def _iit(args) -> int:
     rows = cumulative_withholding(gross, insurance, special, months, annual, basic, first_month=first)
     total = sum((r.tax_this_month for r in rows), Decimal("0.00"))
     if args.json:
-        _print_json({"gross": gross, "insurance": insurance, "special": special, "basic_deduction": basic,
+        common.print_json({"gross": gross, "insurance": insurance, "special": special, "basic_deduction": basic,
                      "months": [{"month": r.month, "cumulative_income": r.cumulative_income,
                                  "cumulative_deductions": r.cumulative_deductions,
                                  "cumulative_taxable": r.cumulative_taxable, "rate": r.rate,
@@ -277,7 +271,7 @@ def _bonus(args) -> int:
     _, monthly, _ = default_tables()
     result = bonus_tax(amount, monthly)
     if args.json:
-        _print_json({"bonus": result.bonus, "monthly_equivalent": result.monthly_equivalent, "rate": result.rate,
+        common.print_json({"bonus": result.bonus, "monthly_equivalent": result.monthly_equivalent, "rate": result.rate,
                      "quick_deduction": result.quick_deduction, "tax": result.tax, "net": amount - result.tax})
         return 0
     print(tr("奖金 {0}，÷ 12 = {1}，适用税率 {2}%，速算扣除数 {3}").format(
@@ -296,7 +290,7 @@ def _severance(args) -> int:
     annual, _, _ = default_tables()
     result = severance_tax(amount, average, annual)
     if args.json:
-        _print_json({"amount": result.amount, "exempt_limit": result.exempt_limit, "exempt": result.exempt,
+        common.print_json({"amount": result.amount, "exempt_limit": result.exempt_limit, "exempt": result.exempt,
                      "taxable": result.taxable, "rate": result.rate, "quick_deduction": result.quick_deduction,
                      "tax": result.tax, "net": amount - result.tax})
         return 0

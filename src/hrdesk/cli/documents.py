@@ -1,6 +1,5 @@
-"""Command-line sub-commands for the separation settlement and the company's documents:
+"""Command-line sub-commands for the company's documents:
 
-    hrdesk --data-dir D separation settle E000123 --user finance [--json]
     hrdesk --data-dir D documents certificate E000123 --out 离职证明.pdf --user hr [--reason]
     hrdesk --data-dir D documents employment E000123 --out 在职证明.pdf --user hr [--purpose 办理签证]
     hrdesk --data-dir D documents statement E000123 --out 结算单.pdf --user hr
@@ -13,115 +12,51 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from hrdesk.cli import common
 from hrdesk.core.kernel.errors import StorageError
 from hrdesk.core.kernel.i18n import tr
 
 
-def register_settle(separation_sub) -> None:
-    from hrdesk.cli_flows import _user
-
-    p = separation_sub.add_parser("settle", help=tr("显示离职结算单：每一项、计算依据和实发金额"))
-    p.add_argument("emp_no", help=tr("工号"))
-    _user(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_settle)
-
-
 def register(sub) -> None:
-    from hrdesk.cli_flows import _date, _user
 
     p = sub.add_parser("documents", help=tr("离职证明、在职证明、离职结算单"))
     dsub = p.add_subparsers(dest="documents_command", required=True)
     c = dsub.add_parser("certificate", help=tr("开具离职证明（仅限已离职员工）"))
     c.add_argument("emp_no", help=tr("工号"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
-    c.add_argument("--reason", action=argparse_bool(), default=None, help=tr("在证明中写明离职原因（默认按公司设置）"))
-    _user(c)
+    c.add_argument("--reason", action=argparse.BooleanOptionalAction, default=None, help=tr("在证明中写明离职原因（默认按公司设置）"))
+    common.user_argument(c)
     c.set_defaults(handler=_certificate)
     c = dsub.add_parser("employment", help=tr("开具在职证明"))
     c.add_argument("emp_no", help=tr("工号"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
     c.add_argument("--purpose", default=None, help=tr("用途，例如 办理签证"))
     c.add_argument("--salary", action="store_true", help=tr("写明月薪"))
-    _user(c)
+    common.user_argument(c)
     c.set_defaults(handler=_employment)
     c = dsub.add_parser("statement", help=tr("打印财务已审核的离职结算单"))
     c.add_argument("emp_no", help=tr("工号"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
-    _user(c)
+    common.user_argument(c)
     c.set_defaults(handler=_statement)
     c = dsub.add_parser("reissue", help=tr("按编号原样补打一份证明文件"))
     c.add_argument("number", help=tr("编号，例如 LZ-2026-0001"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
-    _user(c)
+    common.user_argument(c)
     c.set_defaults(handler=_reissue)
     c = dsub.add_parser("batch", help=tr("为一段时间内离职的所有员工开具离职证明"))
-    c.add_argument("--from", dest="date_from", required=True, type=_date, help=tr("最后工作日从 YYYY-MM-DD"))
-    c.add_argument("--to", dest="date_to", required=True, type=_date, help=tr("到 YYYY-MM-DD"))
+    c.add_argument("--from", dest="date_from", required=True, type=common.date_argument, help=tr("最后工作日从 YYYY-MM-DD"))
+    c.add_argument("--to", dest="date_to", required=True, type=common.date_argument, help=tr("到 YYYY-MM-DD"))
     c.add_argument("--dir", required=True, help=tr("保存到的文件夹"))
-    _user(c)
+    common.user_argument(c)
     c.set_defaults(handler=_batch)
     c = dsub.add_parser("verify", help=tr("核验一份 PDF 是否为本公司开具且未被改动"))
     c.add_argument("file", help=tr("PDF 文件"))
     c.set_defaults(handler=_verify)
-
-
-def argparse_bool():
-    import argparse
-
-    return argparse.BooleanOptionalAction
-
-
-def _with_login(args, work):
-    from hrdesk.cli_flows import _login
-
-    ctx = _login(args)
-    try:
-        return work(ctx)
-    finally:
-        ctx.db.dispose()
-
-
-def _emp_id(ctx, emp_no: str) -> int:
-    from hrdesk.core.people import employees
-
-    return employees.id_by_emp_no(ctx, emp_no)
-
-
-def _settle(args) -> int:
-    from hrdesk.cli_flows import _print_json
-    from hrdesk.core.separation import settlement
-
-    st = _with_login(args, lambda ctx: settlement.statement(ctx, _emp_id(ctx, args.emp_no)))
-    if args.json:
-        _print_json({
-            "emp_no": st.emp_no, "name": st.name, "reason": st.reason.value, "last_working_day": st.last_working_day,
-            "stop_month": st.stop_month.strftime("%Y-%m"), "payroll_month": st.payroll_month.strftime("%Y-%m"),
-            "approved": st.approved, "compensation_months": st.compensation.months_counted,
-            "compensation": st.compensation.compensation, "annual_leave_days": st.leave.untaken,
-            "lines": [{"section": ln.section, "item": ln.item, "basis": ln.basis, "amount": ln.amount}
-                      for ln in st.lines],
-            "net_amount": st.net_amount, "warnings": list(st.warnings)})
-        return 0
-    print(tr("离职结算单：{0} {1}（{2}，最后工作日 {3}）{4}").format(
-        st.emp_no, st.name, st.reason.label, st.last_working_day.isoformat(),
-        tr("【财务已审核】") if st.approved else tr("【待财务审核】")))
-    print(tr("社保公积金缴至 {0}，{1} 起减员；结算计入 {2} 工资").format(
-        st.stop_month.strftime("%Y-%m"), _next_month(st.stop_month), st.payroll_month.strftime("%Y-%m")))
-    for line in st.lines:
-        print(f"  {line.item:<20}{line.amount:>14,.2f}  {line.basis}")
-    for warning in st.warnings:
-        print(tr("提示：") + warning, file=sys.stderr)
-    return 0
-
-
-def _next_month(month) -> str:
-    from hrdesk.core.kernel.months import shift_month
-
-    return shift_month(month, 1).strftime("%Y-%m")
 
 
 def _save(doc, out) -> int:
@@ -136,7 +71,7 @@ def _save(doc, out) -> int:
 def _certificate(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = _with_login(args, lambda ctx: documents.separation_certificate(ctx, _emp_id(ctx, args.emp_no),
+    doc = common.with_login(args, lambda ctx: documents.separation_certificate(ctx, common.employee_id(ctx, args.emp_no),
                                                                          show_reason=args.reason))
     return _save(doc, args.out)
 
@@ -144,22 +79,22 @@ def _certificate(args) -> int:
 def _employment(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = _with_login(args, lambda ctx: documents.employment_certificate(
-        ctx, _emp_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary))
+    doc = common.with_login(args, lambda ctx: documents.employment_certificate(
+        ctx, common.employee_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary))
     return _save(doc, args.out)
 
 
 def _statement(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = _with_login(args, lambda ctx: documents.settlement_statement(ctx, _emp_id(ctx, args.emp_no)))
+    doc = common.with_login(args, lambda ctx: documents.settlement_statement(ctx, common.employee_id(ctx, args.emp_no)))
     return _save(doc, args.out)
 
 
 def _reissue(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = _with_login(args, lambda ctx: documents.reissue(ctx, args.number))
+    doc = common.with_login(args, lambda ctx: documents.reissue(ctx, args.number))
     return _save(doc, args.out)
 
 
@@ -169,7 +104,7 @@ def _batch(args) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = _with_login(args, lambda ctx: documents.batch_separation_certificates(
+    result = common.with_login(args, lambda ctx: documents.batch_separation_certificates(
         ctx, args.date_from, args.date_to, args.dir, progress=progress))
     if result.total:
         print(file=sys.stderr)
@@ -178,19 +113,15 @@ def _batch(args) -> int:
 
 
 def _verify(args) -> int:
-    from hrdesk import cli
-    from hrdesk.core.kernel.permissions import Actor
-    from hrdesk.core.company import setup
     from hrdesk.core.documents import issuing as documents
-    from hrdesk.core.kernel.context import ServiceContext
 
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
         raise StorageError(tr("无法读取文件“{0}”：{1}").format(args.file, exc.strerror or exc)) from None
-    db = setup.open_company(cli._data_dir(args))
+    db = common.open_company(args)
     try:
-        result = documents.verify(ServiceContext(db, Actor.system(tr("命令行"))), data)
+        result = documents.verify(common.system_context(db), data)
     finally:
         db.dispose()
     print(result.message, file=sys.stdout if result.status == "valid" else sys.stderr)
