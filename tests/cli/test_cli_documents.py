@@ -12,7 +12,7 @@ from hrdesk.core.flows.workflow import Action
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.accounts import auth
 from hrdesk.core.flows import engine, separations
-from tests.core.test_documents import separate
+from tests.core.documents.test_documents import separate
 from tests.helpers import build_company
 
 

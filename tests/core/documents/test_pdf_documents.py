@@ -18,7 +18,7 @@ from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.documents.pdf import CompanyLetterhead, EmploymentCertificate, SeparationCertificate, SettlementLine, SettlementStatement, amount_in_words, render_employment_certificate, render_separation_certificate, render_settlement_statement
 from hrdesk.core.documents.pdf.textflow import CANNOT_END, CANNOT_START, break_lines
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "build" / "screenshots"
 
 
 def seal_png() -> bytes:
