@@ -19,7 +19,7 @@ from hrdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 
 READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 

@@ -22,7 +22,7 @@ from hrdesk.core.documents import issuing
 from hrdesk.core.people import employees
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.form_parts import error_label, show_errors_with_banner, shown_errors
 
 

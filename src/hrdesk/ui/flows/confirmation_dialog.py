@@ -18,7 +18,7 @@ from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, p
 from hrdesk.ui.forms.ui_confirmation_dialog import Ui_ConfirmationDialog
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 
 
 def _tr(text: str) -> str:

@@ -23,7 +23,7 @@ from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, p
 from hrdesk.ui.forms.ui_separation_dialog import Ui_SeparationDialog
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 
 WARNING_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
                  " padding: 6px 10px; }")

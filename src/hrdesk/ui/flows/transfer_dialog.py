@@ -23,7 +23,7 @@ from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, p
 from hrdesk.ui.forms.ui_transfer_dialog import Ui_TransferDialog
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 
 COMBO_FIELDS = ("department_id", "project_department_id", "position_id")
 

@@ -18,7 +18,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 
 
 class DepartmentDialog(QDialog):

@@ -34,7 +34,7 @@ from hrdesk.resources import resource_path
 from hrdesk.ui.forms.ui_employee_dialog import Ui_EmployeeDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.optional_date import get_date, make_optional, set_date
 
 DATE_FIELDS = ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end", "last_working_day")

@@ -34,7 +34,7 @@ from hrdesk.ui.payroll.inputs.input_tab import InputTab, InputsPage
 from hrdesk.ui.payroll.inputs.labels import month_text
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ERROR_STYLE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.form_parts import error_label, hint_label, named_button
 from hrdesk.ui.common.month_edit import MonthEdit
 

@@ -20,7 +20,7 @@ from hrdesk.core.payroll.inputs import ItemType
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.payroll.inputs.labels import DEDUCTING, month_text
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.people.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.form_parts import error_label, form_layout, hint_label, save_cancel_buttons, show_errors_with_banner, shown_errors
 
 
