@@ -20,7 +20,6 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 
 import hrdesk.core.areas  # noqa: E402,F401  (every area loaded, as the entry points do)
-
 from tests.helpers import ADMIN_PASSWORD, CompanyFixture, build_company  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
 

@@ -13,17 +13,17 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric
 
-from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus
-from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.accounts import auth
+from hrdesk.core.accounts import users as accounts
+from hrdesk.core.company import setup as company
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
-from hrdesk.core.accounts import users as accounts, auth
-from hrdesk.core.company import setup as company
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import employees
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus
 
 ADMIN_PASSWORD = "Admin-pass-2024"
 USER_PASSWORD = "User-pass-2024!"

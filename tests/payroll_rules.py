@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hrdesk.core.payroll.defaults import default_versions
 from hrdesk.core.payroll.rules.calculation import EmployeeMonth, MonthRules
 from hrdesk.core.payroll.rules.policy import PolicySet
-from hrdesk.core.payroll.defaults import default_versions
 
 
 def policies() -> PolicySet:

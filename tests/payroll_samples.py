@@ -12,12 +12,12 @@ import zlib
 from datetime import date, datetime
 from decimal import Decimal
 
-from hrdesk.core.payroll.rules.calculation import EmployeeMonth, TaxOptions, calculate
 from hrdesk.core.kernel.months import month_end
+from hrdesk.core.payroll.defaults import default_versions
+from hrdesk.core.payroll.rules.calculation import EmployeeMonth, TaxOptions, calculate
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from hrdesk.core.payroll.rules.policy import PolicySet
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader, RunStatus
-from hrdesk.core.payroll.defaults import default_versions
 from tests.helpers import make_card, make_id
 
 MONTH = date(2026, 1, 1)

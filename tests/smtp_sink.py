@@ -32,7 +32,7 @@ class SmtpSink:
         self.handler = _Handler()
         self._controller: Controller | None = None
 
-    def start(self) -> "SmtpSink":
+    def start(self) -> SmtpSink:
         self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self

@@ -316,7 +316,7 @@ def attach_parent_console() -> bool:
         if sys.stderr is None:
             sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")
         if sys.stdin is None:
-            sys.stdin = open("CONIN$", "r", encoding="utf-8", errors="replace")
+            sys.stdin = open("CONIN$", encoding="utf-8", errors="replace")
     except (OSError, AttributeError, ValueError):
         return False
     return True

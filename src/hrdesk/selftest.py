@@ -362,9 +362,10 @@ def _check_demo(state: SelfTest) -> str:
 
 @check("reopen", tr("重新打开加密数据库"), needs=("demo",))
 def _check_reopen(state: SelfTest) -> None:
-    from hrdesk.core.kernel.permissions import Actor
-    from hrdesk.core.company import details, setup as company
+    from hrdesk.core.company import details
+    from hrdesk.core.company import setup as company
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
 
     state.db = company.open_company(state.data_dir)
     state.on_cleanup(state.db.dispose)
@@ -374,9 +375,9 @@ def _check_reopen(state: SelfTest) -> None:
 
 @check("audit", tr("操作日志哈希链"), needs=("reopen",))
 def _check_audit(state: SelfTest) -> str:
-    from hrdesk.core.kernel.permissions import Actor
     from hrdesk.core.audit import audit_log
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
 
     report = audit_log.verify_chain(ServiceContext(state.db, Actor.system(tr("自检"))))
     _require(report.checked > 0, tr("操作日志为空"))
@@ -410,13 +411,13 @@ def _check_separation(state: SelfTest) -> str:
     the checklist gate on archiving, and the completion effects (bundled data, not only code)."""
     from datetime import timedelta
 
-    from hrdesk.core.people.employee_rules import EmployeeStatus
+    from hrdesk.core.flows import checklists, engine, notices, separations
     from hrdesk.core.flows.separation_rules import SeparationReason
     from hrdesk.core.flows.workflow import Action, FlowStatus
-    from hrdesk.core.kernel.permissions import Actor
-    from hrdesk.core.flows import checklists, engine, notices, separations
-    from hrdesk.core.people import employees
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.people import employees
+    from hrdesk.core.people.employee_rules import EmployeeStatus
 
     system = ServiceContext(state.db, Actor.system(tr("自检")))
     status_index = state.table.column_index("status")
@@ -447,9 +448,10 @@ def _check_payroll(state: SelfTest) -> str:
     openpyxl workbook written and read back (numbers as numbers, formatted)."""
     import openpyxl
 
-    from hrdesk.core.kernel.permissions import Actor
-    from hrdesk.core.payroll import runs as payroll, exports
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.payroll import exports
+    from hrdesk.core.payroll import runs as payroll
 
     month = state.ctx.clock.today().replace(day=1)
     summary = payroll.calculate_month(state.ctx, month)
@@ -467,9 +469,9 @@ def _check_payroll(state: SelfTest) -> str:
 @check("certificate", tr("开具并核验离职证明（PDF）"), needs=("separation",))
 def _check_certificate(state: SelfTest) -> str:
     """reportlab with the bundled CJK font embedded, the numbering and the verification."""
-    from hrdesk.core.kernel.permissions import Actor
     from hrdesk.core.documents import issuing
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
 
     started = time.perf_counter()
     doc = issuing.separation_certificate(state.ctx, state.separated_id)
@@ -871,8 +873,8 @@ def _create_small_company(data_dir) -> None:
 
 
 def _open_login_window(state: SelfTest, data_dir) -> None:
-    from hrdesk.ui.shell.app import Startup
     from hrdesk.ui.accounts.login_dialog import LoginDialog
+    from hrdesk.ui.shell.app import Startup
     from hrdesk.ui.shell.qt_env import ensure_application
 
     _require(data_dir.is_initialized(), tr("数据文件夹 {0} 中还没有公司数据").format(data_dir.root))

@@ -102,10 +102,10 @@ def build(data_dir, records: int, seed: int) -> tuple[float, float]:
     """Append ``records`` records; returns (seconds, average JSON bytes per record)."""
     from sqlalchemy import func, select
 
+    from hrdesk.core.company import setup as company
     from hrdesk.core.kernel import audit_chain
     from hrdesk.core.kernel.permissions import Actor
     from hrdesk.core.kernel.persistence.tables import AuditRecord
-    from hrdesk.core.company import setup as company
 
     setup = company.setup_company(data_dir, company_name="基准测试有限公司", admin_username="admin",
                                   admin_display_name="管理员", admin_password="Bench-pass-2024!")
@@ -153,11 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         os.environ["HRDESK_DB_KEY"] = secrets.token_hex(32)  # before importing: no keyring at all
 
-    from hrdesk.core.kernel.permissions import Actor
-    from hrdesk.core.kernel.persistence.datadir import DataDir
     from hrdesk.core.audit import audit_log
     from hrdesk.core.company import setup as company
     from hrdesk.core.kernel.context import ServiceContext
+    from hrdesk.core.kernel.permissions import Actor
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     print(f"machine: {machine()}")
     tmp = None

@@ -96,7 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the batch's PDFs into this folder")
     args = parser.parse_args(argv)
 
-    from hrdesk.core.documents.pdf import CompanyLetterhead, SeparationCertificate, SettlementLine, SettlementStatement, render_separation_certificate, render_settlement_statement
+    from hrdesk.core.documents.pdf import (
+        CompanyLetterhead,
+        SeparationCertificate,
+        SettlementLine,
+        SettlementStatement,
+        render_separation_certificate,
+        render_settlement_statement,
+    )
 
     print(f"machine: {machine()}")
     company = CompanyLetterhead("上海示例科技有限公司", "上海市浦东新区张江路88号8楼", "021-5888 6666",

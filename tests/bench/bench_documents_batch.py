@@ -39,13 +39,13 @@ def main() -> None:
     os.environ["HRDESK_DB_KEY"] = KEY
     from sqlalchemy import select
 
+    from hrdesk.core.company import setup
+    from hrdesk.core.documents import issuing
     from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.kernel.context import ServiceContext
     from hrdesk.core.kernel.permissions import Actor, Role
     from hrdesk.core.kernel.persistence.datadir import DataDir
     from hrdesk.core.people.tables import Employee
-    from hrdesk.core.company import setup
-    from hrdesk.core.documents import issuing
-    from hrdesk.core.kernel.context import ServiceContext
 
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:

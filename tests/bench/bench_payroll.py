@@ -39,9 +39,9 @@ from bench_separations import KEY, machine, peak_rss_mb, prepare  # noqa: E402
 def seed_inputs(db, year: int) -> None:
     from sqlalchemy import insert, select
 
-    from hrdesk.core.people.tables import Employee
-    from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction
     from hrdesk.core.payroll import defaults
+    from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction
+    from hrdesk.core.people.tables import Employee
 
     now = time.time()
     with db.session() as s, s.begin():
@@ -69,8 +69,8 @@ def bare_sql(db, month: date) -> float:
     """Read the employee columns payroll reads and write as many result rows of the same size."""
     from sqlalchemy import delete, insert, select
 
-    from hrdesk.core.people.tables import Employee
     from hrdesk.core.payroll.tables import PayrollResult, PayrollRun
+    from hrdesk.core.people.tables import Employee
 
     with db.session() as s, s.begin():
         run = s.execute(select(PayrollRun).where(PayrollRun.month == month)).scalar_one()
@@ -98,12 +98,12 @@ def main() -> None:
     parser.add_argument("--profile", default=None)
     args = parser.parse_args()
     os.environ["HRDESK_DB_KEY"] = KEY
+    from hrdesk.core.company import setup
     from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.kernel.context import ServiceContext
     from hrdesk.core.kernel.permissions import Actor, Role
     from hrdesk.core.kernel.persistence.datadir import DataDir
-    from hrdesk.core.company import setup
     from hrdesk.core.payroll import runs
-    from hrdesk.core.kernel.context import ServiceContext
 
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:

@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-trace", action="store_true", help="skip the extra write under tracemalloc")
     args = parser.parse_args(argv)
 
-    from hrdesk.core.payroll.excel.sheet import write_payroll_sheet
     from hrdesk.core.payroll.excel.payslips import write_payslips
+    from hrdesk.core.payroll.excel.sheet import write_payroll_sheet
     from tests.payroll_samples import bulk_rows, header
 
     print(f"machine: {machine()}")

@@ -79,8 +79,8 @@ class People:
     def __init__(self, db, clock):
         from sqlalchemy import select
 
-        from hrdesk.core.accounts.tables import User
         from hrdesk.core.accounts.auth import actor_for
+        from hrdesk.core.accounts.tables import User
         from hrdesk.core.kernel.context import ServiceContext
 
         self.ctx: dict[int, ServiceContext] = {}
@@ -100,9 +100,9 @@ class People:
 def pick_employees(db, count: int, excluded: set[int]) -> list[int]:
     from sqlalchemy import select
 
+    from hrdesk.core.flows.tables import FlowInstance
     from hrdesk.core.org.tables import Department
     from hrdesk.core.people.tables import Employee
-    from hrdesk.core.flows.tables import FlowInstance
 
     with db.session() as session:
         busy = set(session.execute(select(FlowInstance.subject_employee_id).where(
@@ -122,10 +122,10 @@ def patch_colleagues() -> None:
     Same recipients (the employee's active account if any, else the employee), same order and limit."""
     from sqlalchemy import select
 
-    from hrdesk.core.flows.notice_policy import Recipient
-    from hrdesk.core.people.tables import Employee
     from hrdesk.core.accounts.tables import User
     from hrdesk.core.flows import notices
+    from hrdesk.core.flows.notice_policy import Recipient
+    from hrdesk.core.people.tables import Employee
 
     def colleagues(session, condition, subject, reason):
         rows = session.execute(
@@ -154,15 +154,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from sqlalchemy import select
 
-    from hrdesk.core.kernel.clock import FixedClock
-    from hrdesk.core.flows.separation_rules import SeparationReason
-    from hrdesk.core.flows.workflow import Action
-    from hrdesk.core.kernel.persistence.datadir import DataDir
-    from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask
     from hrdesk.core.accounts.tables import User
     from hrdesk.core.audit import audit_log
-    from hrdesk.core.flows import checklists, engine, separations
     from hrdesk.core.company import setup
+    from hrdesk.core.flows import checklists, engine, separations
+    from hrdesk.core.flows.separation_rules import SeparationReason
+    from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask
+    from hrdesk.core.flows.workflow import Action
+    from hrdesk.core.kernel.clock import FixedClock
+    from hrdesk.core.kernel.persistence.datadir import DataDir
 
     print(f"machine: {machine()}")
     if args.what_if_batched_colleagues:

@@ -6,12 +6,12 @@ from datetime import date, datetime
 import pytest
 
 from hrdesk.cli.main import run
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.flows.workflow import Action
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.accounts import auth
 from hrdesk.core.flows import engine, separations
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.kernel.persistence import keys
 from tests.core.documents.test_documents import separate
 from tests.helpers import build_company
 

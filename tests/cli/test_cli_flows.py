@@ -5,10 +5,10 @@ import json
 import pytest
 
 from hrdesk.cli.main import run
-from hrdesk.core.kernel.persistence import keys
-from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.accounts import users, auth
+from hrdesk.core.accounts import auth, users
 from hrdesk.core.company import setup as company_service
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.people import employees
 from tests.helpers import USER_PASSWORD, build_company
 

@@ -6,16 +6,15 @@ where 周七 works; 刘人事 (hr), 钱财务 (finance), 孙员工 (staff); admi
 
 import pytest
 
-from hrdesk.core.people.custom_field_types import FieldType
-from hrdesk.core.kernel.masking import MASKED_MONEY
-from hrdesk.core.org.tree import DepartmentKind
-from hrdesk.core.kernel.errors import PermissionDenied
-from hrdesk.core.kernel.permissions import Permission, Role, Scope, grants_for
 from hrdesk.core.accounts import users
 from hrdesk.core.audit import audit_log
+from hrdesk.core.kernel.errors import PermissionDenied
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.kernel.permissions import Permission, Role, Scope, grants_for
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import custom_fields, employee_table, employees
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
+from hrdesk.core.people.custom_field_types import FieldType
 from tests.helpers import employee_input
 
 

@@ -17,9 +17,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from hrdesk.cli import common
-from hrdesk.core.kernel.money import MoneyError, format_money, parse_money
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, format_money, parse_money
 
 POLICY_FILE = "payroll-policies.json"
 
@@ -139,8 +139,8 @@ def _in_force(entries: list[dict], today: date) -> dict:
 
 def default_tables(today: date | None = None):
     """(annual table, monthly table, basic monthly deduction) from the shipped policy file."""
-    from hrdesk.core.payroll.rules.tax import TaxTable
     from hrdesk.core.kernel.resources_data import load_data_file
+    from hrdesk.core.payroll.rules.tax import TaxTable
 
     today = today or date.today()
     data = load_data_file(POLICY_FILE)

@@ -124,8 +124,8 @@ def _flow_show(args) -> int:
 
 
 def _flow_act(args) -> int:
-    from hrdesk.core.flows.workflow import Action
     from hrdesk.core.flows import engine as flows
+    from hrdesk.core.flows.workflow import Action
 
     detail = common.with_login(args, lambda ctx: flows.act(ctx, args.instance, Action(args.action), args.comment))
     s = detail.summary

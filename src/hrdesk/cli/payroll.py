@@ -16,7 +16,6 @@ import sys
 from hrdesk.cli import common
 from hrdesk.core.kernel.i18n import tr
 
-
 EXPORT_KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 
 
@@ -114,8 +113,8 @@ def _row_dict(row, detail: bool) -> dict:
 
 
 def _show(args) -> int:
-    from hrdesk.core.people import employees
     from hrdesk.core.payroll import runs as payroll
+    from hrdesk.core.people import employees
 
     month = _month(args.month)
 

@@ -36,8 +36,8 @@ def register(sub) -> None:
 
 
 def _separation_start(args) -> int:
-    from hrdesk.core.flows.separation_rules import SeparationReason
     from hrdesk.core.flows import separations
+    from hrdesk.core.flows.separation_rules import SeparationReason
 
     try:
         reason = SeparationReason.parse(args.reason)

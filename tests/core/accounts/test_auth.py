@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from hrdesk.core.accounts import auth, users
+from hrdesk.core.company import setup as company_service
 from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.errors import AuthenticationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord
-from hrdesk.core.accounts import users, auth
-from hrdesk.core.company import setup as company_service
 from tests.helpers import USER_PASSWORD
 
 

@@ -5,18 +5,18 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.accounts import auth, users
+from hrdesk.core.audit import trail
+from hrdesk.core.flows import checklists, engine, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StorageError, ValidationError
 from hrdesk.core.kernel.exports import cells
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.accounts import users, auth
-from hrdesk.core.audit import trail
-from hrdesk.core.flows import checklists, engine, separations
 from hrdesk.core.people import employees
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from tests.helpers import USER_PASSWORD, employee_input, read_only_folder
 
 TODAY = datetime(2026, 3, 2, 9, 30)

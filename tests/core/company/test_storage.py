@@ -9,15 +9,15 @@ import keyring.backends.fail
 import pytest
 from sqlalchemy import text
 
-from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.company import setup as company_service
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import KeyUnavailable, StorageError, ValidationError, WrongKey
+from hrdesk.core.kernel.permissions import Actor
 from hrdesk.core.kernel.persistence import engine as engine_module
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.company_file import APPLICATION_ID, open_existing
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
-from hrdesk.core.company import setup as company_service
 from hrdesk.core.people import employees
 from tests.helpers import ADMIN_PASSWORD, employee_input, read_only_folder
 

@@ -16,21 +16,20 @@ from sqlalchemy import select
 from stdnum import luhn
 from stdnum.cn import ric
 
-from hrdesk.core.kernel import audit_chain
+from hrdesk.core.accounts import auth
+from hrdesk.core.accounts.passwords import password_problems
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.company import setup
 from hrdesk.core.demo import demo_company
 from hrdesk.core.demo.demo_company import DemoLogin, create_demo_company
-from hrdesk.core.accounts.passwords import password_problems
+from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.org.tables import Department, Position
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User
-from hrdesk.core.accounts import auth
-from hrdesk.core.company import setup
 from hrdesk.core.people import employee_table
-from hrdesk.core.kernel.context import ServiceContext
-
+from hrdesk.core.people.tables import Employee
 from tests.memory_keyring import MemoryKeyring
 
 TODAY = date(2026, 3, 15)

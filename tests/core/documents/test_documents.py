@@ -11,16 +11,16 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.flows.workflow import Action
-from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
-from hrdesk.core.kernel.persistence.tables import AuditRecord, Company, Setting
-from hrdesk.core.documents.tables import IssuedDocument
 from hrdesk.core.accounts import auth
 from hrdesk.core.documents import issuing
+from hrdesk.core.documents.tables import IssuedDocument
 from hrdesk.core.flows import engine, separations
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.persistence.tables import AuditRecord, Company, Setting
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")

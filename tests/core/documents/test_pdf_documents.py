@@ -14,9 +14,19 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from hrdesk.core.kernel.errors import ValidationError
-from hrdesk.core.documents.pdf import CompanyLetterhead, EmploymentCertificate, SeparationCertificate, SettlementLine, SettlementStatement, amount_in_words, render_employment_certificate, render_separation_certificate, render_settlement_statement
+from hrdesk.core.documents.pdf import (
+    CompanyLetterhead,
+    EmploymentCertificate,
+    SeparationCertificate,
+    SettlementLine,
+    SettlementStatement,
+    amount_in_words,
+    render_employment_certificate,
+    render_separation_certificate,
+    render_settlement_statement,
+)
 from hrdesk.core.documents.pdf.textflow import CANNOT_END, CANNOT_START, break_lines
+from hrdesk.core.kernel.errors import ValidationError
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "build" / "screenshots"
 

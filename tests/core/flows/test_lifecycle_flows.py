@@ -6,15 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.accounts import auth, users
+from hrdesk.core.flows import definitions, engine, lifecycle, lifecycle_jobs, mail, notices, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action, ActorKind, FlowDefinition, FlowKind, FlowStatus, StepDef
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.accounts import users, auth
 from hrdesk.core.people import employees
-from hrdesk.core.flows import definitions, engine, lifecycle, lifecycle_jobs, mail, notices, separations
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from tests.helpers import employee_input, make_card, make_id
 from tests.smtp_sink import SmtpSink, free_port
 
@@ -197,8 +197,8 @@ def test_concurrent_definition_edits_are_refused(fx):
 
 
 def test_department_template_covers_sub_departments_and_needs_titles(fx):
-    from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemTemplate
     from hrdesk.core.flows import checklists
+    from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemTemplate
 
     admin = login(fx, "admin")
     with pytest.raises(ValidationError, match="缺少事项名称"):

@@ -7,18 +7,18 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemStatus
-from hrdesk.core.people.employee_rules import EmployeeStatus
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.flows.workflow import Action, FlowStatus
-from hrdesk.core.kernel.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
-from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.accounts import users, auth
+from hrdesk.core.accounts import auth, users
 from hrdesk.core.audit import audit_log
 from hrdesk.core.flows import checklists, engine, mail, notices, separations
-from hrdesk.core.people import employees
+from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemStatus
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.people import employees
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from tests.helpers import USER_PASSWORD, employee_input
 from tests.smtp_sink import SmtpSink
 

@@ -4,9 +4,24 @@ from datetime import date
 
 import pytest
 
-from hrdesk.core.kernel.calendar import WorkCalendar, china_calendar
 from hrdesk.core.flows.separation_rules import SeparationReason, notice_shortfall, stop_month
-from hrdesk.core.flows.workflow import INITIATOR, Action, ActorKind, FlowDefinition, FlowKind, FlowStatus, Position, StepDef, TransitionError, act, steps_from_json, steps_to_json, submit, validate_definition
+from hrdesk.core.flows.workflow import (
+    INITIATOR,
+    Action,
+    ActorKind,
+    FlowDefinition,
+    FlowKind,
+    FlowStatus,
+    Position,
+    StepDef,
+    TransitionError,
+    act,
+    steps_from_json,
+    steps_to_json,
+    submit,
+    validate_definition,
+)
+from hrdesk.core.kernel.calendar import WorkCalendar, china_calendar
 from hrdesk.core.kernel.permissions import Role
 
 SEPARATION = FlowDefinition(FlowKind.SEPARATION, "离职", (

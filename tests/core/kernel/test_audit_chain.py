@@ -4,9 +4,9 @@ from datetime import datetime
 
 from sqlalchemy import text
 
+from hrdesk.core.audit import audit_log
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.permissions import Actor
-from hrdesk.core.audit import audit_log
 
 
 def verify(fx):

@@ -3,8 +3,8 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from hrdesk.core.kernel.persistence.company_file import head_revision
 from hrdesk.core.areas import metadata
+from hrdesk.core.kernel.persistence.company_file import head_revision
 
 
 def test_models_match_migrations(company):

@@ -2,10 +2,9 @@
 
 import pytest
 
-from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.kernel.errors import StateError, ValidationError
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tree import DepartmentKind
 
 
 def names(ctx):

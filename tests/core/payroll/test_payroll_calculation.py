@@ -9,7 +9,7 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdesk.core.payroll.rules.calculation import YearToDate, TaxOptions, calculate, paid_days
+from hrdesk.core.payroll.rules.calculation import TaxOptions, YearToDate, calculate, paid_days
 from hrdesk.core.payroll.rules.codec import dumps, loads
 from hrdesk.core.payroll.rules.insurance import InsuranceItem
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem

@@ -14,16 +14,16 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from hrdesk.core.payroll.rules.insurance import InsuranceItem
-from hrdesk.core.payroll.rules.items import PayCategory
-from hrdesk.core.payroll.rules.policy import INSURANCE, LOCAL_AVERAGE_WAGE
 from hrdesk.core.kernel.errors import StateError, StorageError, ValidationError
 from hrdesk.core.payroll.excel.bank_file import layout_names, write_bank_csv, write_bank_file
 from hrdesk.core.payroll.excel.cost_summary import summarize_costs, write_cost_summary
 from hrdesk.core.payroll.excel.iit_declaration import write_iit_declaration
 from hrdesk.core.payroll.excel.insurance_detail import write_insurance_detail
-from hrdesk.core.payroll.excel.sheet import write_payroll_sheet
 from hrdesk.core.payroll.excel.payslips import write_payslips
+from hrdesk.core.payroll.excel.sheet import write_payroll_sheet
+from hrdesk.core.payroll.rules.insurance import InsuranceItem
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.core.payroll.rules.policy import INSURANCE, LOCAL_AVERAGE_WAGE
 from tests.payroll_samples import MONTH, entry, header, make_row, policies, sample_rows
 
 D = Decimal

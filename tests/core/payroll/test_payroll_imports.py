@@ -11,13 +11,20 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from hrdesk.core.audit import audit_log
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.payroll import declarations, imports, inputs
+from hrdesk.core.payroll.imports import (
+    DEDUCTIONS,
+    ENTRIES,
+    OPENING,
+    import_entries,
+    import_opening_figures,
+    import_special_deductions,
+    write_template,
+)
 from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
-from hrdesk.core.audit import audit_log
-from hrdesk.core.payroll import imports, inputs
-from hrdesk.core.payroll import declarations
-from hrdesk.core.payroll.imports import DEDUCTIONS, ENTRIES, OPENING, import_entries, import_opening_figures, import_special_deductions, write_template
 
 MONTH = date(2026, 3, 1)
 D = Decimal

@@ -9,14 +9,13 @@ from decimal import Decimal as D
 import pytest
 from sqlalchemy import select
 
-from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.flows.tables import EmployeeChange
 from hrdesk.core.kernel.errors import PermissionDenied, StateError
 from hrdesk.core.kernel.persistence.tables import AuditRecord
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.flows.tables import EmployeeChange
-from hrdesk.core.payroll import runs, inputs, policies
-from hrdesk.core.payroll import declarations
+from hrdesk.core.payroll import declarations, inputs, policies, runs
 from hrdesk.core.payroll.declarations import TaxProfile
+from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.people.tables import Employee
 
 JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
 

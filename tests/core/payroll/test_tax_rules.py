@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdesk.core.payroll.rules.tax import TaxTable, bonus_tax, cumulative_withholding, severance_tax
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.payroll.rules.tax import TaxTable, bonus_tax, cumulative_withholding, severance_tax
 
 DATA = load_data_file("payroll-policies.json")
 ANNUAL = TaxTable.from_data(DATA["iit_annual"][-1]["brackets"])

@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import func, select, text
 from stdnum.cn import ric
 
-from hrdesk.core.people.custom_field_types import FieldType
-from hrdesk.core.people.employee_rules import EmployeeStatus, Gender
+from hrdesk.core.flows import lifecycle
 from hrdesk.core.kernel.errors import Conflict, ValidationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord
-from hrdesk.core.people.tables import Employee
 from hrdesk.core.people import custom_fields, employees
-from hrdesk.core.flows import lifecycle
+from hrdesk.core.people.custom_field_types import FieldType
+from hrdesk.core.people.employee_rules import EmployeeStatus, Gender
+from hrdesk.core.people.tables import Employee
 from tests.helpers import employee_input, make_card, make_id
 
 

@@ -5,8 +5,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from hrdesk.core.separation.annual_leave import CompanyLeaveRule, days_passed, leaver_annual_leave, new_hire_days, statutory_entitlement
 from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.separation.annual_leave import (
+    CompanyLeaveRule,
+    days_passed,
+    leaver_annual_leave,
+    new_hire_days,
+    statutory_entitlement,
+)
 
 
 @pytest.mark.parametrize("years, days", [

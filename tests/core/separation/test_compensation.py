@@ -6,8 +6,14 @@ from decimal import Decimal as D
 import pytest
 
 from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.separation.compensation import CompensationCase, ServiceLength, compensation_months, economic_compensation, service_length
 from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.separation.compensation import (
+    CompensationCase,
+    ServiceLength,
+    compensation_months,
+    economic_compensation,
+    service_length,
+)
 
 WAGE = D("10000")
 SHANGHAI_AVG = D("12434")  # 2024 average monthly wage; 3 × = 37,302

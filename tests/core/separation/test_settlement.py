@@ -9,15 +9,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.flows.workflow import Action
-from hrdesk.core.kernel.errors import PermissionDenied, StateError
 from hrdesk.core.accounts import auth
 from hrdesk.core.flows import checklists, engine, separations
-from hrdesk.core.payroll import runs, inputs
-from hrdesk.core.separation import settlement
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.payroll import inputs, runs
+from hrdesk.core.separation import settlement
 from hrdesk.core.separation.statement import SettlementParams
 
 MARCH = date(2026, 3, 1)

@@ -7,17 +7,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import text
 
+from hrdesk.core.accounts import auth, users
 from hrdesk.core.kernel.errors import AuthenticationError
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.accounts import users, auth
 from hrdesk.core.people import custom_fields
 from hrdesk.core.people.custom_field_types import FieldType
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.audit import audit_page as audit_page_module
-from hrdesk.ui.people import custom_fields_page as custom_fields_page_module
 from hrdesk.ui.accounts.accounts_page import AccountsPage
+from hrdesk.ui.audit import audit_page as audit_page_module
 from hrdesk.ui.audit.audit_page import AuditPage
+from hrdesk.ui.people import custom_fields_page as custom_fields_page_module
 from hrdesk.ui.people.custom_fields_page import CustomFieldsPage
+from hrdesk.ui.shell.app import make_session
 
 COMPANY = "测试科技有限公司"
 NEW_PASSWORD = "Temp-pass-2024"

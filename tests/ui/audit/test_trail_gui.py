@@ -9,13 +9,13 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from hrdesk.core.flows import engine, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action
-from hrdesk.core.flows import engine, separations
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.audit.trail_dialog import TrailDialog
 from hrdesk.ui.audit.audit_page import AuditPage
+from hrdesk.ui.audit.trail_dialog import TrailDialog
 from hrdesk.ui.people.employees_page import EmployeesPage
+from hrdesk.ui.shell.app import make_session
 from tests.ui.qt_helpers import screenshot, type_text
 
 COMPANY = "测试科技有限公司"

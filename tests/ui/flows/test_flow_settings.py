@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from hrdesk.core.flows import definitions, engine, mail, notices, separations
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
 from hrdesk.core.flows.notice_policy import Event, Relation
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action, ActorKind, FlowKind
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.flows import definitions, engine, mail, notices, separations
-from hrdesk.ui.shell.app import make_session
 from hrdesk.ui.flows.flow_definition_dialog import ACTOR, NAME, ROLE
 from hrdesk.ui.flows.flow_settings_page import ASSET, CATEGORY, OWNER, TITLE, FlowSettingsPage
+from hrdesk.ui.shell.app import make_session
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import screenshot, type_text
 

@@ -7,27 +7,27 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.people.employee_rules import EmployeeStatus
-from hrdesk.core.kernel.masking import MASKED_MONEY
-from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
-from hrdesk.core.kernel.errors import PermissionDenied, StateError
-from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.accounts import users, auth
-from hrdesk.core.people import employees
+from hrdesk.core.accounts import auth, users
 from hrdesk.core.flows import engine, mail, separations
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.people import employees
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.ui.common import messages
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.people.employee_dialog import EmployeeDialog
+from hrdesk.ui.common.optional_date import set_date
 from hrdesk.ui.flows.flow_dialog import FlowDialog
-from hrdesk.ui.flows.notice_dialog import NoticeDialog
-from hrdesk.ui.flows.mail_pump import MailPump
-from hrdesk.ui.shell.main_window import MainWindow
 from hrdesk.ui.flows.flows_page import FlowsPage
 from hrdesk.ui.flows.inbox_page import InboxPage
-from hrdesk.ui.common.optional_date import set_date
+from hrdesk.ui.flows.mail_pump import MailPump
+from hrdesk.ui.flows.notice_dialog import NoticeDialog
+from hrdesk.ui.people.employee_dialog import EmployeeDialog
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.shell.main_window import MainWindow
 from tests.helpers import USER_PASSWORD, employee_input, make_card, make_id
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import replace_text, screenshot, type_text, when_modal

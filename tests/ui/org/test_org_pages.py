@@ -6,19 +6,18 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from stdnum.cn import uscc
 
-from hrdesk.core.kernel.errors import PermissionDenied
 from hrdesk.core.company import details as company_details
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
+from hrdesk.core.kernel.errors import PermissionDenied
+from hrdesk.core.org import departments, positions
 from hrdesk.ui.common import messages
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.org.department_dialog import DepartmentDialog
-from hrdesk.ui.org.position_dialog import PositionDialog
-from hrdesk.ui.shell.main_window import MainWindow
 from hrdesk.ui.company.company_page import CompanyPage
+from hrdesk.ui.org.department_dialog import DepartmentDialog
 from hrdesk.ui.org.departments_page import COL_HEAD, COL_NAME, COL_STATUS, DepartmentsPage
+from hrdesk.ui.org.position_dialog import PositionDialog
 from hrdesk.ui.org.positions_page import COL_STATUS as POS_STATUS
 from hrdesk.ui.org.positions_page import PositionsPage
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.shell.main_window import MainWindow
 from tests.ui.qt_helpers import type_text
 
 VALID_USCC = "91350100M000100Y43"

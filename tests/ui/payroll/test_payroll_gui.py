@@ -12,17 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.payroll import inputs, runs
 from hrdesk.core.payroll.rules.report import RunStatus
 from hrdesk.core.people import employees
-from hrdesk.core.payroll import runs, inputs
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.payroll.tax_calculator_dialog import TaxCalculatorDialog
-from hrdesk.ui.payroll.payroll_model import DEPARTMENT, PayrollModel, build_entries
-from hrdesk.ui.shell.navigation import pages_for
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.ui.payroll.my_payslips_page import MyPayslipsPage
-from hrdesk.ui.payroll.run.page import PayrollPage
+from hrdesk.ui.payroll.payroll_model import DEPARTMENT, PayrollModel, build_entries
 from hrdesk.ui.payroll.run.export_menu import default_export_name
+from hrdesk.ui.payroll.run.page import PayrollPage
+from hrdesk.ui.payroll.tax_calculator_dialog import TaxCalculatorDialog
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.shell.navigation import pages_for
 from tests.helpers import employee_input
 from tests.ui.qt_helpers import screenshot
 

@@ -10,13 +10,13 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from hrdesk.core.payroll import declarations, inputs
+from hrdesk.core.payroll import policies as payroll_policies
 from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.tables import PayrollRun
 from hrdesk.core.people import employees
-from hrdesk.core.payroll import inputs, policies as payroll_policies
-from hrdesk.core.payroll import declarations
-from hrdesk.ui.shell.app import make_session
 from hrdesk.ui.payroll.inputs.page import PayrollInputsPage
+from hrdesk.ui.shell.app import make_session
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 
 COMPANY = "测试科技有限公司"

@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from hrdesk.core.separation.annual_leave import CompanyLeaveRule
 from hrdesk.core.kernel.errors import PermissionDenied
 from hrdesk.core.separation import settlement
-from hrdesk.ui.shell.app import make_session
+from hrdesk.core.separation.annual_leave import CompanyLeaveRule
 from hrdesk.ui.payroll.settings.page import PayrollSettingsPage
+from hrdesk.ui.shell.app import make_session
 from tests.ui.qt_helpers import replace_text, screenshot
 
 COMPANY = "测试科技有限公司"

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from hrdesk.core.kernel.masking import MASKED_MONEY
 from hrdesk.core.people import employees
-from hrdesk.ui.shell.app import make_session
 from hrdesk.ui.accounts.login_dialog import LoginDialog
-from hrdesk.ui.shell.main_window import MainWindow
 from hrdesk.ui.common.optional_date import set_date
+from hrdesk.ui.shell.app import make_session
+from hrdesk.ui.shell.main_window import MainWindow
 from tests.helpers import USER_PASSWORD, make_card, make_id
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 

@@ -13,25 +13,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QMessageBox
 
-from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.separation.compensation import CompensationCase
-from hrdesk.core.flows.workflow import Action, FlowStatus
-from hrdesk.core.kernel.errors import PermissionDenied, StateError
 from hrdesk.core.accounts import auth
-from hrdesk.core.flows import checklists, engine, separations
 from hrdesk.core.documents import appearance, issuing
-from hrdesk.core.separation import settlement
+from hrdesk.core.flows import checklists, engine, separations
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.ui.common import messages
-from hrdesk.ui.shell.app import make_session
-from hrdesk.ui.common import pdf_preview_dialog
-from hrdesk.ui.separation.compensation_calculator_dialog import CompensationCalculatorDialog
-from hrdesk.ui.flows.flow_dialog import FlowDialog
-from hrdesk.ui.separation.leave_calculator_dialog import LeaveCalculatorDialog
+from hrdesk.core.kernel.errors import PermissionDenied, StateError
+from hrdesk.core.separation import settlement
+from hrdesk.core.separation.compensation import CompensationCase
+from hrdesk.ui.common import messages, pdf_preview_dialog
 from hrdesk.ui.common.pdf_preview_dialog import PdfPreviewDialog
 from hrdesk.ui.company.company_page import CompanyPage
 from hrdesk.ui.documents.documents_page import DocumentsPage
+from hrdesk.ui.flows.flow_dialog import FlowDialog
+from hrdesk.ui.separation.compensation_calculator_dialog import CompensationCalculatorDialog
+from hrdesk.ui.separation.leave_calculator_dialog import LeaveCalculatorDialog
+from hrdesk.ui.shell.app import make_session
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 
 COMPANY = "测试科技有限公司"

@@ -2,13 +2,13 @@
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from hrdesk.core.accounts import auth
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
-from hrdesk.core.accounts import auth
-from hrdesk.ui.shell.app import Startup
 from hrdesk.ui.company.recovery_key_dialog import RecoveryKeyDialog
 from hrdesk.ui.company.setup_dialog import SetupDialog
 from hrdesk.ui.company.unlock_dialog import UnlockDialog
+from hrdesk.ui.shell.app import Startup
 from tests.helpers import ADMIN_PASSWORD
 from tests.ui.qt_helpers import screenshot, type_text, when_modal
 

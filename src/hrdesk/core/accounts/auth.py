@@ -11,16 +11,16 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
+from hrdesk.core.accounts.passwords import DUMMY_HASH, verify_password
+from hrdesk.core.accounts.tables import User
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.clock import Clock, SystemClock
-from hrdesk.core.accounts.passwords import DUMMY_HASH, verify_password
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import AuthenticationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence.company_file import storage_error_from
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
-from hrdesk.core.accounts.tables import User
-from hrdesk.core.kernel.context import ServiceContext
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)

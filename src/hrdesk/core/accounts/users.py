@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from hrdesk.core.accounts.passwords import hash_password, password_problems, verify_password
+from hrdesk.core.accounts.tables import User, UserRole
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User, UserRole
-from hrdesk.core.kernel.context import ServiceContext
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._\-]{1,39}$")
 

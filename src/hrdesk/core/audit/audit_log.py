@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import AuditRecord
-from hrdesk.core.kernel.context import ServiceContext
 
 _MASKERS = {"id_number": mask_id_number, "bank_account": mask_bank_account,
             "base_salary": lambda v: MASKED_MONEY if v is not None else None,

@@ -23,20 +23,19 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.audit.audit_log import AuditEntryView, mask_sensitive
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
-from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus, Gender
+from hrdesk.core.flows.tables import FlowInstance
 from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role, Scope
 from hrdesk.core.kernel.persistence.tables import AuditRecord, Company
 from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus, Gender
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.flows.tables import FlowInstance
-from hrdesk.core.accounts.tables import User
-from hrdesk.core.audit.audit_log import AuditEntryView
-from hrdesk.core.audit.audit_log import mask_sensitive
-from hrdesk.core.kernel.context import ServiceContext
 
 # --- labels for people -------------------------------------------------------------------------
 # Source strings, translated when read. The GUI's audit viewer should use these too (one list).

@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from hrdesk.core.kernel.exports.excel import save_workbook
 from hrdesk.core.kernel.exports.cells import write
+from hrdesk.core.kernel.exports.excel import save_workbook
 from hrdesk.core.kernel.i18n import tr
 
 HEADER_ROW = 5

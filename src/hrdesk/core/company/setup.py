@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-
 from hrdesk.core.accounts.passwords import hash_password, password_problems
+from hrdesk.core.accounts.tables import User, UserRole
+from hrdesk.core.accounts.users import USERNAME_PATTERN
+from hrdesk.core.company.details import validate_company
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.clock import SystemClock
 from hrdesk.core.kernel.errors import KeyUnavailable, NotInitialized, StorageError, ValidationError
@@ -22,9 +24,6 @@ from hrdesk.core.kernel.persistence.company_file import create_new, open_existin
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.tables import Company
-from hrdesk.core.accounts.tables import User, UserRole
-from hrdesk.core.accounts.users import USERNAME_PATTERN
-from hrdesk.core.company.details import validate_company
 
 
 @dataclass(frozen=True)

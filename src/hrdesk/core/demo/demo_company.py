@@ -21,28 +21,27 @@ import calendar
 import itertools
 import random
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Iterator, Sequence
 
 import hrdesk.core.areas  # noqa: F401  (the demo company uses every area)
-from hrdesk.core.demo.payroll import seed_payroll
+from hrdesk.core.accounts import users
+from hrdesk.core.company import setup as company
 from hrdesk.core.demo.flows import start_sample_flows
-from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender
-from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.demo.payroll import seed_payroll
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
-from hrdesk.core.accounts import users
-from hrdesk.core.company import setup as company
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import employees as employee_service
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender
 
 MAX_EMPLOYEES = 100_000
 COMPANY_NAME = "示例科技有限公司"

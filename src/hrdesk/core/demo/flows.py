@@ -11,16 +11,16 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.flows import checklists, engine, lifecycle, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import StateError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.org.tables import Department
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User
-from hrdesk.core.flows import checklists, engine, lifecycle, separations
-from hrdesk.core.kernel.context import ServiceContext
 
 # (reason, approvals to give after starting, checklist items to confirm)
 _SEPARATIONS = (

@@ -10,12 +10,12 @@ from datetime import date
 
 from sqlalchemy import insert, select
 
-from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import EmployeeAllowance, PayItemType, PayrollEntry, SpecialDeduction
-from hrdesk.core.org.tables import Position
-from hrdesk.core.payroll import runs, defaults
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.org.tables import Position
+from hrdesk.core.payroll import defaults, runs
+from hrdesk.core.payroll.tables import EmployeeAllowance, PayItemType, PayrollEntry, SpecialDeduction
+from hrdesk.core.people.tables import Employee
 
 MAX_EMPLOYEES_WITH_HISTORY = 2000  # larger demos are for benchmarks: inputs only, no calculated months
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.tables import Setting
-from hrdesk.core.kernel.context import ServiceContext
 
 OPTIONS_KEY = "documents.options"
 SEAL_PREFIX = "documents.seal."

@@ -11,30 +11,39 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.documents import appearance
+from hrdesk.core.documents.pdf import (
+    CompanyLetterhead,
+    EmploymentCertificate,
+    SeparationCertificate,
+    SettlementLine,
+    SettlementStatement,
+    render_employment_certificate,
+    render_separation_certificate,
+    render_settlement_statement,
+)
+from hrdesk.core.documents.tables import IssuedDocument
 from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.separation.compensation import service_length
+from hrdesk.core.flows.tables import Separation
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.exports import write_atomically
-from hrdesk.core.documents.pdf import CompanyLetterhead, EmploymentCertificate, SeparationCertificate, SettlementLine, SettlementStatement, render_employment_certificate, render_separation_certificate, render_settlement_statement
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.tables import Company
 from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.documents.tables import IssuedDocument
-from hrdesk.core.flows.tables import Separation
-from hrdesk.core.documents import appearance
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.separation.compensation import service_length
 
 SEPARATION, EMPLOYMENT, STATEMENT = "separation", "employment", "statement"
 PREFIX = {SEPARATION: "LZ", EMPLOYMENT: "ZM", STATEMENT: "JS"}

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.permissions import Role
 
 

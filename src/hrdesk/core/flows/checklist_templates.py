@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from hrdesk.core.flows.checklist_rules import ItemTemplate, templates_from_json
-from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.flows.tables import ChecklistTemplate
 from hrdesk.core.flows.checklists import default_templates
+from hrdesk.core.flows.tables import ChecklistTemplate
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.permissions import Permission
 
 
 @dataclass(frozen=True)

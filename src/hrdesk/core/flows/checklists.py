@@ -11,18 +11,25 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemStatus, ItemTemplate, templates_from_json, templates_to_json
-from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.flows.checklist_rules import (
+    ItemCategory,
+    ItemOwner,
+    ItemStatus,
+    ItemTemplate,
+    templates_from_json,
+    templates_to_json,
+)
+from hrdesk.core.flows.participants import user_of_employee
+from hrdesk.core.flows.tables import ChecklistItem, ChecklistTemplate, FlowInstance
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role
-from hrdesk.core.flows.tables import ChecklistItem, ChecklistTemplate, FlowInstance
+from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User
-from hrdesk.core.kernel.resources_data import load_data_file
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.flows.participants import user_of_employee
 
 
 @dataclass(frozen=True)

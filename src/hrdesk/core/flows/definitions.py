@@ -15,13 +15,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.flows.tables import FlowDefinitionRecord
 from hrdesk.core.flows.workflow import FlowDefinition, FlowKind, steps_from_json, steps_to_json, validate_definition
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.flows.tables import FlowDefinitionRecord
 from hrdesk.core.kernel.resources_data import load_data_file
-from hrdesk.core.kernel.context import ServiceContext, Transaction
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def current_row(session: Session, kind: FlowKind, now: datetime) -> FlowDefiniti
 
 
 # Stored versions never change, so each is parsed once per database (engine).
-_parsed: "weakref.WeakKeyDictionary[object, dict[int, FlowDefinition]]" = weakref.WeakKeyDictionary()
+_parsed: weakref.WeakKeyDictionary[object, dict[int, FlowDefinition]] = weakref.WeakKeyDictionary()
 
 
 def by_id(session: Session, definition_id: int) -> FlowDefinition:

@@ -10,18 +10,18 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from hrdesk.core.people.employee_rules import EmployeeStatus, employee_input_from_json
-from hrdesk.core.flows.notice_policy import Event
-from hrdesk.core.flows.workflow import FlowKind
-from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.accounts.passwords import hash_password
-from hrdesk.core.org.tables import Department
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.flows.tables import EmployeeChange, FlowInstance, Separation
 from hrdesk.core.accounts.tables import User, UserRole
 from hrdesk.core.flows import notices
-from hrdesk.core.kernel.context import Transaction
+from hrdesk.core.flows.notice_policy import Event
 from hrdesk.core.flows.participants import Subject, department_head, project_department
+from hrdesk.core.flows.tables import EmployeeChange, FlowInstance, Separation
+from hrdesk.core.flows.workflow import FlowKind
+from hrdesk.core.kernel.context import Transaction
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.org.tables import Department
+from hrdesk.core.people.employee_rules import EmployeeStatus, employee_input_from_json
+from hrdesk.core.people.tables import Employee
 
 
 def on_completed(tx: Transaction, instance: FlowInstance, subject: Subject) -> None:

@@ -15,21 +15,33 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.flows import checklists, effects, notices, step_hooks
+from hrdesk.core.flows import definitions as flow_definitions
+from hrdesk.core.flows.participants import Subject, assignees, facts_for, subject_of
+from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask, FlowTransition
+from hrdesk.core.flows.workflow import (
+    INITIATOR,
+    Action,
+    FlowDefinition,
+    FlowKind,
+    FlowStatus,
+    Move,
+    Position,
+    TransitionError,
+    submit,
+)
+from hrdesk.core.flows.workflow import act as move
 from hrdesk.core.kernel.calendar import china_calendar
-from hrdesk.core.flows.workflow import INITIATOR, Action, FlowDefinition, FlowKind, FlowStatus, Move, Position, TransitionError, act as move, submit
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
-from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask, FlowTransition
+from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.org.tables import Department
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User
 from hrdesk.core.org.tables import Position as PositionRecord
-from hrdesk.core.flows import checklists, definitions as flow_definitions, effects, step_hooks, notices
-from hrdesk.core.kernel.context import ServiceContext, Transaction
-from hrdesk.core.flows.participants import Subject, assignees, facts_for, subject_of
 from hrdesk.core.people.scope import employee_condition, in_scope
+from hrdesk.core.people.tables import Employee
 
 OPEN_STATUSES = (FlowStatus.RUNNING.value, FlowStatus.RETURNED.value)
 

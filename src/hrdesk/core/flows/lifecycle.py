@@ -12,21 +12,21 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
-from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.accounts.users import USERNAME_PATTERN
+from hrdesk.core.flows import engine
+from hrdesk.core.flows.participants import Subject, subject_of
+from hrdesk.core.flows.tables import FlowInstance
 from hrdesk.core.flows.workflow import FlowKind
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role, Scope
 from hrdesk.core.org.tables import Department, Position
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.flows.tables import FlowInstance
-from hrdesk.core.accounts.tables import User
 from hrdesk.core.people import employees as employee_service
-from hrdesk.core.flows import engine
-from hrdesk.core.accounts.users import USERNAME_PATTERN
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.flows.participants import Subject, subject_of
+from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
+from hrdesk.core.people.tables import Employee
 
 TRANSFER_FIELDS = ("department_id", "project_department_id", "position_id", "manager_id", "base_salary")
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from hrdesk.core.flows.effects import apply_change
+from hrdesk.core.flows.tables import EmployeeChange
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
-from hrdesk.core.flows.tables import EmployeeChange
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.flows.effects import apply_change
 
 
 def apply_due_changes(db: CompanyDatabase, clock=None) -> int:

@@ -23,14 +23,14 @@ import keyring.errors
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import parse_email
+from hrdesk.core.flows.tables import OutboxMessage
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import HRDeskError, StorageError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
-from hrdesk.core.flows.tables import OutboxMessage
 from hrdesk.core.kernel.persistence.tables import Setting
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.people.employee_rules import parse_email
 
 SETTING_KEY = "smtp"
 PASSWORD_SERVICE = "HRDesk-SMTP"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.permissions import Role
 
 
@@ -60,7 +60,7 @@ class Policy:
                            "relations": sorted(r.value for r in self.relations), "email": self.email})
 
     @classmethod
-    def from_json(cls, event: Event, text: str) -> "Policy":
+    def from_json(cls, event: Event, text: str) -> Policy:
         raw = json.loads(text)
         try:
             return cls(event, frozenset(Role(r) for r in raw.get("roles", [])),

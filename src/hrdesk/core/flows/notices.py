@@ -14,17 +14,25 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.flows import mail
 from hrdesk.core.flows.notice_policy import Event, Policy, Recipient, Relation, choose, merge_recipients
+from hrdesk.core.flows.participants import department_head, project_department, subject_of, users_with_role
+from hrdesk.core.flows.tables import (
+    ChecklistItem,
+    FlowInstance,
+    FlowTransition,
+    NoticeDraft,
+    Notification,
+    NotificationPolicy,
+    OutboxMessage,
+)
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
-from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTransition, NoticeDraft, Notification, NotificationPolicy, OutboxMessage
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User
 from hrdesk.core.kernel.resources_data import load_data_file
-from hrdesk.core.flows import mail
-from hrdesk.core.kernel.context import ServiceContext, Transaction
-from hrdesk.core.flows.participants import department_head, project_department, subject_of, users_with_role
+from hrdesk.core.people.tables import Employee
 
 MAX_COLLEAGUES = 2000  # a notice to a whole department is fine; to the whole company is a mistake
 

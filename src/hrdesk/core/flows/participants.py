@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
-from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.accounts.tables import User, UserRole
+from hrdesk.core.flows.tables import ChecklistItem
 from hrdesk.core.flows.workflow import ActorKind, StepDef
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.flows.tables import ChecklistItem
 from hrdesk.core.org.tables import Department
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.accounts.tables import User, UserRole
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 
 NOTICE_DAYS = 30  # 劳动合同法 art. 37: resignation in writing 30 days ahead
 NOTICE_DAYS_PROBATION = 3  # … and 3 days ahead during probation

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows import checklists, engine, notices
 from hrdesk.core.flows.notice_policy import Event
+from hrdesk.core.flows.participants import subject_of
 from hrdesk.core.flows.separation_rules import SeparationReason, notice_shortfall, stop_month
+from hrdesk.core.flows.tables import Separation
 from hrdesk.core.flows.workflow import FlowKind
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.flows.tables import Separation
-from hrdesk.core.flows import checklists, engine, notices
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.flows.participants import subject_of
 
 
 def start(ctx: ServiceContext, employee_id: int, reason: SeparationReason, last_working_day: date,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from hrdesk.core.flows.workflow import FlowDefinition, FlowKind
 from hrdesk.core.flows.tables import FlowInstance
+from hrdesk.core.flows.workflow import FlowDefinition, FlowKind
 from hrdesk.core.kernel.context import Transaction
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.permissions import Role
 
 INITIATOR = -1  # step index meaning "back with the person who started the flow"

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.persistence.tables import AuditRecord
 from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.kernel.persistence.tables import AuditRecord
 
 GENESIS_HASH = "0" * 64
 

@@ -18,7 +18,7 @@ class WorkCalendar:
     workdays: frozenset[date] = field(default_factory=frozenset)  # weekend days that are worked
 
     @classmethod
-    def from_file(cls, path: Path) -> "WorkCalendar":
+    def from_file(cls, path: Path) -> WorkCalendar:
         data = json.loads(path.read_text(encoding="utf-8"))
         holidays, workdays = set(), set()
         for year in data["years"].values():

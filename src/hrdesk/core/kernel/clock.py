@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Protocol
 
 
@@ -16,7 +16,7 @@ class SystemClock:
     """UTC wall clock for timestamps; the local date for business dates (hire dates, deadlines)."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc).replace(tzinfo=None)
+        return datetime.now(UTC).replace(tzinfo=None)
 
     def today(self) -> date:
         return date.today()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -25,7 +26,7 @@ class Transaction:
     """A session plus what the service will report as changed once it commits."""
 
     session: Session
-    ctx: "ServiceContext"
+    ctx: ServiceContext
     changes: list[Change] = field(default_factory=list)
     _audit_entries: list[audit.Entry] = field(default_factory=list)
 

@@ -5,8 +5,8 @@ The GUI bridges the bus to a Qt signal; the core only calls plain callbacks afte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 
 @dataclass(frozen=True)

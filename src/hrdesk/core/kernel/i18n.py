@@ -8,7 +8,7 @@ with :func:`install_translator`, so core messages are translated by the same .qm
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 _CONTEXT = "hrdesk.core"
 _translate: Callable[[str, str], str] | None = None

@@ -28,7 +28,7 @@ class Role(str, enum.Enum):
         return tr(_ROLE_LABELS[self])
 
     @classmethod
-    def parse(cls, text: str) -> "Role":
+    def parse(cls, text: str) -> Role:
         """Accept the code ('hr') or the Chinese label ('人事')."""
         text = text.strip()
         for role in cls:
@@ -181,12 +181,12 @@ class Actor:
     grants: dict[Permission, Scope] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
-    def create(cls, user_id, username, display_name, employee_id, roles) -> "Actor":
+    def create(cls, user_id, username, display_name, employee_id, roles) -> Actor:
         roles = frozenset(roles)
         return cls(user_id, username, display_name, employee_id, roles, grants_for(roles))
 
     @classmethod
-    def system(cls, reason: str = "system") -> "Actor":
+    def system(cls, reason: str = "system") -> Actor:
         """The program itself (setup, demo generation, migrations): every permission, all scopes."""
         grants = {p: Scope.ALL for p in Permission}
         return cls(None, reason, tr("系统"), None, frozenset(), grants)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from hrdesk.resources import resource_path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> str:
     return resource_path("data", name).read_text(encoding="utf-8")
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from hrdesk.core.org.tree import DepartmentKind, path_names, would_create_cycle
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.org.tables import Department
-from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.org.occupancy import occupancy
+from hrdesk.core.org.tables import Department
+from hrdesk.core.org.tree import DepartmentKind, path_names, would_create_cycle
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.kernel.months import first_of_month, month_end
-from hrdesk.core.kernel.money import MoneyError, parse_money
-from hrdesk.core.payroll.rules import policy
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.kernel.months import first_of_month, month_end
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.payroll.tables import SpecialDeduction, TaxYearProfile
 from hrdesk.core.payroll import defaults, policies
-from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.payroll.inputs import MAX_AMOUNT, Person, get_employee, people_between, require_open_month
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.tables import SpecialDeduction, TaxYearProfile
 
 ADDITIONAL_CODES = ("child_education", "infant_care", "elderly_support", "continuing_education",
                     "housing_loan", "housing_rent", "serious_illness")

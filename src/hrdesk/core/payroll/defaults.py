@@ -11,12 +11,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.payroll.rules import policy
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import Conflict
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.payroll.tables import PayItemType, PolicyVersion
 from hrdesk.core.kernel.resources_data import load_data_file
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.tables import PayItemType, PolicyVersion
 
 DATA_FILE = "payroll-policies.json"
 

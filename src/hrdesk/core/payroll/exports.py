@@ -15,14 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
-from hrdesk.core.payroll.excel import bank_file, cost_summary, iit_declaration, insurance_detail, sheet, payslips
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.payroll.tables import PayrollResult, PayrollRun, SpecialDeduction
 from hrdesk.core.payroll import runs
-from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.payroll.declarations import MONTHLY_ADDITIONAL_CODES
+from hrdesk.core.payroll.excel import bank_file, cost_summary, iit_declaration, insurance_detail, payslips, sheet
+from hrdesk.core.payroll.tables import PayrollResult, PayrollRun, SpecialDeduction
 
 KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 

@@ -19,15 +19,23 @@ from decimal import Decimal
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows.tables import EmployeeChange
 from hrdesk.core.kernel.months import month_end
+from hrdesk.core.payroll.declarations import MONTHLY_ADDITIONAL_CODES
 from hrdesk.core.payroll.rules.calculation import EmployeeMonth, MonthRules, TaxOptions, YearToDate
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from hrdesk.core.payroll.rules.policy import PolicySet
+from hrdesk.core.payroll.tables import (
+    EmployeeAllowance,
+    PayItemType,
+    PayrollEntry,
+    PayrollResult,
+    PayrollRun,
+    SpecialDeduction,
+    TaxYearProfile,
+)
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import EmployeeAllowance, PayItemType, PayrollEntry, PayrollResult, PayrollRun, SpecialDeduction, TaxYearProfile
-from hrdesk.core.flows.tables import EmployeeChange
-from hrdesk.core.payroll.declarations import MONTHLY_ADDITIONAL_CODES
 
 ZERO = Decimal("0.00")
 

@@ -31,16 +31,34 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.kernel.months import first_of_month
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.months import first_of_month
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction, TaxYearProfile
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.payroll.inputs import clean_note, insert_entry, not_yet_hired, item_resolver, remove_entry, require_open_month, validate_amount
-from hrdesk.core.payroll.declarations import ADDITIONAL_CODES, OPENING_FIELDS, TaxProfile, additional_label, declaration_limits, store_declaration, store_profile, validate_declaration, validate_profile
+from hrdesk.core.payroll.declarations import (
+    ADDITIONAL_CODES,
+    OPENING_FIELDS,
+    TaxProfile,
+    additional_label,
+    declaration_limits,
+    store_declaration,
+    store_profile,
+    validate_declaration,
+    validate_profile,
+)
 from hrdesk.core.payroll.defaults import ensure_defaults, ensure_item_types
+from hrdesk.core.payroll.inputs import (
+    clean_note,
+    insert_entry,
+    item_resolver,
+    not_yet_hired,
+    remove_entry,
+    require_open_month,
+    validate_amount,
+)
+from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction, TaxYearProfile
+from hrdesk.core.people.tables import Employee
 
 ENTRIES = "entries"
 DEDUCTIONS = "special_deductions"
@@ -529,8 +547,8 @@ def write_template(kind: str, path: str | os.PathLike, *, item_names: Sequence[s
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from hrdesk.core.kernel.exports.excel import save_workbook
     from hrdesk.core.kernel.exports.cells import write
+    from hrdesk.core.kernel.exports.excel import save_workbook
 
     specs = columns(kind)
     workbook = Workbook()

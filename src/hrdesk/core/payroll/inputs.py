@@ -8,27 +8,27 @@ goes into the next month as an adjustment item.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
-from hrdesk.core.kernel.months import first_of_month, month_end, shift_month
-from hrdesk.core.kernel.money import MoneyError, parse_money
-from hrdesk.core.payroll.rules.items import PayCategory
-from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.kernel.months import first_of_month, month_end, shift_month
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org.tables import Department
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import EmployeeAllowance, PayItemType, PayrollEntry, PayrollRun
 from hrdesk.core.payroll import defaults
-from hrdesk.core.kernel.context import ServiceContext, Transaction
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.payroll.tables import EmployeeAllowance, PayItemType, PayrollEntry, PayrollRun
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.people.tables import Employee
 
 MAX_AMOUNT = Decimal("99999999.99")
 

@@ -14,14 +14,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.payroll.rules import policy
-from hrdesk.core.payroll.rules.insurance import validate_city_policy
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.payroll.tables import PolicyVersion
 from hrdesk.core.payroll import defaults
-from hrdesk.core.kernel.context import ServiceContext, Transaction
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.rules.insurance import validate_city_policy
+from hrdesk.core.payroll.tables import PolicyVersion
+
 
 @dataclass(frozen=True)
 class StoredVersion:

@@ -16,23 +16,23 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.kernel.months import shift_month
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import mask_bank_account, mask_id_number
+from hrdesk.core.kernel.months import shift_month
+from hrdesk.core.kernel.permissions import Permission, Scope
+from hrdesk.core.kernel.persistence.tables import Company
+from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tree import DepartmentKind, path_names
+from hrdesk.core.payroll import defaults, policies
+from hrdesk.core.payroll.gather import Gathered, gather
 from hrdesk.core.payroll.rules import codec
 from hrdesk.core.payroll.rules.calculation import Payslip, calculate
 from hrdesk.core.payroll.rules.policy import PolicyError
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader, RunStatus
-from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
-from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.permissions import Permission, Scope
-from hrdesk.core.kernel.persistence.tables import Company
-from hrdesk.core.org.tables import Department
-from hrdesk.core.people.tables import Employee
 from hrdesk.core.payroll.tables import PayrollResult, PayrollRun
-from hrdesk.core.payroll import defaults, policies
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.payroll.gather import Gathered, gather
+from hrdesk.core.people.tables import Employee
 
 ZERO = Decimal("0.00")
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 

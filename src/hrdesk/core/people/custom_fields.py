@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType, validate_definition
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType, validate_definition
 from hrdesk.core.people.tables import CustomFieldDefinition, CustomFieldValue
-from hrdesk.core.kernel.context import ServiceContext
 
 
 def _to_def(row: CustomFieldDefinition) -> CustomFieldDef:

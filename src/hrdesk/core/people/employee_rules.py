@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from stdnum import luhn
 from stdnum.cn import ric
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, ValidationError as StdnumError
+from stdnum.exceptions import InvalidChecksum, InvalidComponent
+from stdnum.exceptions import ValidationError as StdnumError
 
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.money import MoneyError, parse_money
-from hrdesk.core.kernel.i18n import tr
 
 
 class EmployeeStatus(LabeledEnum):

@@ -15,15 +15,15 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people.custom_field_types import FieldType
 from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus, Gender
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
-from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.people.tables import CustomFieldDefinition, CustomFieldValue, Employee
-from hrdesk.core.org.tables import Department, Position
-from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.people.scope import employee_condition, visible_ids
+from hrdesk.core.people.tables import CustomFieldDefinition, CustomFieldValue, Employee
 
 # Positions of the meta values at the start of every row.
 ID, DEPT_ID, PROJECT_ID, STATUS, SEARCH = range(5)

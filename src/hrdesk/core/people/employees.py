@@ -7,28 +7,36 @@ before and after values, in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields as dc_fields
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel import audit_chain
-from hrdesk.core.people.custom_field_types import normalize_value
-from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, EmployeeValues, Gender, validate_employee
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
-from hrdesk.core.kernel.money import format_money
-from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.permissions import Permission, Scope
-from hrdesk.core.people.tables import CustomFieldValue, Employee
 from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import custom_fields as custom_fields_service
-from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.people.custom_field_types import normalize_value
+from hrdesk.core.people.employee_rules import (
+    ContractType,
+    EmployeeInput,
+    EmployeeStatus,
+    EmployeeValues,
+    Gender,
+    validate_employee,
+)
 from hrdesk.core.people.scope import employee_condition, in_scope
+from hrdesk.core.people.tables import CustomFieldValue, Employee
 
 SENSITIVE_FIELDS = ("id_number", "bank_account", "base_salary", "insurance_base", "housing_fund_base")
 _STORED_FIELDS = tuple(f.name for f in dc_fields(EmployeeValues))
@@ -295,7 +303,7 @@ class _ReferenceData:
         self.managers = managers  # employee id -> manager id
 
     @classmethod
-    def load(cls, session: Session) -> "_ReferenceData":
+    def load(cls, session: Session) -> _ReferenceData:
         departments = {r.id: (r.kind, r.active) for r in session.execute(
             select(Department.id, Department.kind, Department.active))}
         positions = {r.id: r.active for r in session.execute(select(Position.id, Position.active))}

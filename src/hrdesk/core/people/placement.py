@@ -8,10 +8,10 @@ from collections import Counter
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.people.tables import Employee
 from hrdesk.core.org import occupancy
+from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.people.tables import Employee
 
 _CURRENT = Employee.status != EmployeeStatus.SEPARATED.value
 

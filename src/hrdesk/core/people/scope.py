@@ -11,9 +11,9 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from hrdesk.core.org.tree import subtree_ids
 from hrdesk.core.kernel.permissions import Actor, Permission, Scope
 from hrdesk.core.org.tables import Department
+from hrdesk.core.org.tree import subtree_ids
 from hrdesk.core.people.tables import Employee
 
 

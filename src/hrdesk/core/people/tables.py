@@ -21,8 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hrdesk.core.kernel.persistence.types import Money
 from hrdesk.core.kernel.persistence.base import Base
+from hrdesk.core.kernel.persistence.types import Money
 
 
 class Employee(Base):
@@ -63,7 +63,7 @@ class Employee(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
-    custom_values: Mapped[list["CustomFieldValue"]] = relationship(
+    custom_values: Mapped[list[CustomFieldValue]] = relationship(
         back_populates="employee", cascade="all, delete-orphan"
     )
 

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -71,7 +71,7 @@ class CompensationCase(LabeledEnum):
                 cls.UNLAWFUL: "违法解除"}
 
     @classmethod
-    def from_reason(cls, reason: SeparationReason) -> "CompensationCase":
+    def from_reason(cls, reason: SeparationReason) -> CompensationCase:
         return cls(SeparationReason(reason).value)
 
 

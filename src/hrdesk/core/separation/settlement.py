@@ -17,21 +17,30 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.payroll.rules.report import RunStatus
-from hrdesk.core.separation.annual_leave import CompanyLeaveRule
+from hrdesk.core.flows import definitions, step_hooks
+from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, Separation
 from hrdesk.core.flows.workflow import ActorKind, FlowDefinition, FlowKind, FlowStatus
+from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
-from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, Separation
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
 from hrdesk.core.kernel.persistence.tables import Setting
+from hrdesk.core.payroll.rules.report import RunStatus
+from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
+from hrdesk.core.people.tables import Employee
+from hrdesk.core.separation.annual_leave import CompanyLeaveRule
+from hrdesk.core.separation.statement import (
+    LEAVE_RULE_KEY,
+    SettlementParams,
+    Statement,
+    StatementLine,
+    company_leave_rule,
+    compute,
+    item_types_by_code,
+    money_text,
+    settlement_items,
+)
 from hrdesk.core.separation.tables import Settlement
-from hrdesk.core.flows import definitions, step_hooks
-from hrdesk.core.kernel.context import ServiceContext, Transaction
-from hrdesk.core.separation.statement import LEAVE_RULE_KEY, SettlementParams, Statement, StatementLine, company_leave_rule, compute, item_types_by_code, money_text, settlement_items
-
 
 # ---- where the flow is ------------------------------------------------------------------------
 

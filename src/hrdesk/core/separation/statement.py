@@ -17,25 +17,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.flows.checklist_rules import ItemStatus
+from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, Separation
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import StateError, ValidationError
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import shift_month
+from hrdesk.core.kernel.persistence.tables import Setting
+from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.payroll import defaults
+from hrdesk.core.payroll import policies as payroll_policies
+from hrdesk.core.payroll.gather import gather
 from hrdesk.core.payroll.rules import codec
 from hrdesk.core.payroll.rules.calculation import Payslip, calculate
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from hrdesk.core.payroll.rules.policy import LOCAL_AVERAGE_WAGE, PolicyError
 from hrdesk.core.payroll.rules.report import RunStatus
-from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.payroll.tables import PayItemType, PayrollResult, PayrollRun
+from hrdesk.core.people.tables import Employee
 from hrdesk.core.separation.annual_leave import AnnualLeaveResult, CompanyLeaveRule, leaver_annual_leave
 from hrdesk.core.separation.compensation import CompensationCase, CompensationResult, economic_compensation
-from hrdesk.core.kernel.errors import StateError, ValidationError
-from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, Separation
-from hrdesk.core.org.tables import Department, Position
-from hrdesk.core.people.tables import Employee
-from hrdesk.core.payroll.tables import PayItemType, PayrollResult, PayrollRun
-from hrdesk.core.kernel.persistence.tables import Setting
-from hrdesk.core.payroll import defaults, policies as payroll_policies
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.payroll.gather import gather
 
 ZERO = Decimal("0.00")
 LEAVE_RULE_KEY = "settlement.company_leave_rule"
@@ -63,7 +64,7 @@ class SettlementParams:
         return json.dumps({k: (str(v) if isinstance(v, Decimal) else v) for k, v in data.items()}, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str | None) -> "SettlementParams":
+    def from_json(cls, text: str | None) -> SettlementParams:
         if not text:
             return cls()
         data = json.loads(text)

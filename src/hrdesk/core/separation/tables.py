@@ -20,8 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hrdesk.core.kernel.persistence.types import Money
 from hrdesk.core.kernel.persistence.base import Base
+from hrdesk.core.kernel.persistence.types import Money
 
 
 class Settlement(Base):

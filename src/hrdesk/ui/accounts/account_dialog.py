@@ -10,16 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QWidget
 
+from hrdesk.core.accounts import users
+from hrdesk.core.accounts.users import AccountInfo
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.permissions import ROLE_GRANTS, Role
-from hrdesk.core.accounts import users
 from hrdesk.core.people import employees
-from hrdesk.core.accounts.users import AccountInfo
-from hrdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.common.employee_lookup import EmployeeLookup
+from hrdesk.ui.forms.ui_account_dialog import Ui_AccountDialog
 
 READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 

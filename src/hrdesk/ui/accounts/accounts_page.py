@@ -5,7 +5,7 @@ Administrators only (the page registry hides it, the accounts service refuses ev
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.accounts import users
 from hrdesk.core.accounts.users import AccountInfo
+from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.runner import Reloader
@@ -52,7 +52,7 @@ def local_time(value: datetime | None) -> datetime | None:
     """Timestamps are stored as naive UTC; people read them in the computer's time zone."""
     if value is None:
         return None
-    return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def is_locked(account: AccountInfo, now: datetime) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.accounts import users
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.ui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.ui.common.messages import show_error, show_field_errors
+from hrdesk.ui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
 
 
 class ChangePasswordDialog(QDialog):

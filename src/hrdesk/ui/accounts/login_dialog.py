@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from hrdesk.core.accounts import auth
 from hrdesk.core.kernel.clock import Clock
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
-from hrdesk.core.accounts import auth
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from hrdesk.ui.common.messages import ERROR_STYLE
+from hrdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 
 
 class LoginDialog(QDialog):

@@ -9,12 +9,12 @@ import secrets
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.accounts import users
 from hrdesk.core.accounts.users import AccountInfo
-from hrdesk.ui.forms.ui_reset_password_dialog import Ui_ResetPasswordDialog
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.ui.common.messages import show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.forms.ui_reset_password_dialog import Ui_ResetPasswordDialog
 
 # No 0/O, 1/l/I: a temporary password is read out or written on paper.
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789"

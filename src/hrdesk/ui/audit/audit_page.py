@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.kernel.audit_chain import ChainReport
 from hrdesk.core.audit import audit_log, trail
-from hrdesk.ui.common.messages import show_error
+from hrdesk.core.kernel.audit_chain import ChainReport
 from hrdesk.ui.audit.audit_model import AuditTableModel, detail_text, entity_filters
+from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.session import AppSession
 

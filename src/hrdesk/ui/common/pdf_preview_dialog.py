@@ -183,7 +183,7 @@ class PdfPreviewDialog(QDialog):
         self._start_rendering()
 
     @classmethod
-    def for_document(cls, doc, runner: Runner, parent: QWidget | None = None) -> "PdfPreviewDialog":
+    def for_document(cls, doc, runner: Runner, parent: QWidget | None = None) -> PdfPreviewDialog:
         """The preview of an issued document (hrdesk.core.documents.issuing.IssuedDoc)."""
         from hrdesk.core.documents.issuing import kind_label
 

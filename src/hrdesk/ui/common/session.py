@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from hrdesk.core.kernel.permissions import Actor, Permission
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.permissions import Actor, Permission
 from hrdesk.ui.common.bridge import ChangeSignals
 from hrdesk.ui.common.runner import Runner
 

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.company import details
+from hrdesk.core.company.details import CompanyInfo
+from hrdesk.core.documents import appearance
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.company import details
-from hrdesk.core.documents import appearance
-from hrdesk.core.company.details import CompanyInfo
 from hrdesk.ui.common import messages
-from hrdesk.ui.forms.ui_company_form import Ui_CompanyForm
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.forms.ui_company_form import Ui_CompanyForm
 
 OK_STYLE = "color: #1a7f37;"
 FORM_WIDTH = 620

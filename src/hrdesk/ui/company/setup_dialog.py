@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from hrdesk.core.company import setup
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.persistence.datadir import DataDir
-from hrdesk.core.company import setup
-from hrdesk.ui.forms.ui_setup_dialog import Ui_SetupDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
+from hrdesk.ui.forms.ui_setup_dialog import Ui_SetupDialog
 
 
 class SetupDialog(QDialog):

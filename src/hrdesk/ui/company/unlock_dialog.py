@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from hrdesk.core.company import setup
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
-from hrdesk.core.company import setup
-from hrdesk.ui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from hrdesk.ui.common.messages import ERROR_STYLE
+from hrdesk.ui.forms.ui_unlock_dialog import Ui_UnlockDialog
 
 
 class UnlockDialog(QDialog):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from hrdesk.core.documents import issuing
 from hrdesk.core.documents.issuing import DocumentRecord, Verification, kind_label
 from hrdesk.ui.common import messages
-from hrdesk.ui.documents.batch_certificates_dialog import BatchCertificatesDialog
-from hrdesk.ui.documents.employment_certificate_dialog import EmploymentCertificateDialog
+from hrdesk.ui.common.form_parts import hint_label, named_button
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ERROR_STYLE, GREY, HINT_STYLE, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import hint_label, named_button
+from hrdesk.ui.documents.batch_certificates_dialog import BatchCertificatesDialog
+from hrdesk.ui.documents.employment_certificate_dialog import EmploymentCertificateDialog
 from hrdesk.ui.documents.verification_result import MAX_VERIFY_BYTES, VerificationResult, os_reason
 
 

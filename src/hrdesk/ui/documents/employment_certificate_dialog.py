@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.documents import issuing
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.people import employees
 from hrdesk.ui.common import messages
-from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.form_parts import error_label, show_errors_with_banner, shown_errors
+from hrdesk.ui.common.session import AppSession
 
 
 def _tr(text: str) -> str:

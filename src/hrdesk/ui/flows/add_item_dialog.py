@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.flows import checklists
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.flows import checklists
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.session import AppSession

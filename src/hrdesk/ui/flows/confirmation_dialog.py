@@ -8,17 +8,17 @@ from datetime import timedelta
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.flows import lifecycle
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.people import employees
-from hrdesk.core.flows import lifecycle
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.employees import EmployeeDetail
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
-from hrdesk.ui.forms.ui_confirmation_dialog import Ui_ConfirmationDialog
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.common.employee_lookup import EmployeeLookup
+from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.forms.ui_confirmation_dialog import Ui_ConfirmationDialog
 
 
 def _tr(text: str) -> str:

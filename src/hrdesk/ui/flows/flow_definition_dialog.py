@@ -27,14 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.flows.workflow import CONDITIONS, MAX_DEADLINE_DAYS, Action, ActorKind, FlowDefinition, FlowKind, StepDef, condition_label
+from hrdesk.core.flows import definitions
+from hrdesk.core.flows.workflow import (
+    CONDITIONS,
+    MAX_DEADLINE_DAYS,
+    Action,
+    ActorKind,
+    FlowDefinition,
+    FlowKind,
+    StepDef,
+    condition_label,
+)
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.flows import definitions
-from hrdesk.ui.forms.ui_flow_definition_dialog import Ui_FlowDefinitionDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
+from hrdesk.ui.forms.ui_flow_definition_dialog import Ui_FlowDefinitionDialog
 
 NAME, ACTOR, ROLE, CONDITION, DEADLINE, REJECT, RETURN, CHECKLIST = range(8)
 FIELD_COLUMNS = {"key": NAME, "name": NAME, "actor_kind": ACTOR, "role": ROLE, "condition": CONDITION,

@@ -28,32 +28,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.flows import checklists, engine, notices
 from hrdesk.core.flows.checklist_rules import ItemStatus
-from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus
-from hrdesk.core.kernel.masking import MASKED_MONEY
-from hrdesk.core.kernel.money import format_money
+from hrdesk.core.flows.engine import FlowDetail
 from hrdesk.core.flows.separation_rules import SeparationReason, stop_month
 from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
 from hrdesk.core.kernel.errors import Conflict, HRDeskError, NotFound, StateError, ValidationError
+from hrdesk.core.kernel.masking import MASKED_MONEY
+from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.flows import checklists, engine, notices
-from hrdesk.core.flows.engine import FlowDetail
+from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.add_item_dialog import AddItemDialog
-from hrdesk.ui.flows.flow_texts import ACTION_COLORS, ACTION_ORDER, ITEM_COLORS, STATUS_COLORS, action_button_label, actor_text, checklist_headers, format_time, history_headers, initiator_text, local_time
-from hrdesk.ui.forms.ui_flow_dialog import Ui_FlowDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
-from hrdesk.ui.separation.separation_section import SeparationSection
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import BADGE_STYLE, BLUE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE, RED
+from hrdesk.ui.flows.add_item_dialog import AddItemDialog
+from hrdesk.ui.flows.flow_texts import (
+    ACTION_COLORS,
+    ACTION_ORDER,
+    ITEM_COLORS,
+    STATUS_COLORS,
+    action_button_label,
+    actor_text,
+    checklist_headers,
+    format_time,
+    history_headers,
+    initiator_text,
+    local_time,
+)
+from hrdesk.ui.forms.ui_flow_dialog import Ui_FlowDialog
+from hrdesk.ui.separation.separation_section import SeparationSection
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FlowDialog", text)
 
 
-def open_flow_dialog(session: AppSession, flow_id: int, parent: QWidget | None) -> "FlowDialog | None":
+def open_flow_dialog(session: AppSession, flow_id: int, parent: QWidget | None) -> FlowDialog | None:
     """Open one flow non-modally; errors (not found, not allowed) become a message."""
     try:
         dialog = FlowDialog(session, flow_id, parent)

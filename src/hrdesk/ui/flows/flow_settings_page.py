@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.flows import checklist_templates, checklists, definitions, mail, notices
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner, ItemTemplate
 from hrdesk.core.flows.notice_policy import Event, Policy, Relation
 from hrdesk.core.flows.workflow import Action, FlowKind, condition_label
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.flows import checklist_templates, checklists, definitions, mail, notices
 from hrdesk.core.org import departments as org
 from hrdesk.core.org import positions as position_service
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from hrdesk.core.flows.checklist_rules import ItemStatus
-from hrdesk.core.flows.workflow import Action, FlowStatus
 from hrdesk.core.flows.engine import FlowSummary
+from hrdesk.core.flows.workflow import Action, FlowStatus
 from hrdesk.ui.common.styles import BLUE, GREEN, GREY, ORANGE, RED
 
 STATUS_COLORS = {
@@ -32,7 +32,7 @@ def local_time(value: datetime | None) -> datetime | None:
     """Timestamps are stored as naive UTC; people read them in the computer's time zone."""
     if value is None:
         return None
-    return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def format_time(value: datetime | None) -> str:

@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.flows.workflow import FlowKind
-from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.flows import engine
 from hrdesk.core.flows.engine import FlowSummary
+from hrdesk.core.flows.workflow import FlowKind
+from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.flow_dialog import open_flow_dialog
-from hrdesk.ui.flows.flow_texts import STATUS_COLORS, due_text, format_time, initiator_text
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import NOTICE_STYLE, RED
+from hrdesk.ui.flows.flow_dialog import open_flow_dialog
+from hrdesk.ui.flows.flow_texts import STATUS_COLORS, due_text, format_time, initiator_text
 
 ID, TITLE, KIND, EMPLOYEE, STATUS, STEP, INITIATOR, CREATED, DUE = range(9)
 

@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.kernel.money import format_money
-from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.flows import checklists, engine, notices
 from hrdesk.core.flows.checklists import ChecklistItemView
 from hrdesk.core.flows.engine import FlowSummary
 from hrdesk.core.flows.notices import DraftView, NotificationView
+from hrdesk.core.kernel.errors import HRDeskError
+from hrdesk.core.kernel.money import format_money
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.flow_dialog import open_flow_dialog
-from hrdesk.ui.flows.flow_texts import due_text, format_time, waited_text
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import GREY, HINT_STYLE, NOTICE_STYLE, ORANGE, RED
+from hrdesk.ui.flows.flow_dialog import open_flow_dialog
+from hrdesk.ui.flows.flow_texts import due_text, format_time, waited_text
 
 
 def _tr(text: str) -> str:

@@ -9,13 +9,13 @@ the core retries them with backoff, so nothing is lost when the app is closed me
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from hrdesk.core.flows import mail
 from hrdesk.core.kernel.clock import Clock, SystemClock
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
-from hrdesk.core.flows import mail
 from hrdesk.ui.common.runner import Runner
 
 log = logging.getLogger(__name__)

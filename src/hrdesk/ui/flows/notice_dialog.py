@@ -17,16 +17,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
-from hrdesk.core.flows.notice_policy import Recipient
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.flows import notices
+from hrdesk.core.flows.notice_policy import Recipient
 from hrdesk.core.flows.notices import DraftView
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.flow_texts import format_time
-from hrdesk.ui.forms.ui_notice_dialog import Ui_NoticeDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.flows.flow_texts import format_time
+from hrdesk.ui.forms.ui_notice_dialog import Ui_NoticeDialog
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -125,7 +125,7 @@ class RecipientModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._recipients) if r.name == name), -1)
 
 
-def open_notice_dialog(session: AppSession, draft_id: int, parent: QWidget | None) -> "NoticeDialog | None":
+def open_notice_dialog(session: AppSession, draft_id: int, parent: QWidget | None) -> NoticeDialog | None:
     try:
         draft = notices.get_draft(session.ctx, draft_id)
     except HRDeskError as exc:

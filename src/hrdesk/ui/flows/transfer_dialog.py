@@ -11,19 +11,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from hrdesk.core.org.tree import DepartmentKind
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.people import employees
 from hrdesk.core.flows import lifecycle
-from hrdesk.core.org import departments
-from hrdesk.core.org import positions
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.people import employees
 from hrdesk.core.people.employees import EmployeeDetail
 from hrdesk.ui.common import messages
-from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
-from hrdesk.ui.forms.ui_transfer_dialog import Ui_TransferDialog
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.common.employee_lookup import EmployeeLookup
+from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.forms.ui_transfer_dialog import Ui_TransferDialog
 
 COMBO_FIELDS = ("department_id", "project_department_id", "position_id")
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from hrdesk.core.org.tree import DepartmentKind, subtree_ids
 from hrdesk.core.kernel.errors import HRDeskError, NotFound, ValidationError
-from hrdesk.core.people import employees
 from hrdesk.core.org import departments
 from hrdesk.core.org.departments import DepartmentInfo
+from hrdesk.core.org.tree import DepartmentKind, subtree_ids
+from hrdesk.core.people import employees
 from hrdesk.ui.common import messages
-from hrdesk.ui.forms.ui_department_dialog import Ui_DepartmentDialog
+from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.employee_lookup import EmployeeLookup
+from hrdesk.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 
 
 class DepartmentDialog(QDialog):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from hrdesk.core.org.tree import DepartmentKind, subtree_ids
 from hrdesk.core.org.departments import DepartmentInfo
+from hrdesk.core.org.tree import DepartmentKind, subtree_ids
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

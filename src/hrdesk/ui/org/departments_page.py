@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import departments as org
 from hrdesk.core.org.departments import DepartmentInfo
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession

@@ -13,9 +13,9 @@ from hrdesk.core.kernel.errors import HRDeskError, NotFound, ValidationError
 from hrdesk.core.org import positions
 from hrdesk.core.org.positions import PositionInfo
 from hrdesk.ui.common import messages
-from hrdesk.ui.forms.ui_position_dialog import Ui_PositionDialog
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.forms.ui_position_dialog import Ui_PositionDialog
 
 DESCRIPTION_MAX = 300  # the column's length; the service does not check it
 

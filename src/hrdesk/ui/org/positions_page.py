@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import positions
-from hrdesk.core.people.employee_table import sort_rows
 from hrdesk.core.org.positions import PositionInfo
+from hrdesk.core.people.employee_table import sort_rows
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.runner import Reloader

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.payroll import policies
 from hrdesk.core.payroll.rules.calculation import MonthRules
 from hrdesk.core.payroll.rules.policy import PolicyError
 from hrdesk.core.payroll.rules.tax import BonusTax, WithholdingMonth, bonus_tax, cumulative_withholding
-from hrdesk.core.kernel.errors import HRDeskError
-from hrdesk.core.payroll import policies
-from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.people import custom_fields
-from hrdesk.ui.forms.ui_custom_field_dialog import Ui_CustomFieldDialog
+from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType
 from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
+from hrdesk.ui.forms.ui_custom_field_dialog import Ui_CustomFieldDialog
 
 READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.people.custom_field_types import CustomFieldDef
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.people import custom_fields
+from hrdesk.core.people.custom_field_types import CustomFieldDef
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.runner import Reloader

@@ -21,21 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType
-from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender, parse_id_number
-from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.flows import lifecycle
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.people import custom_fields, employees
-from hrdesk.core.flows import lifecycle
 from hrdesk.core.org import departments as org
 from hrdesk.core.org import positions
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.people import custom_fields, employees
+from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType
+from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender, parse_id_number
 from hrdesk.resources import resource_path
-from hrdesk.ui.forms.ui_employee_dialog import Ui_EmployeeDialog
-from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
-from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
+from hrdesk.ui.common.messages import ERROR_STYLE, show_error, show_field_errors
 from hrdesk.ui.common.optional_date import get_date, make_optional, set_date
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.forms.ui_employee_dialog import Ui_EmployeeDialog
 
 DATE_FIELDS = ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end", "last_working_day")
 SENSITIVE_WIDGETS = ("id_number", "base_salary", "insurance_base", "housing_fund_base", "bank_account")

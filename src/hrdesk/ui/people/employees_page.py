@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.people.employee_rules import EmployeeStatus
-from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.audit import trail
-from hrdesk.core.people import employee_table
+from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import departments as org
+from hrdesk.core.people import employee_table
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.ui.common import messages
-from hrdesk.ui.people.employee_table_model import EmployeeTableModel
 from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.org.department_tree import DepartmentTree
+from hrdesk.ui.people.employee_table_model import EmployeeTableModel
 
 ACTIVE = {EmployeeStatus.PROBATION.value, EmployeeStatus.REGULAR.value, EmployeeStatus.LEAVING.value}
 

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.kernel.money import MoneyError, parse_money
-from hrdesk.core.payroll.rules.policy import LOCAL_AVERAGE_WAGE, PolicySet
 from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.separation.compensation import CompensationCase, CompensationResult, economic_compensation
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.payroll import policies
 from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.payroll import policies
+from hrdesk.core.payroll.rules.policy import LOCAL_AVERAGE_WAGE, PolicySet
+from hrdesk.core.separation.compensation import CompensationCase, CompensationResult, economic_compensation
 from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
 
 MAX_AMOUNT = Decimal("9999999.99")

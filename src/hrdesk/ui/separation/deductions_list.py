@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.kernel.money import format_money
 from hrdesk.core.separation.statement import Statement
-from hrdesk.ui.separation.texts import MINUS, tr
 from hrdesk.ui.common.styles import GREEN, HINT_STYLE, ORANGE, RED
+from hrdesk.ui.separation.texts import MINUS, tr
 
 ROW_HEIGHT = 32  # room for a 确认扣款 button in the row
 

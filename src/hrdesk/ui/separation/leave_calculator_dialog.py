@@ -24,12 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.kernel.context import ServiceContext
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.separation.annual_leave import AnnualLeaveResult, leaver_annual_leave
-from hrdesk.core.kernel.errors import ValidationError
-from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.ui.separation.compensation_calculator_dialog import MAX_AMOUNT, RESULT_STYLE, TOTAL_STYLE, basis_html, date_edit, error_label, hint_label, line_edit, money, number_text, parse_number, read_date, results_grid, show_errors_only_when_set
 from hrdesk.ui.common.styles import HINT_STYLE
+from hrdesk.ui.separation.compensation_calculator_dialog import (
+    MAX_AMOUNT,
+    RESULT_STYLE,
+    TOTAL_STYLE,
+    basis_html,
+    date_edit,
+    error_label,
+    hint_label,
+    line_edit,
+    money,
+    number_text,
+    parse_number,
+    read_date,
+    results_grid,
+    show_errors_only_when_set,
+)
 
 
 def _tr(text: str) -> str:

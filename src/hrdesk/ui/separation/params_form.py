@@ -13,14 +13,14 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from hrdesk.core.kernel.money import format_money
 from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.kernel.money import format_money
 from hrdesk.core.separation.statement import SettlementParams, Statement
 from hrdesk.ui.common import messages
+from hrdesk.ui.common.form_parts import error_label, shown_errors
+from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
 from hrdesk.ui.separation.compensation_calculator_dialog import number_text, parse_number
 from hrdesk.ui.separation.texts import tr
-from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
-from hrdesk.ui.common.form_parts import error_label, shown_errors
 
 FIGURES = ("working_years", "leave_taken", "average_wage")  # the typed fields, in the order shown
 SERVICE_FIELDS = {"monthly_wage": "average_wage", "company_leave_taken": "leave_taken"}  # service name -> ours

@@ -9,13 +9,13 @@ import weakref
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from hrdesk.core.documents import issuing
 from hrdesk.core.flows.workflow import FlowKind, FlowStatus
 from hrdesk.core.kernel.permissions import Permission, Role
-from hrdesk.core.documents import issuing
 from hrdesk.ui.common import messages
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.separation.settlement_panel import SettlementPanel
 from hrdesk.ui.separation.texts import tr
-from hrdesk.ui.common.session import AppSession
 
 
 def settlement_reached(detail) -> bool:

@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.documents import issuing
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.permissions import Permission, Role
-from hrdesk.core.documents import issuing
 from hrdesk.core.separation import settlement
 from hrdesk.core.separation.statement import SettlementParams, Statement
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.runner import Reloader
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.common.styles import BADGE_STYLE, ERROR_STYLE, GREEN, HINT_STYLE, NOTICE_STYLE, ORANGE
 from hrdesk.ui.separation.deductions_list import DeductionsList
 from hrdesk.ui.separation.params_form import SettlementParamsForm
 from hrdesk.ui.separation.statement_lines import StatementLinesView
 from hrdesk.ui.separation.texts import approved_text, header_html, net_html, tr, warnings_html
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.styles import BADGE_STYLE, ERROR_STYLE, GREEN, HINT_STYLE, NOTICE_STYLE, ORANGE
 
 WARNING_BOX = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px;"
                " padding: 8px 12px; }")

@@ -11,9 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from hrdesk.core.separation.statement import Statement
-from hrdesk.ui.separation.texts import signed_money, tr
 from hrdesk.ui.common.styles import RED
 from hrdesk.ui.common.wrapped_text_delegate import WrappedTextDelegate
+from hrdesk.ui.separation.texts import signed_money, tr
 
 NET_BACKGROUND = QColor("#e6f4ea")
 BASIS_LINES = 3  # the 计算依据 column wraps to at most this many lines; the tooltip has all of it

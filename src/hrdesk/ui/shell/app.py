@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 import hrdesk.core.areas  # noqa: F401  (the GUI uses every area)
+from hrdesk.core.accounts import users
+from hrdesk.core.company import details
+from hrdesk.core.company import setup as company
+from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import HRDeskError, KeyUnavailable
 from hrdesk.core.kernel.permissions import Actor
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
-from hrdesk.core.accounts import users
-from hrdesk.core.company import details, setup as company
-from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.logging_setup import configure_logging
 from hrdesk.ui.common.bridge import ChangeSignals
-from hrdesk.ui.shell.qt_env import ensure_application
 from hrdesk.ui.common.runner import Runner
 from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.shell.qt_env import ensure_application
 
 
 @dataclass

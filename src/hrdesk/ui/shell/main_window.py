@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.flows.mail_pump import MailPump
 from hrdesk.ui.shell.navigation import pages_for
-from hrdesk.ui.common.session import AppSession
 from hrdesk.version import __version__
 
 NAV_WIDTH = 168

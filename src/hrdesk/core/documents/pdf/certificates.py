@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.document import build_pdf, paragraph
 from hrdesk.core.documents.pdf.letterhead import CompanyLetterhead, SignatureBlock, Title, cn_date, seal_image
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 
 

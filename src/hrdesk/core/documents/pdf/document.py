@@ -18,9 +18,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from hrdesk.core.documents.pdf.fonts import FONT, ensure_font
-from hrdesk.core.documents.pdf.letterhead import BOTTOM_MARGIN, GREY, HEADER_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, SIDE_MARGIN, CompanyLetterhead, draw_letterhead
-from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.documents.pdf.letterhead import (
+    BOTTOM_MARGIN,
+    GREY,
+    HEADER_HEIGHT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SIDE_MARGIN,
+    CompanyLetterhead,
+    draw_letterhead,
+)
 from hrdesk.core.documents.pdf.textflow import CJKParagraph
+from hrdesk.core.kernel.i18n import tr
 
 CREATOR = "HRDesk"
 _build_lock = threading.Lock()

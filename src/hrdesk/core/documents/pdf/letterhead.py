@@ -20,8 +20,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.documents.pdf.fonts import FONT
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

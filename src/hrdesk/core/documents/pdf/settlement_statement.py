@@ -17,12 +17,21 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.document import build_pdf
 from hrdesk.core.documents.pdf.fonts import FONT
-from hrdesk.core.documents.pdf.letterhead import INK, PAGE_WIDTH, SIDE_MARGIN, CompanyLetterhead, SignatureBlock, Title, cn_date, seal_image
+from hrdesk.core.documents.pdf.letterhead import (
+    INK,
+    PAGE_WIDTH,
+    SIDE_MARGIN,
+    CompanyLetterhead,
+    SignatureBlock,
+    Title,
+    cn_date,
+    seal_image,
+)
 from hrdesk.core.documents.pdf.textflow import CJKParagraph
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 
 DEFAULT_CONFIRMATION = "本人已核对上述结算项目、计算依据及金额，确认无误。"

@@ -8,9 +8,7 @@ change needs an Alembic migration (kernel/persistence/migrations).
 
 from __future__ import annotations
 
-
 from sqlalchemy.orm import DeclarativeBase
-
 
 
 class Base(DeclarativeBase):

@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.pool import QueuePool
 
 from hrdesk.core.kernel.persistence.keys import parse_hex_key
 

@@ -45,7 +45,7 @@ class InstanceLock:
                 self._fh.close()
                 self._fh = None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         self.acquire()
         return self
 

@@ -24,13 +24,28 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.exports import write_atomically
 from hrdesk.core.kernel.exports.cells import FORMULA_PREFIXES, clean_text
-from hrdesk.core.payroll.excel.common import BOLD_FONT, HEADER_STYLE, LEFT, MONEY, RIGHT, TEXT, CellStyle, RowWriter, is_masked, name_list, refuse_stale, save_streamed, set_widths, text_units
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.payroll.excel.common import (
+    BOLD_FONT,
+    HEADER_STYLE,
+    LEFT,
+    MONEY,
+    RIGHT,
+    TEXT,
+    CellStyle,
+    RowWriter,
+    is_masked,
+    name_list,
+    refuse_stale,
+    save_streamed,
+    set_widths,
+    text_units,
+)
+from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 LAYOUT_FILE = "bank-layouts.json"
 FIELDS = ("seq", "emp_no", "name", "account", "amount", "bank", "purpose", "id_number")

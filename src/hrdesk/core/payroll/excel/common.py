@@ -22,13 +22,13 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from hrdesk.core.kernel.errors import StateError
+from hrdesk.core.kernel.exports.cells import put
+from hrdesk.core.kernel.exports.excel import save_workbook
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.payroll.rules.insurance import InsuranceItem
 from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
-from hrdesk.core.kernel.errors import StateError
-from hrdesk.core.kernel.exports.excel import save_workbook
-from hrdesk.core.kernel.exports.cells import put
-from hrdesk.core.kernel.i18n import tr
 
 ZERO = Decimal("0.00")
 MONEY = "#,##0.00"

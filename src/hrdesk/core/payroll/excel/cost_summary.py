@@ -24,13 +24,36 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
-from hrdesk.core.kernel.exports.excel import save_workbook
 from hrdesk.core.kernel.exports.cells import write
-from hrdesk.core.payroll.excel.common import BODY_FONT, BOLD_FONT, BORDER, FONT, HEADER_ALIGN, HEADER_FILL, INFO_FONT, LEFT, MONEY, RIGHT, SUBTOTAL_FILL, TITLE_FONT, TOTAL_FILL, WARNING_FILL, WARNING_FONT, ZERO, department_label, employer_fund, employer_social, print_setup, run_info, text_units
-from hrdesk.core.payroll.excel.sheet import stale_warning
+from hrdesk.core.kernel.exports.excel import save_workbook
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.payroll.excel.common import (
+    BODY_FONT,
+    BOLD_FONT,
+    BORDER,
+    FONT,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    INFO_FONT,
+    LEFT,
+    MONEY,
+    RIGHT,
+    SUBTOTAL_FILL,
+    TITLE_FONT,
+    TOTAL_FILL,
+    WARNING_FILL,
+    WARNING_FONT,
+    ZERO,
+    department_label,
+    employer_fund,
+    employer_social,
+    print_setup,
+    run_info,
+    text_units,
+)
+from hrdesk.core.payroll.excel.sheet import stale_warning
+from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 ACCOUNTS_FILE = "cost-accounts.json"
 HEADER_ROW = 4

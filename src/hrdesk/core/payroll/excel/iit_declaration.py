@@ -25,12 +25,29 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from hrdesk.core.payroll.rules.insurance import InsuranceItem
-from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 from hrdesk.core.kernel.errors import ValidationError
-from hrdesk.core.payroll.excel.common import HEADER_STYLE, LEFT, MONEY, RIGHT, TEXT, ZERO, CellStyle, RowWriter, contribution_map, employee_part, is_masked, name_list, refuse_stale, save_streamed, set_widths, text_units
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.payroll.excel.common import (
+    HEADER_STYLE,
+    LEFT,
+    MONEY,
+    RIGHT,
+    TEXT,
+    ZERO,
+    CellStyle,
+    RowWriter,
+    contribution_map,
+    employee_part,
+    is_masked,
+    name_list,
+    refuse_stale,
+    save_streamed,
+    set_widths,
+    text_units,
+)
+from hrdesk.core.payroll.rules.insurance import InsuranceItem
+from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 LAYOUT_FILE = "iit-wage-import-layout.json"
 SPECIAL_CODES = ("child_education", "infant_care", "elderly_support", "continuing_education", "housing_loan",

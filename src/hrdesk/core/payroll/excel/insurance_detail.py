@@ -20,12 +20,34 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
+from hrdesk.core.kernel.exports.cells import put
+from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.payroll.excel.common import (
+    BOLD_FONT,
+    CENTER,
+    HEADER_STYLE,
+    LEFT,
+    MONEY,
+    RIGHT,
+    SUBTOTAL_FILL,
+    TEXT,
+    TOTAL_FILL,
+    ZERO,
+    CellStyle,
+    RowWriter,
+    contribution_map,
+    department_label,
+    print_setup,
+    run_info,
+    save_streamed,
+    set_widths,
+    styled_cell,
+    text_units,
+    title_block,
+)
+from hrdesk.core.payroll.excel.sheet import stale_warning
 from hrdesk.core.payroll.rules.insurance import InsuranceItem
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
-from hrdesk.core.kernel.exports.cells import put
-from hrdesk.core.payroll.excel.common import BOLD_FONT, CENTER, HEADER_STYLE, LEFT, MONEY, RIGHT, SUBTOTAL_FILL, TEXT, TOTAL_FILL, ZERO, CellStyle, RowWriter, contribution_map, department_label, print_setup, run_info, save_streamed, set_widths, styled_cell, text_units, title_block
-from hrdesk.core.payroll.excel.sheet import stale_warning
-from hrdesk.core.kernel.i18n import tr
 
 GROUP_ROW = 4
 SUB_ROW = 5

@@ -24,10 +24,23 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 from openpyxl.worksheet.pagebreak import Break
 
-from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
-from hrdesk.core.payroll.excel.common import HEADER_STYLE, CellStyle, RowWriter, cell_style, column_widths, payroll_columns, print_setup, row_values, run_info, save_streamed, set_widths, title_block
-from hrdesk.core.payroll.excel.sheet import stale_warning
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.payroll.excel.common import (
+    HEADER_STYLE,
+    CellStyle,
+    RowWriter,
+    cell_style,
+    column_widths,
+    payroll_columns,
+    print_setup,
+    row_values,
+    run_info,
+    save_streamed,
+    set_widths,
+    title_block,
+)
+from hrdesk.core.payroll.excel.sheet import stale_warning
+from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 FIRST_BLOCK_ROW = 4
 HEADER_HEIGHT = 30.0  # points: two lines of a wrapped header

@@ -22,9 +22,28 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
-from hrdesk.core.payroll.excel.common import BOLD_FONT, SUBTOTAL_FILL, TOTAL_FILL, RowWriter, add_into, cell_style, column_widths, department_label, empty_totals, group_rows, header_row, payroll_columns, print_setup, row_values, run_info, save_streamed, set_widths, title_block
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.payroll.excel.common import (
+    BOLD_FONT,
+    SUBTOTAL_FILL,
+    TOTAL_FILL,
+    RowWriter,
+    add_into,
+    cell_style,
+    column_widths,
+    department_label,
+    empty_totals,
+    group_rows,
+    header_row,
+    payroll_columns,
+    print_setup,
+    row_values,
+    run_info,
+    save_streamed,
+    set_widths,
+    title_block,
+)
+from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 HEADER_ROW = 4
 FIRST_DATA_ROW = HEADER_ROW + 1

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import month_end
 from hrdesk.core.payroll.rules.insurance import CityPolicy, Contribution, contributions
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from hrdesk.core.payroll.rules.tax import ZERO, BonusTax, SeveranceTax, TaxTable, bonus_tax, round_fen, severance_tax
-from hrdesk.core.kernel.i18n import tr
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 

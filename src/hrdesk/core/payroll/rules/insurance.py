@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.labels import LabeledEnum
 
 ZERO = Decimal("0.00")
 
@@ -76,7 +76,7 @@ class ItemRule:
                 "employee_fixed": str(self.employee_fixed), "rounding": self.rounding.value}
 
     @classmethod
-    def from_data(cls, data: dict) -> "ItemRule":
+    def from_data(cls, data: dict) -> ItemRule:
         return cls(InsuranceItem(data["item"]), Decimal(str(data["employee_rate"])),
                    Decimal(str(data["employer_rate"])), Decimal(str(data["floor"])), Decimal(str(data["cap"])),
                    Decimal(str(data.get("employee_fixed") or "0")), Rounding(data.get("rounding") or "fen"))
@@ -105,7 +105,7 @@ class CityPolicy:
                 "source": self.source, "year_label": self.year_label}
 
     @classmethod
-    def from_data(cls, city: str, effective_from: date, data: dict) -> "CityPolicy":
+    def from_data(cls, city: str, effective_from: date, data: dict) -> CityPolicy:
         return cls(city, effective_from, tuple(ItemRule.from_data(i) for i in data["items"]),
                    bool(data.get("housing_fund_from_next_month")), data.get("source", ""),
                    data.get("year_label", ""))

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.payroll.rules.calculation import MonthRules
 from hrdesk.core.payroll.rules.insurance import CityPolicy
 from hrdesk.core.payroll.rules.tax import TaxTable
-from hrdesk.core.kernel.i18n import tr
 
 IIT_ANNUAL = "iit_annual"
 IIT_MONTHLY = "iit_monthly"

@@ -57,7 +57,7 @@ class TaxTable:
         return round_fen(taxable * bracket.rate - bracket.quick_deduction)
 
     @classmethod
-    def from_data(cls, rows: list[dict]) -> "TaxTable":
+    def from_data(cls, rows: list[dict]) -> TaxTable:
         return cls(tuple(Bracket(None if r.get("up_to") in (None, "") else Decimal(str(r["up_to"])),
                                  Decimal(str(r["rate"])), Decimal(str(r["quick_deduction"]))) for r in rows))
 

@@ -22,22 +22,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from hrdesk.core.kernel.money import format_money
-from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.people import employees
+from hrdesk.core.kernel.money import format_money
 from hrdesk.core.payroll import inputs
 from hrdesk.core.payroll.inputs import ItemType
-from hrdesk.ui.common.messages import show_error, show_field_errors
-from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
-from hrdesk.ui.payroll.inputs.input_tab import InputTab, InputsPage
-from hrdesk.ui.payroll.inputs.labels import month_text
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.styles import ERROR_STYLE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.core.people import employees
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.form_parts import error_label, hint_label, named_button
+from hrdesk.ui.common.messages import show_error, show_field_errors
 from hrdesk.ui.common.month_edit import MonthEdit
-
+from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.common.styles import ERROR_STYLE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE
+from hrdesk.ui.payroll.inputs.input_tab import InputsPage, InputTab
+from hrdesk.ui.payroll.inputs.labels import month_text
 
 
 class AllowancesTab(InputTab):

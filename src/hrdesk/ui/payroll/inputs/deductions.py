@@ -13,21 +13,27 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QVBoxLayout
 
-from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.payroll import imports
-from hrdesk.core.payroll import declarations
-from hrdesk.core.payroll.inputs import Person
+from hrdesk.core.kernel.money import format_money
+from hrdesk.core.payroll import declarations, imports
 from hrdesk.core.payroll.declarations import ADDITIONAL_CODES, MONTHLY_ADDITIONAL_CODES, Declaration, additional_label
+from hrdesk.core.payroll.inputs import Person
+from hrdesk.ui.common.form_parts import (
+    add_field_row,
+    error_label,
+    form_layout,
+    hint_label,
+    named_button,
+    save_cancel_buttons,
+    show_errors_with_banner,
+)
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
-from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll.inputs.input_tab import InputTab, InputsPage
-from hrdesk.ui.payroll.inputs.labels import money_or_blank, month_text, tr
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import GREY, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import add_field_row, error_label, form_layout, hint_label, named_button, save_cancel_buttons, show_errors_with_banner
-
+from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
+from hrdesk.ui.payroll.inputs.input_tab import InputsPage, InputTab
+from hrdesk.ui.payroll.inputs.labels import money_or_blank, month_text, tr
 
 
 class DeductionsTab(InputTab):

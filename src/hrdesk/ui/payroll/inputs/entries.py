@@ -12,19 +12,18 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
-from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.errors import HRDeskError
+from hrdesk.core.kernel.money import format_money
 from hrdesk.core.payroll import imports, inputs
+from hrdesk.ui.common.form_parts import hint_label, named_button
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
-from hrdesk.ui.payroll.inputs.entry_dialog import EntryDialog
-from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll.inputs.input_tab import InputTab, InputsPage
-from hrdesk.ui.payroll.inputs.labels import DEDUCTING, month_text, source_label, tr
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import NOTICE_STYLE, ORANGE
-from hrdesk.ui.common.form_parts import hint_label, named_button
-
+from hrdesk.ui.payroll.inputs.entry_dialog import EntryDialog
+from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
+from hrdesk.ui.payroll.inputs.input_tab import InputsPage, InputTab
+from hrdesk.ui.payroll.inputs.labels import DEDUCTING, month_text, source_label, tr
 
 
 def entry_row(e: inputs.Entry) -> Row:

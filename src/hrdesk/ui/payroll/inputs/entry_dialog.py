@@ -12,16 +12,23 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLayout, QLineEdit, QVBoxLayout
 
-from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.people import employees
 from hrdesk.core.payroll import inputs
 from hrdesk.core.payroll.inputs import ItemType
-from hrdesk.ui.common.messages import show_error
-from hrdesk.ui.payroll.inputs.labels import DEDUCTING, month_text
-from hrdesk.ui.common.session import AppSession
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.core.people import employees
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
-from hrdesk.ui.common.form_parts import error_label, form_layout, hint_label, save_cancel_buttons, show_errors_with_banner, shown_errors
+from hrdesk.ui.common.form_parts import (
+    error_label,
+    form_layout,
+    hint_label,
+    save_cancel_buttons,
+    show_errors_with_banner,
+    shown_errors,
+)
+from hrdesk.ui.common.messages import show_error
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.payroll.inputs.labels import DEDUCTING, month_text
 
 
 class EntryDialog(QDialog):

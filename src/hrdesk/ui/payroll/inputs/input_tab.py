@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.payroll.inputs import ItemType
 from hrdesk.core.payroll import imports
+from hrdesk.core.payroll.inputs import ItemType
+from hrdesk.ui.common.form_parts import hint_label, named_button
 from hrdesk.ui.common.messages import show_error
-from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ERROR_STYLE, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import hint_label, named_button
-
+from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
 
 BUSY_STYLE = "color: #1a56c4;"
 

@@ -15,19 +15,25 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QGroupBox, QLabel, QLayout, QLineEdit, QSpinBox, QVBoxLayout
 
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.payroll import imports
-from hrdesk.core.payroll import declarations
-from hrdesk.core.payroll.inputs import Person
+from hrdesk.core.payroll import declarations, imports
 from hrdesk.core.payroll.declarations import OPENING_FIELDS, TaxProfile
+from hrdesk.core.payroll.inputs import Person
+from hrdesk.ui.common.form_parts import (
+    add_field_row,
+    error_label,
+    form_layout,
+    hint_label,
+    named_button,
+    save_cancel_buttons,
+    show_errors_with_banner,
+)
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
-from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
-from hrdesk.ui.payroll.inputs.input_tab import InputTab, InputsPage
-from hrdesk.ui.payroll.inputs.labels import money_or_blank, tr, yes_mark
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import GREY, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import add_field_row, error_label, form_layout, hint_label, named_button, save_cancel_buttons, show_errors_with_banner
-
+from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
+from hrdesk.ui.payroll.inputs.input_tab import InputsPage, InputTab
+from hrdesk.ui.payroll.inputs.labels import money_or_blank, tr, yes_mark
 
 OPENING_LABELS = {"opening_income": "累计收入", "opening_tax_free": "累计免税收入", "opening_special": "累计专项扣除",
                   "opening_additional": "累计专项附加扣除", "opening_other": "累计其他扣除",

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from hrdesk.core.payroll import inputs
 from hrdesk.core.payroll.inputs import ItemType
+from hrdesk.ui.common.form_parts import named_button
 from hrdesk.ui.common.messages import show_error
+from hrdesk.ui.common.month_edit import MonthEdit, shift_month
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.inputs.allowances import AllowancesTab
 from hrdesk.ui.payroll.inputs.deductions import DeductionsTab
 from hrdesk.ui.payroll.inputs.entries import EntriesTab
 from hrdesk.ui.payroll.inputs.input_tab import InputTab
 from hrdesk.ui.payroll.inputs.labels import month_text
 from hrdesk.ui.payroll.inputs.opening import OpeningTab
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import named_button
-from hrdesk.ui.common.month_edit import MonthEdit, shift_month
 
 LOCK_BANNER_STYLE = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #f9d67a; border-radius: 4px;"
                      " padding: 6px 10px; }")

@@ -29,19 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.payroll.rules.report import RunHeader, RunStatus
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.payroll import runs
+from hrdesk.core.payroll.rules.report import RunHeader, RunStatus
 from hrdesk.ui.common.messages import show_error
+from hrdesk.ui.common.runner import Reloader
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.payroll_model import build_entries, department_paths
+from hrdesk.ui.payroll.payslip_detail import PayslipDetail
 from hrdesk.ui.payroll.run.export_menu import ExportButton, ask_export_path, export_file_path, export_labels
 from hrdesk.ui.payroll.run.payroll_sheet import PayrollSheet
 from hrdesk.ui.payroll.run.sheet_filters import SheetFilters
 from hrdesk.ui.payroll.run.status_banner import RunNotice, StaleBanner, StatusBanner, run_status_text
 from hrdesk.ui.payroll.run.texts import month_text, tr
-from hrdesk.ui.common.runner import Reloader
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.payroll.payslip_detail import PayslipDetail
+
 
 class PayrollPage(QWidget):
     loaded = Signal()  # a month's status and rows reached the page

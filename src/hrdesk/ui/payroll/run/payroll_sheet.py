@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
-from hrdesk.ui.payroll.payroll_model import COLUMN_COUNT, DEPARTMENT, EMP_NO, NAME, PAID_DAYS, PayrollModel, TotalsModel
 from hrdesk.ui.common.rows_model import setup_table
-from hrdesk.ui.payroll.run.texts import tr
 from hrdesk.ui.common.styles import ROW_HEIGHT
+from hrdesk.ui.payroll.payroll_model import COLUMN_COUNT, DEPARTMENT, EMP_NO, NAME, PAID_DAYS, PayrollModel, TotalsModel
+from hrdesk.ui.payroll.run.texts import tr
 
 LABEL_COLUMNS = 3  # 工号, 姓名, 部门: what a subtotal or the totals row spans
 

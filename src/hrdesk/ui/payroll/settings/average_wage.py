@@ -12,14 +12,14 @@ from decimal import Decimal
 from PySide6.QtWidgets import QLineEdit
 
 from hrdesk.core.kernel.money import format_money
-from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.core.payroll.rules import policy
+from hrdesk.ui.common.form_parts import add_field_row, form_layout, hint_label
 from hrdesk.ui.common.rows_model import Row
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.settings.insurance import InsuranceTab
 from hrdesk.ui.payroll.settings.policy_dialog import PolicyDialog
 from hrdesk.ui.payroll.settings.policy_numbers import parse_number, plain_number
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import add_field_row, form_layout, hint_label
 
 
 class AverageWageDialog(PolicyDialog):

@@ -13,14 +13,14 @@ from decimal import Decimal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLineEdit, QTableWidgetItem
 
+from hrdesk.core.payroll.policies import StoredVersion
 from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.rules.insurance import InsuranceItem, Rounding
-from hrdesk.core.payroll.policies import StoredVersion
-from hrdesk.ui.payroll.settings.policy_dialog import CELL_ERROR, NO_BRUSH, PolicyDialog, editable_table, number_item
-from hrdesk.ui.payroll.settings.policy_numbers import number_text, parse_number
+from hrdesk.ui.common.form_parts import form_layout, named_button
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ROW_HEIGHT
-from hrdesk.ui.common.form_parts import form_layout, named_button
+from hrdesk.ui.payroll.settings.policy_dialog import CELL_ERROR, NO_BRUSH, PolicyDialog, editable_table, number_item
+from hrdesk.ui.payroll.settings.policy_numbers import number_text, parse_number
 
 ITEM, EMPLOYEE_RATE, EMPLOYER_RATE, FLOOR, CAP, FIXED, ROUNDING = range(7)  # the table's columns
 

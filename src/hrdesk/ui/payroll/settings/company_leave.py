@@ -18,14 +18,22 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from hrdesk.core.separation.annual_leave import CompanyLeaveRule
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.separation import settlement
+from hrdesk.core.separation.annual_leave import CompanyLeaveRule
+from hrdesk.ui.common.form_parts import (
+    add_field_row,
+    error_label,
+    form_layout,
+    hint_label,
+    named_button,
+    show_errors_with_banner,
+    shown_errors,
+)
 from hrdesk.ui.common.messages import show_error
-from hrdesk.ui.payroll.settings.policy_numbers import parse_number, plain_number, tr
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ERROR_STYLE, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import add_field_row, error_label, form_layout, hint_label, named_button, show_errors_with_banner, shown_errors
+from hrdesk.ui.payroll.settings.policy_numbers import parse_number, plain_number, tr
 
 MAX_EXTRA_DAYS = Decimal(30)
 MAX_PAY_RATE = Decimal(3)

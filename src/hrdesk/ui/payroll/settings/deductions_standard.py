@@ -12,15 +12,15 @@ from decimal import Decimal
 from PySide6.QtWidgets import QLineEdit
 
 from hrdesk.core.kernel.money import format_money
-from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.declarations import MONTHLY_ADDITIONAL_CODES, additional_label
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.core.payroll.rules import policy
+from hrdesk.ui.common.form_parts import add_field_row, form_layout, hint_label, rows_table
 from hrdesk.ui.common.rows_model import Row
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.settings.policy_dialog import PolicyDialog
 from hrdesk.ui.payroll.settings.policy_numbers import number_text, parse_number
 from hrdesk.ui.payroll.settings.tax_tables import TaxTablesTab
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import add_field_row, form_layout, hint_label, rows_table
 
 
 class DeductionsStandardDialog(PolicyDialog):

@@ -14,18 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout
 
 from hrdesk.core.kernel.money import format_money
-from hrdesk.core.payroll.rules import policy
-from hrdesk.core.payroll.rules.insurance import CityPolicy
 from hrdesk.core.payroll import policies as payroll_policies
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.rules.insurance import CityPolicy
+from hrdesk.ui.common.form_parts import hint_label, named_button, rows_table
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.settings.city_rules_dialog import CityRulesDialog
 from hrdesk.ui.payroll.settings.policy_dialog import PolicyDialog
 from hrdesk.ui.payroll.settings.policy_numbers import percent_text
 from hrdesk.ui.payroll.settings.version_list import VersionListTab, version_row
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import hint_label, named_button, rows_table
 
 
 def rule_rows(data: dict) -> list[Row]:

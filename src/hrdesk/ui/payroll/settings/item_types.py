@@ -20,16 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.payroll import inputs
 from hrdesk.core.payroll.inputs import ItemType
+from hrdesk.core.payroll.rules.items import PayCategory
+from hrdesk.ui.common.form_parts import (
+    add_field_row,
+    error_label,
+    form_layout,
+    hint_label,
+    named_button,
+    rows_table,
+    save_cancel_buttons,
+    show_errors_with_banner,
+)
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
-from hrdesk.ui.payroll.settings.policy_numbers import tr
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import GREY, NOTICE_STYLE
-from hrdesk.ui.common.form_parts import add_field_row, error_label, form_layout, hint_label, named_button, rows_table, save_cancel_buttons, show_errors_with_banner
+from hrdesk.ui.payroll.settings.policy_numbers import tr
 
 
 def item_type_row(t: ItemType) -> Row:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from hrdesk.core.payroll import inputs, policies
 from hrdesk.ui.common.messages import show_error
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.settings.average_wage import AverageWageTab
 from hrdesk.ui.payroll.settings.company_leave import CompanyLeaveTab
 from hrdesk.ui.payroll.settings.deductions_standard import DeductionsStandardTab
 from hrdesk.ui.payroll.settings.insurance import InsuranceTab
 from hrdesk.ui.payroll.settings.item_types import ItemTypesTab
 from hrdesk.ui.payroll.settings.tax_tables import TaxTablesTab
-from hrdesk.ui.common.session import AppSession
 
 INFO_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
               " padding: 6px 10px; }")

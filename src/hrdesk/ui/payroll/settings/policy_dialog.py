@@ -30,11 +30,17 @@ from PySide6.QtWidgets import (
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.payroll import policies
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.ui.common.form_parts import (
+    error_label,
+    hint_label,
+    save_cancel_buttons,
+    show_errors_with_banner,
+    shown_errors,
+)
 from hrdesk.ui.common.messages import show_error, show_field_errors
-from hrdesk.ui.payroll.settings.policy_numbers import tr
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import error_label, hint_label, save_cancel_buttons, show_errors_with_banner, shown_errors
 from hrdesk.ui.common.month_edit import MonthEdit, next_month_start
+from hrdesk.ui.common.session import AppSession
+from hrdesk.ui.payroll.settings.policy_numbers import tr
 
 CELL_ERROR = QBrush(QColor("#fde7e9"))  # a table cell whose value is wrong
 NO_BRUSH = QBrush()

@@ -13,17 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from hrdesk.core.kernel.money import format_money
-from hrdesk.core.payroll.rules import policy
-from hrdesk.core.payroll.rules.tax import TaxTable
 from hrdesk.core.payroll import policies
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.core.payroll.rules import policy
+from hrdesk.core.payroll.rules.tax import TaxTable
+from hrdesk.ui.common.form_parts import form_layout, named_button, rows_table
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.rows_model import Row
+from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.settings.policy_dialog import CELL_ERROR, NO_BRUSH, PolicyDialog, editable_table, number_item
 from hrdesk.ui.payroll.settings.policy_numbers import number_text, parse_number, percent_text, tr
 from hrdesk.ui.payroll.settings.version_list import VersionListTab
-from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.form_parts import form_layout, named_button, rows_table
 
 
 def band_rows(data: dict) -> list[Row]:

@@ -12,11 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hrdesk.core.payroll.policies import StoredVersion
+from hrdesk.ui.common.form_parts import named_button, rows_table
 from hrdesk.ui.common.rows_model import Row
-from hrdesk.ui.payroll.settings.policy_numbers import tr
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import NOTICE_STYLE, ORANGE
-from hrdesk.ui.common.form_parts import named_button, rows_table
+from hrdesk.ui.payroll.settings.policy_numbers import tr
 
 
 def version_row(v: StoredVersion, extra: tuple = (), right: tuple = ()) -> Row:
