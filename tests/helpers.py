@@ -41,11 +41,21 @@ def make_card(prefix: str = "622202", serial: int = 1, length: int = 19) -> str:
 
 def employee_input(emp_no: str, name: str, department_id: int, seq: int, **overrides) -> EmployeeInput:
     values = dict(
-        emp_no=emp_no, name=name, id_number=make_id(seq=seq % 1000, birth=date(1985 + seq % 15, 1 + seq % 12, 1 + seq % 28)),
-        phone=f"138{seq:08d}", email=f"{emp_no.lower()}@example.cn", department_id=department_id,
-        hire_date=date(2020, 1, 6), probation_end_date=date(2020, 7, 5), status=EmployeeStatus.REGULAR,
-        contract_type=ContractType.OPEN_ENDED, contract_start=date(2020, 1, 6),
-        social_security_city="上海", base_salary="12000", bank_account=make_card(serial=seq), bank_name="中国工商银行上海分行",
+        emp_no=emp_no,
+        name=name,
+        id_number=make_id(seq=seq % 1000, birth=date(1985 + seq % 15, 1 + seq % 12, 1 + seq % 28)),
+        phone=f"138{seq:08d}",
+        email=f"{emp_no.lower()}@example.cn",
+        department_id=department_id,
+        hire_date=date(2020, 1, 6),
+        probation_end_date=date(2020, 7, 5),
+        status=EmployeeStatus.REGULAR,
+        contract_type=ContractType.OPEN_ENDED,
+        contract_start=date(2020, 1, 6),
+        social_security_city="上海",
+        base_salary="12000",
+        bank_account=make_card(serial=seq),
+        bank_name="中国工商银行上海分行",
     )
     values.update(overrides)
     return EmployeeInput(**values)
@@ -75,18 +85,25 @@ def build_company(root: Path) -> CompanyFixture:
     (head of 地铁项目部), 项目成员 周七 (in 地铁项目部), 人事 刘人事, 财务 钱财务, 普通员工 孙员工.
     """
     data_dir = DataDir(root)
-    setup = company.setup_company(data_dir, company_name="测试科技有限公司", admin_username="admin",
-                                  admin_display_name="系统管理员", admin_password=ADMIN_PASSWORD)
+    setup = company.setup_company(
+        data_dir,
+        company_name="测试科技有限公司",
+        admin_username="admin",
+        admin_display_name="系统管理员",
+        admin_password=ADMIN_PASSWORD,
+    )
     fx = CompanyFixture(data_dir, setup.db, setup.recovery_key)
     fx.users["admin"] = ADMIN_PASSWORD
     ctx = fx.system
     top = departments.create_department(ctx, "总公司", DepartmentKind.BUSINESS)
     fx.depts["总公司"] = top
-    for name, kind, parent in [("人事部", DepartmentKind.FUNCTION, "总公司"),
-                               ("财务部", DepartmentKind.FUNCTION, "总公司"),
-                               ("销售部", DepartmentKind.BUSINESS, "总公司"),
-                               ("华东销售部", DepartmentKind.BUSINESS, "销售部"),
-                               ("地铁项目部", DepartmentKind.PROJECT, "总公司")]:
+    for name, kind, parent in [
+        ("人事部", DepartmentKind.FUNCTION, "总公司"),
+        ("财务部", DepartmentKind.FUNCTION, "总公司"),
+        ("销售部", DepartmentKind.BUSINESS, "总公司"),
+        ("华东销售部", DepartmentKind.BUSINESS, "销售部"),
+        ("地铁项目部", DepartmentKind.PROJECT, "总公司"),
+    ]:
         fx.depts[name] = departments.create_department(ctx, name, kind, fx.depts[parent])
     for name in ("人事专员", "会计", "销售经理", "销售代表", "项目经理", "工程师"):
         fx.positions[name] = positions.create_position(ctx, name)
@@ -104,10 +121,22 @@ def build_company(root: Path) -> CompanyFixture:
     add("刘人事", "人事部", 6, position_id=fx.positions["人事专员"])
     add("钱财务", "财务部", 7, position_id=fx.positions["会计"])
     add("孙员工", "销售部", 8)
-    departments.update_department(ctx, fx.depts["销售部"], name="销售部", kind=DepartmentKind.BUSINESS,
-                          parent_id=top, head_employee_id=fx.emps["王经理"])
-    departments.update_department(ctx, fx.depts["地铁项目部"], name="地铁项目部", kind=DepartmentKind.PROJECT,
-                          parent_id=top, head_employee_id=fx.emps["陈工"])
+    departments.update_department(
+        ctx,
+        fx.depts["销售部"],
+        name="销售部",
+        kind=DepartmentKind.BUSINESS,
+        parent_id=top,
+        head_employee_id=fx.emps["王经理"],
+    )
+    departments.update_department(
+        ctx,
+        fx.depts["地铁项目部"],
+        name="地铁项目部",
+        kind=DepartmentKind.PROJECT,
+        parent_id=top,
+        head_employee_id=fx.emps["陈工"],
+    )
 
     for username, display, roles, emp in [
         ("hr", "刘人事", {Role.HR, Role.EMPLOYEE}, "刘人事"),
@@ -117,8 +146,9 @@ def build_company(root: Path) -> CompanyFixture:
         ("auditor", "审计员", {Role.AUDITOR}, None),
         ("staff", "孙员工", {Role.EMPLOYEE}, "孙员工"),
     ]:
-        accounts.create_account(ctx, username, display, USER_PASSWORD, roles,
-                                fx.emps[emp] if emp else None, must_change_password=False)
+        accounts.create_account(
+            ctx, username, display, USER_PASSWORD, roles, fx.emps[emp] if emp else None, must_change_password=False
+        )
         fx.users[username] = USER_PASSWORD
     return fx
 

@@ -30,16 +30,19 @@ def test_executable_name_per_platform():
     assert ps.executable_name("darwin") == "hrdesk"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("0.1.0", (0, 1, 0, 0)),
-    ("2", (2, 0, 0, 0)),
-    ("1.2.3.4.5", (1, 2, 3, 4)),
-    ("1.2.3rc1", (1, 2, 3, 0)),
-    ("1.2.dev4", (1, 2, 0, 0)),
-    ("1.2.3+local.7", (1, 2, 3, 0)),
-    ("v3.1", (3, 1, 0, 0)),
-    ("70000.1", (65535, 1, 0, 0)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("2", (2, 0, 0, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+        ("1.2.3rc1", (1, 2, 3, 0)),
+        ("1.2.dev4", (1, 2, 0, 0)),
+        ("1.2.3+local.7", (1, 2, 3, 0)),
+        ("v3.1", (3, 1, 0, 0)),
+        ("70000.1", (65535, 1, 0, 0)),
+    ],
+)
 def test_version_tuple(text, expected):
     assert ps.version_tuple(text) == expected
 
@@ -77,8 +80,15 @@ class _Recorder:
 
 
 def _eval_version_file(text: str) -> dict:
-    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo",
-             "VarStruct"]
+    names = [
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    ]
     return eval(compile(text, "file_version_info.txt", "eval"), {n: _Recorder(n) for n in names})
 
 
@@ -117,47 +127,50 @@ def test_windows_version_file_loads_in_pyinstaller(tmp_path):
 # --- what goes into the bundle -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("dest, platform, keep", [
-    ("PySide6/Qt/translations/qtbase_zh_CN.qm", "linux", True),
-    ("PySide6/Qt/translations/qtbase_de.qm", "linux", False),
-    ("PySide6/Qt/translations/qt_zh_CN.qm", "linux", False),
-    ("PySide6\\translations\\qtbase_zh_CN.qm", "win32", True),
-    ("PySide6\\translations\\qtbase_zh_TW.qm", "win32", False),
-    ("PySide6\\opengl32sw.dll", "win32", False),
-    ("PySide6\\Qt6Core.dll", "win32", True),
-    ("PySide6\\Qt6Network.dll", "win32", False),
-    ("PySide6/Qt/lib/libQt6Network.so.6", "linux", False),
-    ("libQt6Network.so.6", "linux", False),
-    ("PySide6/Qt/lib/libQt6Core.so.6", "linux", True),
-    ("PySide6/Qt/lib/libQt6DBus.so.6", "linux", True),  # QtGui needs it on Linux
-    ("libQt6EglFSDeviceIntegration.so.6", "linux", False),
-    ("PySide6/Qt/plugins/platforms/libqxcb.so", "linux", True),
-    ("PySide6/Qt/plugins/platforms/libqwayland.so", "linux", True),
-    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "linux", True),
-    ("PySide6/Qt/plugins/platforms/libqeglfs.so", "linux", False),
-    ("PySide6/Qt/plugins/platforms/libqvnc.so", "linux", False),
-    ("PySide6/Qt/plugins/platforms/libqlinuxfb.so", "linux", False),
-    ("PySide6\\plugins\\platforms\\qwindows.dll", "win32", True),
-    ("PySide6\\plugins\\platforms\\qoffscreen.dll", "win32", True),
-    ("PySide6\\plugins\\platforms\\qminimal.dll", "win32", False),
-    ("PySide6\\plugins\\platforms\\qdirect2d.dll", "win32", False),
-    ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", "linux", False),
-    ("PySide6/Qt/plugins/generic/libqtuiotouchplugin.so", "linux", False),
-    ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", "linux", True),
-    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "linux", False),
-    ("PySide6/Qt/plugins/imageformats/libqpdf.so", "linux", False),
-    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", "linux", True),
-    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "linux", True),
-    ("stdnum/cn/loc.dat", "linux", True),
-    ("stdnum\\cn\\loc.dat", "win32", True),
-    ("stdnum/oui.dat", "linux", False),
-    ("stdnum/iban.dat", "win32", False),
-    ("resources/fonts/wqy-microhei.ttc", "linux", True),
-    ("resources/data/cities.json", "win32", True),
-    ("hrdesk/core/kernel/persistence/migrations/versions/0001_initial.py", "linux", True),
-    ("libpython3.11.so.1.0", "linux", True),
-    ("python311.dll", "win32", True),
-])
+@pytest.mark.parametrize(
+    "dest, platform, keep",
+    [
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", "linux", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", "linux", False),
+        ("PySide6/Qt/translations/qt_zh_CN.qm", "linux", False),
+        ("PySide6\\translations\\qtbase_zh_CN.qm", "win32", True),
+        ("PySide6\\translations\\qtbase_zh_TW.qm", "win32", False),
+        ("PySide6\\opengl32sw.dll", "win32", False),
+        ("PySide6\\Qt6Core.dll", "win32", True),
+        ("PySide6\\Qt6Network.dll", "win32", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", "linux", False),
+        ("libQt6Network.so.6", "linux", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "linux", True),
+        ("PySide6/Qt/lib/libQt6DBus.so.6", "linux", True),  # QtGui needs it on Linux
+        ("libQt6EglFSDeviceIntegration.so.6", "linux", False),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "linux", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", "linux", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "linux", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", "linux", False),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", "linux", False),
+        ("PySide6/Qt/plugins/platforms/libqlinuxfb.so", "linux", False),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", "win32", True),
+        ("PySide6\\plugins\\platforms\\qoffscreen.dll", "win32", True),
+        ("PySide6\\plugins\\platforms\\qminimal.dll", "win32", False),
+        ("PySide6\\plugins\\platforms\\qdirect2d.dll", "win32", False),
+        ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", "linux", False),
+        ("PySide6/Qt/plugins/generic/libqtuiotouchplugin.so", "linux", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", "linux", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "linux", False),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", "linux", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", "linux", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "linux", True),
+        ("stdnum/cn/loc.dat", "linux", True),
+        ("stdnum\\cn\\loc.dat", "win32", True),
+        ("stdnum/oui.dat", "linux", False),
+        ("stdnum/iban.dat", "win32", False),
+        ("resources/fonts/wqy-microhei.ttc", "linux", True),
+        ("resources/data/cities.json", "win32", True),
+        ("hrdesk/core/kernel/persistence/migrations/versions/0001_initial.py", "linux", True),
+        ("libpython3.11.so.1.0", "linux", True),
+        ("python311.dll", "win32", True),
+    ],
+)
 def test_keep_bundled_file(dest, platform, keep):
     assert ps.keep_bundled_file(dest, platform) is keep
 
@@ -212,8 +225,10 @@ def test_linux_process_age_of_this_process():
 
 
 def test_seconds_since_launch_prefers_the_launch_time():
-    assert ps.seconds_since_launch({ps.LAUNCH_TIME_ENV: "100.25"}, now=102.0) == (pytest.approx(1.75),
-                                                                                  ps.LAUNCH_TIME_ENV)
+    assert ps.seconds_since_launch({ps.LAUNCH_TIME_ENV: "100.25"}, now=102.0) == (
+        pytest.approx(1.75),
+        ps.LAUNCH_TIME_ENV,
+    )
     fallback = ps.seconds_since_launch({ps.LAUNCH_TIME_ENV: "yesterday"}, now=102.0)
     if sys.platform.startswith("linux"):
         assert fallback is not None and fallback[1] == "/proc"
@@ -237,8 +252,14 @@ def test_fresh_instance_env():
 def test_build_spec_is_valid_python_and_uses_the_helpers():
     source = (ROOT / "build.spec").read_text(encoding="utf-8")
     ast.parse(source)
-    for needle in ("read_project_version", "build_version_module_text", "windows_version_file_text",
-                   "keep_bundled_file", "hrdesk._build_version", "hrdesk/core/kernel/persistence/migrations"):
+    for needle in (
+        "read_project_version",
+        "build_version_module_text",
+        "windows_version_file_text",
+        "keep_bundled_file",
+        "hrdesk._build_version",
+        "hrdesk/core/kernel/persistence/migrations",
+    ):
         assert needle in source
     assert not (ROOT / "src" / "hrdesk" / "_build_version.py").exists()  # generated in the work folder only
 
@@ -296,8 +317,9 @@ def test_runner_reports_each_check_and_never_raises(monkeypatch, capsys):
 def test_runner_exit_code_zero_when_everything_passes(monkeypatch):
     monkeypatch.delenv("HRDESK_DB_KEY", raising=False)
     out = io.StringIO()
-    code = selftest.run(checks=[selftest.Check("a", "甲", lambda s: None), selftest.Check("b", "乙", lambda s: "2 行")],
-                        out=out)
+    code = selftest.run(
+        checks=[selftest.Check("a", "甲", lambda s: None), selftest.Check("b", "乙", lambda s: "2 行")], out=out
+    )
     assert code == 0
     assert out.getvalue().splitlines()[-1].startswith("自检通过：全部 2 项")
     assert "HRDESK_DB_KEY" not in os.environ
@@ -306,12 +328,15 @@ def test_runner_exit_code_zero_when_everything_passes(monkeypatch):
 def test_an_error_in_a_qt_callback_fails_the_check_that_caused_it():
     """Qt for Python reports exceptions raised in slots through sys.excepthook; the self-test
     records them in callback_errors (see selftest._catch_callback_errors)."""
+
     def opens_a_window(state):
         state.callback_errors.append("ModuleNotFoundError: No module named 'hrdesk.ui.shell.navigation.x'")
 
     out = io.StringIO()
-    code = selftest.run(checks=[selftest.Check("window", "主窗口", opens_a_window),
-                                selftest.Check("after", "之后", lambda s: None)], out=out)
+    code = selftest.run(
+        checks=[selftest.Check("window", "主窗口", opens_a_window), selftest.Check("after", "之后", lambda s: None)],
+        out=out,
+    )
     lines = out.getvalue().splitlines()
     assert code == 1
     assert lines[1] == "FAIL 主窗口: 界面回调出错：ModuleNotFoundError: No module named 'hrdesk.ui.shell.navigation.x'"
@@ -323,9 +348,28 @@ def test_registered_checks_cover_the_essential_path():
     assert len(keys) == len(set(keys))
     for index, item in enumerate(selftest.CHECKS):  # a check may only build on earlier ones
         assert set(item.needs) <= set(keys[:index]), item.key
-    for key in ("version", "resources", "migrations", "sqlcipher", "keyring", "demo", "reopen", "no_plaintext",
-                "audit", "login", "employee_table", "instance_lock", "unwritable_folder", "qt_app", "qt_plugins",
-                "cjk_font", "qt_translation", "login_window", "main_window", "render"):
+    for key in (
+        "version",
+        "resources",
+        "migrations",
+        "sqlcipher",
+        "keyring",
+        "demo",
+        "reopen",
+        "no_plaintext",
+        "audit",
+        "login",
+        "employee_table",
+        "instance_lock",
+        "unwritable_folder",
+        "qt_app",
+        "qt_plugins",
+        "cjk_font",
+        "qt_translation",
+        "login_window",
+        "main_window",
+        "render",
+    ):
         assert key in keys
 
 
@@ -343,8 +387,17 @@ def _run_hrdesk(*args: str, timeout: float = 180) -> subprocess.CompletedProcess
     env = dict(os.environ)
     env.pop("HRDESK_DB_KEY", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([sys.executable, "-m", "hrdesk", *args], check=False, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "hrdesk", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def test_selftest_passes_from_source(tmp_path):

@@ -252,7 +252,7 @@ def linux_process_age(pid: int | str = "self", proc: Path = Path("/proc")) -> fl
     try:
         stat = (proc / str(pid) / "stat").read_text()
         uptime = float((proc / "uptime").read_text().split()[0])
-        fields = stat[stat.rindex(")") + 2:].split()  # the command name may contain spaces
+        fields = stat[stat.rindex(")") + 2 :].split()  # the command name may contain spaces
         start_ticks = int(fields[19])  # field 22 overall; fields[0] is field 3
         ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     except (OSError, ValueError, IndexError):

@@ -184,14 +184,26 @@ def _log_to_file() -> None:
 
 
 def _header(out: TextIO) -> None:
-    print(tr("HRDesk {0} 自检（{1}，{2}，Python {3}）").format(
-        __version__, platform_support.build_kind(), sys.platform, ".".join(map(str, sys.version_info[:3]))),
-        file=out, flush=True)
+    print(
+        tr("HRDesk {0} 自检（{1}，{2}，Python {3}）").format(
+            __version__, platform_support.build_kind(), sys.platform, ".".join(map(str, sys.version_info[:3]))
+        ),
+        file=out,
+        flush=True,
+    )
 
 
-def run(*, employees: int = DEFAULT_EMPLOYEES, screenshot: Path | None = None, startup_only: bool = False,
-        data_dir: Path | None = None, runs: int = 1, verbose: bool = False, checks: Sequence[Check] | None = None,
-        out: TextIO | None = None) -> int:
+def run(
+    *,
+    employees: int = DEFAULT_EMPLOYEES,
+    screenshot: Path | None = None,
+    startup_only: bool = False,
+    data_dir: Path | None = None,
+    runs: int = 1,
+    verbose: bool = False,
+    checks: Sequence[Check] | None = None,
+    out: TextIO | None = None,
+) -> int:
     """Run the checks (or the start-up measurement) and print the report; the exit code."""
     out = out or sys.stdout
     err = sys.stderr
@@ -212,7 +224,7 @@ def run(*, employees: int = DEFAULT_EMPLOYEES, screenshot: Path | None = None, s
         _use_offscreen(env)
         _header(out)
         passed: set[str] = set()
-        for item in (CHECKS if checks is None else checks):
+        for item in CHECKS if checks is None else checks:
             result = _run_one(item, state, passed, verbose, err)
             if result.ok:
                 passed.add(item.key)
@@ -227,8 +239,13 @@ def run(*, employees: int = DEFAULT_EMPLOYEES, screenshot: Path | None = None, s
     if failed:
         from hrdesk.logging_setup import log_path
 
-        print(tr("自检失败：{0} 项中 {1} 项未通过，用时 {2:.1f} 秒。详细信息见日志：{3}").format(
-            len(results), len(failed), elapsed, log_path()), file=out, flush=True)
+        print(
+            tr("自检失败：{0} 项中 {1} 项未通过，用时 {2:.1f} 秒。详细信息见日志：{3}").format(
+                len(results), len(failed), elapsed, log_path()
+            ),
+            file=out,
+            flush=True,
+        )
         return 1
     print(tr("自检通过：全部 {0} 项，用时 {1:.1f} 秒。").format(len(results), elapsed), file=out, flush=True)
     return 0
@@ -252,8 +269,9 @@ def _run_one(item: Check, state: SelfTest, passed: set[str], verbose: bool, err:
             traceback.print_exc(file=err)
         return CheckResult(item, False, _ms(started), reason=_describe(exc))
     if len(state.callback_errors) > errors_before:
-        return CheckResult(item, False, _ms(started),
-                           reason=tr("界面回调出错：{0}").format(state.callback_errors[errors_before]))
+        return CheckResult(
+            item, False, _ms(started), reason=tr("界面回调出错：{0}").format(state.callback_errors[errors_before])
+        )
     return CheckResult(item, True, _ms(started), detail=detail)
 
 
@@ -355,8 +373,10 @@ def _check_demo(state: SelfTest) -> str:
     state.data_dir = DataDir(state.root / "data")
     state.demo = create_demo_company(state.data_dir, employees=state.employees, seed=1)
     state.demo.db.dispose()  # the next check reopens it as a later start would
-    _require(state.demo.employee_count == state.employees,
-             tr("应有 {0} 名员工，实际 {1} 名").format(state.employees, state.demo.employee_count))
+    _require(
+        state.demo.employee_count == state.employees,
+        tr("应有 {0} 名员工，实际 {1} 名").format(state.employees, state.demo.employee_count),
+    )
     return tr("{0} 名员工").format(state.demo.employee_count)
 
 
@@ -400,8 +420,10 @@ def _check_employee_table(state: SelfTest) -> str:
     from hrdesk.core.people import employee_table
 
     state.table = employee_table.load(state.ctx)
-    _require(len(state.table.rows) == state.demo.employee_count,
-             tr("应有 {0} 行，实际 {1} 行").format(state.demo.employee_count, len(state.table.rows)))
+    _require(
+        len(state.table.rows) == state.demo.employee_count,
+        tr("应有 {0} 行，实际 {1} 行").format(state.demo.employee_count, len(state.table.rows)),
+    )
     return tr("{0} 行").format(len(state.table.rows))
 
 
@@ -422,8 +444,9 @@ def _check_separation(state: SelfTest) -> str:
     system = ServiceContext(state.db, Actor.system(tr("自检")))
     status_index = state.table.column_index("status")
     regular = EmployeeStatus.REGULAR.label
-    row = next((r for r in state.table.rows if r[status_index] == regular and r[0] != state.ctx.actor.employee_id),
-               None)
+    row = next(
+        (r for r in state.table.rows if r[status_index] == regular and r[0] != state.ctx.actor.employee_id), None
+    )
     _require(row, tr("示例公司没有可离职的正式员工"))
     last_day = system.clock.today() + timedelta(days=31)
     detail = separations.start(state.ctx, row[0], SeparationReason.MUTUAL, last_day, tr("自检：协商解除"))
@@ -456,14 +479,20 @@ def _check_payroll(state: SelfTest) -> str:
     month = state.ctx.clock.today().replace(day=1)
     summary = payroll.calculate_month(state.ctx, month)
     _require(summary.employee_count > 0 and summary.total_net > 0, tr("工资结果为空"))
-    path = exports.export(ServiceContext(state.db, Actor.system(tr("自检"))), month, "sheet",
-                                  state.root / "payroll.xlsx")
+    path = exports.export(
+        ServiceContext(state.db, Actor.system(tr("自检"))), month, "sheet", state.root / "payroll.xlsx"
+    )
     sheet = openpyxl.load_workbook(path, read_only=True).active
-    money_cells = [c for row in sheet.iter_rows(min_row=1, max_row=12) for c in row
-                   if isinstance(c.value, (int, float)) and c.number_format == "#,##0.00"]
+    money_cells = [
+        c
+        for row in sheet.iter_rows(min_row=1, max_row=12)
+        for c in row
+        if isinstance(c.value, (int, float)) and c.number_format == "#,##0.00"
+    ]
     _require(money_cells, tr("工资表中没有按金额格式保存的数字"))
-    return tr("{0} 人，实发合计 {1:,.2f}，工资表 {2} KB").format(summary.employee_count, summary.total_net,
-                                                                path.stat().st_size // 1024)
+    return tr("{0} 人，实发合计 {1:,.2f}，工资表 {2} KB").format(
+        summary.employee_count, summary.total_net, path.stat().st_size // 1024
+    )
 
 
 @check("certificate", tr("开具并核验离职证明（PDF）"), needs=("separation",))
@@ -483,8 +512,9 @@ def _check_certificate(state: SelfTest) -> str:
 
     page = pypdfium2.PdfDocument(doc.pdf)[0].render(scale=0.5)
     _require(page.width > 200 and page.height > 300, tr("PDF 预览渲染失败"))
-    return tr("{0}，{1} KB，{2:.0f} ms，预览 {3}×{4}").format(doc.number, len(doc.pdf) // 1024, elapsed,
-                                                           page.width, page.height)
+    return tr("{0}，{1} KB，{2:.0f} ms，预览 {3}×{4}").format(
+        doc.number, len(doc.pdf) // 1024, elapsed, page.width, page.height
+    )
 
 
 @check("no_plaintext", tr("数据文件无明文"), needs=("employee_table",))
@@ -702,8 +732,10 @@ def _check_login_window(state: SelfTest) -> None:
     state.on_cleanup(dialog.deleteLater)
     dialog.show()
     try:
-        _require(state.wait_until(lambda: dialog.windowHandle() is not None and dialog.windowHandle().isExposed(),
-                                  10), tr("登录窗口没有显示：{0}").format(state.modal_reason()))
+        _require(
+            state.wait_until(lambda: dialog.windowHandle() is not None and dialog.windowHandle().isExposed(), 10),
+            tr("登录窗口没有显示：{0}").format(state.modal_reason()),
+        )
         _require(not dialog.grab().isNull(), tr("登录窗口无法绘制"))
     finally:
         dialog.close()
@@ -786,8 +818,9 @@ def _measure_this_process(data_dir: Path, out: TextIO, verbose: bool) -> int:
     try:
         _use_offscreen(env)
         target = DataDir(data_dir)
-        result = _run_one(Check("startup", title, lambda s: _open_login_window(s, target)),
-                          state, set(), verbose, sys.stderr)
+        result = _run_one(
+            Check("startup", title, lambda s: _open_login_window(s, target)), state, set(), verbose, sys.stderr
+        )
     finally:
         state.cleanup()
         env.restore()
@@ -803,8 +836,13 @@ def _measure_this_process(data_dir: Path, out: TextIO, verbose: bool) -> int:
         code_ms = 0.0
     result.ms = total * 1000
     print(result.line(), file=out, flush=True)
-    print(tr("启动计时（{0}，起点：{1}）：启动后 {2:.0f} ms 进入 HRDesk 代码，{3:.0f} ms 登录窗口显示").format(
-        platform_support.build_kind(), source, code_ms, result.ms), file=out, flush=True)
+    print(
+        tr("启动计时（{0}，起点：{1}）：启动后 {2:.0f} ms 进入 HRDesk 代码，{3:.0f} ms 登录窗口显示").format(
+            platform_support.build_kind(), source, code_ms, result.ms
+        ),
+        file=out,
+        flush=True,
+    )
     return 0
 
 
@@ -835,12 +873,20 @@ def _measure_fresh_processes(runs: int, out: TextIO, verbose: bool) -> int:
         child_env = platform_support.fresh_instance_env(os.environ)
         child_env.setdefault("QT_QPA_PLATFORM", "offscreen")
         command = platform_support.self_command(
-            ["--data-dir", str(target.root), "selftest", "--startup-only"] + (["--verbose"] if verbose else []))
+            ["--data-dir", str(target.root), "selftest", "--startup-only"] + (["--verbose"] if verbose else [])
+        )
         for _ in range(runs):
             child_env[platform_support.LAUNCH_TIME_ENV] = repr(time.time())
             try:
-                proc = subprocess.run(command, env=child_env, check=False, capture_output=True, text=True,
-                                      errors="replace", timeout=STARTUP_TIMEOUT_SECONDS)
+                proc = subprocess.run(
+                    command,
+                    env=child_env,
+                    check=False,
+                    capture_output=True,
+                    text=True,
+                    errors="replace",
+                    timeout=STARTUP_TIMEOUT_SECONDS,
+                )
             except (OSError, subprocess.SubprocessError) as exc:
                 print(f"FAIL {title}: {_describe(exc)}", file=out, flush=True)
                 return 1
@@ -858,17 +904,30 @@ def _measure_fresh_processes(runs: int, out: TextIO, verbose: bool) -> int:
     finally:
         env.restore()
         shutil.rmtree(root, ignore_errors=True)
-    print(tr("启动到登录窗口（{0}，{1} 次）：{2} ms；最快 {3:.0f} ms，中位数 {4:.0f} ms").format(
-        platform_support.build_kind(), len(timings), " / ".join(f"{t:.0f}" for t in timings), min(timings),
-        statistics.median(timings)), file=out, flush=True)
+    print(
+        tr("启动到登录窗口（{0}，{1} 次）：{2} ms；最快 {3:.0f} ms，中位数 {4:.0f} ms").format(
+            platform_support.build_kind(),
+            len(timings),
+            " / ".join(f"{t:.0f}" for t in timings),
+            min(timings),
+            statistics.median(timings),
+        ),
+        file=out,
+        flush=True,
+    )
     return 0
 
 
 def _create_small_company(data_dir) -> None:
     from hrdesk.core.company import setup as company
 
-    setup = company.setup_company(data_dir, company_name="自检科技有限公司", admin_username="admin",
-                                  admin_display_name="系统管理员", admin_password=secrets.token_urlsafe(16))
+    setup = company.setup_company(
+        data_dir,
+        company_name="自检科技有限公司",
+        admin_username="admin",
+        admin_display_name="系统管理员",
+        admin_password=secrets.token_urlsafe(16),
+    )
     setup.db.dispose()
 
 

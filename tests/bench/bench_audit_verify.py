@@ -34,8 +34,16 @@ CHUNKS_PER_TRANSACTION = 4
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英"
 CITIES = ("上海", "北京", "深圳", "广州", "杭州", "成都", "武汉", "南京")
-ACTIONS = ("employee.update", "employee.update", "employee.update", "flow.approve", "checklist.confirm",
-           "login.success", "user.update", "employee.transfer")
+ACTIONS = (
+    "employee.update",
+    "employee.update",
+    "employee.update",
+    "flow.approve",
+    "checklist.confirm",
+    "login.success",
+    "user.update",
+    "employee.transfer",
+)
 
 
 def peak_rss_mb() -> float:
@@ -52,8 +60,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{platform.platform()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()} "
-            f"({platform.python_implementation()})")
+    return (
+        f"{platform.platform()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()} "
+        f"({platform.python_implementation()})"
+    )
 
 
 def make_entries(rng: random.Random, start: int, count: int):
@@ -66,32 +76,66 @@ def make_entries(rng: random.Random, start: int, count: int):
         emp = rng.randint(1, 100_000)
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
         if action == "employee.update":
-            before = {"phone": f"13{rng.randint(100000000, 999999999)}", "email": f"e{emp:06d}@example.cn",
-                      "department_id": rng.randint(1, 40), "position_id": rng.randint(1, 30),
-                      "social_security_city": rng.choice(CITIES), "base_salary": f"{rng.randint(5, 60)}000.00",
-                      "bank_name": "中国工商银行" + rng.choice(CITIES) + "分行", "custom": {"教师职称": "中级"}}
-            after = dict(before, phone=f"13{rng.randint(100000000, 999999999)}",
-                         base_salary=f"{rng.randint(5, 60)}500.00", department_id=rng.randint(1, 40))
+            before = {
+                "phone": f"13{rng.randint(100000000, 999999999)}",
+                "email": f"e{emp:06d}@example.cn",
+                "department_id": rng.randint(1, 40),
+                "position_id": rng.randint(1, 30),
+                "social_security_city": rng.choice(CITIES),
+                "base_salary": f"{rng.randint(5, 60)}000.00",
+                "bank_name": "中国工商银行" + rng.choice(CITIES) + "分行",
+                "custom": {"教师职称": "中级"},
+            }
+            after = dict(
+                before,
+                phone=f"13{rng.randint(100000000, 999999999)}",
+                base_salary=f"{rng.randint(5, 60)}500.00",
+                department_id=rng.randint(1, 40),
+            )
             entity, summary = ("employee", emp), f"修改员工 E{emp:06d} {name}"
         elif action == "employee.transfer":
-            before = {"department_id": rng.randint(1, 40), "manager_id": rng.randint(1, 100_000),
-                      "position_id": rng.randint(1, 30), "base_salary": f"{rng.randint(5, 60)}000.00"}
-            after = {"department_id": rng.randint(1, 40), "manager_id": rng.randint(1, 100_000),
-                     "position_id": rng.randint(1, 30), "base_salary": f"{rng.randint(5, 60)}500.00"}
+            before = {
+                "department_id": rng.randint(1, 40),
+                "manager_id": rng.randint(1, 100_000),
+                "position_id": rng.randint(1, 30),
+                "base_salary": f"{rng.randint(5, 60)}000.00",
+            }
+            after = {
+                "department_id": rng.randint(1, 40),
+                "manager_id": rng.randint(1, 100_000),
+                "position_id": rng.randint(1, 30),
+                "base_salary": f"{rng.randint(5, 60)}500.00",
+            }
             entity, summary = ("employee", emp), f"{name} 调岗/调薪生效（2026-03-01）"
         elif action in ("flow.approve", "checklist.confirm"):
             before = {"status": "running", "step": rng.randint(0, 4), "title": f"E{emp:06d} {name} 离职（主动辞职）"}
-            after = {"comment": "同意。工作已交接给" + rng.choice(SURNAMES) + rng.choice(GIVEN) + "，客户资料、项目文件"
-                     "和在办事项均已移交，无未结清借款。" * rng.randint(1, 2), "item_id": n, "note": "已完成"}
+            after = {
+                "comment": "同意。工作已交接给" + rng.choice(SURNAMES) + rng.choice(GIVEN) + "，客户资料、项目文件"
+                "和在办事项均已移交，无未结清借款。" * rng.randint(1, 2),
+                "item_id": n,
+                "note": "已完成",
+            }
             entity, summary = ("flow", rng.randint(1, 20_000)), f"E{emp:06d} {name} 离职：人事审核 同意"
         elif action == "user.update":
-            before = {"username": f"u{emp}", "display_name": name, "employee_id": emp,
-                      "roles": ["employee", "manager"], "active": True, "must_change_password": False}
+            before = {
+                "username": f"u{emp}",
+                "display_name": name,
+                "employee_id": emp,
+                "roles": ["employee", "manager"],
+                "active": True,
+                "must_change_password": False,
+            }
             after = dict(before, roles=["employee", "manager", "project_lead"], active=rng.random() > 0.1)
             entity, summary = ("user", rng.randint(1, 5000)), f"修改账号 u{emp}"
         else:
-            before, after = None, {"ip": f"10.0.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
-                                   "client": "HRDesk 0.3 Windows 10 (10.0.19045)", "session": secrets.token_hex(12)}
+            before, after = (
+                None,
+                {
+                    "ip": f"10.0.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+                    "client": "HRDesk 0.3 Windows 10 (10.0.19045)",
+                    "session": secrets.token_hex(12),
+                },
+            )
             entity, summary = ("user", rng.randint(1, 5000)), "登录成功"
         on_behalf = name if n % 17 == 0 else None
         entries.append(Entry(action, entity[0], entity[1], summary, before, after, on_behalf))
@@ -107,8 +151,13 @@ def build(data_dir, records: int, seed: int) -> tuple[float, float]:
     from hrdesk.core.kernel.permissions import Actor
     from hrdesk.core.kernel.persistence.tables import AuditRecord
 
-    setup = company.setup_company(data_dir, company_name="基准测试有限公司", admin_username="admin",
-                                  admin_display_name="管理员", admin_password="Bench-pass-2024!")
+    setup = company.setup_company(
+        data_dir,
+        company_name="基准测试有限公司",
+        admin_username="admin",
+        admin_display_name="管理员",
+        admin_password="Bench-pass-2024!",
+    )
     db = setup.db
     rng = random.Random(seed)
     actors = [Actor.create(i, f"user{i}", f"用户{i}", i, []) for i in range(1, 51)]
@@ -125,15 +174,21 @@ def build(data_dir, records: int, seed: int) -> tuple[float, float]:
                 if count <= 0:
                     break
                 # one actor and timestamp per chunk (append_many takes one of each)
-                audit_chain.append_many(session, actors[(done // CHUNK) % len(actors)], now,
-                                  make_entries(rng, done, count))
+                audit_chain.append_many(
+                    session, actors[(done // CHUNK) % len(actors)], now, make_entries(rng, done, count)
+                )
                 done += count
                 now += timedelta(minutes=37)
         print(f"  {existing + done:>9,} records  {time.perf_counter() - started:6.1f} s", flush=True)
     elapsed = time.perf_counter() - started
     with db.session() as session:
-        size = session.execute(select(func.avg(func.coalesce(func.length(AuditRecord.before), 0)
-                                               + func.coalesce(func.length(AuditRecord.after), 0)))).scalar_one()
+        size = session.execute(
+            select(
+                func.avg(
+                    func.coalesce(func.length(AuditRecord.before), 0) + func.coalesce(func.length(AuditRecord.after), 0)
+                )
+            )
+        ).scalar_one()
     db.dispose()
     return elapsed, float(size or 0)
 
@@ -142,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="build into (or reuse) this folder instead of a temporary one")
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="build into (or reuse) this folder instead of a temporary one"
+    )
     parser.add_argument("--profile", type=Path, default=None, help="profile the verification into this file")
     args = parser.parse_args(argv)
 
@@ -175,9 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             build_s, json_bytes = build(data_dir, args.records, args.seed)
             if key_file:
                 key_file.write_text(os.environ["HRDESK_DB_KEY"])
-            print(f"build: {build_s:.1f} s ({args.records / build_s:,.0f} records/s), "
-                  f"before+after JSON {json_bytes:.0f} bytes per record on average")
-        size_mb = sum(p.stat().st_size for p in data_dir.root.glob(data_dir.db_path.name + "*")) / 2 ** 20
+            print(
+                f"build: {build_s:.1f} s ({args.records / build_s:,.0f} records/s), "
+                f"before+after JSON {json_bytes:.0f} bytes per record on average"
+            )
+        size_mb = sum(p.stat().st_size for p in data_dir.root.glob(data_dir.db_path.name + "*")) / 2**20
         print(f"company file: {size_mb:,.1f} MiB")
 
         db = company.open_company(data_dir)
@@ -191,9 +249,11 @@ def main(argv: list[str] | None = None) -> int:
             profiler.disable()
         verify_s = time.perf_counter() - started
         db.dispose()
-        print(f"verify: {report.checked:,} records in {verify_s:.1f} s "
-              f"({report.checked / verify_s:,.0f} records/s), {'OK' if report.ok else report.first_break}  "
-              f"target < 20 s")
+        print(
+            f"verify: {report.checked:,} records in {verify_s:.1f} s "
+            f"({report.checked / verify_s:,.0f} records/s), {'OK' if report.ok else report.first_break}  "
+            f"target < 20 s"
+        )
         print(f"peak RSS: {peak_rss_mb():,.0f} MiB")
         if profiler:
             profiler.dump_stats(args.profile)

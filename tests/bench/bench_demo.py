@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     from hrdesk.core.demo.demo_company import create_demo_company
     from hrdesk.core.kernel.persistence.datadir import DataDir
 
-    print(f"machine: {platform.platform()}, {platform.machine()}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs")
+    print(
+        f"machine: {platform.platform()}, {platform.machine()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory(prefix="hrdesk-bench-demo-") as tmp:
         data_dir = DataDir(Path(tmp) / "data")
         profiler = cProfile.Profile() if args.profile else None

@@ -55,10 +55,12 @@ def main() -> None:
             for e in s.execute(select(Employee).where(Employee.status == "separated")).scalars():
                 if e.contract_type != "open_ended" and e.contract_end is None:
                     e.contract_type = "open_ended"
-        hr = ServiceContext(db, Actor.create(None, "bench-hr", "人事", None, {Role.HR}), FixedClock(datetime(2026, 11, 27, 9, 0)))
+        hr = ServiceContext(
+            db, Actor.create(None, "bench-hr", "人事", None, {Role.HR}), FixedClock(datetime(2026, 11, 27, 9, 0))
+        )
         ids = issuing.separated_between(hr, date(2000, 1, 1), date(2099, 12, 31))
         print(f"separated employees: {len(ids):,}")
-        ids = ids[:args.limit]
+        ids = ids[: args.limit]
         out = Path(tmp) / "pdf"
         out.mkdir()
         first = time.perf_counter()
@@ -70,16 +72,22 @@ def main() -> None:
             issuing.separation_certificate(hr, employee_id)
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
-        print(f"one certificate after the first: median {times[len(times) // 2]:.1f} ms, max {times[-1]:.1f} ms "
-              f"(target < 100 ms)")
+        print(
+            f"one certificate after the first: median {times[len(times) // 2]:.1f} ms, max {times[-1]:.1f} ms "
+            f"(target < 100 ms)"
+        )
         rss_before = current_rss_mb()
-        dates = [d for d in db.session().execute(select(Employee.last_working_day).where(Employee.id.in_(ids))).scalars()]
+        dates = [
+            d for d in db.session().execute(select(Employee.last_working_day).where(Employee.id.in_(ids))).scalars()
+        ]
         started = time.perf_counter()
         result = issuing.batch_separation_certificates(hr, min(dates), max(dates), out)
         elapsed = time.perf_counter() - started
-        print(f"batch: {len(result.written):,} certificates in {elapsed:.1f} s (target 1,000 < 60 s); "
-              f"memory {rss_before:.0f} → {current_rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB; "
-              f"{sum(p.stat().st_size for p in result.written) / len(result.written) / 1024:.0f} KB each")
+        print(
+            f"batch: {len(result.written):,} certificates in {elapsed:.1f} s (target 1,000 < 60 s); "
+            f"memory {rss_before:.0f} → {current_rss_mb():.0f} MB, peak {peak_rss_mb():.0f} MB; "
+            f"{sum(p.stat().st_size for p in result.written) / len(result.written) / 1024:.0f} KB each"
+        )
         print(f"(first document {doc.number}; numbering continues across the batch)")
         db.dispose()
 

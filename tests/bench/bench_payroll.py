@@ -48,14 +48,40 @@ def seed_inputs(db, year: int) -> None:
         defaults.ensure_item_types(s, _now())
         bonus = s.execute(select(PayItemType.id).where(PayItemType.code == "performance_bonus")).scalar_one()
         ids = list(s.execute(select(Employee.id).order_by(Employee.id)).scalars())
-        entries = [{"month": date(year, m, 1), "employee_id": e, "item_type_id": bonus, "amount": 500 + m,
-                    "note": None, "source": "import", "locked": False, "created_by": "bench", "created_at": _now()}
-                   for m in range(1, 13) for e in ids[::10]]
+        entries = [
+            {
+                "month": date(year, m, 1),
+                "employee_id": e,
+                "item_type_id": bonus,
+                "amount": 500 + m,
+                "note": None,
+                "source": "import",
+                "locked": False,
+                "created_by": "bench",
+                "created_at": _now(),
+            }
+            for m in range(1, 13)
+            for e in ids[::10]
+        ]
         s.execute(insert(PayrollEntry), entries)
-        s.execute(insert(SpecialDeduction), [
-            {"employee_id": e, "month": date(year, 1, 1), "child_education": 2000, "infant_care": 0,
-             "elderly_support": 1500, "continuing_education": 0, "housing_loan": 1000, "housing_rent": 0,
-             "serious_illness": 0, "updated_at": _now()} for e in ids[::5]])
+        s.execute(
+            insert(SpecialDeduction),
+            [
+                {
+                    "employee_id": e,
+                    "month": date(year, 1, 1),
+                    "child_education": 2000,
+                    "infant_care": 0,
+                    "elderly_support": 1500,
+                    "continuing_education": 0,
+                    "housing_loan": 1000,
+                    "housing_rent": 0,
+                    "serious_illness": 0,
+                    "updated_at": _now(),
+                }
+                for e in ids[::5]
+            ],
+        )
     print(f"inputs: {len(entries):,} one-off entries, {len(ids[::5]):,} declarations ({time.time() - now:.1f} s)")
 
 
@@ -76,16 +102,47 @@ def bare_sql(db, month: date) -> float:
         run = s.execute(select(PayrollRun).where(PayrollRun.month == month)).scalar_one()
         sample = s.execute(select(PayrollResult.detail).where(PayrollResult.run_id == run.id).limit(1)).scalar_one()
         started = time.perf_counter()
-        rows = s.execute(select(Employee.id, Employee.emp_no, Employee.name, Employee.hire_date,
-                                Employee.last_working_day, Employee.base_salary, Employee.social_security_city,
-                                Employee.department_id)).all()
+        rows = s.execute(
+            select(
+                Employee.id,
+                Employee.emp_no,
+                Employee.name,
+                Employee.hire_date,
+                Employee.last_working_day,
+                Employee.base_salary,
+                Employee.social_security_city,
+                Employee.department_id,
+            )
+        ).all()
         s.execute(delete(PayrollResult).where(PayrollResult.run_id == run.id))
-        s.execute(insert(PayrollResult).execution_options(render_nulls=True), [
-            {"run_id": run.id, "employee_id": r[0], "department_id": r[7], "project_department_id": None,
-             "gross_pay": r[5], "employee_insurance": r[5], "employer_insurance": r[5], "total_tax": r[5],
-             "net_pay": r[5], "employer_cost": r[5], "ytd_months": 1, "ytd_income": r[5], "ytd_tax_free": 0,
-             "ytd_basic": 5000, "ytd_special": 0, "ytd_additional": 0, "ytd_other": 0, "ytd_tax": 0,
-             "ytd_bonus_separately": False, "detail": sample} for r in rows])
+        s.execute(
+            insert(PayrollResult).execution_options(render_nulls=True),
+            [
+                {
+                    "run_id": run.id,
+                    "employee_id": r[0],
+                    "department_id": r[7],
+                    "project_department_id": None,
+                    "gross_pay": r[5],
+                    "employee_insurance": r[5],
+                    "employer_insurance": r[5],
+                    "total_tax": r[5],
+                    "net_pay": r[5],
+                    "employer_cost": r[5],
+                    "ytd_months": 1,
+                    "ytd_income": r[5],
+                    "ytd_tax_free": 0,
+                    "ytd_basic": 5000,
+                    "ytd_special": 0,
+                    "ytd_additional": 0,
+                    "ytd_other": 0,
+                    "ytd_tax": 0,
+                    "ytd_bonus_separately": False,
+                    "detail": sample,
+                }
+                for r in rows
+            ],
+        )
         elapsed = time.perf_counter() - started
         s.rollback()
     return elapsed
@@ -124,11 +181,15 @@ def main() -> None:
         if profiler:
             profiler.disable()
         one_month = time.perf_counter() - started
-        print(f"one month: {summary.employee_count:,} employees in {one_month:.2f} s (target < 3 s); "
-              f"net {summary.total_net:,.2f}, {len(summary.warnings)} warnings")
+        print(
+            f"one month: {summary.employee_count:,} employees in {one_month:.2f} s (target < 3 s); "
+            f"net {summary.total_net:,.2f}, {len(summary.warnings)} warnings"
+        )
         baseline = bare_sql(db, date(2026, 1, 1))
-        print(f"bare SQL read + write of the same rows: {baseline:.2f} s → the calculation adds "
-              f"{one_month / baseline:.1f}× the bare I/O")
+        print(
+            f"bare SQL read + write of the same rows: {baseline:.2f} s → the calculation adds "
+            f"{one_month / baseline:.1f}× the bare I/O"
+        )
 
         started = time.perf_counter()
         per_month = []
@@ -141,21 +202,26 @@ def main() -> None:
             per_month.append((t1 - t0, time.perf_counter() - t1))
         year = time.perf_counter() - started
         calc_only = sum(c for c, _ in per_month)
-        print(f"a year of 12 runs: {year:.1f} s including approve and pay (target < 40 s); "
-              f"calculation alone {calc_only:.1f} s; slowest month {max(c for c, _ in per_month):.2f} s (December "
-              f"reads 11 earlier months)")
+        print(
+            f"a year of 12 runs: {year:.1f} s including approve and pay (target < 40 s); "
+            f"calculation alone {calc_only:.1f} s; slowest month {max(c for c, _ in per_month):.2f} s (December "
+            f"reads 11 earlier months)"
+        )
         started = time.perf_counter()
         december = runs.rows(hr, date(2026, 12, 1))
-        print(f"December: {len(december):,} rows read back in {time.perf_counter() - started:.2f} s; year-to-date "
-              f"tax {sum(r.payslip.ytd.tax for r in december):,.2f}")
+        print(
+            f"December: {len(december):,} rows read back in {time.perf_counter() - started:.2f} s; year-to-date "
+            f"tax {sum(r.payslip.ytd.tax for r in december):,.2f}"
+        )
         del december  # the exports read the rows again; measure their own footprint
         from hrdesk.core.payroll import exports
 
         for kind in ("sheet", "iit", "bank"):
             started = time.perf_counter()
             exports.export(finance, date(2026, 12, 1), kind, Path(tmp) / f"{kind}.xlsx")
-            print(f"export {kind} through the service (rows read, masked, written): "
-                  f"{time.perf_counter() - started:.2f} s")
+            print(
+                f"export {kind} through the service (rows read, masked, written): {time.perf_counter() - started:.2f} s"
+            )
         print(f"peak memory of the whole run: {peak_rss_mb():.0f} MB")
         db.dispose()
         if profiler:

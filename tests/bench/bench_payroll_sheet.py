@@ -53,8 +53,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{platform.platform()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()} "
-            f"({platform.python_implementation()})")
+    return (
+        f"{platform.platform()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()} "
+        f"({platform.python_implementation()})"
+    )
 
 
 def timed(label: str, write, path: Path, header, rows, *, trace: bool, profiler=None) -> float:
@@ -75,9 +77,11 @@ def timed(label: str, write, path: Path, header, rows, *, trace: bool, profiler=
         write(path, header, rows)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        text = f", tracemalloc peak {peak / 2 ** 20:.1f} MiB"
-    print(f"{label}: {seconds:.2f} s, {path.stat().st_size / 2 ** 20:.1f} MiB file, RSS {before:.0f} → "
-          f"{after:.0f} MiB during the write{text}")
+        text = f", tracemalloc peak {peak / 2**20:.1f} MiB"
+    print(
+        f"{label}: {seconds:.2f} s, {path.stat().st_size / 2**20:.1f} MiB file, RSS {before:.0f} → "
+        f"{after:.0f} MiB during the write{text}"
+    )
     return seconds
 
 
@@ -98,18 +102,29 @@ def main(argv: list[str] | None = None) -> int:
     rows = bulk_rows(args.rows)
     items = len({(i.category, i.code) for r in rows for i in r.payslip.items})
     departments = len({r.department for r in rows})
-    print(f"built {len(rows):,} rows ({departments} departments, {items} pay item types) in "
-          f"{time.perf_counter() - started:.1f} s; RSS {rss_mb():.0f} MiB")
+    print(
+        f"built {len(rows):,} rows ({departments} departments, {items} pay item types) in "
+        f"{time.perf_counter() - started:.1f} s; RSS {rss_mb():.0f} MiB"
+    )
 
     with tempfile.TemporaryDirectory(prefix="hrdesk-bench-payroll-") as tmp:
         profiler = cProfile.Profile() if args.profile else None
-        seconds = timed("工资表", write_payroll_sheet, Path(tmp) / "工资表.xlsx", header(), rows,
-                        trace=not args.no_trace, profiler=profiler)
+        seconds = timed(
+            "工资表",
+            write_payroll_sheet,
+            Path(tmp) / "工资表.xlsx",
+            header(),
+            rows,
+            trace=not args.no_trace,
+            profiler=profiler,
+        )
         if args.payslips:
             timed("工资条", write_payslips, Path(tmp) / "工资条.xlsx", header(), rows, trace=not args.no_trace)
     peak = peak_rss_mb()
-    print(f"工资表 {seconds:.2f} s (target < 5 s); peak RSS of the whole process, building the rows included: "
-          f"{peak:,.0f} MiB (target < 300 MB)")
+    print(
+        f"工资表 {seconds:.2f} s (target < 5 s); peak RSS of the whole process, building the rows included: "
+        f"{peak:,.0f} MiB (target < 300 MB)"
+    )
     if profiler:
         profiler.dump_stats(args.profile)
         pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(18)

@@ -32,8 +32,12 @@ def ensure_demo(n: int) -> Path:
         return data
     env = dict(os.environ, HRDESK_DB_KEY=KEY)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "demo", "--employees", str(n)],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "demo", "--employees", str(n)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     print(f"(built demo with {n} employees in {time.perf_counter() - started:.1f} s)")
     return data
 
@@ -133,26 +137,33 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     env = dict(os.environ, HRDESK_DB_KEY=KEY, QT_QPA_PLATFORM="offscreen")
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}"
+    )
 
     bare = statistics.median(time_to_paint([sys.executable, "-c", CHILD_BARE], env)[0] for _ in range(args.runs))
     print(f"bare QApplication + empty main window painted: {bare:.2f} s")
 
     small = ensure_demo(args.small)
-    runs = [time_to_paint([sys.executable, "-c", CHILD_GUI, str(small), hr_password(small), "start"], env)[0]
-            for _ in range(args.runs)]
+    runs = [
+        time_to_paint([sys.executable, "-c", CHILD_GUI, str(small), hr_password(small), "start"], env)[0]
+        for _ in range(args.runs)
+    ]
     start = statistics.median(runs)
-    print(f"start-up to table painted, {args.small} employees, after sign-in: {start:.2f} s "
-          f"(median of {args.runs}; {start / bare:.1f}× bare Qt)  target < 2 s")
+    print(
+        f"start-up to table painted, {args.small} employees, after sign-in: {start:.2f} s "
+        f"(median of {args.runs}; {start / bare:.1f}× bare Qt)  target < 2 s"
+    )
 
     large = ensure_demo(args.large)
     total, lines = time_to_paint([sys.executable, "-c", CHILD_GUI, str(large), hr_password(large), "interactive"], env)
     figures = {line.split()[0]: line.split()[1:] for line in lines}
     keys_max, keys_median, keys_n = figures["KEYS"]
-    print(f"start-up to table painted, {args.large} employees: {total:.2f} s (background load "
-          f"{figures['LOAD'][0]} s)")
-    print(f"search filter per keystroke over {args.large} rows: max {keys_max} ms, median {keys_median} ms "
-          f"({keys_n} keystrokes)  target < 100 ms")
+    print(f"start-up to table painted, {args.large} employees: {total:.2f} s (background load {figures['LOAD'][0]} s)")
+    print(
+        f"search filter per keystroke over {args.large} rows: max {keys_max} ms, median {keys_median} ms "
+        f"({keys_n} keystrokes)  target < 100 ms"
+    )
     print(f"status filter change: max {figures['STATUS'][0]} ms; department tree filter: max {figures['DEPT'][0]} ms")
     print(f"sort by name (pinyin): {figures['SORT'][0]} ms; search after sorting: max {figures['KEYS_SORTED'][0]} ms")
     print(f"peak memory with {args.large} employees loaded: {figures['RSS'][0]} MB  target < 400 MB")

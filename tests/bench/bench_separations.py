@@ -105,11 +105,15 @@ def pick_employees(db, count: int, excluded: set[int]) -> list[int]:
     from hrdesk.core.people.tables import Employee
 
     with db.session() as session:
-        busy = set(session.execute(select(FlowInstance.subject_employee_id).where(
-            FlowInstance.status.in_(("running", "returned")))).scalars())
+        busy = set(
+            session.execute(
+                select(FlowInstance.subject_employee_id).where(FlowInstance.status.in_(("running", "returned")))
+            ).scalars()
+        )
         heads = set(session.execute(select(Department.head_employee_id)).scalars())
-        rows = session.execute(select(Employee.id).where(Employee.status.in_(("regular", "probation")))
-                               .order_by(Employee.id)).scalars()
+        rows = session.execute(
+            select(Employee.id).where(Employee.status.in_(("regular", "probation"))).order_by(Employee.id)
+        ).scalars()
         chosen = [e for e in rows if e not in busy and e not in heads and e not in excluded]
     if len(chosen) < count:
         raise SystemExit(f"only {len(chosen)} employees can start a separation")
@@ -132,9 +136,14 @@ def patch_colleagues() -> None:
             select(Employee.id, Employee.name, Employee.email, User.id)
             .outerjoin(User, (User.employee_id == Employee.id) & User.active.is_(True))
             .where(condition, Employee.status != "separated", Employee.id != subject.employee_id)
-            .limit(notices.MAX_COLLEAGUES)).all()
-        return [Recipient(f"user:{uid}", name, uid, email, (reason,)) if uid is not None
-                else Recipient(f"employee:{eid}", name, None, email, (reason,)) for eid, name, email, uid in rows]
+            .limit(notices.MAX_COLLEAGUES)
+        ).all()
+        return [
+            Recipient(f"user:{uid}", name, uid, email, (reason,))
+            if uid is not None
+            else Recipient(f"employee:{eid}", name, None, email, (reason,))
+            for eid, name, email, uid in rows
+        ]
 
     notices._colleagues = colleagues
     print("WHAT-IF: notices._colleagues replaced by a one-query version (not the product code)")
@@ -146,9 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--fresh", action="store_true", help="build a new demo company instead of copying the cache")
     parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats of the timed part here")
-    parser.add_argument("--what-if-batched-colleagues", action="store_true",
-                        help="measure with a one-query version of notices._colleagues patched in (a proposal, "
-                             "not the product code)")
+    parser.add_argument(
+        "--what-if-batched-colleagues",
+        action="store_true",
+        help="measure with a one-query version of notices._colleagues patched in (a proposal, not the product code)",
+    )
     args = parser.parse_args(argv)
     os.environ["HRDESK_DB_KEY"] = KEY  # before importing: no credential store at all
 
@@ -195,8 +206,13 @@ def main(argv: list[str] | None = None) -> int:
             """(step index, users who may act, whether it is the archiving step)."""
             with db.session() as session:
                 instance = session.get(FlowInstance, instance_id)
-                users = list(session.execute(select(FlowTask.user_id).where(
-                    FlowTask.instance_id == instance_id, FlowTask.step_index == instance.step_index)).scalars())
+                users = list(
+                    session.execute(
+                        select(FlowTask.user_id).where(
+                            FlowTask.instance_id == instance_id, FlowTask.step_index == instance.step_index
+                        )
+                    ).scalars()
+                )
                 return instance.step_index, users, instance.status
 
         def owner_ctx(item) -> object:
@@ -211,8 +227,15 @@ def main(argv: list[str] | None = None) -> int:
             profiler.enable()
         flow_ids = []
         for employee_id in subjects:
-            detail = timed("start (separations.start)", separations.start, hr, employee_id,
-                           SeparationReason.MUTUAL, last_day, "协商一致解除劳动合同")
+            detail = timed(
+                "start (separations.start)",
+                separations.start,
+                hr,
+                employee_id,
+                SeparationReason.MUTUAL,
+                last_day,
+                "协商一致解除劳动合同",
+            )
             flow_ids.append(detail.summary.id)
         start_phase = time.perf_counter() - started
         for flow_id in flow_ids:
@@ -228,39 +251,53 @@ def main(argv: list[str] | None = None) -> int:
                     if "交接清单" not in str(exc):
                         raise
                     with db.session() as session:
-                        items = session.execute(select(ChecklistItem).where(
-                            ChecklistItem.instance_id == flow_id, ChecklistItem.status == "open")).scalars().all()
+                        items = (
+                            session.execute(
+                                select(ChecklistItem).where(
+                                    ChecklistItem.instance_id == flow_id, ChecklistItem.status == "open"
+                                )
+                            )
+                            .scalars()
+                            .all()
+                        )
                     by_owner = {}
                     for item in items:
                         owner = owner_ctx(item)
                         by_owner.setdefault(id(owner), (owner, []))[1].append(item.id)
                     for ctx_of_owner, ids in by_owner.values():  # each owner ticks off their items at once
-                        timed("confirm (checklists.confirm_many)", checklists.confirm_many, ctx_of_owner, ids,
-                              "已交接")
+                        timed("confirm (checklists.confirm_many)", checklists.confirm_many, ctx_of_owner, ids, "已交接")
         total = time.perf_counter() - started
         if profiler:
             profiler.disable()
 
         with db.session() as session:
-            done = session.execute(select(FlowInstance.id).where(FlowInstance.id.in_(flow_ids),
-                                                                 FlowInstance.status == "completed")).all()
+            done = session.execute(
+                select(FlowInstance.id).where(FlowInstance.id.in_(flow_ids), FlowInstance.status == "completed")
+            ).all()
         verify_started = time.perf_counter()
         report = audit_log.verify_chain(people.user("auditor"))
         verify_s = time.perf_counter() - verify_started
         db.dispose()
-        size_mb = sum(p.stat().st_size for p in data.glob("hrdesk.db*")) / 2 ** 20
+        size_mb = sum(p.stat().st_size for p in data.glob("hrdesk.db*")) / 2**20
 
-        print(f"flows started and completed: {len(done):,} of {args.flows:,} in a company of "
-              f"{args.employees:,} employees")
-        print(f"TOTAL: {total:.1f} s  (target < 30 s); starting {start_phase:.1f} s, the rest {total - start_phase:.1f} s")
+        print(
+            f"flows started and completed: {len(done):,} of {args.flows:,} in a company of {args.employees:,} employees"
+        )
+        print(
+            f"TOTAL: {total:.1f} s  (target < 30 s); starting {start_phase:.1f} s, the rest {total - start_phase:.1f} s"
+        )
         for phase in sorted(timings):
-            print(f"  {phase:32s} {counts[phase]:>6,} calls  {timings[phase]:7.1f} s  "
-                  f"{timings[phase] / counts[phase] * 1000:6.1f} ms each")
+            print(
+                f"  {phase:32s} {counts[phase]:>6,} calls  {timings[phase]:7.1f} s  "
+                f"{timings[phase] / counts[phase] * 1000:6.1f} ms each"
+            )
         other = total - sum(timings.values())
         print(f"  {'benchmark glue (task look-ups)':32s} {'':>6}        {other:7.1f} s")
         print(f"approvals by: {dict(actors)}")
-        print(f"audit chain afterwards: {report.checked:,} records, {'OK' if report.ok else report.first_break}, "
-              f"verified in {verify_s:.1f} s")
+        print(
+            f"audit chain afterwards: {report.checked:,} records, {'OK' if report.ok else report.first_break}, "
+            f"verified in {verify_s:.1f} s"
+        )
         print(f"company file: {size_mb:,.1f} MiB; peak RSS {peak_rss_mb():,.0f} MiB")
         if profiler:
             profiler.dump_stats(args.profile)

@@ -134,8 +134,12 @@ def test_key_recover_without_credential_store_explains_env(env_company, capsys, 
 def test_entry_point_subprocess_exit_code(env_company):
     fx, key = env_company
     env = dict(os.environ, HRDESK_DB_KEY=key, HRDESK_PASSWORD="wrong-password-x")
-    result = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(fx.data_dir.root), "employees",
-                             "list", "--user", "hr"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "hrdesk", "--data-dir", str(fx.data_dir.root), "employees", "list", "--user", "hr"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 7
     assert "用户名或密码不正确" in result.stderr and "Traceback" not in result.stderr
 

@@ -15,8 +15,19 @@ def cli(capsys, *args):
 
 def test_compensation_text(capsys):
     # 2 years 3 months at 10,000: N = 2.5 → 25,000
-    code, out, err = cli(capsys, "calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31",
-                         "--monthly-wage", "10000", "--reason", "协商解除")
+    code, out, err = cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2023-01-01",
+        "--last-day",
+        "2025-03-31",
+        "--monthly-wage",
+        "10000",
+        "--reason",
+        "协商解除",
+    )
     assert code == 0, err
     assert "补偿月数 N：2.5" in out
     assert "经济补偿：25,000.00 元" in out
@@ -26,9 +37,23 @@ def test_compensation_text(capsys):
 
 def test_compensation_capped_with_notice_pay_json(capsys):
     # 15 years at 50,000 > 3 × 12,434 = 37,302 → 37,302 × 12 = 447,624; notice pay 50,000 (uncapped)
-    code, out, err = cli(capsys, "calc", "compensation", "--hire-date", "2010-01-01", "--last-day", "2024-12-31",
-                         "--monthly-wage", "50000", "--reason", "layoff", "--local-average-monthly", "12434",
-                         "--notice-pay", "--json")
+    code, out, err = cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2010-01-01",
+        "--last-day",
+        "2024-12-31",
+        "--monthly-wage",
+        "50000",
+        "--reason",
+        "layoff",
+        "--local-average-monthly",
+        "12434",
+        "--notice-pay",
+        "--json",
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["case"] == "layoff" and data["case_label"] == "经济性裁员"
@@ -42,23 +67,59 @@ def test_compensation_capped_with_notice_pay_json(capsys):
 
 
 def test_compensation_capped_text_mentions_the_cap(capsys):
-    code, out, _ = cli(capsys, "calc", "compensation", "--hire-date", "2010-01-01", "--last-day", "2024-12-31",
-                       "--monthly-wage", "50000", "--reason", "mutual", "--local-average-monthly", "12434")
+    code, out, _ = cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2010-01-01",
+        "--last-day",
+        "2024-12-31",
+        "--monthly-wage",
+        "50000",
+        "--reason",
+        "mutual",
+        "--local-average-monthly",
+        "12434",
+    )
     assert code == 0
     assert "37,302.00 元" in out and "12 个月" in out
 
 
 def test_compensation_not_owed(capsys):
-    code, out, _ = cli(capsys, "calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31",
-                       "--monthly-wage", "10000", "--reason", "misconduct")
+    code, out, _ = cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2023-01-01",
+        "--last-day",
+        "2025-03-31",
+        "--monthly-wage",
+        "10000",
+        "--reason",
+        "misconduct",
+    )
     assert code == 0
     assert "经济补偿：不支付" in out and "合计：0.00 元" in out
 
 
 def test_unlawful_json(capsys):
     # 2N = 2 × 2.5 × 10,000 = 50,000
-    code, out, _ = cli(capsys, "calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31",
-                       "--monthly-wage", "10000", "--reason", "违法解除", "--json")
+    code, out, _ = cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2023-01-01",
+        "--last-day",
+        "2025-03-31",
+        "--monthly-wage",
+        "10000",
+        "--reason",
+        "违法解除",
+        "--json",
+    )
     assert code == 0
     data = json.loads(out)
     assert data["multiplier"] == "2" and data["total"] == "50000.00"
@@ -66,8 +127,18 @@ def test_unlawful_json(capsys):
 
 def test_annual_leave(capsys):
     # 90 / 365 × 10 = 2.47 → 2.47 − 1 → 1 day; 10,000 / 21.75 × 200% = 919.54
-    args = ["calc", "annual-leave", "--working-years", "10", "--last-day", "2026-03-31", "--taken", "1",
-            "--monthly-wage", "10000"]
+    args = [
+        "calc",
+        "annual-leave",
+        "--working-years",
+        "10",
+        "--last-day",
+        "2026-03-31",
+        "--taken",
+        "1",
+        "--monthly-wage",
+        "10000",
+    ]
     code, out, err = cli(capsys, *args)
     assert code == 0, err
     assert "应休未休：1 天" in out and "919.54 元" in out
@@ -79,8 +150,9 @@ def test_annual_leave(capsys):
 
 def test_iit_table(capsys):
     # 20,000 − 5,000 − 2,000 = 13,000 a month; month 3: 39,000 × 10% − 2,520 = 1,380 → 600 this month
-    code, out, err = cli(capsys, "tax", "iit", "--gross", "20000", "--insurance", "2000", "--special", "0",
-                         "--months", "12", "--json")
+    code, out, err = cli(
+        capsys, "tax", "iit", "--gross", "20000", "--insurance", "2000", "--special", "0", "--months", "12", "--json"
+    )
     assert code == 0, err
     data = json.loads(out)
     months = data["months"]
@@ -91,8 +163,9 @@ def test_iit_table(capsys):
     assert months[2]["tax_this_month"] == "600.00"
     assert months[11]["tax_this_month"] == "2500.00"  # 156,000 × 20% − 16,920 = 14,280 − 11,780
     assert data["total_tax"] == "14280.00"
-    code, out, _ = cli(capsys, "tax", "iit", "--gross", "20000", "--insurance", "2000", "--special", "0",
-                       "--months", "3")
+    code, out, _ = cli(
+        capsys, "tax", "iit", "--gross", "20000", "--insurance", "2000", "--special", "0", "--months", "3"
+    )
     assert code == 0
     lines = out.strip().splitlines()
     assert lines[0].split("\t")[:2] == ["月份", "累计应纳税所得额"]
@@ -101,8 +174,20 @@ def test_iit_table(capsys):
 
 def test_iit_from_a_later_month_runs_to_december(capsys):
     # a July hire: 10,000 − 5,000 − 1,000 − 1,500 = 2,500 a month × 3% = 75 each month, July to December
-    code, out, _ = cli(capsys, "tax", "iit", "--gross", "10000", "--insurance", "1000", "--special", "1500",
-                       "--first-month", "7", "--json")
+    code, out, _ = cli(
+        capsys,
+        "tax",
+        "iit",
+        "--gross",
+        "10000",
+        "--insurance",
+        "1000",
+        "--special",
+        "1500",
+        "--first-month",
+        "7",
+        "--json",
+    )
     assert code == 0
     months = json.loads(out)["months"]
     assert [(m["month"], m["tax_this_month"]) for m in months] == [(month, "75.00") for month in range(7, 13)]
@@ -128,25 +213,120 @@ def test_severance(capsys):
     assert "2,717.60 元" in out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31", "--monthly-wage", "-10000",
-      "--reason", "mutual"], "不能为负数"),
-    (["calc", "compensation", "--hire-date", "2025-01-01", "--last-day", "2024-12-31", "--monthly-wage", "10000",
-      "--reason", "mutual"], "最后工作日不能早于入职日期"),
-    (["calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31", "--monthly-wage", "10000",
-      "--reason", "fired"], "离职情形无效：fired"),
-    (["calc", "compensation", "--hire-date", "2023-13-01", "--last-day", "2025-03-31", "--monthly-wage", "10000",
-      "--reason", "mutual"], "YYYY-MM-DD"),
-    (["calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31", "--monthly-wage", "abc",
-      "--reason", "mutual"], "金额格式不正确"),
-    (["calc", "compensation", "--hire-date", "2023-01-01", "--last-day", "2025-03-31", "--monthly-wage", "10000",
-      "--reason", "resign", "--notice-pay"], "代通知金"),
-    (["calc", "annual-leave", "--working-years", "-1", "--last-day", "2026-03-31", "--taken", "0",
-      "--monthly-wage", "10000"], "不能为负数"),
-    (["tax", "iit", "--gross", "10000", "--months", "13"], "月数"),
-    (["tax", "bonus", "-5"], "不能为负数"),
-    (["tax", "severance", "1000", "--local-average-annual", "0"], "大于0"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2023-01-01",
+                "--last-day",
+                "2025-03-31",
+                "--monthly-wage",
+                "-10000",
+                "--reason",
+                "mutual",
+            ],
+            "不能为负数",
+        ),
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2025-01-01",
+                "--last-day",
+                "2024-12-31",
+                "--monthly-wage",
+                "10000",
+                "--reason",
+                "mutual",
+            ],
+            "最后工作日不能早于入职日期",
+        ),
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2023-01-01",
+                "--last-day",
+                "2025-03-31",
+                "--monthly-wage",
+                "10000",
+                "--reason",
+                "fired",
+            ],
+            "离职情形无效：fired",
+        ),
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2023-13-01",
+                "--last-day",
+                "2025-03-31",
+                "--monthly-wage",
+                "10000",
+                "--reason",
+                "mutual",
+            ],
+            "YYYY-MM-DD",
+        ),
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2023-01-01",
+                "--last-day",
+                "2025-03-31",
+                "--monthly-wage",
+                "abc",
+                "--reason",
+                "mutual",
+            ],
+            "金额格式不正确",
+        ),
+        (
+            [
+                "calc",
+                "compensation",
+                "--hire-date",
+                "2023-01-01",
+                "--last-day",
+                "2025-03-31",
+                "--monthly-wage",
+                "10000",
+                "--reason",
+                "resign",
+                "--notice-pay",
+            ],
+            "代通知金",
+        ),
+        (
+            [
+                "calc",
+                "annual-leave",
+                "--working-years",
+                "-1",
+                "--last-day",
+                "2026-03-31",
+                "--taken",
+                "0",
+                "--monthly-wage",
+                "10000",
+            ],
+            "不能为负数",
+        ),
+        (["tax", "iit", "--gross", "10000", "--months", "13"], "月数"),
+        (["tax", "bonus", "-5"], "不能为负数"),
+        (["tax", "severance", "1000", "--local-average-annual", "0"], "大于0"),
+    ],
+)
 def test_bad_input_exits_2_with_a_chinese_message(capsys, args, message):
     code, out, err = cli(capsys, *args)
     assert code == 2

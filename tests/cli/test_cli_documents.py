@@ -72,9 +72,22 @@ def test_certificate_verify_and_batch(fx, capsys, monkeypatch, tmp_path):
 
     folder = tmp_path / "batch"
     folder.mkdir()
-    code, out, err = as_user(capsys, monkeypatch, fx, "hr", "documents", "batch", "--from", "2026-03-01",
-                             "--to", "2026-03-31", "--dir", folder)
+    code, out, err = as_user(
+        capsys,
+        monkeypatch,
+        fx,
+        "hr",
+        "documents",
+        "batch",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--dir",
+        folder,
+    )
     assert code == 0 and "1 份" in out and len(list(folder.glob("*.pdf"))) == 1
-    code, out, err = as_user(capsys, monkeypatch, fx, "hr", "documents", "reissue", "LZ-2026-0001",
-                             "--out", tmp_path / "补打.pdf")
+    code, out, err = as_user(
+        capsys, monkeypatch, fx, "hr", "documents", "reissue", "LZ-2026-0001", "--out", tmp_path / "补打.pdf"
+    )
     assert code == 0 and (tmp_path / "补打.pdf").read_bytes() == out_file.read_bytes()

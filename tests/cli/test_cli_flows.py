@@ -18,8 +18,7 @@ def fx(tmp_path, monkeypatch):
     monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
     fx = build_company(tmp_path / "data")
     li = employees.get(fx.system, fx.emps["李四"])
-    users.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id,
-                            must_change_password=False)
+    users.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     fx.users["lisi"] = USER_PASSWORD
     fx.db.dispose()
     return fx
@@ -33,8 +32,21 @@ def as_user(capsys, monkeypatch, fx, user, *args):
 
 
 def test_scripted_separation(fx, capsys, monkeypatch):
-    code, out, err = as_user(capsys, monkeypatch, fx, "lisi", "separation", "start", "E000002", "--reason",
-                             "主动辞职", "--last-day", "2099-12-31", "--comment", "个人原因")
+    code, out, err = as_user(
+        capsys,
+        monkeypatch,
+        fx,
+        "lisi",
+        "separation",
+        "start",
+        "E000002",
+        "--reason",
+        "主动辞职",
+        "--last-day",
+        "2099-12-31",
+        "--comment",
+        "个人原因",
+    )
     assert code == 0, err
     assert "#1" in out and "王经理" in out
     code, _, err = as_user(capsys, monkeypatch, fx, "staff", "flow", "act", "1", "--approve")
@@ -49,8 +61,9 @@ def test_scripted_separation(fx, capsys, monkeypatch):
     code, out, _ = as_user(capsys, monkeypatch, fx, "hr", "flow", "show", "1", "--json")
     detail = json.loads(out)
     for item in detail["checklist"]:
-        code, _, err = as_user(capsys, monkeypatch, fx, "hr", "checklist", "waive", item["id"], "--reason",
-                               "测试中由人事统一确认")
+        code, _, err = as_user(
+            capsys, monkeypatch, fx, "hr", "checklist", "waive", item["id"], "--reason", "测试中由人事统一确认"
+        )
         assert code == 0, err
     code, out, _ = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "1", "--approve", "--comment", "归档")
     assert code == 0 and "已完成" in out
@@ -65,20 +78,46 @@ def test_scripted_separation(fx, capsys, monkeypatch):
 
 
 def test_bad_input(fx, capsys, monkeypatch):
-    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "NOPE", "--reason", "resign",
-                           "--last-day", "2099-01-01")
+    code, _, err = as_user(
+        capsys, monkeypatch, fx, "hr", "separation", "start", "NOPE", "--reason", "resign", "--last-day", "2099-01-01"
+    )
     assert code == 4 and "NOPE" in err
-    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", "fired",
-                           "--last-day", "2099-01-01")
+    code, _, err = as_user(
+        capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", "fired", "--last-day", "2099-01-01"
+    )
     assert code == 2 and "离职原因" in err
-    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", "mutual",
-                           "--last-day", "2001-01-01")
+    code, _, err = as_user(
+        capsys,
+        monkeypatch,
+        fx,
+        "hr",
+        "separation",
+        "start",
+        "E000002",
+        "--reason",
+        "mutual",
+        "--last-day",
+        "2001-01-01",
+    )
     assert code == 2 and "入职日期" in err
     code, _, err = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "99", "--approve")
     assert code == 4
     with pytest.raises(SystemExit):
-        run(["--data-dir", str(fx.data_dir.root), "separation", "start", "E000002", "--reason", "mutual",
-             "--last-day", "31.12.2099", "--user", "hr"])
+        run(
+            [
+                "--data-dir",
+                str(fx.data_dir.root),
+                "separation",
+                "start",
+                "E000002",
+                "--reason",
+                "mutual",
+                "--last-day",
+                "31.12.2099",
+                "--user",
+                "hr",
+            ]
+        )
 
 
 def test_trail_export(fx, capsys, monkeypatch, tmp_path):

@@ -48,14 +48,26 @@ def test_month_run_approve_pay_and_export(fx, capsys, monkeypatch, tmp_path):
     assert any("21.75" in line["basis"] or "计薪日" in line["basis"] for line in row["lines"])
 
     sheet = tmp_path / "工资表.xlsx"
-    code, out, err = as_user(capsys, monkeypatch, fx, "finance", "payroll", "export", "2026-01", "--kind", "sheet",
-                             "--out", sheet)
+    code, out, err = as_user(
+        capsys, monkeypatch, fx, "finance", "payroll", "export", "2026-01", "--kind", "sheet", "--out", sheet
+    )
     assert code == 0, err
     ws = openpyxl.load_workbook(sheet).active
     names = [c.value for c in ws["B"]]
     assert "李四" in names
-    code, _, err = as_user(capsys, monkeypatch, fx, "staff", "payroll", "export", "2026-01", "--kind", "bank",
-                           "--out", tmp_path / "bank.xlsx")
+    code, _, err = as_user(
+        capsys,
+        monkeypatch,
+        fx,
+        "staff",
+        "payroll",
+        "export",
+        "2026-01",
+        "--kind",
+        "bank",
+        "--out",
+        tmp_path / "bank.xlsx",
+    )
     assert code == 3 and not (tmp_path / "bank.xlsx").exists()
 
 

@@ -9,8 +9,9 @@ import hrdesk.core
 
 
 def core_modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.walk_packages(hrdesk.core.__path__, "hrdesk.core.")
-                  if ".migrations" not in m.name)
+    return sorted(
+        m.name for m in pkgutil.walk_packages(hrdesk.core.__path__, "hrdesk.core.") if ".migrations" not in m.name
+    )
 
 
 def test_core_modules_exist():

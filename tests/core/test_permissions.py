@@ -91,8 +91,9 @@ def test_only_hr_creates_and_edits_employees(company, user):
         employees.create(ctx, employee_input("E000100", "新人", company.depts["销售部"], 100))
     detail = employees.get(company.system, company.emps["孙员工"])
     with pytest.raises(PermissionDenied):
-        employees.update(ctx, detail.id, employee_input("E000008", "孙员工", company.depts["销售部"], 8),
-                         detail.version)
+        employees.update(
+            ctx, detail.id, employee_input("E000008", "孙员工", company.depts["销售部"], 8), detail.version
+        )
     assert employees.count(company.system) == 8
 
 
@@ -124,8 +125,7 @@ def test_only_auditor_reads_the_audit_trail(company, user):
 
 
 def test_auditor_sees_audit_values_masked(company):
-    entries = audit_log.list_entries(company.login("auditor"), entity_type="employee",
-                                     entity_id=company.emps["李四"])
+    entries = audit_log.list_entries(company.login("auditor"), entity_type="employee", entity_id=company.emps["李四"])
     created = [e for e in entries if e.action == "employee.create"][0]
     assert created.after["base_salary"] == MASKED_MONEY
     assert "*" in created.after["id_number"]

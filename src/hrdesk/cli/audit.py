@@ -1,7 +1,7 @@
 """Command-line sub-commands for the audit trail:
 
-    hrdesk --data-dir D audit verify
-    hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
+hrdesk --data-dir D audit verify
+hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
 """
 
 from __future__ import annotations
@@ -38,15 +38,20 @@ def _cmd_audit_verify(args) -> int:
     if report.ok:
         print(tr("OK：操作日志完整，共 {0} 条记录。").format(report.checked))
         return 0
-    print(tr("发现篡改：第 {0} 条记录 — {1}（之前的 {2} 条完好）").format(
-        report.first_break.seq, report.first_break.reason, report.checked), file=sys.stderr)
+    print(
+        tr("发现篡改：第 {0} 条记录 — {1}（之前的 {2} 条完好）").format(
+            report.first_break.seq, report.first_break.reason, report.checked
+        ),
+        file=sys.stderr,
+    )
     return 9
 
 
 def _trail_export(args) -> int:
     from hrdesk.core.audit import trail
 
-    result = common.with_login(args, lambda ctx: trail.export_trail(ctx, args.out, flow_id=args.flow,
-                                                                     emp_no=args.employee))
+    result = common.with_login(
+        args, lambda ctx: trail.export_trail(ctx, args.out, flow_id=args.flow, emp_no=args.employee)
+    )
     print(tr("已导出“{0}”的 {1} 条记录到 {2}").format(result.subject, result.count, result.path))
     return 0

@@ -31,16 +31,23 @@ def register(sub) -> None:
     pc.add_argument("--hire-date", required=True, help=tr("入职日期 YYYY-MM-DD"))
     pc.add_argument("--last-day", required=True, help=tr("最后工作日 YYYY-MM-DD"))
     pc.add_argument("--monthly-wage", required=True, help=tr("离职前十二个月平均工资（元）"))
-    pc.add_argument("--reason", required=True,
-                    help=tr("resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
-                            "misconduct 严重违纪辞退, layoff 经济性裁员, unlawful 违法解除（也可直接写中文）"))
-    pc.add_argument("--local-average-monthly", default=None,
-                    help=tr("当地上年职工月平均工资（元）；月工资超过其三倍时封顶"))
+    pc.add_argument(
+        "--reason",
+        required=True,
+        help=tr(
+            "resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
+            "misconduct 严重违纪辞退, layoff 经济性裁员, unlawful 违法解除（也可直接写中文）"
+        ),
+    )
+    pc.add_argument(
+        "--local-average-monthly", default=None, help=tr("当地上年职工月平均工资（元）；月工资超过其三倍时封顶")
+    )
     pc.add_argument("--minimum-wage", default=None, help=tr("当地最低工资（元）；平均工资低于它时按它计算"))
     pc.add_argument("--notice-pay", action="store_true", help=tr("另付一个月工资的代通知金"))
     pc.add_argument("--previous-month-wage", default=None, help=tr("代通知金按上月工资（默认同月工资）"))
-    pc.add_argument("--refused-renewal", action="store_true",
-                    help=tr("合同到期时员工拒绝以同等或更好条件续签（不支付经济补偿）"))
+    pc.add_argument(
+        "--refused-renewal", action="store_true", help=tr("合同到期时员工拒绝以同等或更好条件续签（不支付经济补偿）")
+    )
     pc.add_argument("--json", action="store_true", help=tr("输出 JSON"))
     pc.set_defaults(handler=_compensation)
 
@@ -118,8 +125,6 @@ def _whole(text: str, field: str, label: str, low: int, high: int) -> int:
     return value
 
 
-
-
 def _yuan(amount: Decimal) -> str:
     return tr("{0} 元").format(format_money(amount))
 
@@ -164,34 +169,64 @@ def _compensation(args) -> int:
     hire = _day(args.hire_date, "hire_date", tr("入职日期"))
     last = _day(args.last_day, "last_day", tr("最后工作日"))
     result = economic_compensation(
-        case, hire, last, _money(args.monthly_wage, "monthly_wage", tr("月工资")),
-        local_average_monthly=_money(args.local_average_monthly, "local_average_monthly", tr("当地月平均工资"),
-                                     positive=True),
-        minimum_wage=_money(args.minimum_wage, "minimum_wage", tr("最低工资")), notice_pay=args.notice_pay,
+        case,
+        hire,
+        last,
+        _money(args.monthly_wage, "monthly_wage", tr("月工资")),
+        local_average_monthly=_money(
+            args.local_average_monthly, "local_average_monthly", tr("当地月平均工资"), positive=True
+        ),
+        minimum_wage=_money(args.minimum_wage, "minimum_wage", tr("最低工资")),
+        notice_pay=args.notice_pay,
         previous_month_wage=_money(args.previous_month_wage, "previous_month_wage", tr("上月工资")),
-        refused_renewal=args.refused_renewal)
+        refused_renewal=args.refused_renewal,
+    )
     if args.json:
-        common.print_json({
-            "case": result.case.value, "case_label": result.case.label, "owed": result.owed,
-            "hire_date": result.hire_date, "last_day": result.last_day,
-            "service": {"years": result.service.years, "months": result.service.months, "days": result.service.days,
-                        "text": result.service.text},
-            "months": result.months, "months_counted": result.months_counted, "multiplier": result.multiplier,
-            "average_wage": result.average_wage, "monthly_wage": result.monthly_wage, "wage_cap": result.wage_cap,
-            "capped": result.capped, "wage_base": result.wage_base, "compensation": result.compensation,
-            "notice_pay": result.notice_pay, "total": result.total, "basis": list(result.basis)})
+        common.print_json(
+            {
+                "case": result.case.value,
+                "case_label": result.case.label,
+                "owed": result.owed,
+                "hire_date": result.hire_date,
+                "last_day": result.last_day,
+                "service": {
+                    "years": result.service.years,
+                    "months": result.service.months,
+                    "days": result.service.days,
+                    "text": result.service.text,
+                },
+                "months": result.months,
+                "months_counted": result.months_counted,
+                "multiplier": result.multiplier,
+                "average_wage": result.average_wage,
+                "monthly_wage": result.monthly_wage,
+                "wage_cap": result.wage_cap,
+                "capped": result.capped,
+                "wage_base": result.wage_base,
+                "compensation": result.compensation,
+                "notice_pay": result.notice_pay,
+                "total": result.total,
+                "basis": list(result.basis),
+            }
+        )
         return 0
     print(tr("情形：{0}").format(result.case.label))
     print(tr("工作年限：{0}").format(result.service.text))
     if result.owed:
         print(tr("补偿月数 N：{0}").format(_plain(result.months)))
         if result.capped:
-            print(tr("封顶：月工资按 {0}（当地月平均工资的三倍），年限按 {1} 个月计").format(
-                _yuan(result.wage_base), _plain(result.months_counted)))
+            print(
+                tr("封顶：月工资按 {0}（当地月平均工资的三倍），年限按 {1} 个月计").format(
+                    _yuan(result.wage_base), _plain(result.months_counted)
+                )
+            )
         else:
             print(tr("月工资基数：{0}").format(_yuan(result.wage_base)))
-        print(tr("{0}：{1}").format(tr("赔偿金（2N）") if result.multiplier == 2 else tr("经济补偿"),
-                                    _yuan(result.compensation)))
+        print(
+            tr("{0}：{1}").format(
+                tr("赔偿金（2N）") if result.multiplier == 2 else tr("经济补偿"), _yuan(result.compensation)
+            )
+        )
     else:
         print(tr("经济补偿：不支付"))
     if args.notice_pay:
@@ -208,20 +243,35 @@ def _annual_leave(args) -> int:
 
     result = leaver_annual_leave(
         _number(args.working_years, "working_years", tr("累计工作年限")),
-        _day(args.last_day, "last_day", tr("最后工作日")), _number(args.taken, "taken", tr("已休天数")),
+        _day(args.last_day, "last_day", tr("最后工作日")),
+        _number(args.taken, "taken", tr("已休天数")),
         _money(args.monthly_wage, "monthly_wage", tr("月工资")),
-        hire_date=_day(args.hire_date, "hire_date", tr("入职日期")))
+        hire_date=_day(args.hire_date, "hire_date", tr("入职日期")),
+    )
     if args.json:
-        common.print_json({
-            "working_years": result.working_years, "entitlement": result.entitlement,
-            "days_passed": result.days_passed, "prorated": result.prorated, "taken": result.taken,
-            "untaken": result.untaken, "monthly_wage": result.monthly_wage, "daily_wage": result.daily_wage,
-            "pay_rate": result.pay_rate, "pay": result.statutory_pay, "total_pay": result.total_pay,
-            "basis": list(result.basis)})
+        common.print_json(
+            {
+                "working_years": result.working_years,
+                "entitlement": result.entitlement,
+                "days_passed": result.days_passed,
+                "prorated": result.prorated,
+                "taken": result.taken,
+                "untaken": result.untaken,
+                "monthly_wage": result.monthly_wage,
+                "daily_wage": result.daily_wage,
+                "pay_rate": result.pay_rate,
+                "pay": result.statutory_pay,
+                "total_pay": result.total_pay,
+                "basis": list(result.basis),
+            }
+        )
         return 0
     print(tr("法定年休假：每年 {0} 天").format(result.entitlement))
-    print(tr("折算：{0} ÷ 365 × {1} = {2} 天，已休 {3} 天").format(
-        result.days_passed, result.entitlement, result.prorated, _plain(result.taken)))
+    print(
+        tr("折算：{0} ÷ 365 × {1} = {2} 天，已休 {3} 天").format(
+            result.days_passed, result.entitlement, result.prorated, _plain(result.taken)
+        )
+    )
     print(tr("应休未休：{0} 天").format(result.untaken))
     print(tr("日工资：{0}").format(_yuan(result.daily_wage)))
     print(tr("另付未休年休假工资（200%）：{0}").format(_yuan(result.total_pay)))
@@ -246,20 +296,48 @@ def _iit(args) -> int:
     rows = cumulative_withholding(gross, insurance, special, months, annual, basic, first_month=first)
     total = sum((r.tax_this_month for r in rows), Decimal("0.00"))
     if args.json:
-        common.print_json({"gross": gross, "insurance": insurance, "special": special, "basic_deduction": basic,
-                     "months": [{"month": r.month, "cumulative_income": r.cumulative_income,
-                                 "cumulative_deductions": r.cumulative_deductions,
-                                 "cumulative_taxable": r.cumulative_taxable, "rate": r.rate,
-                                 "quick_deduction": r.quick_deduction, "cumulative_tax": r.cumulative_tax,
-                                 "tax_this_month": r.tax_this_month, "net_this_month": r.net_this_month}
-                                for r in rows],
-                     "total_tax": total})
+        common.print_json(
+            {
+                "gross": gross,
+                "insurance": insurance,
+                "special": special,
+                "basic_deduction": basic,
+                "months": [
+                    {
+                        "month": r.month,
+                        "cumulative_income": r.cumulative_income,
+                        "cumulative_deductions": r.cumulative_deductions,
+                        "cumulative_taxable": r.cumulative_taxable,
+                        "rate": r.rate,
+                        "quick_deduction": r.quick_deduction,
+                        "cumulative_tax": r.cumulative_tax,
+                        "tax_this_month": r.tax_this_month,
+                        "net_this_month": r.net_this_month,
+                    }
+                    for r in rows
+                ],
+                "total_tax": total,
+            }
+        )
         return 0
-    print("\t".join([tr("月份"), tr("累计应纳税所得额"), tr("税率"), tr("累计应纳税额"), tr("本月预扣税额"), tr("本月税后")]))
+    print(
+        "\t".join(
+            [tr("月份"), tr("累计应纳税所得额"), tr("税率"), tr("累计应纳税额"), tr("本月预扣税额"), tr("本月税后")]
+        )
+    )
     for r in rows:
-        print("\t".join([tr("{0}月").format(r.month), format_money(r.cumulative_taxable), f"{_plain(r.rate * 100)}%",
-                         format_money(r.cumulative_tax), format_money(r.tax_this_month),
-                         format_money(r.net_this_month)]))
+        print(
+            "\t".join(
+                [
+                    tr("{0}月").format(r.month),
+                    format_money(r.cumulative_taxable),
+                    f"{_plain(r.rate * 100)}%",
+                    format_money(r.cumulative_tax),
+                    format_money(r.tax_this_month),
+                    format_money(r.net_this_month),
+                ]
+            )
+        )
     print(tr("预扣合计：{0}（每月减除费用 {1} 元）").format(_yuan(total), format_money(basic)))
     return 0
 
@@ -271,12 +349,25 @@ def _bonus(args) -> int:
     _, monthly, _ = default_tables()
     result = bonus_tax(amount, monthly)
     if args.json:
-        common.print_json({"bonus": result.bonus, "monthly_equivalent": result.monthly_equivalent, "rate": result.rate,
-                     "quick_deduction": result.quick_deduction, "tax": result.tax, "net": amount - result.tax})
+        common.print_json(
+            {
+                "bonus": result.bonus,
+                "monthly_equivalent": result.monthly_equivalent,
+                "rate": result.rate,
+                "quick_deduction": result.quick_deduction,
+                "tax": result.tax,
+                "net": amount - result.tax,
+            }
+        )
         return 0
-    print(tr("奖金 {0}，÷ 12 = {1}，适用税率 {2}%，速算扣除数 {3}").format(
-        format_money(amount), format_money(result.monthly_equivalent), _plain(result.rate * 100),
-        format_money(result.quick_deduction)))
+    print(
+        tr("奖金 {0}，÷ 12 = {1}，适用税率 {2}%，速算扣除数 {3}").format(
+            format_money(amount),
+            format_money(result.monthly_equivalent),
+            _plain(result.rate * 100),
+            format_money(result.quick_deduction),
+        )
+    )
     print(tr("应纳税额：{0}").format(_yuan(result.tax)))
     print(tr("税后：{0}").format(_yuan(amount - result.tax)))
     return 0
@@ -290,15 +381,27 @@ def _severance(args) -> int:
     annual, _, _ = default_tables()
     result = severance_tax(amount, average, annual)
     if args.json:
-        common.print_json({"amount": result.amount, "exempt_limit": result.exempt_limit, "exempt": result.exempt,
-                     "taxable": result.taxable, "rate": result.rate, "quick_deduction": result.quick_deduction,
-                     "tax": result.tax, "net": amount - result.tax})
+        common.print_json(
+            {
+                "amount": result.amount,
+                "exempt_limit": result.exempt_limit,
+                "exempt": result.exempt,
+                "taxable": result.taxable,
+                "rate": result.rate,
+                "quick_deduction": result.quick_deduction,
+                "tax": result.tax,
+                "net": amount - result.tax,
+            }
+        )
         return 0
     print(tr("免税额：当地上年职工年平均工资的三倍 = {0}").format(_yuan(result.exempt_limit)))
     print(tr("免税部分：{0}；应税部分：{1}").format(_yuan(result.exempt), _yuan(result.taxable)))
     if result.taxable > 0:
-        print(tr("应税部分单独按综合所得税率表计税：税率 {0}%，速算扣除数 {1}").format(
-            _plain(result.rate * 100), format_money(result.quick_deduction)))
+        print(
+            tr("应税部分单独按综合所得税率表计税：税率 {0}%，速算扣除数 {1}").format(
+                _plain(result.rate * 100), format_money(result.quick_deduction)
+            )
+        )
     print(tr("应纳税额：{0}").format(_yuan(result.tax)))
     print(tr("税后：{0}").format(_yuan(amount - result.tax)))
     return 0

@@ -39,8 +39,12 @@ def _cmd_init(args) -> int:
     from hrdesk.core.company import setup as company
 
     result = company.setup_company(
-        common.data_dir(args), company_name=args.company, admin_username=args.admin, admin_display_name=args.admin_name,
-        admin_password=common.password(tr("管理员密码：")))
+        common.data_dir(args),
+        company_name=args.company,
+        admin_username=args.admin,
+        admin_display_name=args.admin_name,
+        admin_password=common.password(tr("管理员密码：")),
+    )
     result.db.dispose()
     print(tr("已创建公司“{0}”，管理员账号：{1}").format(args.company, args.admin))
     print(tr("恢复密钥（请打印或抄写后妥善保管，只显示这一次）："))

@@ -28,7 +28,12 @@ def register(sub) -> None:
     c = dsub.add_parser("certificate", help=tr("开具离职证明（仅限已离职员工）"))
     c.add_argument("emp_no", help=tr("工号"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
-    c.add_argument("--reason", action=argparse.BooleanOptionalAction, default=None, help=tr("在证明中写明离职原因（默认按公司设置）"))
+    c.add_argument(
+        "--reason",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=tr("在证明中写明离职原因（默认按公司设置）"),
+    )
     common.user_argument(c)
     c.set_defaults(handler=_certificate)
     c = dsub.add_parser("employment", help=tr("开具在职证明"))
@@ -49,7 +54,9 @@ def register(sub) -> None:
     common.user_argument(c)
     c.set_defaults(handler=_reissue)
     c = dsub.add_parser("batch", help=tr("为一段时间内离职的所有员工开具离职证明"))
-    c.add_argument("--from", dest="date_from", required=True, type=common.date_argument, help=tr("最后工作日从 YYYY-MM-DD"))
+    c.add_argument(
+        "--from", dest="date_from", required=True, type=common.date_argument, help=tr("最后工作日从 YYYY-MM-DD")
+    )
     c.add_argument("--to", dest="date_to", required=True, type=common.date_argument, help=tr("到 YYYY-MM-DD"))
     c.add_argument("--dir", required=True, help=tr("保存到的文件夹"))
     common.user_argument(c)
@@ -63,24 +70,35 @@ def _save(doc, out) -> int:
     from hrdesk.core.documents import issuing as documents
 
     path = documents.save_pdf(doc, out)
-    print(tr("{0}：{1}，已保存到 {2}（SHA-256 {3}）").format(
-        tr("已补打") if doc.reissued else tr("已开具"), doc.number, path, doc.sha256))
+    print(
+        tr("{0}：{1}，已保存到 {2}（SHA-256 {3}）").format(
+            tr("已补打") if doc.reissued else tr("已开具"), doc.number, path, doc.sha256
+        )
+    )
     return 0
 
 
 def _certificate(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = common.with_login(args, lambda ctx: documents.separation_certificate(ctx, common.employee_id(ctx, args.emp_no),
-                                                                         show_reason=args.reason))
+    doc = common.with_login(
+        args,
+        lambda ctx: documents.separation_certificate(
+            ctx, common.employee_id(ctx, args.emp_no), show_reason=args.reason
+        ),
+    )
     return _save(doc, args.out)
 
 
 def _employment(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
-    doc = common.with_login(args, lambda ctx: documents.employment_certificate(
-        ctx, common.employee_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary))
+    doc = common.with_login(
+        args,
+        lambda ctx: documents.employment_certificate(
+            ctx, common.employee_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary
+        ),
+    )
     return _save(doc, args.out)
 
 
@@ -104,8 +122,12 @@ def _batch(args) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = common.with_login(args, lambda ctx: documents.batch_separation_certificates(
-        ctx, args.date_from, args.date_to, args.dir, progress=progress))
+    result = common.with_login(
+        args,
+        lambda ctx: documents.batch_separation_certificates(
+            ctx, args.date_from, args.date_to, args.dir, progress=progress
+        ),
+    )
     if result.total:
         print(file=sys.stderr)
     print(tr("已开具 {0} 份离职证明，保存在 {1}").format(len(result.written), Path(args.dir)))

@@ -35,8 +35,14 @@ def register(sub) -> None:
     pa = fsub.add_parser("act", help=tr("处理流程：同意、驳回、退回、评论、重新提交或撤回"))
     pa.add_argument("instance", type=int)
     group = pa.add_mutually_exclusive_group(required=True)
-    for flag, action in (("--approve", "approve"), ("--reject", "reject"), ("--return", "return"),
-                         ("--comment-only", "comment"), ("--resubmit", "submit"), ("--withdraw", "withdraw")):
+    for flag, action in (
+        ("--approve", "approve"),
+        ("--reject", "reject"),
+        ("--return", "return"),
+        ("--comment-only", "comment"),
+        ("--resubmit", "submit"),
+        ("--withdraw", "withdraw"),
+    ):
         group.add_argument(flag, dest="action", action="store_const", const=action)
     pa.add_argument("--comment", default=None, help=tr("意见（驳回、退回时必填）"))
     common.user_argument(pa)
@@ -73,15 +79,26 @@ def register(sub) -> None:
 
 
 def _summary_dict(s) -> dict:
-    return {"id": s.id, "kind": s.kind.value, "title": s.title, "employee": s.subject_name, "status": s.status.value,
-            "step": s.step_name, "due_date": s.due_date, "overdue": s.overdue, "initiator": s.initiator_name,
-            "on_behalf_of": s.on_behalf_of}
+    return {
+        "id": s.id,
+        "kind": s.kind.value,
+        "title": s.title,
+        "employee": s.subject_name,
+        "status": s.status.value,
+        "step": s.step_name,
+        "due_date": s.due_date,
+        "overdue": s.overdue,
+        "initiator": s.initiator_name,
+        "on_behalf_of": s.on_behalf_of,
+    }
 
 
 def _flow_list(args) -> int:
     from hrdesk.core.flows import engine as flows
 
-    items = common.with_login(args, lambda ctx: flows.inbox(ctx) if args.inbox else flows.list_flows(ctx, open_only=not args.all))
+    items = common.with_login(
+        args, lambda ctx: flows.inbox(ctx) if args.inbox else flows.list_flows(ctx, open_only=not args.all)
+    )
     if args.json:
         common.print_json([_summary_dict(s) for s in items])
         return 0
@@ -98,21 +115,46 @@ def _flow_show(args) -> int:
 
     detail = common.with_login(args, lambda ctx: flows.get(ctx, args.instance))
     if args.json:
-        common.print_json({
-            "summary": _summary_dict(detail.summary), "payload": detail.payload,
-            "steps": [{"name": s.name, "actor": s.actor, "state": s.state} for s in detail.steps],
-            "assignees": detail.assignees,
-            "transitions": [{"step": t.step_name, "action": t.action.value, "actor": t.actor_name,
-                             "on_behalf_of": t.on_behalf_of, "comment": t.comment, "at": t.created_at}
-                            for t in detail.transitions],
-            "checklist": [{"id": i.id, "category": i.category.value, "title": i.title, "owner": i.owner,
-                           "status": i.status.value, "asset_no": i.asset_no} for i in detail.checklist],
-            "my_actions": [a.value for a in detail.my_actions]})
+        common.print_json(
+            {
+                "summary": _summary_dict(detail.summary),
+                "payload": detail.payload,
+                "steps": [{"name": s.name, "actor": s.actor, "state": s.state} for s in detail.steps],
+                "assignees": detail.assignees,
+                "transitions": [
+                    {
+                        "step": t.step_name,
+                        "action": t.action.value,
+                        "actor": t.actor_name,
+                        "on_behalf_of": t.on_behalf_of,
+                        "comment": t.comment,
+                        "at": t.created_at,
+                    }
+                    for t in detail.transitions
+                ],
+                "checklist": [
+                    {
+                        "id": i.id,
+                        "category": i.category.value,
+                        "title": i.title,
+                        "owner": i.owner,
+                        "status": i.status.value,
+                        "asset_no": i.asset_no,
+                    }
+                    for i in detail.checklist
+                ],
+                "my_actions": [a.value for a in detail.my_actions],
+            }
+        )
         return 0
     s = detail.summary
     print(f"#{s.id} {s.title}  [{s.status.label}]  {tr('当前')}：{s.step_name}")
     if detail.assignees:
-        print(tr("待处理人：") + "、".join(detail.assignees) + (f"（{detail.assignee_note}）" if detail.assignee_note else ""))
+        print(
+            tr("待处理人：")
+            + "、".join(detail.assignees)
+            + (f"（{detail.assignee_note}）" if detail.assignee_note else "")
+        )
     for step in detail.steps:
         print(f"  [{step.state}] {step.name}（{step.actor}）")
     for t in detail.transitions:
@@ -182,7 +224,9 @@ def _mail_send(args) -> int:
         report = mail.deliver_due(db, SystemClock().now())
     finally:
         db.dispose()
-    print(tr("已发送 {0} 封，失败 {1} 封（将自动重试），待发送 {2} 封").format(report.sent, report.failed, report.pending))
+    print(
+        tr("已发送 {0} 封，失败 {1} 封（将自动重试），待发送 {2} 封").format(report.sent, report.failed, report.pending)
+    )
     if report.last_error:
         print(tr("最近的错误：") + report.last_error, file=sys.stderr)
     return 0 if report.failed == 0 else 10

@@ -28,17 +28,23 @@ COMMAND_GROUPS = (company, employees, flows, separation, payroll, documents, aud
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hrdesk", description=tr("HRDesk 人事财务一体化桌面系统"))
     parser.add_argument("--version", action="version", version=f"HRDesk {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help=tr("公司数据文件夹（默认：当前用户的应用数据文件夹）"))
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help=tr("公司数据文件夹（默认：当前用户的应用数据文件夹）")
+    )
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("gui", help=tr("启动图形界面（默认）"))
     p.set_defaults(handler=_cmd_gui)
 
-    p = sub.add_parser("selftest", help=tr("自检：在临时文件夹中创建示例公司，走一遍主要功能（也用于检查打包后的程序）"))
+    p = sub.add_parser(
+        "selftest", help=tr("自检：在临时文件夹中创建示例公司，走一遍主要功能（也用于检查打包后的程序）")
+    )
     p.add_argument("--employees", type=int, default=50, help=tr("示例公司的员工人数"))
-    p.add_argument("--startup-only", action="store_true",
-                   help=tr("只测量从启动到登录窗口显示的时间（可用 --data-dir 指定已有的公司数据）"))
+    p.add_argument(
+        "--startup-only",
+        action="store_true",
+        help=tr("只测量从启动到登录窗口显示的时间（可用 --data-dir 指定已有的公司数据）"),
+    )
     p.add_argument("--runs", type=int, default=1, help=tr("与 --startup-only 一起用：启动测量的次数"))
     p.add_argument("--screenshot", type=Path, default=None, help=tr("把主窗口截图保存到该文件（PNG）"))
     p.add_argument("--verbose", action="store_true", help=tr("检查失败时在终端显示详细错误"))
@@ -88,5 +94,11 @@ def _cmd_gui(args) -> int:
 def _cmd_selftest(args) -> int:
     from hrdesk.selftest import run
 
-    return run(employees=args.employees, startup_only=args.startup_only, data_dir=args.data_dir, runs=args.runs,
-               screenshot=args.screenshot, verbose=args.verbose)
+    return run(
+        employees=args.employees,
+        startup_only=args.startup_only,
+        data_dir=args.data_dir,
+        runs=args.runs,
+        screenshot=args.screenshot,
+        verbose=args.verbose,
+    )

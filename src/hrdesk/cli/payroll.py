@@ -24,9 +24,10 @@ def register(sub) -> None:
     p = sub.add_parser("payroll", help=tr("工资核算"))
     psub = p.add_subparsers(dest="payroll_command", required=True)
     for name, handler, help_text in (
-            ("run", _run, tr("计算（或重新计算）一个月的工资（人事）")),
-            ("approve", _approve, tr("审核通过一个月的工资（财务）")),
-            ("pay", _pay, tr("确认一个月的工资已发放，此后锁定（财务）"))):
+        ("run", _run, tr("计算（或重新计算）一个月的工资（人事）")),
+        ("approve", _approve, tr("审核通过一个月的工资（财务）")),
+        ("pay", _pay, tr("确认一个月的工资已发放，此后锁定（财务）")),
+    ):
         c = psub.add_parser(name, help=help_text)
         c.add_argument("month", help=tr("月份 YYYY-MM"))
         common.user_argument(c)
@@ -40,9 +41,15 @@ def register(sub) -> None:
     c.set_defaults(handler=_show)
     c = psub.add_parser("export", help=tr("导出 Excel：工资表、工资条、银行代发、个税申报、社保明细、成本汇总"))
     c.add_argument("month", help=tr("月份 YYYY-MM"))
-    c.add_argument("--kind", required=True, choices=EXPORT_KINDS,
-                   help=tr("sheet 工资表, payslips 工资条, bank 银行代发, iit 个税扣缴申报, insurance 社保公积金明细, "
-                           "cost 部门成本汇总"))
+    c.add_argument(
+        "--kind",
+        required=True,
+        choices=EXPORT_KINDS,
+        help=tr(
+            "sheet 工资表, payslips 工资条, bank 银行代发, iit 个税扣缴申报, insurance 社保公积金明细, "
+            "cost 部门成本汇总"
+        ),
+    )
     c.add_argument("--out", required=True, help=tr("输出文件 .xlsx（银行代发也可为 .csv）"))
     c.add_argument("--bank", default=None, help=tr("银行代发文件的格式（见 resources/data/bank-layouts.json）"))
     common.user_argument(c)
@@ -56,15 +63,27 @@ def _month(text: str):
 
 
 def _summary_dict(s) -> dict:
-    return {"month": s.month.strftime("%Y-%m"), "status": s.status.value, "status_label": s.status.label,
-            "stale": s.stale, "employees": s.employee_count, "total_gross": s.total_gross, "total_net": s.total_net,
-            "total_tax": s.total_tax, "total_employer_cost": s.total_employer_cost, "warnings": list(s.warnings)}
+    return {
+        "month": s.month.strftime("%Y-%m"),
+        "status": s.status.value,
+        "status_label": s.status.label,
+        "stale": s.stale,
+        "employees": s.employee_count,
+        "total_gross": s.total_gross,
+        "total_net": s.total_net,
+        "total_tax": s.total_tax,
+        "total_employer_cost": s.total_employer_cost,
+        "warnings": list(s.warnings),
+    }
 
 
 def _print_summary(s) -> None:
     print(tr("{0}年{1:02d}月工资：{2}，{3}人").format(s.month.year, s.month.month, s.status.label, s.employee_count))
-    print(tr("应发合计 {0:,.2f}  实发合计 {1:,.2f}  个税合计 {2:,.2f}  人工成本 {3:,.2f}").format(
-        s.total_gross, s.total_net, s.total_tax, s.total_employer_cost))
+    print(
+        tr("应发合计 {0:,.2f}  实发合计 {1:,.2f}  个税合计 {2:,.2f}  人工成本 {3:,.2f}").format(
+            s.total_gross, s.total_net, s.total_tax, s.total_employer_cost
+        )
+    )
     for warning in s.warnings:
         print(tr("提示：") + warning, file=sys.stderr)
 
@@ -102,11 +121,21 @@ def _line_dict(line) -> dict:
 
 def _row_dict(row, detail: bool) -> dict:
     p = row.payslip
-    data = {"emp_no": row.emp_no, "name": row.name, "department": row.department, "paid_days": p.paid_days,
-            "base_pay": p.base_pay, "gross_pay": p.gross_pay, "employee_insurance": p.employee_insurance,
-            "special_additional": p.special_additional, "tax": p.total_tax, "net_pay": p.net_pay,
-            "employer_insurance": p.employer_insurance, "employer_cost": p.employer_cost,
-            "warnings": list(p.warnings)}
+    data = {
+        "emp_no": row.emp_no,
+        "name": row.name,
+        "department": row.department,
+        "paid_days": p.paid_days,
+        "base_pay": p.base_pay,
+        "gross_pay": p.gross_pay,
+        "employee_insurance": p.employee_insurance,
+        "special_additional": p.special_additional,
+        "tax": p.total_tax,
+        "net_pay": p.net_pay,
+        "employer_insurance": p.employer_insurance,
+        "employer_cost": p.employer_cost,
+        "warnings": list(p.warnings),
+    }
     if detail:
         data["lines"] = [_line_dict(line) for line in p.lines]
     return data
@@ -125,8 +154,9 @@ def _show(args) -> int:
 
     summary, rows = common.with_login(args, work)
     if args.json:
-        common.print_json({"run": _summary_dict(summary) if summary else None,
-               "rows": [_row_dict(r, bool(args.emp)) for r in rows]})
+        common.print_json(
+            {"run": _summary_dict(summary) if summary else None, "rows": [_row_dict(r, bool(args.emp)) for r in rows]}
+        )
         return 0
     if summary is not None and not args.emp:
         _print_summary(summary)
@@ -143,8 +173,19 @@ def _show(args) -> int:
     print("\t".join([tr("工号"), tr("姓名"), tr("部门"), tr("应发"), tr("个人社保公积金"), tr("个税"), tr("实发")]))
     for r in rows:
         p = r.payslip
-        print("\t".join([r.emp_no, r.name, r.department, f"{p.gross_pay:.2f}", f"{p.employee_insurance:.2f}",
-                         f"{p.total_tax:.2f}", f"{p.net_pay:.2f}"]))
+        print(
+            "\t".join(
+                [
+                    r.emp_no,
+                    r.name,
+                    r.department,
+                    f"{p.gross_pay:.2f}",
+                    f"{p.employee_insurance:.2f}",
+                    f"{p.total_tax:.2f}",
+                    f"{p.net_pay:.2f}",
+                ]
+            )
+        )
     return 0
 
 

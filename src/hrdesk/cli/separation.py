@@ -20,9 +20,14 @@ def register(sub) -> None:
     ssub = p.add_subparsers(dest="separation_command", required=True)
     st = ssub.add_parser("start", help=tr("发起离职（员工本人，或人事代员工发起）"))
     st.add_argument("emp_no", help=tr("工号"))
-    st.add_argument("--reason", required=True,
-                    help=tr("resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
-                            "misconduct 严重违纪辞退, layoff 经济性裁员（也可直接写中文）"))
+    st.add_argument(
+        "--reason",
+        required=True,
+        help=tr(
+            "resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
+            "misconduct 严重违纪辞退, layoff 经济性裁员（也可直接写中文）"
+        ),
+    )
     st.add_argument("--last-day", required=True, type=common.date_argument, help=tr("最后工作日 YYYY-MM-DD"))
     st.add_argument("--comment", default=None, help=tr("说明（通知期不足时必填）"))
     common.user_argument(st)
@@ -43,10 +48,16 @@ def _separation_start(args) -> int:
         reason = SeparationReason.parse(args.reason)
     except ValueError:
         raise ValidationError({"reason": tr("离职原因无效：{0}").format(args.reason)}) from None
-    detail = common.with_login(args, lambda ctx: separations.start(
-        ctx, common.employee_id(ctx, args.emp_no), reason, args.last_day, args.comment))
+    detail = common.with_login(
+        args,
+        lambda ctx: separations.start(ctx, common.employee_id(ctx, args.emp_no), reason, args.last_day, args.comment),
+    )
     s = detail.summary
-    print(tr("已发起离职流程 #{0}：{1}，待“{2}”处理（{3}）").format(s.id, s.title, s.step_name, "、".join(detail.assignees)))
+    print(
+        tr("已发起离职流程 #{0}：{1}，待“{2}”处理（{3}）").format(
+            s.id, s.title, s.step_name, "、".join(detail.assignees)
+        )
+    )
     if detail.payload.get("notice_warning"):
         print(tr("注意：") + detail.payload["notice_warning"])
     return 0
@@ -57,20 +68,40 @@ def _settle(args) -> int:
 
     st = common.with_login(args, lambda ctx: settlement.statement(ctx, common.employee_id(ctx, args.emp_no)))
     if args.json:
-        common.print_json({
-            "emp_no": st.emp_no, "name": st.name, "reason": st.reason.value, "last_working_day": st.last_working_day,
-            "stop_month": st.stop_month.strftime("%Y-%m"), "payroll_month": st.payroll_month.strftime("%Y-%m"),
-            "approved": st.approved, "compensation_months": st.compensation.months_counted,
-            "compensation": st.compensation.compensation, "annual_leave_days": st.leave.untaken,
-            "lines": [{"section": ln.section, "item": ln.item, "basis": ln.basis, "amount": ln.amount}
-                      for ln in st.lines],
-            "net_amount": st.net_amount, "warnings": list(st.warnings)})
+        common.print_json(
+            {
+                "emp_no": st.emp_no,
+                "name": st.name,
+                "reason": st.reason.value,
+                "last_working_day": st.last_working_day,
+                "stop_month": st.stop_month.strftime("%Y-%m"),
+                "payroll_month": st.payroll_month.strftime("%Y-%m"),
+                "approved": st.approved,
+                "compensation_months": st.compensation.months_counted,
+                "compensation": st.compensation.compensation,
+                "annual_leave_days": st.leave.untaken,
+                "lines": [
+                    {"section": ln.section, "item": ln.item, "basis": ln.basis, "amount": ln.amount} for ln in st.lines
+                ],
+                "net_amount": st.net_amount,
+                "warnings": list(st.warnings),
+            }
+        )
         return 0
-    print(tr("离职结算单：{0} {1}（{2}，最后工作日 {3}）{4}").format(
-        st.emp_no, st.name, st.reason.label, st.last_working_day.isoformat(),
-        tr("【财务已审核】") if st.approved else tr("【待财务审核】")))
-    print(tr("社保公积金缴至 {0}，{1} 起减员；结算计入 {2} 工资").format(
-        st.stop_month.strftime("%Y-%m"), _next_month(st.stop_month), st.payroll_month.strftime("%Y-%m")))
+    print(
+        tr("离职结算单：{0} {1}（{2}，最后工作日 {3}）{4}").format(
+            st.emp_no,
+            st.name,
+            st.reason.label,
+            st.last_working_day.isoformat(),
+            tr("【财务已审核】") if st.approved else tr("【待财务审核】"),
+        )
+    )
+    print(
+        tr("社保公积金缴至 {0}，{1} 起减员；结算计入 {2} 工资").format(
+            st.stop_month.strftime("%Y-%m"), _next_month(st.stop_month), st.payroll_month.strftime("%Y-%m")
+        )
+    )
     for line in st.lines:
         print(f"  {line.item:<20}{line.amount:>14,.2f}  {line.basis}")
     for warning in st.warnings:

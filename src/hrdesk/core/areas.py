@@ -24,6 +24,14 @@ from hrdesk.core.separation import tables as separation_tables
 
 metadata = Base.metadata
 
-TABLE_MODULES = (kernel_tables, org_tables, people_tables, accounts_tables, flows_tables, payroll_tables,
-                 separation_tables, documents_tables)
+TABLE_MODULES = (
+    kernel_tables,
+    org_tables,
+    people_tables,
+    accounts_tables,
+    flows_tables,
+    payroll_tables,
+    separation_tables,
+    documents_tables,
+)
 PROVIDERS = (placement, settlement)  # imported for what they register with the areas below them

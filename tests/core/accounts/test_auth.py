@@ -69,8 +69,14 @@ def test_success_resets_the_failure_count(company):
 def test_disabled_account_cannot_sign_in(company):
     admin = company.login("admin")
     info = next(a for a in users.list_accounts(admin) if a.username == "staff")
-    users.update_account(admin, info.id, display_name=info.display_name, roles=set(info.roles),
-                            employee_id=info.employee_id, active=False)
+    users.update_account(
+        admin,
+        info.id,
+        display_name=info.display_name,
+        roles=set(info.roles),
+        employee_id=info.employee_id,
+        active=False,
+    )
     with pytest.raises(AuthenticationError, match="停用"):
         auth.login(company.db, "staff", USER_PASSWORD)
 

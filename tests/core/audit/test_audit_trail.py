@@ -33,8 +33,15 @@ def separated(company):
     fx.clock = FixedClock(TODAY)
     system = ServiceContext(fx.db, fx.system.actor, fx.clock)
     li = employees.get(system, fx.emps["李四"])
-    data = employee_input("E000002", "李四", fx.depts["销售部"], 2, manager_id=fx.emps["王经理"],
-                          position_id=li.position_id, base_salary="15000")
+    data = employee_input(
+        "E000002",
+        "李四",
+        fx.depts["销售部"],
+        2,
+        manager_id=fx.emps["王经理"],
+        position_id=li.position_id,
+        base_salary="15000",
+    )
     employees.update(system, li.id, data, li.version)
     users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     fx.users["lisi"] = USER_PASSWORD
@@ -44,10 +51,17 @@ def separated(company):
     for username in ("manager", "hr", "finance"):
         engine.act(login(fx, username), flow_id, Action.APPROVE, f"{username} 同意")
     for item in engine.get(hr, flow_id).checklist:
-        checklists.waive(hr, item.id, "已线下办理完毕") if item.title.startswith("钥匙") \
-            else checklists.confirm(login(fx, "admin") if item.owner == "管理员" else hr if item.owner == "人事"
-                                    else login(fx, "finance") if item.owner == "财务" else login(fx, "manager"),
-                                    item.id, "已完成")
+        checklists.waive(hr, item.id, "已线下办理完毕") if item.title.startswith("钥匙") else checklists.confirm(
+            login(fx, "admin")
+            if item.owner == "管理员"
+            else hr
+            if item.owner == "人事"
+            else login(fx, "finance")
+            if item.owner == "财务"
+            else login(fx, "manager"),
+            item.id,
+            "已完成",
+        )
     detail = engine.act(hr, flow_id, Action.APPROVE, "归档")
     assert detail.summary.status is FlowStatus.COMPLETED
     fx.flow_id = flow_id
@@ -90,8 +104,10 @@ def test_masking_for_hr_and_auditor(separated):
     assert hr_create["base_salary"] == "12000.00" and len(hr_create["id_number"]) == 18
     assert auditor_create["base_salary"] == "****"
     assert auditor_create["id_number"] == hr_create["id_number"][:3] + "*" * 11 + hr_create["id_number"][-4:]
-    assert auditor_create["bank_account"].startswith(hr_create["bank_account"][:4]) and "*" in \
-        auditor_create["bank_account"]
+    assert (
+        auditor_create["bank_account"].startswith(hr_create["bank_account"][:4])
+        and "*" in auditor_create["bank_account"]
+    )
     assert auditor_create["name"] == "李四"  # only the sensitive fields
     edit = next(e for e in auditor_view if e.action == "employee.update")
     assert edit.before["base_salary"] == edit.after["base_salary"] == "****"
@@ -122,11 +138,23 @@ def test_export_is_readable_and_text_stays_text(separated, tmp_path):
     out.mkdir()
     system = ServiceContext(fx.db, fx.system.actor, fx.clock)
     li = employees.get(system, fx.li)
-    evil = "=HYPERLINK(\"http://x\",\"点我\")"
-    employees.update(system, li.id, employee_input("E000002", evil, fx.depts["销售部"], 2,
-                                                   manager_id=fx.emps["王经理"], position_id=li.position_id,
-                                                   base_salary="15000", status=EmployeeStatus.SEPARATED,
-                                                   last_working_day=date(2026, 4, 10)), li.version)
+    evil = '=HYPERLINK("http://x","点我")'
+    employees.update(
+        system,
+        li.id,
+        employee_input(
+            "E000002",
+            evil,
+            fx.depts["销售部"],
+            2,
+            manager_id=fx.emps["王经理"],
+            position_id=li.position_id,
+            base_salary="15000",
+            status=EmployeeStatus.SEPARATED,
+            last_working_day=date(2026, 4, 10),
+        ),
+        li.version,
+    )
     path = out / "李四 操作留痕.xlsx"
     result = trail.export_trail(login(fx, "auditor"), path, employee_id=fx.li)
     assert result.path == path and result.count == len(trail.trail(login(fx, "auditor"), employee_id=fx.li))

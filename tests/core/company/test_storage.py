@@ -84,8 +84,13 @@ def test_setup_without_keyring_and_without_env_key_creates_nothing(tmp_path):
     keyring.set_keyring(keyring.backends.fail.Keyring())
     data_dir = DataDir(tmp_path / "fresh")
     with pytest.raises(KeyUnavailable, match="HRDESK_DB_KEY"):
-        company_service.setup_company(data_dir, company_name="甲公司", admin_username="admin",
-                                      admin_display_name="管理员", admin_password=ADMIN_PASSWORD)
+        company_service.setup_company(
+            data_dir,
+            company_name="甲公司",
+            admin_username="admin",
+            admin_display_name="管理员",
+            admin_password=ADMIN_PASSWORD,
+        )
     assert not data_dir.db_path.exists()
     assert not data_dir.meta_path.exists()
 
@@ -95,8 +100,13 @@ def test_setup_with_env_key_needs_no_keyring(tmp_path, monkeypatch):
     key = keys.generate_key()
     monkeypatch.setenv(keys.ENV_KEY, key)
     data_dir = DataDir(tmp_path / "env")
-    result = company_service.setup_company(data_dir, company_name="乙公司", admin_username="admin",
-                                           admin_display_name="管理员", admin_password=ADMIN_PASSWORD)
+    result = company_service.setup_company(
+        data_dir,
+        company_name="乙公司",
+        admin_username="admin",
+        admin_display_name="管理员",
+        admin_password=ADMIN_PASSWORD,
+    )
     assert not result.key_in_keyring
     assert keys.key_from_recovery(result.recovery_key) == key
     result.db.dispose()
@@ -106,16 +116,22 @@ def test_setup_with_env_key_needs_no_keyring(tmp_path, monkeypatch):
 def test_setup_validates_before_touching_disk(tmp_path):
     data_dir = DataDir(tmp_path / "bad")
     with pytest.raises(ValidationError) as info:
-        company_service.setup_company(data_dir, company_name="", admin_username="A B",
-                                      admin_display_name="", admin_password="short")
+        company_service.setup_company(
+            data_dir, company_name="", admin_username="A B", admin_display_name="", admin_password="short"
+        )
     assert set(info.value.errors) == {"company_name", "admin_username", "admin_display_name", "admin_password"}
     assert not data_dir.root.exists()
 
 
 def test_setup_refuses_existing_company(company):
     with pytest.raises(StorageError, match="不会覆盖"):
-        company_service.setup_company(company.data_dir, company_name="丙公司", admin_username="admin",
-                                      admin_display_name="管理员", admin_password=ADMIN_PASSWORD)
+        company_service.setup_company(
+            company.data_dir,
+            company_name="丙公司",
+            admin_username="admin",
+            admin_display_name="管理员",
+            admin_password=ADMIN_PASSWORD,
+        )
 
 
 def test_plain_sqlite_file_is_not_ours_and_unchanged(tmp_path, monkeypatch):
@@ -191,8 +207,13 @@ def test_read_only_data_folder_gives_clear_message(tmp_path):
     folder.mkdir()
     with read_only_folder(folder):
         with pytest.raises(StorageError, match="无法写入"):
-            company_service.setup_company(DataDir(folder), company_name="丁公司", admin_username="admin",
-                                          admin_display_name="管理员", admin_password=ADMIN_PASSWORD)
+            company_service.setup_company(
+                DataDir(folder),
+                company_name="丁公司",
+                admin_username="admin",
+                admin_display_name="管理员",
+                admin_password=ADMIN_PASSWORD,
+            )
     assert list(folder.iterdir()) == []
 
 
@@ -228,13 +249,20 @@ def test_upgrade_from_first_release_keeps_data_and_backs_up(tmp_path):
     with old.begin() as conn:
         conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         command.upgrade(alembic_config(conn), "0001")
-        conn.execute(text("INSERT INTO departments (id, name, kind, sort_order, active, created_at) "
-                          "VALUES (1, '人事部', 'function', 0, 1, '2025-01-01 00:00:00')"))
-        conn.execute(text(
-            "INSERT INTO employees (id, emp_no, name, id_number, gender, birth_date, department_id, hire_date, "
-            "status, base_salary, created_at, updated_at, version) VALUES (1, 'E1', '老员工', '11010519900307123X', "
-            "'M', '1990-03-07', 1, '2020-01-01', 'regular', 800000, '2025-01-01 00:00:00', "
-            "'2025-01-01 00:00:00', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO departments (id, name, kind, sort_order, active, created_at) "
+                "VALUES (1, '人事部', 'function', 0, 1, '2025-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO employees (id, emp_no, name, id_number, gender, birth_date, department_id, hire_date, "
+                "status, base_salary, created_at, updated_at, version) VALUES (1, 'E1', '老员工', '11010519900307123X', "
+                "'M', '1990-03-07', 1, '2020-01-01', 'regular', 800000, '2025-01-01 00:00:00', "
+                "'2025-01-01 00:00:00', 1)"
+            )
+        )
     old.dispose()
     engine = open_existing(data_dir, key)
     with engine.connect() as conn:

@@ -43,8 +43,7 @@ def demo400(tmp_path_factory):
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:
-        result = create_demo_company(DataDir(tmp_path_factory.mktemp("demo400")), employees=400, seed=3,
-                                     today=TODAY)
+        result = create_demo_company(DataDir(tmp_path_factory.mktemp("demo400")), employees=400, seed=3, today=TODAY)
     finally:
         keyring.set_keyring(previous)
     yield result
@@ -66,10 +65,30 @@ def _positions(db) -> dict[int, str]:
         return dict(session.execute(select(Position.id, Position.name)).all())
 
 
-_COMPARED = ("emp_no", "name", "id_number", "gender", "birth_date", "phone", "email", "department_id",
-             "project_department_id", "position_id", "manager_id", "hire_date", "probation_end_date",
-             "contract_type", "contract_start", "contract_end", "status", "last_working_day",
-             "social_security_city", "base_salary", "bank_account", "bank_name")
+_COMPARED = (
+    "emp_no",
+    "name",
+    "id_number",
+    "gender",
+    "birth_date",
+    "phone",
+    "email",
+    "department_id",
+    "project_department_id",
+    "position_id",
+    "manager_id",
+    "hire_date",
+    "probation_end_date",
+    "contract_type",
+    "contract_start",
+    "contract_end",
+    "status",
+    "last_working_day",
+    "social_security_city",
+    "base_salary",
+    "bank_account",
+    "bank_name",
+)
 
 
 def _rows(db) -> list[tuple]:
@@ -117,8 +136,11 @@ def test_every_id_number_is_valid_and_matches_gender_and_birth_date(demo400):
         assert ric.is_valid(e.id_number), e.id_number
         assert ric.get_birth_date(e.id_number) == e.birth_date
         assert e.gender == ("M" if int(e.id_number[16]) % 2 else "F")
-        age_at_hire = e.hire_date.year - e.birth_date.year - (
-            (e.hire_date.month, e.hire_date.day) < (e.birth_date.month, e.birth_date.day))
+        age_at_hire = (
+            e.hire_date.year
+            - e.birth_date.year
+            - ((e.hire_date.month, e.hire_date.day) < (e.birth_date.month, e.birth_date.day))
+        )
         assert 20 <= age_at_hire <= 58, (e.emp_no, age_at_hire)
     assert len({e.id_number for e in employees}) == 400
     genders = Counter(e.gender for e in employees)
@@ -126,8 +148,14 @@ def test_every_id_number_is_valid_and_matches_gender_and_birth_date(demo400):
 
 
 def test_every_bank_card_is_valid_with_a_real_bin_and_matching_bank(demo400):
-    banks = {"622202": "中国工商银行", "621700": "中国建设银行", "622848": "中国农业银行", "621660": "中国银行",
-             "622588": "招商银行", "622262": "交通银行"}
+    banks = {
+        "622202": "中国工商银行",
+        "621700": "中国建设银行",
+        "622848": "中国农业银行",
+        "621660": "中国银行",
+        "622588": "招商银行",
+        "622262": "交通银行",
+    }
     employees = _employees(demo400.db)
     for e in employees:
         assert luhn.is_valid(e.bank_account), e.bank_account
@@ -172,8 +200,10 @@ def test_salaries_are_whole_hundreds_skewed_and_higher_for_managers(demo400):
 def test_hire_dates_probation_and_contracts(demo400):
     for e in _employees(demo400.db):
         assert TODAY - timedelta(days=3660) <= e.hire_date <= TODAY
-        assert e.probation_end_date in (demo_company.add_months(e.hire_date, 3) - timedelta(days=1),
-                                        demo_company.add_months(e.hire_date, 6) - timedelta(days=1))
+        assert e.probation_end_date in (
+            demo_company.add_months(e.hire_date, 3) - timedelta(days=1),
+            demo_company.add_months(e.hire_date, 6) - timedelta(days=1),
+        )
         assert e.contract_start >= e.hire_date
         if e.contract_type == "fixed":
             assert e.contract_end == demo_company.add_months(e.contract_start, 36) - timedelta(days=1)

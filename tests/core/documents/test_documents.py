@@ -22,8 +22,10 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord, Company, Setting
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-       b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def login(fx, username) -> ServiceContext:
@@ -82,8 +84,17 @@ def test_certificate_fields_number_hash_reissue_and_verify(fx):
     doc = issuing.separation_certificate(hr, li)
     assert doc.number == "LZ-2026-0001" and not doc.reissued
     text = _text(doc.pdf)
-    for expected in ("测试科技有限公司", "离职证明", "李四", "销售代表", "2020年1月6日", "2026年3月31日", "6年",
-                     "劳动关系", "LZ-2026-0001"):
+    for expected in (
+        "测试科技有限公司",
+        "离职证明",
+        "李四",
+        "销售代表",
+        "2020年1月6日",
+        "2026年3月31日",
+        "6年",
+        "劳动关系",
+        "LZ-2026-0001",
+    ):
         assert expected in text, expected
     from hrdesk.core.people import employees
 
@@ -157,15 +168,17 @@ def test_batch_with_progress_and_cancel(fx, tmp_path):
     separate(fx, "孙员工", date(2026, 3, 20))
     hr = login(fx, "hr")
     seen = []
-    result = issuing.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), tmp_path,
-                                                     progress=lambda done, total: seen.append((done, total)))
+    result = issuing.batch_separation_certificates(
+        hr, date(2026, 3, 1), date(2026, 3, 31), tmp_path, progress=lambda done, total: seen.append((done, total))
+    )
     assert result.total == 2 and len(result.written) == 2 and seen == [(1, 2), (2, 2)]
     assert all(p.read_bytes().startswith(b"%PDF") for p in result.written)
     folder = tmp_path / "cancelled"
     folder.mkdir()
     calls = iter([False, True])
-    result = issuing.batch_separation_certificates(hr, date(2026, 3, 1), date(2026, 3, 31), folder,
-                                                     cancelled=lambda: next(calls))
+    result = issuing.batch_separation_certificates(
+        hr, date(2026, 3, 1), date(2026, 3, 31), folder, cancelled=lambda: next(calls)
+    )
     assert result.cancelled and len(result.written) == 1 and len(list(folder.iterdir())) == 1
     with pytest.raises(ValidationError):
         issuing.batch_separation_certificates(hr, date(2026, 3, 31), date(2026, 3, 1), folder)

@@ -36,8 +36,9 @@ def approve_all(fx, flow_id):
     detail = engine.get(fx.system, flow_id)
     while detail.summary.status is FlowStatus.RUNNING:
         user = detail.assignees[0]
-        username = {"王经理": "manager", "陈工": "lead", "刘人事": "hr", "钱财务": "finance",
-                    "系统管理员": "admin"}[user]
+        username = {"王经理": "manager", "陈工": "lead", "刘人事": "hr", "钱财务": "finance", "系统管理员": "admin"}[
+            user
+        ]
         detail = engine.act(login(fx, username), flow_id, Action.APPROVE, "同意")
     return detail
 
@@ -45,9 +46,17 @@ def approve_all(fx, flow_id):
 def test_confirmation_by_manager_sets_regular_and_date(fx):
     hr = login(fx, "hr")
     li = employees.get(hr, fx.emps["李四"])
-    data = employee_input("E000002", "李四", fx.depts["销售部"], 2, manager_id=fx.emps["王经理"],
-                          position_id=li.position_id, status=EmployeeStatus.PROBATION,
-                          probation_end_date=date(2026, 3, 31), hire_date=date(2025, 10, 1))
+    data = employee_input(
+        "E000002",
+        "李四",
+        fx.depts["销售部"],
+        2,
+        manager_id=fx.emps["王经理"],
+        position_id=li.position_id,
+        status=EmployeeStatus.PROBATION,
+        probation_end_date=date(2026, 3, 31),
+        hire_date=date(2025, 10, 1),
+    )
     employees.update(hr, li.id, data, li.version)
     with pytest.raises(PermissionDenied):
         lifecycle.start_confirmation(login(fx, "staff"), li.id, date(2026, 4, 1), "表现良好")
@@ -71,10 +80,15 @@ def test_transfer_with_future_date_applies_on_that_day(fx):
     assert "base_salary" in info.value.errors
     with pytest.raises(ValidationError, match="没有任何变动"):
         lifecycle.start_transfer(hr, fx.emps["赵六"], date(2026, 4, 1), {"base_salary": "12000"}, "调薪")
-    detail = lifecycle.start_transfer(hr, fx.emps["赵六"], date(2026, 4, 1),
-                                      {"base_salary": "15000", "manager_id": fx.emps["陈工"]}, "晋升")
-    assert [s.name for s in detail.steps if s.state != "not_applicable"] == \
-        ["原直属上级审批", "新直属上级确认", "人事审核", "财务确认调薪"]
+    detail = lifecycle.start_transfer(
+        hr, fx.emps["赵六"], date(2026, 4, 1), {"base_salary": "15000", "manager_id": fx.emps["陈工"]}, "晋升"
+    )
+    assert [s.name for s in detail.steps if s.state != "not_applicable"] == [
+        "原直属上级审批",
+        "新直属上级确认",
+        "人事审核",
+        "财务确认调薪",
+    ]
     approve_all(fx, detail.summary.id)
     assert employees.get(hr, fx.emps["赵六"]).base_salary == Decimal("12000.00")  # not yet
     assert lifecycle_jobs.apply_due_changes(fx.db, fx.clock) == 0
@@ -87,10 +101,18 @@ def test_transfer_with_future_date_applies_on_that_day(fx):
 
 def test_onboarding_creates_employee_account_and_checklist(fx):
     hr = login(fx, "hr")
-    data = employee_input("E000050", "新同事", fx.depts["销售部"], 50, manager_id=fx.emps["王经理"],
-                          hire_date=date(2026, 3, 16), probation_end_date=date(2026, 6, 15),
-                          status=EmployeeStatus.PROBATION,
-                          id_number=make_id(seq=555, birth=date(1998, 8, 8)), bank_account=make_card(serial=555))
+    data = employee_input(
+        "E000050",
+        "新同事",
+        fx.depts["销售部"],
+        50,
+        manager_id=fx.emps["王经理"],
+        hire_date=date(2026, 3, 16),
+        probation_end_date=date(2026, 6, 15),
+        status=EmployeeStatus.PROBATION,
+        id_number=make_id(seq=555, birth=date(1998, 8, 8)),
+        bank_account=make_card(serial=555),
+    )
     with pytest.raises(PermissionDenied):
         lifecycle.start_onboarding(login(fx, "manager"), data)
     detail = lifecycle.start_onboarding(hr, data, "xintongshi", {Role.EMPLOYEE})
@@ -112,10 +134,14 @@ def test_onboarding_creates_employee_account_and_checklist(fx):
 def test_edited_definition_applies_to_new_flows_only(fx):
     admin, hr = login(fx, "admin"), login(fx, "hr")
     before = separations.start(hr, fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商").summary
-    short = FlowDefinition(FlowKind.SEPARATION, "简化离职", (
-        StepDef("hr", "人事审核", ActorKind.ROLE, Role.HR),
-        StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=False),
-    ))
+    short = FlowDefinition(
+        FlowKind.SEPARATION,
+        "简化离职",
+        (
+            StepDef("hr", "人事审核", ActorKind.ROLE, Role.HR),
+            StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=False),
+        ),
+    )
     saved = definitions.save(admin, short)
     assert saved.definition.version == 2
     after = separations.start(hr, fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商").summary
@@ -127,10 +153,13 @@ def test_edited_definition_applies_to_new_flows_only(fx):
         definitions.save(hr, short)
 
 
-@pytest.mark.parametrize("steps, field", [
-    ((), "steps"),
-    ((StepDef("x", "人事", ActorKind.ROLE, None),), "steps.1.role"),
-])
+@pytest.mark.parametrize(
+    "steps, field",
+    [
+        ((), "steps"),
+        ((StepDef("x", "人事", ActorKind.ROLE, None),), "steps.1.role"),
+    ],
+)
 def test_invalid_definitions_are_refused(fx, steps, field):
     with pytest.raises(ValidationError) as info:
         definitions.save(login(fx, "admin"), FlowDefinition(FlowKind.SEPARATION, "坏", steps))
@@ -166,8 +195,13 @@ def test_backoff_grows_and_is_capped():
 
 
 def test_proposal_is_masked_for_approvers_without_salary_rights(fx):
-    detail = lifecycle.start_transfer(login(fx, "hr"), fx.emps["赵六"], date(2026, 4, 1),
-                                      {"base_salary": "15000", "manager_id": fx.emps["陈工"]}, "晋升")
+    detail = lifecycle.start_transfer(
+        login(fx, "hr"),
+        fx.emps["赵六"],
+        date(2026, 4, 1),
+        {"base_salary": "15000", "manager_id": fx.emps["陈工"]},
+        "晋升",
+    )
     hr_view = engine.get(login(fx, "hr"), detail.summary.id).payload
     manager_view = engine.get(login(fx, "manager"), detail.summary.id).payload
     assert hr_view["changes"]["base_salary"] == {"from": "12000.00", "to": "15000.00"}
@@ -176,8 +210,9 @@ def test_proposal_is_masked_for_approvers_without_salary_rights(fx):
 
 
 def test_checklist_owners_may_read_the_flow(fx):
-    flow = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                             "协商").summary
+    flow = separations.start(
+        login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商"
+    ).summary
     admin = login(fx, "admin")  # 行政/IT owns the laptop and account items
     assert engine.get(admin, flow.id).my_actions == ()
     with pytest.raises(PermissionDenied):
@@ -189,8 +224,12 @@ def test_concurrent_definition_edits_are_refused(fx):
 
     admin = login(fx, "admin")
     current = definitions.current(admin, FlowKind.SEPARATION)
-    edited = FlowDefinition(FlowKind.SEPARATION, "离职审批", current.definition.steps[:-1] + (
-        StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=True),))
+    edited = FlowDefinition(
+        FlowKind.SEPARATION,
+        "离职审批",
+        current.definition.steps[:-1]
+        + (StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, requires_checklist_closed=True),),
+    )
     definitions.save(admin, edited, expected_version=1)
     with pytest.raises(Conflict, match="第2版"):
         definitions.save(admin, edited, expected_version=1)
@@ -202,26 +241,45 @@ def test_department_template_covers_sub_departments_and_needs_titles(fx):
 
     admin = login(fx, "admin")
     with pytest.raises(ValidationError, match="缺少事项名称"):
-        checklists.save_template(admin, fx.depts["销售部"], None,
-                                 [ItemTemplate(ItemCategory.DOCUMENTS, " ", ItemOwner.MANAGER)])
-    checklists.save_template(admin, fx.depts["销售部"], None,
-                             [ItemTemplate(ItemCategory.DOCUMENTS, "客户名单移交", ItemOwner.MANAGER)])
-    detail = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                               "协商")  # 赵六 works in 华东销售部, under 销售部
+        checklists.save_template(
+            admin, fx.depts["销售部"], None, [ItemTemplate(ItemCategory.DOCUMENTS, " ", ItemOwner.MANAGER)]
+        )
+    checklists.save_template(
+        admin, fx.depts["销售部"], None, [ItemTemplate(ItemCategory.DOCUMENTS, "客户名单移交", ItemOwner.MANAGER)]
+    )
+    detail = separations.start(
+        login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商"
+    )  # 赵六 works in 华东销售部, under 销售部
     assert "客户名单移交" in {i.title for i in detail.checklist}
 
 
 def test_pending_onboarding_reserves_its_numbers(fx):
     hr = login(fx, "hr")
-    first = employee_input("E000009", "甲", fx.depts["销售部"], 60, hire_date=date(2026, 3, 16),
-                           probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
-                           id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=601))
+    first = employee_input(
+        "E000009",
+        "甲",
+        fx.depts["销售部"],
+        60,
+        hire_date=date(2026, 3, 16),
+        probation_end_date=date(2026, 6, 15),
+        status=EmployeeStatus.PROBATION,
+        id_number=make_id(seq=601, birth=date(1997, 1, 1)),
+        bank_account=make_card(serial=601),
+    )
     assert lifecycle.suggest_emp_no(hr) == "E000009"
     lifecycle.start_onboarding(hr, first)
     assert lifecycle.suggest_emp_no(hr) == "E000010"
-    second = employee_input("E000009", "乙", fx.depts["销售部"], 61, hire_date=date(2026, 3, 16),
-                            probation_end_date=date(2026, 6, 15), status=EmployeeStatus.PROBATION,
-                            id_number=make_id(seq=601, birth=date(1997, 1, 1)), bank_account=make_card(serial=602))
+    second = employee_input(
+        "E000009",
+        "乙",
+        fx.depts["销售部"],
+        61,
+        hire_date=date(2026, 3, 16),
+        probation_end_date=date(2026, 6, 15),
+        status=EmployeeStatus.PROBATION,
+        id_number=make_id(seq=601, birth=date(1997, 1, 1)),
+        bank_account=make_card(serial=602),
+    )
     with pytest.raises(ValidationError) as info:
         lifecycle.start_onboarding(hr, second)
     assert {"emp_no", "id_number"} <= set(info.value.errors)

@@ -31,8 +31,15 @@ def story(company):
     clock = FixedClock(TODAY)
     system = ServiceContext(company.db, company.system.actor, clock)
     li = employees.get(system, company.emps["李四"])
-    data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
-                          position_id=li.position_id, project_department_id=company.depts["地铁项目部"])
+    data = employee_input(
+        "E000002",
+        "李四",
+        company.depts["销售部"],
+        2,
+        manager_id=company.emps["王经理"],
+        position_id=li.position_id,
+        project_department_id=company.depts["地铁项目部"],
+    )
     employees.update(system, li.id, data, li.version)
     users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     company.users["lisi"] = USER_PASSWORD
@@ -48,8 +55,11 @@ def test_complete_separation_story(story):
     fx = story
     sink = SmtpSink().start()
     try:
-        mail.save_settings(login(fx, "admin"), mail.SmtpSettings("127.0.0.1", sink.port, "none", "", "hr@example.cn",
-                                                                 "测试科技人事部"), None)
+        mail.save_settings(
+            login(fx, "admin"),
+            mail.SmtpSettings("127.0.0.1", sink.port, "none", "", "hr@example.cn", "测试科技人事部"),
+            None,
+        )
         _run_story(fx, sink)
     finally:
         sink.stop()
@@ -58,8 +68,9 @@ def test_complete_separation_story(story):
 def _run_story(fx, sink):
     li = login(fx, "lisi")
     # 1. 李四 resigns himself: 30 days' notice, last day 1 April.
-    detail = separations.start(li, fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 1),
-                               "个人发展原因，申请离职。")
+    detail = separations.start(
+        li, fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 1), "个人发展原因，申请离职。"
+    )
     flow_id = detail.summary.id
     assert detail.summary.step_name == "直属上级审批" and detail.assignees == ["王经理"]
     assert detail.summary.due_date == date(2026, 3, 5)  # 3 working days
@@ -124,8 +135,14 @@ def _run_story(fx, sink):
     notices.send_draft(hr, drafts["separation.started"].id)
     report = mail.deliver_due(fx.db, fx.clock.now())
     assert report.pending == 0 and report.failed == 0
-    expected = {"e000006@example.cn", "e000007@example.cn", "e000002@example.cn", "e000001@example.cn",
-                "e000004@example.cn", "e000005@example.cn"}  # 系统管理员 has no address; 孙员工 removed
+    expected = {
+        "e000006@example.cn",
+        "e000007@example.cn",
+        "e000002@example.cn",
+        "e000001@example.cn",
+        "e000004@example.cn",
+        "e000005@example.cn",
+    }  # 系统管理员 has no address; 孙员工 removed
     completion_mails = [m for m in sink.messages if m["Subject"].startswith("人员离职通知")]
     assert {m["To"].addresses[0].addr_spec for m in completion_mails} == expected
     assert all("e000008@example.cn" not in str(m["To"]) for m in completion_mails)
@@ -138,8 +155,9 @@ def _run_story(fx, sink):
     auditor = login(fx, "auditor")
     assert audit_log.verify_chain(auditor).ok
     trail = audit_log.list_entries(auditor, entity_type="flow", entity_id=flow_id)
-    assert {"flow.submit", "flow.approve", "checklist.confirm", "checklist.waive", "notice.send"} <= \
-        {e.action for e in trail}
+    assert {"flow.submit", "flow.approve", "checklist.confirm", "checklist.waive", "notice.send"} <= {
+        e.action for e in trail
+    }
     with fx.db.engine.begin() as conn:
         seq = conn.execute(text("SELECT min(seq) FROM audit_log WHERE action = 'flow.approve'")).scalar()
         conn.execute(text("UPDATE audit_log SET actor_name = '别人' WHERE seq = :s"), {"s": seq})
@@ -152,8 +170,9 @@ def test_hr_starts_on_behalf_and_short_notice_needs_a_comment(story):
     with pytest.raises(ValidationError) as info:
         separations.start(hr, fx.emps["周七"], SeparationReason.RESIGNATION, date(2026, 3, 10))
     assert "第三十七条" in info.value.errors["comment"]
-    detail = separations.start(hr, fx.emps["周七"], SeparationReason.RESIGNATION, date(2026, 3, 10),
-                               "员工家中有急事，双方同意提前离职。")
+    detail = separations.start(
+        hr, fx.emps["周七"], SeparationReason.RESIGNATION, date(2026, 3, 10), "员工家中有急事，双方同意提前离职。"
+    )
     assert detail.summary.on_behalf_of == "周七" and detail.summary.initiator_name == "刘人事"
     assert detail.transitions[0].on_behalf_of == "周七"
     assert detail.payload["notice_warning"]
@@ -208,8 +227,9 @@ def test_reject_return_withdraw_restore_the_employee(story):
 
 def test_inbox_shows_waiting_time_and_overdue(story):
     fx = story
-    flow = separations.start(login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30),
-                             "申请").summary
+    flow = separations.start(
+        login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30), "申请"
+    ).summary
     [item] = engine.inbox(login(fx, "manager"))
     assert item.id == flow.id and not item.overdue
     fx.clock.advance(timedelta(days=7))
@@ -220,25 +240,26 @@ def test_inbox_shows_waiting_time_and_overdue(story):
 
 def test_manager_without_account_falls_back_to_hr(story):
     fx = story
-    detail = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                               "协商一致")
+    detail = separations.start(login(fx, "hr"), fx.emps["赵六"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商一致")
     assert detail.assignees == ["王经理"]  # 赵六's manager has an account
-    detail = separations.start(login(fx, "hr"), fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                               "协商一致")
+    detail = separations.start(login(fx, "hr"), fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商一致")
     assert detail.assignees == ["陈工"]
     # 孙员工 has no manager at all: HR acts, and the reason is recorded.
-    detail = separations.start(login(fx, "hr"), fx.emps["孙员工"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                               "协商一致")
+    detail = separations.start(
+        login(fx, "hr"), fx.emps["孙员工"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商一致"
+    )
     assert detail.assignees == ["刘人事"] and "由人事代办" in detail.assignee_note
 
 
 def test_add_checklist_item_with_asset_number(story):
     fx = story
-    flow = separations.start(login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30),
-                             "申请").summary
+    flow = separations.start(
+        login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30), "申请"
+    ).summary
     hr = login(fx, "hr")
-    item = checklists.add_item(hr, flow.id, ItemCategory.EQUIPMENT, "ThinkPad X1 笔记本", ItemOwner.ADMIN,
-                               asset_no="IT-2023-0042")
+    item = checklists.add_item(
+        hr, flow.id, ItemCategory.EQUIPMENT, "ThinkPad X1 笔记本", ItemOwner.ADMIN, asset_no="IT-2023-0042"
+    )
     assert item.asset_no == "IT-2023-0042" and item.status is ItemStatus.OPEN
     with pytest.raises(ValidationError):
         checklists.add_item(hr, flow.id, ItemCategory.FINANCE, "备用金", ItemOwner.FINANCE, amount="12.345")

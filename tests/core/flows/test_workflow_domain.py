@@ -24,14 +24,24 @@ from hrdesk.core.flows.workflow import (
 from hrdesk.core.kernel.calendar import WorkCalendar, china_calendar
 from hrdesk.core.kernel.permissions import Role
 
-SEPARATION = FlowDefinition(FlowKind.SEPARATION, "离职", (
-    StepDef("manager", "直属上级审批", ActorKind.MANAGER),
-    StepDef("lead", "项目负责人审批", ActorKind.PROJECT_LEAD, condition="in_project_department"),
-    StepDef("hr", "人事审核", ActorKind.ROLE, Role.HR),
-    StepDef("finance", "财务结算", ActorKind.ROLE, Role.FINANCE),
-    StepDef("archive", "人事归档", ActorKind.ROLE, Role.HR, actions=(Action.APPROVE, Action.RETURN),
-            requires_checklist_closed=True),
-))
+SEPARATION = FlowDefinition(
+    FlowKind.SEPARATION,
+    "离职",
+    (
+        StepDef("manager", "直属上级审批", ActorKind.MANAGER),
+        StepDef("lead", "项目负责人审批", ActorKind.PROJECT_LEAD, condition="in_project_department"),
+        StepDef("hr", "人事审核", ActorKind.ROLE, Role.HR),
+        StepDef("finance", "财务结算", ActorKind.ROLE, Role.FINANCE),
+        StepDef(
+            "archive",
+            "人事归档",
+            ActorKind.ROLE,
+            Role.HR,
+            actions=(Action.APPROVE, Action.RETURN),
+            requires_checklist_closed=True,
+        ),
+    ),
+)
 IN_PROJECT = {"in_project_department": True}
 NOT_IN_PROJECT = {"in_project_department": False}
 
@@ -52,8 +62,9 @@ def test_condition_skips_the_project_lead():
 
 
 def test_return_goes_back_one_applicable_step_and_to_the_initiator():
-    assert act(SEPARATION, Position(FlowStatus.RUNNING, 2), Action.RETURN, NOT_IN_PROJECT).position == \
-        Position(FlowStatus.RUNNING, 0)
+    assert act(SEPARATION, Position(FlowStatus.RUNNING, 2), Action.RETURN, NOT_IN_PROJECT).position == Position(
+        FlowStatus.RUNNING, 0
+    )
     back = act(SEPARATION, Position(FlowStatus.RUNNING, 0), Action.RETURN, NOT_IN_PROJECT).position
     assert back == Position(FlowStatus.RETURNED, INITIATOR)
     assert act(SEPARATION, back, Action.SUBMIT, NOT_IN_PROJECT).position == Position(FlowStatus.RUNNING, 0)
@@ -85,13 +96,23 @@ def test_definition_round_trips_through_json():
 
 def test_invalid_definitions_are_explained():
     assert "steps" in validate_definition(FlowDefinition(FlowKind.SEPARATION, "空", ()))
-    bad = FlowDefinition(FlowKind.SEPARATION, "坏", (
-        StepDef("a", "人事", ActorKind.ROLE, None),
-        StepDef("a", "", ActorKind.MANAGER, condition="unknown", deadline_days=99, actions=(Action.REJECT,)),
-    ))
+    bad = FlowDefinition(
+        FlowKind.SEPARATION,
+        "坏",
+        (
+            StepDef("a", "人事", ActorKind.ROLE, None),
+            StepDef("a", "", ActorKind.MANAGER, condition="unknown", deadline_days=99, actions=(Action.REJECT,)),
+        ),
+    )
     errors = validate_definition(bad)
-    assert {"steps.1.role", "steps.2.key", "steps.2.name", "steps.2.condition", "steps.2.deadline_days",
-            "steps.2.actions"} <= set(errors)
+    assert {
+        "steps.1.role",
+        "steps.2.key",
+        "steps.2.name",
+        "steps.2.condition",
+        "steps.2.deadline_days",
+        "steps.2.actions",
+    } <= set(errors)
     with pytest.raises(ValueError, match="角色无效"):
         steps_from_json('[{"key": "x", "name": "x", "actor_kind": "role", "role": "ceo"}]')
 

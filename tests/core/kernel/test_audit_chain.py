@@ -28,10 +28,12 @@ def test_altered_record_is_detected(company):
 
 def test_altered_values_are_detected(company):
     with company.db.engine.begin() as conn:
-        seq = conn.execute(text("SELECT min(seq) FROM audit_log WHERE action = 'employee.create' "
-                                "AND after LIKE '%12000.00%'")).scalar()
-        conn.execute(text("UPDATE audit_log SET after = replace(after, '12000.00', '99000.00') WHERE seq = :s"),
-                     {"s": seq})
+        seq = conn.execute(
+            text("SELECT min(seq) FROM audit_log WHERE action = 'employee.create' AND after LIKE '%12000.00%'")
+        ).scalar()
+        conn.execute(
+            text("UPDATE audit_log SET after = replace(after, '12000.00', '99000.00') WHERE seq = :s"), {"s": seq}
+        )
     assert verify(company).first_break.seq == seq
 
 
@@ -51,18 +53,42 @@ def test_swapped_records_are_detected(company):
 
 
 def test_hash_covers_every_field():
-    base = dict(prev_hash="0" * 64, seq=1, created_at=datetime(2026, 1, 1), actor_user_id=1, actor_name="a",
-                on_behalf_of=None, action="x", entity_type="employee", entity_id="1", summary="s",
-                before=None, after='{"a":1}')
+    base = dict(
+        prev_hash="0" * 64,
+        seq=1,
+        created_at=datetime(2026, 1, 1),
+        actor_user_id=1,
+        actor_name="a",
+        on_behalf_of=None,
+        action="x",
+        entity_type="employee",
+        entity_id="1",
+        summary="s",
+        before=None,
+        after='{"a":1}',
+    )
     digest = audit_chain.record_hash(**base)
-    for field, other in [("seq", 2), ("actor_name", "b"), ("on_behalf_of", "c"), ("action", "y"),
-                         ("entity_id", "2"), ("summary", "t"), ("before", "{}"), ("after", '{"a":2}'),
-                         ("created_at", datetime(2026, 1, 2)), ("prev_hash", "1" * 64)]:
+    for field, other in [
+        ("seq", 2),
+        ("actor_name", "b"),
+        ("on_behalf_of", "c"),
+        ("action", "y"),
+        ("entity_id", "2"),
+        ("summary", "t"),
+        ("before", "{}"),
+        ("after", '{"a":2}'),
+        ("created_at", datetime(2026, 1, 2)),
+        ("prev_hash", "1" * 64),
+    ]:
         assert audit_chain.record_hash(**(base | {field: other})) != digest, field
 
 
 def test_append_many_continues_the_chain(company):
     with company.db.session() as session, session.begin():
-        audit_chain.append_many(session, Actor.system(), datetime(2026, 1, 1),
-                          [audit_chain.Entry("test", "employee", i, f"批量{i}") for i in range(50)])
+        audit_chain.append_many(
+            session,
+            Actor.system(),
+            datetime(2026, 1, 1),
+            [audit_chain.Entry("test", "employee", i, f"批量{i}") for i in range(50)],
+        )
     assert verify(company).ok

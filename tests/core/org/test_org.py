@@ -42,8 +42,13 @@ def test_empty_department_can_be_deleted(company):
 def test_cycles_and_duplicates_are_refused(company):
     admin = company.login("admin")
     with pytest.raises(ValidationError) as info:
-        departments.update_department(admin, company.depts["销售部"], name="销售部", kind=DepartmentKind.BUSINESS,
-                              parent_id=company.depts["华东销售部"])
+        departments.update_department(
+            admin,
+            company.depts["销售部"],
+            name="销售部",
+            kind=DepartmentKind.BUSINESS,
+            parent_id=company.depts["华东销售部"],
+        )
     assert "parent_id" in info.value.errors
     with pytest.raises(ValidationError) as info:
         departments.create_department(admin, "销售部", DepartmentKind.BUSINESS, company.depts["总公司"])
@@ -53,16 +58,28 @@ def test_cycles_and_duplicates_are_refused(company):
 def test_department_with_active_staff_cannot_be_deactivated(company):
     admin = company.login("admin")
     with pytest.raises(ValidationError) as info:
-        departments.update_department(admin, company.depts["人事部"], name="人事部", kind=DepartmentKind.FUNCTION,
-                              parent_id=company.depts["总公司"], active=False)
+        departments.update_department(
+            admin,
+            company.depts["人事部"],
+            name="人事部",
+            kind=DepartmentKind.FUNCTION,
+            parent_id=company.depts["总公司"],
+            active=False,
+        )
     assert "active" in info.value.errors
 
 
 def test_project_department_in_use_keeps_its_kind(company):
     admin = company.login("admin")
     with pytest.raises(ValidationError) as info:
-        departments.update_department(admin, company.depts["地铁项目部"], name="地铁项目部", kind=DepartmentKind.BUSINESS,
-                              parent_id=company.depts["总公司"], head_employee_id=company.emps["陈工"])
+        departments.update_department(
+            admin,
+            company.depts["地铁项目部"],
+            name="地铁项目部",
+            kind=DepartmentKind.BUSINESS,
+            parent_id=company.depts["总公司"],
+            head_employee_id=company.emps["陈工"],
+        )
     assert "kind" in info.value.errors
 
 

@@ -142,8 +142,9 @@ def test_annual_bonus_at_a_band_edge_is_taxed_separately_once():
     # 36,000 ÷ 12 = 3,000 → 3% band (the edge belongs to the lower band): 1,080
     assert slip.bonus_tax.tax == D("1080.00") and slip.wage_tax == D("345.00")
     assert slip.income == D("20000")  # not in the wage income
-    second = calculate(employee(MARCH, "20000", items=(bonus,), prior=replace(YearToDate(), bonus_taxed_separately=True)),
-                       rules())
+    second = calculate(
+        employee(MARCH, "20000", items=(bonus,), prior=replace(YearToDate(), bonus_taxed_separately=True)), rules()
+    )
     assert second.bonus_tax is None and second.income == D("56000")  # merged the second time
 
 
@@ -155,9 +156,13 @@ def test_bonus_merged_when_the_employee_chooses():
 
 
 def test_items_by_category():
-    items = (_item("meal", PayCategory.EARNING, "500"), _item("only_child", PayCategory.EARNING, "10", False),
-             _item("absence", PayCategory.PRE_TAX_DEDUCTION, "200"),
-             _item("loan", PayCategory.AFTER_TAX_DEDUCTION, "1000"), _item("taxi", PayCategory.REIMBURSEMENT, "88.50"))
+    items = (
+        _item("meal", PayCategory.EARNING, "500"),
+        _item("only_child", PayCategory.EARNING, "10", False),
+        _item("absence", PayCategory.PRE_TAX_DEDUCTION, "200"),
+        _item("loan", PayCategory.AFTER_TAX_DEDUCTION, "1000"),
+        _item("taxi", PayCategory.REIMBURSEMENT, "88.50"),
+    )
     slip = calculate(employee(MARCH, "20000", items=items), rules())
     assert slip.gross_pay == D("20310.00")  # 20,000 + 500 + 10 − 200
     assert slip.tax_free == D("10") and slip.income == D("20310.00")
@@ -189,13 +194,24 @@ money = st.decimals(min_value=0, max_value=200000, places=2, allow_nan=False, al
 
 
 @settings(max_examples=150, deadline=None)
-@given(salary=money, base=money, bonus=money, reimbursement=money, deduction=money, after=money,
-       day=st.integers(1, 28), month=st.integers(1, 12))
+@given(
+    salary=money,
+    base=money,
+    bonus=money,
+    reimbursement=money,
+    deduction=money,
+    after=money,
+    day=st.integers(1, 28),
+    month=st.integers(1, 12),
+)
 def test_net_is_gross_minus_deductions_exactly(salary, base, bonus, reimbursement, deduction, after, day, month):
     start = date(2026, month, 1)
-    items = (_item("b", PayCategory.EARNING, str(bonus)), _item("r", PayCategory.REIMBURSEMENT, str(reimbursement)),
-             _item("d", PayCategory.PRE_TAX_DEDUCTION, str(deduction)),
-             _item("a", PayCategory.AFTER_TAX_DEDUCTION, str(after)))
+    items = (
+        _item("b", PayCategory.EARNING, str(bonus)),
+        _item("r", PayCategory.REIMBURSEMENT, str(reimbursement)),
+        _item("d", PayCategory.PRE_TAX_DEDUCTION, str(deduction)),
+        _item("a", PayCategory.AFTER_TAX_DEDUCTION, str(after)),
+    )
     emp = employee(start, str(salary), base=str(max(base, D("1"))), hired=date(2026, month, day), items=items)
     slip = calculate(emp, rules(month=start))
     assert slip.gross_pay - slip.total_deductions == slip.net_pay
@@ -209,8 +225,12 @@ def test_cumulative_tax_never_decreases_within_a_year(salaries, low_income):
     last_tax = D(0)
     for month, salary in enumerate(salaries, start=1):
         start = date(2026, month, 1)
-        slip = calculate(employee(start, str(salary), base=str(max(salary, D("1"))), prior=ytd,
-                                  options=TaxOptions(low_income=low_income)), rules(month=start))
+        slip = calculate(
+            employee(
+                start, str(salary), base=str(max(salary, D("1"))), prior=ytd, options=TaxOptions(low_income=low_income)
+            ),
+            rules(month=start),
+        )
         assert slip.wage_tax >= 0
         assert slip.ytd.tax >= last_tax
         last_tax, ytd = slip.ytd.tax, slip.ytd

@@ -80,14 +80,28 @@ def test_payroll_sheet_figures_of_hand_checked_employees(tmp_path, rows):
     # 张三, 上海, 20,000 within the bases: 8% / 2% / 0.5% / 7% fund, employer 16% / 10% / 0.5% / 0.26% / 7%
     assert ws.cell(line["E001"], cols["姓名"]).value == "张三"
     assert ws.cell(line["E001"], cols["部门"]).value == "人事部"
-    expected = {"基本工资": "20000", "餐补": "500", "通讯补贴": "200", "应发合计": "20700", "个人养老": "1600",
-                "个人医疗": "400", "个人失业": "100", "个人公积金": "1400", "个人社保公积金合计": "3500",
-                "专项附加扣除(本月)": "5000",
-                "累计应纳税所得额": "7200",  # 20,700 − 5,000 − 3,500 − 5,000
-                "本月个税": "216",  # 7,200 × 3%
-                "实发工资": "16984",  # 20,700 − 3,500 − 216
-                "单位养老": "3200", "单位医疗": "2000", "单位失业": "100", "单位工伤": "52", "单位公积金": "1400",
-                "单位合计": "6752", "人工成本": "27452"}
+    expected = {
+        "基本工资": "20000",
+        "餐补": "500",
+        "通讯补贴": "200",
+        "应发合计": "20700",
+        "个人养老": "1600",
+        "个人医疗": "400",
+        "个人失业": "100",
+        "个人公积金": "1400",
+        "个人社保公积金合计": "3500",
+        "专项附加扣除(本月)": "5000",
+        "累计应纳税所得额": "7200",  # 20,700 − 5,000 − 3,500 − 5,000
+        "本月个税": "216",  # 7,200 × 3%
+        "实发工资": "16984",  # 20,700 − 3,500 − 216
+        "单位养老": "3200",
+        "单位医疗": "2000",
+        "单位失业": "100",
+        "单位工伤": "52",
+        "单位公积金": "1400",
+        "单位合计": "6752",
+        "人工成本": "27452",
+    }
     for column, amount in expected.items():
         assert value("E001", column) == D(amount), column
     assert ws.cell(line["E001"], cols["计薪天数"]).value == 22  # January 2026 has 22 weekdays
@@ -118,14 +132,34 @@ def test_payroll_sheet_columns_formats_subtotals_and_layout(tmp_path, rows):
     headers = [c.value for c in ws[4]]
     assert headers[:5] == ["工号", "姓名", "部门", "计薪天数", "基本工资"]
     # one column per pay item, by category (earnings, bonus, severance, pre-tax, after-tax, reimbursement)
-    items = headers[5:headers.index("应发合计")]
+    items = headers[5 : headers.index("应发合计")]
     assert set(items[:3]) == {"餐补", "通讯补贴", "防暑降温费"}
     assert items[3:] == ["全年一次性奖金", "经济补偿金", "缺勤扣款", "借款归还", "差旅报销"]
-    tail = headers[headers.index("应发合计"):]
-    assert tail == ["应发合计", "个人养老", "个人医疗", "个人失业", "个人公积金", "个人社保公积金合计",
-                    "专项附加扣除(本月)", "累计应纳税所得额", "本月个税", "奖金个税", "补偿金个税", "税后扣款", "报销",
-                    "实发工资", "单位养老", "单位医疗", "单位失业", "单位工伤", "单位生育", "单位公积金", "单位合计",
-                    "人工成本"]
+    tail = headers[headers.index("应发合计") :]
+    assert tail == [
+        "应发合计",
+        "个人养老",
+        "个人医疗",
+        "个人失业",
+        "个人公积金",
+        "个人社保公积金合计",
+        "专项附加扣除(本月)",
+        "累计应纳税所得额",
+        "本月个税",
+        "奖金个税",
+        "补偿金个税",
+        "税后扣款",
+        "报销",
+        "实发工资",
+        "单位养老",
+        "单位医疗",
+        "单位失业",
+        "单位工伤",
+        "单位生育",
+        "单位公积金",
+        "单位合计",
+        "人工成本",
+    ]
     assert ws.freeze_panes == "C5"
     assert ws.auto_filter.ref.startswith("A4:")
     assert ws.print_title_rows == "$4:$4"
@@ -187,8 +221,14 @@ def test_empty_run_writes_a_sheet_with_a_zero_total(tmp_path):
 
 
 def test_formula_like_names_stay_text_everywhere(tmp_path, rows):
-    writers = [write_payroll_sheet, write_payslips, write_bank_file, write_iit_declaration, write_insurance_detail,
-               write_cost_summary]
+    writers = [
+        write_payroll_sheet,
+        write_payslips,
+        write_bank_file,
+        write_iit_declaration,
+        write_insurance_detail,
+        write_cost_summary,
+    ]
     for write in writers:
         found = assert_text_cells_safe(write(tmp_path / f"{write.__name__}.xlsx", header(), rows))
         if write is not write_cost_summary:  # the cost summary has no names
@@ -281,8 +321,9 @@ def test_bank_file_accounts_are_text_and_amounts_numbers(tmp_path, rows):
 
 def test_bank_layouts_and_purpose(tmp_path, rows):
     assert layout_names()[0] == "通用" and {"中国工商银行", "中国建设银行", "招商银行"} <= set(layout_names())
-    ws = openpyxl.load_workbook(write_bank_file(tmp_path / "icbc.xlsx", header(), rows, layout="中国工商银行",
-                                                purpose="1月工资及奖金")).worksheets[0]
+    ws = openpyxl.load_workbook(
+        write_bank_file(tmp_path / "icbc.xlsx", header(), rows, layout="中国工商银行", purpose="1月工资及奖金")
+    ).worksheets[0]
     cols = header_map(ws, 1)
     assert ws.cell(2, cols["币种"]).value == "人民币"
     assert ws.cell(2, cols["用途"]).value == "1月工资及奖金"
@@ -292,8 +333,15 @@ def test_bank_layouts_and_purpose(tmp_path, rows):
 
 
 def test_bank_file_pays_only_positive_net_pay(tmp_path, rows):
-    nothing = make_row(20, "E020", "孙八", "人事部", salary="5000", bank_account="",
-                       items=(entry("loan", "借款归还", PayCategory.AFTER_TAX_DEDUCTION, "90000"),))
+    nothing = make_row(
+        20,
+        "E020",
+        "孙八",
+        "人事部",
+        salary="5000",
+        bank_account="",
+        items=(entry("loan", "借款归还", PayCategory.AFTER_TAX_DEDUCTION, "90000"),),
+    )
     assert nothing.payslip.net_pay <= 0  # no account, but nothing to pay: not refused
     ws = openpyxl.load_workbook(write_bank_file(tmp_path / "b.xlsx", header(), rows + [nothing])).worksheets[0]
     assert ws.max_row == len(rows) + 1
@@ -329,7 +377,7 @@ def test_bank_csv_is_utf8_bom_and_formula_safe(tmp_path, rows):
     assert lines[0] == ["工资卡卡号", "姓名", "金额", "币种", "用途"]
     names = [line[1] for line in lines[1:]]
     assert names[0] == "张三"
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in names and "'+1-2" in names and "'@SUM(A1)" in names
+    assert '\'=HYPERLINK("http://x","y")' in names and "'+1-2" in names and "'@SUM(A1)" in names
     assert "'-赵六" in names
     first = lines[1]
     assert first[0] == rows[0].bank_account and first[2] == f"{rows[0].payslip.net_pay:.2f}"
@@ -375,9 +423,17 @@ def test_iit_declaration_wages_sheet(tmp_path, rows):
 
 
 def test_iit_declaration_bonus_and_severance_sheets(tmp_path, rows):
-    only_severance = make_row(30, "E030", "周九", "人事部", city="广州", insurance=False, housing_fund=False,
-                              employed_to=date(2025, 12, 31),
-                              items=(entry("severance", "经济补偿金", PayCategory.SEVERANCE, "100000"),))
+    only_severance = make_row(
+        30,
+        "E030",
+        "周九",
+        "人事部",
+        city="广州",
+        insurance=False,
+        housing_fund=False,
+        employed_to=date(2025, 12, 31),
+        items=(entry("severance", "经济补偿金", PayCategory.SEVERANCE, "100000"),),
+    )
     wb = openpyxl.load_workbook(write_iit_declaration(tmp_path / "iit.xlsx", header(), rows + [only_severance]))
     wages = wb["正常工资薪金所得"]
     assert "E030" not in [wages.cell(r, 1).value for r in range(2, wages.max_row + 1)]  # no wages this month
@@ -464,8 +520,16 @@ def test_insurance_detail(tmp_path, rows):
 
 def test_cost_summary_by_cost_centre_and_account(tmp_path, rows):
     ws = openpyxl.load_workbook(write_cost_summary(tmp_path / "cost.xlsx", header(), rows))["部门成本汇总"]
-    assert [c.value for c in ws[4]][:8] == ["部门", "成本科目", "科目代码", "人数", "应发工资", "单位社保", "单位公积金",
-                                            "人工成本合计"]
+    assert [c.value for c in ws[4]][:8] == [
+        "部门",
+        "成本科目",
+        "科目代码",
+        "人数",
+        "应发工资",
+        "单位社保",
+        "单位公积金",
+        "人工成本合计",
+    ]
     centres, subtotals, total = {}, [], None
     r = 5
     while ws.cell(r, 1).value:
@@ -503,15 +567,21 @@ def test_cost_summary_by_cost_centre_and_account(tmp_path, rows):
             credits[ws.cell(i, 2).value] = num(ws.cell(i, 5).value)
         i += 1
     assert debit == credit == num(ws.cell(i, 4).value) == num(ws.cell(i, 5).value) == num(total[7])
-    fund = sum((c.employer_amount for r in rows for c in r.payslip.contributions
-                if c.item is InsuranceItem.HOUSING_FUND), D("0"))
-    assert credits == {"应付职工薪酬-工资": num(total[4]), "应付职工薪酬-社会保险费": num(total[5]),
-                       "应付职工薪酬-住房公积金": fund}
+    fund = sum(
+        (c.employer_amount for r in rows for c in r.payslip.contributions if c.item is InsuranceItem.HOUSING_FUND),
+        D("0"),
+    )
+    assert credits == {
+        "应付职工薪酬-工资": num(total[4]),
+        "应付职工薪酬-社会保险费": num(total[5]),
+        "应付职工薪酬-住房公积金": fund,
+    }
 
 
 def test_voucher_by_department_balances(rows):
     summary = summarize_costs(header(), rows, voucher_by_department=True)
     debits = [line for line in summary.voucher if line.debit]
     assert len(debits) == len(summary.centres)
-    assert sum((line.debit for line in summary.voucher), D("0")) == sum((line.credit for line in summary.voucher),
-                                                                        D("0"))
+    assert sum((line.debit for line in summary.voucher), D("0")) == sum(
+        (line.credit for line in summary.voucher), D("0")
+    )

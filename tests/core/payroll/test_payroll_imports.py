@@ -68,12 +68,16 @@ def pay_month(company, month: date) -> None:
 def test_good_entry_import_writes_every_row_with_audit(company, tmp_path):
     hr = company.login("hr")
     # columns in another order, an extra column, 金额 with its unit, numbers as Excel stores them
-    path = xlsx(tmp_path / "items.xlsx", ["姓名", "工号", "部门", "金额（元）", "工资项目", "备注"], [
-        ("李四", emp_no(company, "李四"), "销售部", 1500, "绩效奖金", "一季度"),
-        ("赵六", emp_no(company, "赵六"), "华东销售部", 320.5, "transport_allowance", None),
-        (None, None, None, None, None, None),  # a blank row is skipped
-        ("李四", emp_no(company, "李四"), "销售部", "¥1,000.00", "借款归还", ""),
-    ])
+    path = xlsx(
+        tmp_path / "items.xlsx",
+        ["姓名", "工号", "部门", "金额（元）", "工资项目", "备注"],
+        [
+            ("李四", emp_no(company, "李四"), "销售部", 1500, "绩效奖金", "一季度"),
+            ("赵六", emp_no(company, "赵六"), "华东销售部", 320.5, "transport_allowance", None),
+            (None, None, None, None, None, None),  # a blank row is skipped
+            ("李四", emp_no(company, "李四"), "销售部", "¥1,000.00", "借款归还", ""),
+        ],
+    )
     before = len(actions(company))
 
     result = import_entries(hr, MONTH, path)
@@ -95,12 +99,16 @@ def test_good_entry_import_writes_every_row_with_audit(company, tmp_path):
 
 def test_one_bad_row_writes_nothing_and_names_the_row(company, tmp_path):
     hr = company.login("hr")
-    path = xlsx(tmp_path / "bad.xlsx", ["工号", "姓名", "工资项目", "金额", "备注"], [
-        (emp_no(company, "李四"), "李四", "绩效奖金", 1500, ""),  # row 3
-        (emp_no(company, "赵六"), "赵六", "绩效奖金", "一千", ""),  # row 4
-        (emp_no(company, "陈工"), "陈工", "不存在的项目", 100, ""),  # row 5
-        (emp_no(company, "周七"), "周七", "绩效奖金", "12.345", ""),  # row 6
-    ])
+    path = xlsx(
+        tmp_path / "bad.xlsx",
+        ["工号", "姓名", "工资项目", "金额", "备注"],
+        [
+            (emp_no(company, "李四"), "李四", "绩效奖金", 1500, ""),  # row 3
+            (emp_no(company, "赵六"), "赵六", "绩效奖金", "一千", ""),  # row 4
+            (emp_no(company, "陈工"), "陈工", "不存在的项目", 100, ""),  # row 5
+            (emp_no(company, "周七"), "周七", "绩效奖金", "12.345", ""),  # row 6
+        ],
+    )
     before = len(actions(company))
     with pytest.raises(ValidationError) as caught:
         import_entries(hr, MONTH, path)
@@ -124,12 +132,16 @@ def test_many_bad_rows_list_fifty_and_count_the_rest(company, tmp_path):
 
 
 def test_name_must_match_the_employee_number(company, tmp_path):
-    path = xlsx(tmp_path / "shifted.xlsx", ["工号", "姓名", "工资项目", "金额"], [
-        (emp_no(company, "李四"), "李四", "绩效奖金", 100),
-        (emp_no(company, "赵六"), "陈工", "绩效奖金", 200),  # shifted: 赵六's number, 陈工's name
-        ("E999999", "无名氏", "绩效奖金", 300),
-        (emp_no(company, "周七"), "", "绩效奖金", 300),
-    ])
+    path = xlsx(
+        tmp_path / "shifted.xlsx",
+        ["工号", "姓名", "工资项目", "金额"],
+        [
+            (emp_no(company, "李四"), "李四", "绩效奖金", 100),
+            (emp_no(company, "赵六"), "陈工", "绩效奖金", 200),  # shifted: 赵六's number, 陈工's name
+            ("E999999", "无名氏", "绩效奖金", 300),
+            (emp_no(company, "周七"), "", "绩效奖金", 300),
+        ],
+    )
     with pytest.raises(ValidationError) as caught:
         import_entries(company.login("hr"), MONTH, path)
     message = str(caught.value)
@@ -141,14 +153,23 @@ def test_name_must_match_the_employee_number(company, tmp_path):
 
 def test_a_paid_month_is_refused(company, tmp_path):
     pay_month(company, MONTH)
-    path = xlsx(tmp_path / "paid.xlsx", ["工号", "姓名", "工资项目", "金额"],
-                [(emp_no(company, "李四"), "李四", "绩效奖金", 100)])
+    path = xlsx(
+        tmp_path / "paid.xlsx",
+        ["工号", "姓名", "工资项目", "金额"],
+        [(emp_no(company, "李四"), "李四", "绩效奖金", 100)],
+    )
     with pytest.raises(StateError, match="已发放并锁定"):
         import_entries(company.login("hr"), MONTH, path)
     with pytest.raises(StateError):
-        import_special_deductions(company.login("hr"), MONTH, xlsx(
-            tmp_path / "d.xlsx", ["工号", "姓名", "子女教育", "3岁以下婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息",
-                                  "住房租金"], [(emp_no(company, "李四"), "李四", 2000, 0, 0, 0, 0, 0)]))
+        import_special_deductions(
+            company.login("hr"),
+            MONTH,
+            xlsx(
+                tmp_path / "d.xlsx",
+                ["工号", "姓名", "子女教育", "3岁以下婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息", "住房租金"],
+                [(emp_no(company, "李四"), "李四", 2000, 0, 0, 0, 0, 0)],
+            ),
+        )
     assert entry_count(company) == 0
     assert inputs.month_locked(company.login("hr"), MONTH)
     assert import_entries(company.login("hr"), date(2026, 4, 1), path).count == 1  # the next month is open
@@ -172,7 +193,9 @@ def test_file_problems_are_reported_plainly(company, tmp_path):
 
 
 def test_only_payroll_input_may_import(company, tmp_path):
-    path = xlsx(tmp_path / "x.xlsx", ["工号", "姓名", "工资项目", "金额"], [(emp_no(company, "李四"), "李四", "绩效奖金", 1)])
+    path = xlsx(
+        tmp_path / "x.xlsx", ["工号", "姓名", "工资项目", "金额"], [(emp_no(company, "李四"), "李四", "绩效奖金", 1)]
+    )
     with pytest.raises(PermissionDenied):
         import_entries(company.login("staff"), MONTH, path)
 
@@ -180,24 +203,32 @@ def test_only_payroll_input_may_import(company, tmp_path):
 def test_reimport_can_replace_the_earlier_import_but_keeps_manual_entries(company, tmp_path):
     hr = company.login("hr")
     inputs.add_entry(hr, MONTH, company.emps["李四"], "performance_bonus", "50", "手工")
-    first = xlsx(tmp_path / "v1.xlsx", ["工号", "姓名", "工资项目", "金额"],
-                 [(emp_no(company, "李四"), "李四", "绩效奖金", 100), (emp_no(company, "赵六"), "赵六", "绩效奖金", 200)])
+    first = xlsx(
+        tmp_path / "v1.xlsx",
+        ["工号", "姓名", "工资项目", "金额"],
+        [(emp_no(company, "李四"), "李四", "绩效奖金", 100), (emp_no(company, "赵六"), "赵六", "绩效奖金", 200)],
+    )
     import_entries(hr, MONTH, first)
     assert imports.imported_entry_count(hr, MONTH) == 2
     check = import_entries(hr, MONTH, first, check_only=True)
     assert check.checked_only and check.count == 2 and entry_count(company) == 3
-    second = xlsx(tmp_path / "v2.xlsx", ["工号", "姓名", "工资项目", "金额"],
-                  [(emp_no(company, "李四"), "李四", "绩效奖金", 150)])
+    second = xlsx(
+        tmp_path / "v2.xlsx", ["工号", "姓名", "工资项目", "金额"], [(emp_no(company, "李四"), "李四", "绩效奖金", 150)]
+    )
     result = import_entries(hr, MONTH, second, replace_imported=True)
     assert result.replaced == 2 and "替换了之前导入的 2 条" in result.message
     assert sorted((e.amount, e.source) for e in inputs.entries(hr, MONTH)) == [
-        (D("50.00"), "manual"), (D("150.00"), "import")]
+        (D("50.00"), "manual"),
+        (D("150.00"), "import"),
+    ]
 
 
 def test_ten_thousand_entries_import_in_seconds(company, tmp_path):
     people = [(emp_no(company, n), n) for n in company.emps]
-    rows = [(people[i % len(people)][0], people[i % len(people)][1], "绩效奖金", 100 + i % 50, f"第{i}笔")
-            for i in range(10_000)]
+    rows = [
+        (people[i % len(people)][0], people[i % len(people)][1], "绩效奖金", 100 + i % 50, f"第{i}笔")
+        for i in range(10_000)
+    ]
     path = xlsx(tmp_path / "big.xlsx", ["工号", "姓名", "工资项目", "金额", "备注"], rows)
     started = time.perf_counter()
     result = import_entries(company.login("hr"), MONTH, path)
@@ -208,16 +239,30 @@ def test_ten_thousand_entries_import_in_seconds(company, tmp_path):
 
 # --- special additional deductions ---------------------------------------------------------------------
 
-DEDUCTION_HEADER = ["工号", "姓名", "子女教育", "3岁以下婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息", "住房租金", "大病医疗"]
+DEDUCTION_HEADER = [
+    "工号",
+    "姓名",
+    "子女教育",
+    "3岁以下婴幼儿照护",
+    "赡养老人",
+    "继续教育",
+    "住房贷款利息",
+    "住房租金",
+    "大病医疗",
+]
 
 
 def test_deductions_import_declares_from_the_month(company, tmp_path):
     hr = company.login("hr")
     declarations.set_special_deduction(hr, company.emps["李四"], MONTH, {"elderly_support": "1000"})
-    path = xlsx(tmp_path / "sd.xlsx", DEDUCTION_HEADER, [
-        (emp_no(company, "李四"), "李四", 2000, None, 3000, None, 1000, None, None),
-        (emp_no(company, "赵六"), "赵六", 4000, 2000, None, 400, None, 1500, 0),
-    ])
+    path = xlsx(
+        tmp_path / "sd.xlsx",
+        DEDUCTION_HEADER,
+        [
+            (emp_no(company, "李四"), "李四", 2000, None, 3000, None, 1000, None, None),
+            (emp_no(company, "赵六"), "赵六", 4000, 2000, None, 400, None, 1500, 0),
+        ],
+    )
     result = import_special_deductions(hr, MONTH, path)
     assert result.count == 2 and "自 2026-03 起的专项附加扣除" in result.message
     li = declarations.special_deduction(hr, company.emps["李四"], date(2026, 5, 1))
@@ -231,12 +276,16 @@ def test_deductions_import_declares_from_the_month(company, tmp_path):
 
 def test_deductions_import_checks_rules_and_repeats(company, tmp_path):
     hr = company.login("hr")
-    path = xlsx(tmp_path / "sd.xlsx", DEDUCTION_HEADER, [
-        (emp_no(company, "李四"), "李四", None, None, None, None, 1000, 1500, None),  # row 3: loan and rent
-        (emp_no(company, "赵六"), "赵六", None, None, 3500, None, None, None, None),  # row 4: above the maximum
-        (emp_no(company, "陈工"), "陈工", "abc", None, None, None, None, None, None),  # row 5
-        (emp_no(company, "李四"), "李四", 1000, None, None, None, None, None, None),  # row 6: repeated
-    ])
+    path = xlsx(
+        tmp_path / "sd.xlsx",
+        DEDUCTION_HEADER,
+        [
+            (emp_no(company, "李四"), "李四", None, None, None, None, 1000, 1500, None),  # row 3: loan and rent
+            (emp_no(company, "赵六"), "赵六", None, None, 3500, None, None, None, None),  # row 4: above the maximum
+            (emp_no(company, "陈工"), "陈工", "abc", None, None, None, None, None, None),  # row 5
+            (emp_no(company, "李四"), "李四", 1000, None, None, None, None, None, None),  # row 6: repeated
+        ],
+    )
     with pytest.raises(ValidationError) as caught:
         import_special_deductions(hr, MONTH, path)
     message = str(caught.value)
@@ -249,22 +298,41 @@ def test_deductions_import_checks_rules_and_repeats(company, tmp_path):
 
 # --- opening figures -------------------------------------------------------------------------------------
 
-OPENING_HEADER = ["工号", "姓名", "已发薪月数", "累计收入", "累计免税收入", "累计专项扣除", "累计专项附加扣除", "累计其他扣除",
-                  "累计已预扣税额", "上年工资不超过6万", "自1月起扣除减除费用"]
+OPENING_HEADER = [
+    "工号",
+    "姓名",
+    "已发薪月数",
+    "累计收入",
+    "累计免税收入",
+    "累计专项扣除",
+    "累计专项附加扣除",
+    "累计其他扣除",
+    "累计已预扣税额",
+    "上年工资不超过6万",
+    "自1月起扣除减除费用",
+]
 
 
 def test_opening_figures_import(company, tmp_path):
     hr = company.login("hr")
     declarations.save_tax_profile(hr, declarations.TaxProfile(company.emps["李四"], 2026, bonus_separately=False))
-    path = xlsx(tmp_path / "ytd.xlsx", OPENING_HEADER, [
-        (emp_no(company, "李四"), "李四", 2, 24000, 0, 4200, 4000, 0, "96.00", "否", "否"),
-        (emp_no(company, "赵六"), "赵六", 0, None, None, None, None, None, None, "是", None),
-    ])
+    path = xlsx(
+        tmp_path / "ytd.xlsx",
+        OPENING_HEADER,
+        [
+            (emp_no(company, "李四"), "李四", 2, 24000, 0, 4200, 4000, 0, "96.00", "否", "否"),
+            (emp_no(company, "赵六"), "赵六", 0, None, None, None, None, None, None, "是", None),
+        ],
+    )
     result = import_opening_figures(hr, 2026, path)
     assert result.count == 2 and "2026 年度的年初累计数" in result.message
     li = declarations.tax_profile(hr, company.emps["李四"], 2026)
     assert (li.opening_months, li.opening_income, li.opening_special, li.opening_tax) == (
-        2, D("24000.00"), D("4200.00"), D("96.00"))
+        2,
+        D("24000.00"),
+        D("4200.00"),
+        D("96.00"),
+    )
     assert li.bonus_separately is False  # not in the sheet: kept
     zhao = declarations.tax_profile(hr, company.emps["赵六"], 2026)
     assert zhao.low_income and not zhao.basic_from_january and zhao.opening_months == 0
@@ -274,11 +342,15 @@ def test_opening_figures_import(company, tmp_path):
 
 
 def test_opening_figures_errors(company, tmp_path):
-    path = xlsx(tmp_path / "ytd.xlsx", OPENING_HEADER, [
-        (emp_no(company, "李四"), "李四", "两个月", 24000, 0, 0, 0, 0, 0, "否", "否"),  # row 3
-        (emp_no(company, "赵六"), "赵六", 2, 1000, 2000, 0, 0, 0, 0, "也许", "否"),  # row 4
-        (emp_no(company, "陈工"), "陈工", 0, 1000, 0, 0, 0, 0, 0, "否", "否"),  # row 5: figures without months
-    ])
+    path = xlsx(
+        tmp_path / "ytd.xlsx",
+        OPENING_HEADER,
+        [
+            (emp_no(company, "李四"), "李四", "两个月", 24000, 0, 0, 0, 0, 0, "否", "否"),  # row 3
+            (emp_no(company, "赵六"), "赵六", 2, 1000, 2000, 0, 0, 0, 0, "也许", "否"),  # row 4
+            (emp_no(company, "陈工"), "陈工", 0, 1000, 0, 0, 0, 0, 0, "否", "否"),  # row 5: figures without months
+        ],
+    )
     with pytest.raises(ValidationError) as caught:
         import_opening_figures(company.login("hr"), 2026, path)
     message = str(caught.value)
@@ -291,11 +363,14 @@ def test_opening_figures_errors(company, tmp_path):
 # --- templates -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind, headers", [
-    (ENTRIES, ["工号", "姓名", "工资项目", "金额", "备注"]),
-    (DEDUCTIONS, DEDUCTION_HEADER),
-    (OPENING, OPENING_HEADER),
-])
+@pytest.mark.parametrize(
+    "kind, headers",
+    [
+        (ENTRIES, ["工号", "姓名", "工资项目", "金额", "备注"]),
+        (DEDUCTIONS, DEDUCTION_HEADER),
+        (OPENING, OPENING_HEADER),
+    ],
+)
 def test_template_opens_with_the_right_headers(tmp_path, kind, headers):
     path = write_template(kind, tmp_path / f"{kind}.xlsx", item_names=["绩效奖金", "交通补贴"])
     workbook = load_workbook(path)

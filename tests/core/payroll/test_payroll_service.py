@@ -79,9 +79,17 @@ def test_a_gap_in_the_year_is_refused(company):
 def test_mid_year_start_uses_the_opening_figures(company):
     hr = company.login("hr")
     july = date(2026, 7, 1)
-    declarations.save_tax_profile(hr, TaxProfile(
-        company.emps["李四"], 2026, opening_months=6, opening_income=D("72000"), opening_special=D("12600"),
-        opening_tax=D("882")))
+    declarations.save_tax_profile(
+        hr,
+        TaxProfile(
+            company.emps["李四"],
+            2026,
+            opening_months=6,
+            opening_income=D("72000"),
+            opening_special=D("12600"),
+            opening_tax=D("882"),
+        ),
+    )
     summary = runs.calculate_month(hr, july)
     assert "7名员工" in summary.warnings[0]  # everyone else has no year-to-date figures yet
     li = _row(runs.rows(hr, july), "李四").payslip
@@ -94,8 +102,13 @@ def test_leaver_and_salary_change_come_from_the_register_and_the_flows(company):
     with company.db.session() as s, s.begin():
         zhao = s.get(Employee, company.emps["赵六"])
         zhao.last_working_day, zhao.status = date(2026, 3, 13), "leaving"
-        s.add(EmployeeChange(employee_id=company.emps["孙员工"], effective_date=date(2026, 3, 16),
-                             changes=json.dumps({"base_salary": {"from": "12000.00", "to": "15000.00"}})))
+        s.add(
+            EmployeeChange(
+                employee_id=company.emps["孙员工"],
+                effective_date=date(2026, 3, 16),
+                changes=json.dumps({"base_salary": {"from": "12000.00", "to": "15000.00"}}),
+            )
+        )
         gone = s.get(Employee, company.emps["周七"])
         gone.last_working_day, gone.status = date(2026, 1, 30), "separated"
     runs.calculate_month(hr, JAN)

@@ -20,18 +20,21 @@ def test_basic_deduction_is_5000():
     assert BASIC == D("5000")
 
 
-@pytest.mark.parametrize("taxable, expected", [
-    ("36000", "1080.00"),        # 36,000 × 3% − 0 = 1,080: the edge belongs to the lower band
-    ("36000.01", "1080.00"),     # 36,000.01 × 10% − 2,520 = 1,080.001 → 1,080.00 (the table is continuous)
-    ("36001", "1080.10"),        # 3,600.10 − 2,520
-    ("144000", "11880.00"),      # 144,000 × 10% − 2,520 = 14,400 − 2,520
-    ("144000.01", "11880.00"),   # × 20% − 16,920 = 28,800.002 − 16,920 = 11,880.002
-    ("300000", "43080.00"),      # 300,000 × 20% − 16,920 = 60,000 − 16,920
-    ("960000", "250080.00"),     # 960,000 × 35% − 85,920 = 336,000 − 85,920
-    ("1000000", "268080.00"),    # 1,000,000 × 45% − 181,920 = 450,000 − 181,920
-    ("0", "0.00"),
-    ("-5", "0.00"),
-])
+@pytest.mark.parametrize(
+    "taxable, expected",
+    [
+        ("36000", "1080.00"),  # 36,000 × 3% − 0 = 1,080: the edge belongs to the lower band
+        ("36000.01", "1080.00"),  # 36,000.01 × 10% − 2,520 = 1,080.001 → 1,080.00 (the table is continuous)
+        ("36001", "1080.10"),  # 3,600.10 − 2,520
+        ("144000", "11880.00"),  # 144,000 × 10% − 2,520 = 14,400 − 2,520
+        ("144000.01", "11880.00"),  # × 20% − 16,920 = 28,800.002 − 16,920 = 11,880.002
+        ("300000", "43080.00"),  # 300,000 × 20% − 16,920 = 60,000 − 16,920
+        ("960000", "250080.00"),  # 960,000 × 35% − 85,920 = 336,000 − 85,920
+        ("1000000", "268080.00"),  # 1,000,000 × 45% − 181,920 = 450,000 − 181,920
+        ("0", "0.00"),
+        ("-5", "0.00"),
+    ],
+)
 def test_annual_table(taxable, expected):
     assert ANNUAL.tax_on(D(taxable)) == D(expected)
 
@@ -53,7 +56,8 @@ def test_cumulative_withholding_crosses_bands():
     rows = cumulative_withholding(D("20000"), D("2000"), D("0"), 12, ANNUAL, BASIC)
     assert [r.month for r in rows] == list(range(1, 13))
     assert [r.tax_this_month for r in rows] == [D("390.00"), D("390.00"), D("600.00")] + [D("1300.00")] * 8 + [
-        D("2500.00")]
+        D("2500.00")
+    ]
     assert rows[2].cumulative_taxable == D("39000")
     assert rows[2].cumulative_tax == D("1380.00")
     assert rows[2].rate == D("0.10")
@@ -74,15 +78,18 @@ def test_no_tax_below_the_basic_deduction():
     assert all(r.cumulative_taxable == 0 and r.tax_this_month == 0 for r in rows)
 
 
-@pytest.mark.parametrize("bonus, rate, expected", [
-    ("36000", "0.03", "1080.00"),        # 36,000 / 12 = 3,000 → 3% band: 36,000 × 3% = 1,080
-    ("36000.12", "0.10", "3390.01"),     # 3,000.01 → 10% band: 3,600.012 − 210 = 3,390.012 → 3,390.01
-    ("144000", "0.10", "14190.00"),      # 12,000 → 10%: 14,400 − 210
-    ("144000.12", "0.20", "27390.02"),   # 12,000.01 → 20%: 28,800.024 − 1,410 = 27,390.024
-    ("960000", "0.35", "328840.00"),     # 80,000 exactly → 35% band: 336,000 − 7,160
-    ("960000.12", "0.45", "416840.05"),  # 80,000.01 → 45%: 432,000.054 − 15,160 = 416,840.054
-    ("0", "0", "0.00"),
-])
+@pytest.mark.parametrize(
+    "bonus, rate, expected",
+    [
+        ("36000", "0.03", "1080.00"),  # 36,000 / 12 = 3,000 → 3% band: 36,000 × 3% = 1,080
+        ("36000.12", "0.10", "3390.01"),  # 3,000.01 → 10% band: 3,600.012 − 210 = 3,390.012 → 3,390.01
+        ("144000", "0.10", "14190.00"),  # 12,000 → 10%: 14,400 − 210
+        ("144000.12", "0.20", "27390.02"),  # 12,000.01 → 20%: 28,800.024 − 1,410 = 27,390.024
+        ("960000", "0.35", "328840.00"),  # 80,000 exactly → 35% band: 336,000 − 7,160
+        ("960000.12", "0.45", "416840.05"),  # 80,000.01 → 45%: 432,000.054 − 15,160 = 416,840.054
+        ("0", "0", "0.00"),
+    ],
+)
 def test_bonus_tax(bonus, rate, expected):
     result = bonus_tax(D(bonus), MONTHLY)
     assert result.rate == D(rate)
@@ -117,8 +124,13 @@ money = st.integers(min_value=0, max_value=30_000_000).map(lambda fen: D(fen) / 
 
 
 @settings(max_examples=300, deadline=None)
-@given(gross=money, insurance_share=st.integers(0, 30), special=st.integers(0, 1_000_000).map(lambda f: D(f) / 100),
-       first_month=st.integers(1, 12), data=st.data())
+@given(
+    gross=money,
+    insurance_share=st.integers(0, 30),
+    special=st.integers(0, 1_000_000).map(lambda f: D(f) / 100),
+    first_month=st.integers(1, 12),
+    data=st.data(),
+)
 def test_withholding_never_decreases_and_never_refunds(gross, insurance_share, special, first_month, data):
     months = data.draw(st.integers(1, 13 - first_month))
     insurance = (gross * insurance_share / 100).quantize(D("0.01"))

@@ -11,8 +11,13 @@ def row(emp_id, name, dept, status="regular", project=None, salary=Decimal("1"),
     return (emp_id, dept, project, status, search, f"E{emp_id:03d}", name, salary, hired)
 
 
-ROWS = [row(1, "张三", 1), row(2, "李四", 2, "probation"), row(3, "王五", 3, project=9),
-        row(4, "安然", 2, "separated", salary="****"), row(5, "陈晨", 1, salary=None)]
+ROWS = [
+    row(1, "张三", 1),
+    row(2, "李四", 2, "probation"),
+    row(3, "王五", 3, project=9),
+    row(4, "安然", 2, "separated", salary="****"),
+    row(5, "陈晨", 1, salary=None),
+]
 
 
 def test_text_filter_matches_all_terms_and_keeps_order():

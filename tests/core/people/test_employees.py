@@ -19,8 +19,10 @@ from tests.helpers import employee_input, make_card, make_id
 
 def counts(fx):
     with fx.db.session() as s:
-        return (s.execute(select(func.count(Employee.id))).scalar(),
-                s.execute(select(func.count(AuditRecord.id))).scalar())
+        return (
+            s.execute(select(func.count(Employee.id))).scalar(),
+            s.execute(select(func.count(AuditRecord.id))).scalar(),
+        )
 
 
 def refuse(fx, data, field, match=None):
@@ -49,12 +51,15 @@ def test_create_derives_gender_and_birth_date_from_id(company):
     assert detail.base_salary == Decimal("12000.00")
 
 
-@pytest.mark.parametrize("id_number, message", [
-    ("110105199003071230", "校验位"),
-    ("11010519900307123", "18位"),
-    ("11010519900230123" + ric.calc_check_digit("11010519900230123" + "0"), "出生日期"),
-    ("", "请填写"),
-])
+@pytest.mark.parametrize(
+    "id_number, message",
+    [
+        ("110105199003071230", "校验位"),
+        ("11010519900307123", "18位"),
+        ("11010519900230123" + ric.calc_check_digit("11010519900230123" + "0"), "出生日期"),
+        ("", "请填写"),
+    ],
+)
 def test_invalid_id_numbers(company, id_number, message):
     refuse(company, new(company, id_number=id_number), "id_number", message)
 
@@ -71,10 +76,18 @@ def test_bank_card_luhn_and_length(company):
     refuse(company, new(company, bank_account=good, bank_name=""), "bank_name")
 
 
-@pytest.mark.parametrize("field, value", [
-    ("phone", "12345"), ("email", "not-an-email"), ("base_salary", "12.345"), ("base_salary", "-1"),
-    ("base_salary", "abc"), ("emp_no", "E 01"), ("name", ""),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("phone", "12345"),
+        ("email", "not-an-email"),
+        ("base_salary", "12.345"),
+        ("base_salary", "-1"),
+        ("base_salary", "abc"),
+        ("emp_no", "E 01"),
+        ("name", ""),
+    ],
+)
 def test_field_formats(company, field, value):
     refuse(company, new(company, **{field: value}), field)
 
@@ -83,8 +96,12 @@ def test_date_rules(company):
     refuse(company, new(company, probation_end_date=date(2019, 1, 1)), "probation_end_date")
     refuse(company, new(company, contract_start=date(2021, 1, 1), contract_end=date(2020, 1, 1)), "contract_end")
     refuse(company, new(company, status=EmployeeStatus.SEPARATED), "last_working_day")
-    refuse(company, new(company, status=EmployeeStatus.SEPARATED, last_working_day=date(2019, 5, 1)),
-           "last_working_day", "早于入职")
+    refuse(
+        company,
+        new(company, status=EmployeeStatus.SEPARATED, last_working_day=date(2019, 5, 1)),
+        "last_working_day",
+        "早于入职",
+    )
     refuse(company, new(company, id_number=make_id(birth=date(2010, 1, 1), seq=5)), "hire_date", "16")
 
 
@@ -104,8 +121,15 @@ def test_references_must_exist(company):
 def test_manager_cycle_is_refused(company):
     hr = company.login("hr")
     boss = employees.get(hr, company.emps["王经理"])
-    data = employee_input("E000001", "王经理", company.depts["销售部"], 1, manager_id=company.emps["李四"],
-                          position_id=boss.position_id, base_salary="30000")
+    data = employee_input(
+        "E000001",
+        "王经理",
+        company.depts["销售部"],
+        1,
+        manager_id=company.emps["李四"],
+        position_id=boss.position_id,
+        base_salary="30000",
+    )
     with pytest.raises(ValidationError) as info:
         employees.update(hr, boss.id, data, boss.version)
     assert "manager_id" in info.value.errors
@@ -114,8 +138,15 @@ def test_manager_cycle_is_refused(company):
 def test_update_writes_audit_diff(company):
     hr = company.login("hr")
     detail = employees.get(hr, company.emps["李四"])
-    data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
-                          position_id=detail.position_id, base_salary="13500.50")
+    data = employee_input(
+        "E000002",
+        "李四",
+        company.depts["销售部"],
+        2,
+        manager_id=company.emps["王经理"],
+        position_id=detail.position_id,
+        base_salary="13500.50",
+    )
     updated = employees.update(hr, detail.id, data, detail.version)
     assert updated.base_salary == Decimal("13500.50") and updated.version == detail.version + 1
     with company.db.session() as s:
@@ -128,8 +159,9 @@ def test_update_writes_audit_diff(company):
 def test_stale_version_is_a_conflict(company):
     hr = company.login("hr")
     detail = employees.get(hr, company.emps["李四"])
-    data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
-                          position_id=detail.position_id)
+    data = employee_input(
+        "E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"], position_id=detail.position_id
+    )
     employees.update(hr, detail.id, data, detail.version)
     with pytest.raises(Conflict, match="其他人修改"):
         employees.update(hr, detail.id, data, detail.version)
@@ -144,15 +176,17 @@ def test_money_is_stored_exactly_as_fen(company):
 
 def test_custom_fields_are_validated_and_stored(company):
     admin = company.login("admin")
-    custom_fields.create_definition(admin, "teacher_title", "教师职称", FieldType.CHOICE, ["初级", "中级", "高级"],
-                                    required=True)
+    custom_fields.create_definition(
+        admin, "teacher_title", "教师职称", FieldType.CHOICE, ["初级", "中级", "高级"], required=True
+    )
     custom_fields.create_definition(admin, "certified_on", "取证日期", FieldType.DATE)
     errors = refuse(company, new(company, custom={"teacher_title": "特级"}), "custom:teacher_title")
     assert "选项" in errors["custom:teacher_title"]
     refuse(company, new(company, custom={}), "custom:teacher_title", "请填写")
     refuse(company, new(company, custom={"teacher_title": "中级", "certified_on": "2024-13-01"}), "custom:certified_on")
-    detail = employees.create(company.login("hr"), new(company, custom={"teacher_title": "中级",
-                                                                          "certified_on": "2024-03-01"}))
+    detail = employees.create(
+        company.login("hr"), new(company, custom={"teacher_title": "中级", "certified_on": "2024-03-01"})
+    )
     assert detail.custom == {"teacher_title": "中级", "certified_on": "2024-03-01"}
 
 

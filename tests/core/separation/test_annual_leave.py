@@ -15,9 +15,20 @@ from hrdesk.core.separation.annual_leave import (
 )
 
 
-@pytest.mark.parametrize("years, days", [
-    (0, 0), (D("0.99"), 0), (1, 5), (D("9.99"), 5), (10, 10), (19, 10), (D("19.5"), 10), (20, 15), (35, 15),
-])
+@pytest.mark.parametrize(
+    "years, days",
+    [
+        (0, 0),
+        (D("0.99"), 0),
+        (1, 5),
+        (D("9.99"), 5),
+        (10, 10),
+        (19, 10),
+        (D("19.5"), 10),
+        (20, 15),
+        (35, 15),
+    ],
+)
 def test_statutory_entitlement(years, days):
     assert statutory_entitlement(years) == days
 

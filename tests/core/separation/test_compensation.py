@@ -23,28 +23,34 @@ def calc(case, hire, last, wage=WAGE, **kw):
     return economic_compensation(CompensationCase.parse(case), hire, last, wage, **kw)
 
 
-@pytest.mark.parametrize("hire, last, expected", [
-    (date(2023, 1, 1), date(2025, 3, 31), ServiceLength(2, 3, 0)),  # end = 2025-04-01: 2 years 3 months
-    (date(2023, 1, 1), date(2025, 7, 31), ServiceLength(2, 7, 0)),
-    (date(2023, 1, 1), date(2024, 12, 31), ServiceLength(2, 0, 0)),
-    (date(2023, 1, 15), date(2025, 1, 20), ServiceLength(2, 0, 6)),  # 15th … 20th inclusive: 6 days
-    (date(2026, 3, 2), date(2026, 3, 2), ServiceLength(0, 0, 1)),  # one day
-    (date(2024, 1, 31), date(2024, 7, 30), ServiceLength(0, 6, 0)),  # 31 Jan + 6 months = 31 Jul (the end)
-    (date(2024, 1, 31), date(2024, 2, 28), ServiceLength(0, 1, 0)),  # 31 Jan + 1 month = 29 Feb 2024 (the end)
-])
+@pytest.mark.parametrize(
+    "hire, last, expected",
+    [
+        (date(2023, 1, 1), date(2025, 3, 31), ServiceLength(2, 3, 0)),  # end = 2025-04-01: 2 years 3 months
+        (date(2023, 1, 1), date(2025, 7, 31), ServiceLength(2, 7, 0)),
+        (date(2023, 1, 1), date(2024, 12, 31), ServiceLength(2, 0, 0)),
+        (date(2023, 1, 15), date(2025, 1, 20), ServiceLength(2, 0, 6)),  # 15th … 20th inclusive: 6 days
+        (date(2026, 3, 2), date(2026, 3, 2), ServiceLength(0, 0, 1)),  # one day
+        (date(2024, 1, 31), date(2024, 7, 30), ServiceLength(0, 6, 0)),  # 31 Jan + 6 months = 31 Jul (the end)
+        (date(2024, 1, 31), date(2024, 2, 28), ServiceLength(0, 1, 0)),  # 31 Jan + 1 month = 29 Feb 2024 (the end)
+    ],
+)
 def test_service_length(hire, last, expected):
     assert service_length(hire, last) == expected
 
 
-@pytest.mark.parametrize("service, n", [
-    (ServiceLength(2, 3, 0), "2.5"),   # remainder under six months: half a month
-    (ServiceLength(2, 7, 0), "3"),     # six months or more: a full month
-    (ServiceLength(2, 6, 0), "3"),     # exactly six months counts as a year
-    (ServiceLength(2, 5, 30), "2.5"),  # five months and 30 days is still under six months
-    (ServiceLength(2, 0, 0), "2"),     # nothing over
-    (ServiceLength(2, 0, 6), "2.5"),   # a few days over: half a month
-    (ServiceLength(0, 3, 0), "0.5"),
-])
+@pytest.mark.parametrize(
+    "service, n",
+    [
+        (ServiceLength(2, 3, 0), "2.5"),  # remainder under six months: half a month
+        (ServiceLength(2, 7, 0), "3"),  # six months or more: a full month
+        (ServiceLength(2, 6, 0), "3"),  # exactly six months counts as a year
+        (ServiceLength(2, 5, 30), "2.5"),  # five months and 30 days is still under six months
+        (ServiceLength(2, 0, 0), "2"),  # nothing over
+        (ServiceLength(2, 0, 6), "2.5"),  # a few days over: half a month
+        (ServiceLength(0, 3, 0), "0.5"),
+    ],
+)
 def test_compensation_months(service, n):
     assert compensation_months(service) == D(n)
 
@@ -129,8 +135,9 @@ def test_notice_pay_uses_the_previous_month_and_is_not_capped():
     result = calc("mutual", date(2023, 1, 1), date(2025, 3, 31), notice_pay=True, previous_month_wage=D("12000"))
     assert result.notice_pay == D("12000.00") and result.total == D("37000.00")
     # default: the monthly wage; a high earner's notice pay is the full 50,000, not the 37,302 cap
-    high = calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG,
-                notice_pay=True)
+    high = calc(
+        "layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG, notice_pay=True
+    )
     assert high.notice_pay == D("50000.00") and high.total == D("497624.00")
 
 

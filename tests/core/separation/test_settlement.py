@@ -64,8 +64,9 @@ def test_params_change_the_figures_and_need_hr_or_finance(leaving):
     fx = leaving
     with pytest.raises(PermissionDenied):
         settlement.save_params(login(fx, "manager"), fx.li, SettlementParams(working_years=D("12")))
-    st = settlement.save_params(login(fx, "hr"), fx.li, SettlementParams(working_years=D("12"), leave_taken=D("1"),
-                                                                        notice_pay=True))
+    st = settlement.save_params(
+        login(fx, "hr"), fx.li, SettlementParams(working_years=D("12"), leave_taken=D("1"), notice_pay=True)
+    )
     # 12 years → 10 days; 90 ÷ 365 × 10 = 2.46 → 2 − 1 taken = 1 day
     assert st.leave.entitlement == 10 and st.leave.untaken == 1
     assert st.compensation.notice_pay == D("12000.00")
@@ -91,8 +92,10 @@ def test_deductions_need_finance_confirmation_then_post_locked_items(leaving):
         settlement.save_params(finance, fx.li, SettlementParams(working_years=D("1")))
     entries = inputs.entries(finance, MARCH, fx.li)
     assert {(e.item_code, e.amount, e.locked) for e in entries} == {
-        ("leave_pay", D("1103.45"), True), ("severance_pay", D("78000.00"), True),
-        ("equipment_deduction", D("3000.00"), True)}
+        ("leave_pay", D("1103.45"), True),
+        ("severance_pay", D("78000.00"), True),
+        ("equipment_deduction", D("3000.00"), True),
+    }
     with pytest.raises(StateError, match="锁定"):
         inputs.delete_entry(finance, entries[0].id)
 

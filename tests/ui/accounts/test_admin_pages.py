@@ -62,6 +62,7 @@ def save_button(dialog):
 
 # --- 用户账号 ---------------------------------------------------------------------------------------
 
+
 def test_admin_creates_account_linked_to_employee(qtbot, company, sessions):
     page = open_page(qtbot, AccountsPage, sessions("admin"))
     assert page.model.headerData(3, Qt.Orientation.Horizontal) == "角色"
@@ -214,6 +215,7 @@ def test_unlock_and_reset_password(qtbot, company, sessions):
 
 # --- 自定义字段 -------------------------------------------------------------------------------------
 
+
 def test_custom_field_create_edit_and_delete_in_use_refused(qtbot, company, sessions, monkeypatch):
     admin, hr = sessions("admin"), sessions("hr")
     custom_fields.create_definition(admin.ctx, "union_member", "工会会员", FieldType.TEXT)
@@ -235,7 +237,14 @@ def test_custom_field_create_edit_and_delete_in_use_refused(qtbot, company, sess
     field_id = dialog.definition.id
     qtbot.waitUntil(lambda: page.model.row_of(field_id) >= 0, timeout=2000)
     row = page.model.row_of(field_id)
-    assert [cell(page, row, c) for c in range(6)] == ["教师职称", "teacher_title", "选项", "初级、中级、高级", "", "启用"]
+    assert [cell(page, row, c) for c in range(6)] == [
+        "教师职称",
+        "teacher_title",
+        "选项",
+        "初级、中级、高级",
+        "",
+        "启用",
+    ]
 
     # The employee dialog builds its widgets from the definitions: the new field is there at once,
     # for a new employee (HR; an administrator may not create employees) and for an existing one.
@@ -298,6 +307,7 @@ def test_inactive_fields_are_listed(qtbot, company, sessions):
 
 # --- 操作日志 ---------------------------------------------------------------------------------------
 
+
 def test_audit_page_lists_filters_and_shows_details(qtbot, company, sessions):
     page = open_page(qtbot, AuditPage, sessions("auditor"))
     seqs = [page.model.entry(r).seq for r in range(page.model.rowCount())]
@@ -305,24 +315,41 @@ def test_audit_page_lists_filters_and_shows_details(qtbot, company, sessions):
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "时间 (UTC)"
     assert not page.more_button.isEnabled()
 
-    create_hr = next(r for r in range(page.model.rowCount())
-                     if page.model.entry(r).action == "user.create" and "hr" in page.model.entry(r).summary)
+    create_hr = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.entry(r).action == "user.create" and "hr" in page.model.entry(r).summary
+    )
     page.table.setCurrentIndex(page.model.index(create_hr, 0))
     detail = page.detail.toPlainText()
     assert "新建账号" in detail and 'username: "hr"' in detail
     assert cell(page, create_hr, 5) == f"账号 #{page.model.entry(create_hr).entity_id}"
 
     page.entity_filter.setCurrentIndex(page.entity_filter.findText("部门"))
-    qtbot.waitUntil(lambda: page.model.rowCount() and all(
-        page.model.entry(r).entity_type == "department" for r in range(page.model.rowCount())), timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rowCount()
+            and all(page.model.entry(r).entity_type == "department" for r in range(page.model.rowCount()))
+        ),
+        timeout=2000,
+    )
     page.entity_filter.setCurrentIndex(page.entity_filter.findText("登录"))
-    qtbot.waitUntil(lambda: page.model.rowCount() and all(
-        page.model.entry(r).action.startswith("login.") for r in range(page.model.rowCount())), timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rowCount()
+            and all(page.model.entry(r).action.startswith("login.") for r in range(page.model.rowCount()))
+        ),
+        timeout=2000,
+    )
     page.entity_filter.setCurrentIndex(page.entity_filter.findText("账号"))
     page.entity_id.setText("2")
     page.entity_id.returnPressed.emit()
-    qtbot.waitUntil(lambda: page.model.rowCount() and all(
-        page.model.entry(r).entity_id == "2" for r in range(page.model.rowCount())), timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rowCount() and all(page.model.entry(r).entity_id == "2" for r in range(page.model.rowCount()))
+        ),
+        timeout=2000,
+    )
 
 
 def test_audit_page_loads_more(qtbot, company, sessions, monkeypatch):

@@ -44,8 +44,9 @@ def open_page(qtbot, session) -> FlowSettingsPage:
     qtbot.addWidget(page)
     page.resize(1180, 720)
     page.show()
-    qtbot.waitUntil(lambda: bool(page.flows.current is not None and page.notices.saved and page.checklists._rows),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: bool(page.flows.current is not None and page.notices.saved and page.checklists._rows), timeout=5000
+    )
     return page
 
 
@@ -78,7 +79,12 @@ def test_admin_sees_the_page_and_others_do_not(qtbot, company):
     qtbot.addWidget(window)
     assert "flow_settings" in window.page_keys()
     page = window.page("flow_settings")
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["审批流程", "通知策略", "邮件服务器", "交接清单模板"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "审批流程",
+        "通知策略",
+        "邮件服务器",
+        "交接清单模板",
+    ]
     for user in ("hr", "auditor", "staff"):
         other = MainWindow(make_session(company.login(user), COMPANY))
         qtbot.addWidget(other)
@@ -110,8 +116,12 @@ def test_edit_separation_flow_makes_version_2_and_running_flows_keep_version_1(q
     assert "第 2 版" in page.flows.version_label.text()
     assert page.flows.history.rowCount() == 2
     assert page.flows.history.item(0, 3).text() == "系统管理员"
-    assert [page.flows.steps.item(r, 0).text() for r in range(page.flows.steps.rowCount())] == \
-        ["直属上级审批", "项目负责人审批", "人事审核", "人事归档"]
+    assert [page.flows.steps.item(r, 0).text() for r in range(page.flows.steps.rowCount())] == [
+        "直属上级审批",
+        "项目负责人审批",
+        "人事审核",
+        "人事归档",
+    ]
     page.flows.history.selectRow(1)  # the old version can still be looked at
     assert page.flows.steps.rowCount() == 5 and "历史版本" in page.flows.steps_note.text()
     screenshot(page, "flow_settings_flows")
@@ -161,7 +171,9 @@ def test_invalid_definition_shows_errors_and_saves_nothing(qtbot, company, sessi
     assert not dialog.isVisible()
     current = definitions.current(company.login("admin"), FlowKind.CONFIRMATION).definition
     assert [(s.name, s.actor_kind, s.role) for s in current.steps] == [
-        ("总经理审批", ActorKind.ROLE, Role.HR), ("直属上级确认", ActorKind.MANAGER, None)]
+        ("总经理审批", ActorKind.ROLE, Role.HR),
+        ("直属上级确认", ActorKind.MANAGER, None),
+    ]
     assert len({s.key for s in current.steps}) == 2
 
 
@@ -171,8 +183,9 @@ def test_save_notification_policy(qtbot, company, sessions):
     page.tabs.setCurrentWidget(tab)
     tab.select_event(Event.SEPARATION_COMPLETED)
     original = notices.get_policy(company.login("admin"), Event.SEPARATION_COMPLETED)
-    assert tab.relation_boxes[Relation.DEPARTMENT_COLLEAGUES].isChecked() == \
-        (Relation.DEPARTMENT_COLLEAGUES in original.relations)
+    assert tab.relation_boxes[Relation.DEPARTMENT_COLLEAGUES].isChecked() == (
+        Relation.DEPARTMENT_COLLEAGUES in original.relations
+    )
     assert not tab.save_button.isEnabled()
     tab.relation_boxes[Relation.DEPARTMENT_COLLEAGUES].setChecked(False)
     tab.relation_boxes[Relation.CHECKLIST_OWNERS].setChecked(True)
@@ -180,16 +193,19 @@ def test_save_notification_policy(qtbot, company, sessions):
     tab.email_box.setChecked(False)
     assert "未保存" in tab.events.currentItem().text()
     assert not tab.role_boxes[Role.EMPLOYEE].isVisible()  # "every account" is not offered
-    assert "不会" in tab.findChild(type(tab.status), "rule").text() or "绝不" in \
-        tab.findChild(type(tab.status), "rule").text()
+    assert (
+        "不会" in tab.findChild(type(tab.status), "rule").text()
+        or "绝不" in tab.findChild(type(tab.status), "rule").text()
+    )
     screenshot(page, "flow_settings_notices")
     click(qtbot, tab.save_button)
     saved = notices.get_policy(company.login("admin"), Event.SEPARATION_COMPLETED)
     assert Relation.DEPARTMENT_COLLEAGUES not in saved.relations and Relation.CHECKLIST_OWNERS in saved.relations
     assert Role.AUDITOR in saved.roles and saved.roles >= original.roles and not saved.email
     assert "已保存" in tab.status.text() and "未保存" not in tab.events.currentItem().text()
-    assert notices.get_policy(company.login("admin"), Event.SEPARATION_STARTED) == \
-        tab.saved[Event.SEPARATION_STARTED]  # the others untouched
+    assert (
+        notices.get_policy(company.login("admin"), Event.SEPARATION_STARTED) == tab.saved[Event.SEPARATION_STARTED]
+    )  # the others untouched
 
 
 def test_smtp_settings_and_test_mail_through_loopback_server(qtbot, company, sessions, memory_keyring):
@@ -221,8 +237,9 @@ def test_smtp_settings_and_test_mail_through_loopback_server(qtbot, company, ses
         assert tab.password.text() == ""  # not kept in the form, and not in the company file
         assert "smtp-secret" in memory_keyring.store.values()
         stored = mail.get_settings(company.login("admin"))
-        assert stored == mail.SmtpSettings("127.0.0.1", sink.port, "none", "hr@example.cn", "hr@example.cn",
-                                           "测试科技人事部")
+        assert stored == mail.SmtpSettings(
+            "127.0.0.1", sink.port, "none", "hr@example.cn", "hr@example.cn", "测试科技人事部"
+        )
         # the loopback server offers no login: the test says so in words
         with qtbot.waitSignal(tab.test_finished, timeout=15000) as blocker:
             click(qtbot, tab.test_button)

@@ -42,8 +42,15 @@ def story(company):
     clock = FixedClock(TODAY)
     system = ServiceContext(company.db, company.system.actor, clock)
     li = employees.get(system, company.emps["李四"])
-    data = employee_input("E000002", "李四", company.depts["销售部"], 2, manager_id=company.emps["王经理"],
-                          position_id=li.position_id, project_department_id=company.depts["地铁项目部"])
+    data = employee_input(
+        "E000002",
+        "李四",
+        company.depts["销售部"],
+        2,
+        manager_id=company.emps["王经理"],
+        position_id=li.position_id,
+        project_department_id=company.depts["地铁项目部"],
+    )
     employees.update(system, li.id, data, li.version)
     users.create_account(system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)
     company.users["lisi"] = USER_PASSWORD
@@ -103,8 +110,11 @@ def test_complete_separation_story_through_the_gui(qtbot, story, errors):
     fx = story
     sink = SmtpSink().start()
     try:
-        mail.save_settings(login(fx, "admin"), mail.SmtpSettings("127.0.0.1", sink.port, "none", "", "hr@example.cn",
-                                                                 "测试科技人事部"), None)
+        mail.save_settings(
+            login(fx, "admin"),
+            mail.SmtpSettings("127.0.0.1", sink.port, "none", "", "hr@example.cn", "测试科技人事部"),
+            None,
+        )
         _run_story(qtbot, fx, sink, errors)
     finally:
         sink.stop()
@@ -211,7 +221,9 @@ def _run_story(qtbot, fx, sink, errors):
     admin_inbox = inbox_for(qtbot, fx, "admin")
     assert admin_inbox.counts()["items"] == 5
     screenshot(admin_inbox.items_tab, "inbox_admin_checklist")
-    admin_inbox.select_items(["笔记本电脑及配件归还", "工牌、工服及其他公司物品归还", "企业邮箱停用", "业务系统账号停用"])
+    admin_inbox.select_items(
+        ["笔记本电脑及配件归还", "工牌、工服及其他公司物品归还", "企业邮箱停用", "业务系统账号停用"]
+    )
     assert admin_inbox.confirm_selected_items() == 4
     finance_dialog = finance_page.open_flow(flow_id)
     qtbot.addWidget(finance_dialog)
@@ -283,8 +295,14 @@ def _run_story(qtbot, fx, sink, errors):
         assert pump.run_now()
     report = delivered.args[0]
     assert report.sent > 0 and report.failed == 0 and report.pending == 0 and pump.status == ""
-    expected = {"e000006@example.cn", "e000007@example.cn", "e000002@example.cn", "e000001@example.cn",
-                "e000004@example.cn", "e000005@example.cn"}  # 系统管理员 has no address; 孙员工 removed
+    expected = {
+        "e000006@example.cn",
+        "e000007@example.cn",
+        "e000002@example.cn",
+        "e000001@example.cn",
+        "e000004@example.cn",
+        "e000005@example.cn",
+    }  # 系统管理员 has no address; 孙员工 removed
     completion = [m for m in sink.messages if m["Subject"].startswith("人员离职通知")]
     assert {m["To"].addresses[0].addr_spec for m in completion} == expected
     assert all(addr.endswith("@example.cn") for addr in sink.recipients())
@@ -293,8 +311,11 @@ def _run_story(qtbot, fx, sink, errors):
     wait_reloaded(qtbot, inbox)
     qtbot.waitUntil(lambda: any(n.title.startswith("人员离职通知") for n in inbox.data.notifications), timeout=5000)
     inbox.tabs.setCurrentWidget(inbox.messages_tab)
-    row = next(r for r in range(inbox.messages_model.rowCount())
-               if inbox.messages_model.row(r).cells[1].startswith("人员离职通知"))
+    row = next(
+        r
+        for r in range(inbox.messages_model.rowCount())
+        if inbox.messages_model.row(r).cells[1].startswith("人员离职通知")
+    )
     assert inbox.messages_model.row(row).bold
     inbox.messages_table.setCurrentIndex(inbox.messages_model.index(row, 0))
     assert "离职手续已办结" in inbox.message_body.toPlainText()
@@ -375,9 +396,17 @@ def test_confirmation_dialog_validates_next_to_fields(qtbot, story, errors):
     fx = story
     hr = login(fx, "hr")
     li = employees.get(hr, fx.emps["李四"])
-    data = employee_input("E000002", "李四", fx.depts["销售部"], 2, manager_id=fx.emps["王经理"],
-                          position_id=li.position_id, status=EmployeeStatus.PROBATION,
-                          probation_end_date=date(2026, 3, 31), hire_date=date(2025, 10, 1))
+    data = employee_input(
+        "E000002",
+        "李四",
+        fx.depts["销售部"],
+        2,
+        manager_id=fx.emps["王经理"],
+        position_id=li.position_id,
+        status=EmployeeStatus.PROBATION,
+        probation_end_date=date(2026, 3, 31),
+        hire_date=date(2025, 10, 1),
+    )
     employees.update(hr, li.id, data, li.version)
     page = open_page(qtbot, FlowsPage, session_for(fx, "manager"))
     assert page.confirmation_button.isVisible() and not page.onboarding_button.isVisible()
@@ -441,8 +470,9 @@ def test_onboarding_mode_starts_a_flow_that_creates_the_employee(qtbot, story, e
 
 def test_mail_pump_reports_a_server_that_is_down(qtbot, story):
     fx = story
-    mail.save_settings(login(fx, "admin"), mail.SmtpSettings("127.0.0.1", free_port(), "none", "", "hr@example.cn"),
-                       None)
+    mail.save_settings(
+        login(fx, "admin"), mail.SmtpSettings("127.0.0.1", free_port(), "none", "", "hr@example.cn"), None
+    )
     # Starting a flow e-mails the first approver (王经理): one message in the outbox.
     separations.start(login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 1), "申请")
     session = session_for(fx, "hr")
@@ -466,8 +496,9 @@ def test_mail_pump_reports_a_server_that_is_down(qtbot, story):
 
 def test_return_resubmit_and_hr_acting_on_behalf(qtbot, story, errors):
     fx = story
-    flow_id = separations.start(login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30),
-                                "申请离职").summary.id
+    flow_id = separations.start(
+        login(fx, "lisi"), fx.emps["李四"], SeparationReason.RESIGNATION, date(2026, 4, 30), "申请离职"
+    ).summary.id
     manager = inbox_for(qtbot, fx, "manager")
     dialog = manager.open_flow(flow_id)
     qtbot.addWidget(dialog)
@@ -498,8 +529,9 @@ def test_return_resubmit_and_hr_acting_on_behalf(qtbot, story, errors):
 
 def test_hr_adds_a_checklist_item_and_cancels_a_notice(qtbot, story, errors):
     fx = story
-    flow_id = separations.start(login(fx, "hr"), fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30),
-                                "协商一致").summary.id
+    flow_id = separations.start(
+        login(fx, "hr"), fx.emps["周七"], SeparationReason.MUTUAL, date(2026, 4, 30), "协商一致"
+    ).summary.id
     page = open_page(qtbot, FlowsPage, session_for(fx, "hr"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     page.kind_filter.setCurrentIndex(page.kind_filter.findText("转正"))

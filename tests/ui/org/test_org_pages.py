@@ -165,7 +165,9 @@ def test_project_department_head_is_called_project_lead(qtbot, company, sessions
     assert dialog.form.lbl_head_employee_id.text() == "负责人"
 
 
-@pytest.mark.parametrize("name, message", [("", "请填写部门名称"), ("华东销售部", "同一上级下已有名为“华东销售部”的部门")])
+@pytest.mark.parametrize(
+    "name, message", [("", "请填写部门名称"), ("华东销售部", "同一上级下已有名为“华东销售部”的部门")]
+)
 def test_invalid_department_shows_error_by_field_and_writes_nothing(qtbot, company, sessions, name, message):
     session = sessions()
     before = departments.list_departments(session.ctx)
@@ -214,12 +216,16 @@ def test_moving_a_department_under_its_own_child_is_refused(qtbot, company, sess
 
     assert dialog.isVisible()
     assert dialog.form.err_parent_id.text() == "上级部门不能是本部门或其下级部门"
-    assert next(d for d in departments.list_departments(session.ctx) if d.id == sales).parent_id == company.depts["总公司"]
+    assert (
+        next(d for d in departments.list_departments(session.ctx) if d.id == sales).parent_id == company.depts["总公司"]
+    )
 
 
 def test_edit_department_deactivates_it(qtbot, company, sessions):
     session = sessions()
-    empty = departments.create_department(session.ctx, "行政部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
+    empty = departments.create_department(
+        session.ctx, "行政部", departments.DepartmentKind.FUNCTION, company.depts["总公司"]
+    )
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(empty)
     dialog = page.edit_current()
@@ -259,7 +265,9 @@ def test_deleting_department_with_employees_is_refused(qtbot, company, sessions,
 
 def test_deleting_department_with_children_is_refused(qtbot, company, sessions, confirm, shown_errors):
     session = sessions()
-    top = departments.create_department(session.ctx, "研发中心", departments.DepartmentKind.BUSINESS, company.depts["总公司"])
+    top = departments.create_department(
+        session.ctx, "研发中心", departments.DepartmentKind.BUSINESS, company.depts["总公司"]
+    )
     departments.create_department(session.ctx, "平台组", departments.DepartmentKind.BUSINESS, top)
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(top)
@@ -270,7 +278,9 @@ def test_deleting_department_with_children_is_refused(qtbot, company, sessions, 
 
 def test_delete_empty_department_after_confirmation(qtbot, company, sessions, confirm, shown_errors):
     session = sessions()
-    empty = departments.create_department(session.ctx, "法务部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
+    empty = departments.create_department(
+        session.ctx, "法务部", departments.DepartmentKind.FUNCTION, company.depts["总公司"]
+    )
     page = open_page(qtbot, DepartmentsPage, session)
     page.select_department(empty)
 
@@ -291,7 +301,9 @@ def test_tree_follows_changes_made_elsewhere(qtbot, company, sessions):
     session = sessions()
     page = open_page(qtbot, DepartmentsPage, session)
     with qtbot.waitSignal(page.loaded, timeout=3000):
-        new_id = departments.create_department(session.ctx, "采购部", departments.DepartmentKind.FUNCTION, company.depts["总公司"])
+        new_id = departments.create_department(
+            session.ctx, "采购部", departments.DepartmentKind.FUNCTION, company.depts["总公司"]
+        )
     assert page.item_for(new_id).text(COL_NAME) == "采购部"
 
 
@@ -390,7 +402,11 @@ def test_company_info_validates_credit_code_then_saves(qtbot, company, sessions)
     assert f.err_credit_code.isHidden()
     assert f.status.text() == "公司信息已保存。"
     stored = company_details.get_company(session.ctx)
-    assert (stored.credit_code, stored.address, stored.phone) == (VALID_USCC, "上海市浦东新区张江路100号", "021-12345678")
+    assert (stored.credit_code, stored.address, stored.phone) == (
+        VALID_USCC,
+        "上海市浦东新区张江路100号",
+        "021-12345678",
+    )
     assert not f.save.isEnabled()
 
 

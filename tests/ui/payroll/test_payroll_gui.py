@@ -71,7 +71,13 @@ def test_buttons_follow_the_role(qtbot, company, sessions):
     assert hr_page.status_badge.text() == "草稿" and "尚未计算工资" in hr_page.status_text.text()
     assert hr_page.export_button.isVisibleTo(hr_page) and not hr_page.export_button.isEnabled()
     assert [a.text() for a in hr_page.export_menu.actions()] == [
-        "工资表…", "工资条…", "银行代发文件…", "个税扣缴申报表…", "社保公积金明细…", "人工成本汇总…"]
+        "工资表…",
+        "工资条…",
+        "银行代发文件…",
+        "个税扣缴申报表…",
+        "社保公积金明细…",
+        "人工成本汇总…",
+    ]
     today = company.login("hr").clock.today()
     assert hr_page.month() == today.replace(day=1) and hr_page.month_edit.text() == f"{today:%Y-%m}"
 
@@ -91,9 +97,19 @@ def test_calculate_check_the_figures_approve_and_pay(qtbot, company, sessions, m
     hr_ctx = company.login("hr")
     month = previous_month(hr_ctx)
     # a new hire in the middle of the month: paid for the days employed (÷ 21.75)
-    new_id = employees.create(company.system, employee_input(
-        "E000009", "吴新", company.depts["财务部"], 9, hire_date=month.replace(day=15), probation_end_date=None,
-        status=EmployeeStatus.PROBATION, base_salary="10000")).id
+    new_id = employees.create(
+        company.system,
+        employee_input(
+            "E000009",
+            "吴新",
+            company.depts["财务部"],
+            9,
+            hire_date=month.replace(day=15),
+            probation_end_date=None,
+            status=EmployeeStatus.PROBATION,
+            base_salary="10000",
+        ),
+    ).id
 
     page = open_page(qtbot, sessions("hr"), month)
     assert page.model.rowCount() == 0 and page.status() is None
@@ -162,8 +178,9 @@ def test_calculate_check_the_figures_approve_and_pay(qtbot, company, sessions, m
     assert not finance.approve_button.isEnabled()
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    )
     finance.pay_button.click()
     assert asked and "锁定" in asked[0] and finance.status() is RunStatus.APPROVED
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
@@ -300,8 +317,9 @@ def test_export_file_names_and_export(qtbot, company, sessions, tmp_path, monkey
     assert page.export_button.isEnabled()
     target = tmp_path / "工资表"
     offered = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: offered.append(a[2]) or (str(target), "Excel 工作簿 (*.xlsx)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or (str(target), "Excel 工作簿 (*.xlsx)")
+    )
     with qtbot.waitSignal(page.exported, timeout=20000):
         page.export_actions["sheet"].trigger()
     assert offered[0].endswith(default_export_name(month, "sheet"))

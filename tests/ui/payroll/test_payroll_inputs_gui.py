@@ -91,7 +91,12 @@ def pay_month(company, month: date) -> None:
 def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
     page = open_inputs(qtbot, sessions())
     tab = page.entries
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["本月项目", "固定津贴", "专项附加扣除", "年初累计数"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "本月项目",
+        "固定津贴",
+        "专项附加扣除",
+        "年初累计数",
+    ]
     assert page.month_edit.text() == "2026年03月"
 
     dialog = tab.open_add_dialog()
@@ -126,8 +131,16 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
     assert "发放 1,500.00 元" in tab.totals.text() and "扣款 300.00 元" in tab.totals.text()
 
     # a settlement entry is locked: marked, and cannot be deleted
-    inputs.add_entry(company.system, MONTH, company.emps["陈工"], "severance_pay", "20000", "离职结算",
-                             source="settlement", locked=True)
+    inputs.add_entry(
+        company.system,
+        MONTH,
+        company.emps["陈工"],
+        "severance_pay",
+        "20000",
+        "离职结算",
+        source="settlement",
+        locked=True,
+    )
     qtbot.waitUntil(lambda: tab.table.model.rowCount() == 3, timeout=5000)
     tab.table.select_key(next(e.id for e in tab.entries if e.locked))
     assert "已锁定" in table_texts(tab.table.view, 6) and not tab.delete_button.isEnabled()
@@ -142,10 +155,14 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
 def test_import_a_file_and_show_the_rows_it_refused(qtbot, company, sessions, tmp_path):
     page = open_inputs(qtbot, sessions())
     tab = page.entries
-    good = xlsx(tmp_path / "good.xlsx", ["工号", "姓名", "工资项目", "金额", "备注"], [
-        (emp_no(company, "李四"), "李四", "绩效奖金", 1200, "三月"),
-        (emp_no(company, "赵六"), "赵六", "餐费补贴", "300.50", ""),
-    ])
+    good = xlsx(
+        tmp_path / "good.xlsx",
+        ["工号", "姓名", "工资项目", "金额", "备注"],
+        [
+            (emp_no(company, "李四"), "李四", "绩效奖金", 1200, "三月"),
+            (emp_no(company, "赵六"), "赵六", "餐费补贴", "300.50", ""),
+        ],
+    )
     with qtbot.waitSignal(tab.imported, timeout=10000) as imported:
         tab.import_file(good)
     assert imported.args[0].count == 2
@@ -153,10 +170,14 @@ def test_import_a_file_and_show_the_rows_it_refused(qtbot, company, sessions, tm
     assert "已导入 2026-03 的工资项目 2 条" in tab.status.text()
     assert table_texts(tab.table.view, 7) == ["Excel导入", "Excel导入"]
 
-    bad = xlsx(tmp_path / "bad.xlsx", ["工号", "姓名", "工资项目", "金额"], [
-        (emp_no(company, "李四"), "李四", "绩效奖金", 100),
-        (emp_no(company, "赵六"), "陈工", "绩效奖金", "一百"),
-    ])
+    bad = xlsx(
+        tmp_path / "bad.xlsx",
+        ["工号", "姓名", "工资项目", "金额"],
+        [
+            (emp_no(company, "李四"), "李四", "绩效奖金", 100),
+            (emp_no(company, "赵六"), "陈工", "绩效奖金", "一百"),
+        ],
+    )
     with qtbot.waitSignal(tab.import_failed, timeout=10000):
         tab.import_file(bad, replace=False)
     dialog = tab.errors_dialog
@@ -179,8 +200,12 @@ def test_a_paid_month_shows_a_banner_and_cannot_be_edited(qtbot, company, sessio
     assert page.lock_banner.isVisible() and "已发放并锁定" in page.lock_banner.text()
     assert "2026年4月" in page.lock_banner.text()
     page.entries.table.view.selectRow(0)
-    for button in (page.entries.add_button, page.entries.import_button, page.entries.delete_button,
-                   page.deductions.import_button):
+    for button in (
+        page.entries.add_button,
+        page.entries.import_button,
+        page.entries.delete_button,
+        page.deductions.import_button,
+    ):
         assert not button.isEnabled()
     shot(qtbot, page, "payroll_inputs_locked")
     click(qtbot, page.next_button)
@@ -206,7 +231,8 @@ def test_allowances_tab(qtbot, company, sessions):
     assert "固定津贴合计 600.00 元" in tab.employee_label.text()
     shot(qtbot, page, "payroll_inputs_allowances")
     assert [(a.item_code, a.amount) for a in inputs.allowances(company.system, company.emps["李四"])] == [
-        ("transport_allowance", D("600.00"))]
+        ("transport_allowance", D("600.00"))
+    ]
 
 
 def test_deductions_and_opening_figures_tabs(qtbot, company, sessions):
@@ -260,8 +286,9 @@ def open_settings(qtbot, session):
     qtbot.addWidget(page)
     page.resize(1180, 680)
     page.show()
-    qtbot.waitUntil(lambda: bool(page.insurance.versions and page.tax_tables.versions and page.item_types.types),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: bool(page.insurance.versions and page.tax_tables.versions and page.item_types.types), timeout=5000
+    )
     return page
 
 
@@ -271,11 +298,18 @@ def test_settings_saves_a_new_shanghai_version_and_shows_field_errors(qtbot, com
 
     page = open_settings(qtbot, sessions())
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "社保公积金", "当地平均工资", "个税税率表", "减除费用与扣除标准", "工资项目", "公司福利年假"]
+        "社保公积金",
+        "当地平均工资",
+        "个税税率表",
+        "减除费用与扣除标准",
+        "工资项目",
+        "公司福利年假",
+    ]
     tab = page.insurance
     tab.select_city("上海")
-    qtbot.waitUntil(lambda: tab.current_city() == "上海" and bool(tab.versions) and tab.versions[0].key == "上海",
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: tab.current_city() == "上海" and bool(tab.versions) and tab.versions[0].key == "上海", timeout=5000
+    )
     assert tab.detail_model.rowCount() == 5 and tab.detail_model.row(0).cells[:3] == ("养老保险", "8%", "16%")
     shot(qtbot, page, "payroll_settings_insurance")
 
@@ -312,8 +346,12 @@ def test_settings_saves_a_new_shanghai_version_and_shows_field_errors(qtbot, com
     assert "已保存上海自 2026-07-01 起执行的新版本" in tab.status.text()
     # the month before keeps the old rate
     policies = payroll_policies.policy_set(company.system)
-    assert policies.at(policy.INSURANCE, "上海", date(2026, 6, 1)).rule(InsuranceItem.PENSION).employer_rate == D("0.16")
-    assert policies.at(policy.INSURANCE, "上海", date(2026, 7, 1)).rule(InsuranceItem.PENSION).employer_rate == D("0.15")
+    assert policies.at(policy.INSURANCE, "上海", date(2026, 6, 1)).rule(InsuranceItem.PENSION).employer_rate == D(
+        "0.16"
+    )
+    assert policies.at(policy.INSURANCE, "上海", date(2026, 7, 1)).rule(InsuranceItem.PENSION).employer_rate == D(
+        "0.15"
+    )
 
 
 def test_settings_tax_table_deductions_new_city_and_item_types(qtbot, company, sessions):
@@ -335,7 +373,11 @@ def test_settings_tax_table_deductions_new_city_and_item_types(qtbot, company, s
     page.tabs.setCurrentWidget(page.average_wage)
     wages = page.average_wage
     qtbot.waitUntil(lambda: bool(wages.versions), timeout=5000)
-    assert wages.current_city() == "上海" and wages.versions_model.row(0).cells[1:4] == ("2024", "12,434.00", "149,208.00")
+    assert wages.current_city() == "上海" and wages.versions_model.row(0).cells[1:4] == (
+        "2024",
+        "12,434.00",
+        "149,208.00",
+    )
     assert "149,208.00 × 3 = 447,624.00" in wages.detail_note.text()
     shot(qtbot, page, "payroll_settings_average_wage")
 
@@ -355,8 +397,15 @@ def test_settings_tax_table_deductions_new_city_and_item_types(qtbot, company, s
     tab = page.insurance
     dialog = tab.open_new_city()
     type_text(qtbot, dialog.city, "南京")
-    for row, values in enumerate([("8", "16", "4494", "24930"), ("2", "9", "4494", "24930"), ("0.5", "0.5", "4494", "24930"),
-                                  ("0", "0.4", "4494", "24930"), ("8", "8", "2490", "36498")]):
+    for row, values in enumerate(
+        [
+            ("8", "16", "4494", "24930"),
+            ("2", "9", "4494", "24930"),
+            ("0.5", "0.5", "4494", "24930"),
+            ("0", "0.4", "4494", "24930"),
+            ("8", "8", "2490", "36498"),
+        ]
+    ):
         for column, text in enumerate(values, start=1):
             dialog.set_cell(row, column, text)
     type_text(qtbot, dialog.source, "南京市人社局2025年度缴费基数通知")

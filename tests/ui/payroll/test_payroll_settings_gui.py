@@ -54,8 +54,9 @@ def test_company_leave_tab_saves_the_rule_and_reads_it_back(qtbot, company, sess
     replace_text(qtbot, tab.extra_days, "5.5")
     tab.prorate.setChecked(False)
     replace_text(qtbot, tab.pay_rate, "1")
-    assert tab.summary.text() == ("按此设置：公司每年另给 5.5 天福利年假；离职当年不折算，按全年天数计；"
-                                  "未休的福利年假每天按日工资的100%支付。")
+    assert tab.summary.text() == (
+        "按此设置：公司每年另给 5.5 天福利年假；离职当年不折算，按全年天数计；未休的福利年假每天按日工资的100%支付。"
+    )
     qtbot.wait(30)
     screenshot(page, "payroll_settings_company_leave")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
@@ -74,15 +75,18 @@ def test_company_leave_tab_saves_the_rule_and_reads_it_back(qtbot, company, sess
     assert settlement.get_company_leave_rule(company.system).pay_rate == D("0")
 
 
-@pytest.mark.parametrize("days, rate, field, message", [
-    ("31", "1", "extra_days", "应在0到30天之间"),
-    ("2.3", "1", "extra_days", "只能是整天或半天"),
-    ("-1", "1", "extra_days", "应为不小于0的数字"),
-    ("", "1", "extra_days", "请填写"),
-    ("5", "3.5", "pay_rate", "应在0到3之间"),
-    ("5", "一倍", "pay_rate", "应为数字"),
-    ("5", "1.255", "pay_rate", "最多两位小数"),
-])
+@pytest.mark.parametrize(
+    "days, rate, field, message",
+    [
+        ("31", "1", "extra_days", "应在0到30天之间"),
+        ("2.3", "1", "extra_days", "只能是整天或半天"),
+        ("-1", "1", "extra_days", "应为不小于0的数字"),
+        ("", "1", "extra_days", "请填写"),
+        ("5", "3.5", "pay_rate", "应在0到3之间"),
+        ("5", "一倍", "pay_rate", "应为数字"),
+        ("5", "1.255", "pay_rate", "最多两位小数"),
+    ],
+)
 def test_a_value_out_of_range_shows_an_error_and_saves_nothing(qtbot, company, sessions, days, rate, field, message):
     before = CompanyLeaveRule(D(3), True, D(1))
     settlement.save_company_leave_rule(company.system, before)

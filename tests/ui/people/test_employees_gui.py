@@ -48,16 +48,41 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
     assert dialog.context is not None and dialog.context.actor.username == "hr"
 
 
-
-@pytest.mark.parametrize("user, expected", [
-    ("admin", ["inbox", "employees", "flows", "departments", "positions", "accounts", "custom_fields",
-               "flow_settings", "company"]),
-    ("hr", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings",
-            "documents"]),
-    ("finance", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
-    ("auditor", ["inbox", "employees", "flows", "audit"]),
-    ("staff", ["inbox", "employees", "flows", "my_payslips"]),
-])
+@pytest.mark.parametrize(
+    "user, expected",
+    [
+        (
+            "admin",
+            [
+                "inbox",
+                "employees",
+                "flows",
+                "departments",
+                "positions",
+                "accounts",
+                "custom_fields",
+                "flow_settings",
+                "company",
+            ],
+        ),
+        (
+            "hr",
+            [
+                "inbox",
+                "employees",
+                "flows",
+                "payroll",
+                "payroll_inputs",
+                "my_payslips",
+                "payroll_settings",
+                "documents",
+            ],
+        ),
+        ("finance", ["inbox", "employees", "flows", "payroll", "payroll_inputs", "my_payslips", "payroll_settings"]),
+        ("auditor", ["inbox", "employees", "flows", "audit"]),
+        ("staff", ["inbox", "employees", "flows", "my_payslips"]),
+    ],
+)
 def test_navigation_shows_only_permitted_areas(qtbot, company, user, expected):
     window = MainWindow(make_session(company.login(user), "测试科技有限公司"))
     qtbot.addWidget(window)
@@ -181,5 +206,6 @@ def test_edit_existing_employee(qtbot, company):
         dialog.save()
     assert str(employees.get(company.system, company.emps["李四"]).base_salary) == "15000.50"
     row = page.model.row_of(company.emps["李四"])
-    assert page.model.data(page.model.index(row, [c.key for c in page.model.columns].index("base_salary"))) \
-        == "15,000.50"
+    assert (
+        page.model.data(page.model.index(row, [c.key for c in page.model.columns].index("base_salary"))) == "15,000.50"
+    )

@@ -51,8 +51,9 @@ def errors(monkeypatch):
     shown = []
     monkeypatch.setattr(messages, "show_error", lambda parent, exc: shown.append(exc))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text, *a, **k: shown.append(text))
+    )
     return shown
 
 
@@ -93,7 +94,9 @@ def archive(fx, flow_id: int) -> None:
 
 
 def separate(fx, name: str, last_day: date) -> int:
-    flow_id = separations.start(login(fx, "hr"), fx.emps[name], SeparationReason.MUTUAL, last_day, "协商一致").summary.id
+    flow_id = separations.start(
+        login(fx, "hr"), fx.emps[name], SeparationReason.MUTUAL, last_day, "协商一致"
+    ).summary.id
     run_to_archive(fx, flow_id)
     archive(fx, flow_id)
     return fx.emps[name]
@@ -107,8 +110,12 @@ def open_flow(qtbot, fx, username, flow_id) -> FlowDialog:
 
 
 def wait_statement(qtbot, panel, condition=lambda st: True):
-    qtbot.waitUntil(lambda: panel.statement is not None and not panel.loader.loading and not panel.busy
-                    and condition(panel.statement), timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.statement is not None and not panel.loader.loading and not panel.busy and condition(panel.statement)
+        ),
+        timeout=15000,
+    )
     return panel.statement
 
 
@@ -412,8 +419,7 @@ def test_batch_issues_certificates_and_can_be_cancelled(qtbot, separated, errors
 
 
 def test_compensation_calculator(qtbot, company):
-    dialog = CompensationCalculatorDialog(company.login("hr"), hire_date=date(2024, 1, 1),
-                                          last_day=date(2026, 3, 31))
+    dialog = CompensationCalculatorDialog(company.login("hr"), hire_date=date(2024, 1, 1), last_day=date(2026, 3, 31))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.result is None and "填写" in dialog.summary.text()

@@ -42,37 +42,77 @@ def login(db: CompanyDatabase, username: str, password: str, clock: Clock | None
             system = Actor.system(tr("登录"))
             if user is None:
                 verify_password(password or "", DUMMY_HASH)
-                audit_chain.append(session, system, now, "login.failed", "user", None,
-                             tr("登录失败：用户名“{0}”不存在").format(name[:40]))
+                audit_chain.append(
+                    session,
+                    system,
+                    now,
+                    "login.failed",
+                    "user",
+                    None,
+                    tr("登录失败：用户名“{0}”不存在").format(name[:40]),
+                )
                 failure = AuthenticationError(tr("用户名或密码不正确。"))
             elif user.locked_until is not None and user.locked_until > now:
-                audit_chain.append(session, actor_for(user), now, "login.refused_locked", "user", user.id,
-                             tr("登录被拒绝：账号锁定中"))
+                audit_chain.append(
+                    session, actor_for(user), now, "login.refused_locked", "user", user.id, tr("登录被拒绝：账号锁定中")
+                )
                 failure = AuthenticationError(_locked_message(user.locked_until, now))
             elif not verify_password(password or "", user.password_hash):
                 user.failed_logins = (user.failed_logins or 0) + 1
                 if user.failed_logins >= MAX_FAILED_LOGINS:
                     user.locked_until = now + LOCKOUT
                     user.failed_logins = 0
-                    audit_chain.append(session, actor_for(user), now, "login.locked", "user", user.id,
-                                 tr("连续{0}次密码错误，账号锁定{1}分钟").format(MAX_FAILED_LOGINS,
-                                                                   int(LOCKOUT.total_seconds() // 60)))
+                    audit_chain.append(
+                        session,
+                        actor_for(user),
+                        now,
+                        "login.locked",
+                        "user",
+                        user.id,
+                        tr("连续{0}次密码错误，账号锁定{1}分钟").format(
+                            MAX_FAILED_LOGINS, int(LOCKOUT.total_seconds() // 60)
+                        ),
+                    )
                     failure = AuthenticationError(_locked_message(user.locked_until, now))
                 else:
                     left = MAX_FAILED_LOGINS - user.failed_logins
-                    audit_chain.append(session, actor_for(user), now, "login.failed", "user", user.id,
-                                 tr("登录失败：密码错误（第{0}次）").format(user.failed_logins))
+                    audit_chain.append(
+                        session,
+                        actor_for(user),
+                        now,
+                        "login.failed",
+                        "user",
+                        user.id,
+                        tr("登录失败：密码错误（第{0}次）").format(user.failed_logins),
+                    )
                     failure = AuthenticationError(
                         tr("用户名或密码不正确。再错{0}次账号将被锁定{1}分钟。").format(
-                            left, int(LOCKOUT.total_seconds() // 60)))
+                            left, int(LOCKOUT.total_seconds() // 60)
+                        )
+                    )
             elif user.active_until is not None and clock.today() > user.active_until:
-                audit_chain.append(session, actor_for(user), now, "login.refused_inactive", "user", user.id,
-                             tr("登录被拒绝：账号已于{0}到期（离职）").format(user.active_until.isoformat()))
-                failure = AuthenticationError(tr("该账号已于 {0} 停用（员工已离职）。").format(
-                    user.active_until.isoformat()))
+                audit_chain.append(
+                    session,
+                    actor_for(user),
+                    now,
+                    "login.refused_inactive",
+                    "user",
+                    user.id,
+                    tr("登录被拒绝：账号已于{0}到期（离职）").format(user.active_until.isoformat()),
+                )
+                failure = AuthenticationError(
+                    tr("该账号已于 {0} 停用（员工已离职）。").format(user.active_until.isoformat())
+                )
             elif not user.active:
-                audit_chain.append(session, actor_for(user), now, "login.refused_inactive", "user", user.id,
-                             tr("登录被拒绝：账号已停用"))
+                audit_chain.append(
+                    session,
+                    actor_for(user),
+                    now,
+                    "login.refused_inactive",
+                    "user",
+                    user.id,
+                    tr("登录被拒绝：账号已停用"),
+                )
                 failure = AuthenticationError(tr("该账号已停用，请联系管理员。"))
             else:
                 user.failed_logins = 0
@@ -91,4 +131,3 @@ def login(db: CompanyDatabase, username: str, password: str, clock: Clock | None
 def _locked_message(until, now) -> str:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
     return tr("连续多次密码错误，账号已锁定，请{0}分钟后再试，或请管理员解锁。").format(minutes)
-

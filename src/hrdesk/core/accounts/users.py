@@ -35,8 +35,13 @@ class AccountInfo:
 
 
 def _snapshot(user: User) -> dict:
-    return {"username": user.username, "display_name": user.display_name, "employee_id": user.employee_id,
-            "roles": sorted(r.role for r in user.roles), "active": user.active}
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "employee_id": user.employee_id,
+        "roles": sorted(r.role for r in user.roles),
+        "active": user.active,
+    }
 
 
 def _info(session, user: User) -> AccountInfo:
@@ -45,8 +50,18 @@ def _info(session, user: User) -> AccountInfo:
         emp = session.get(Employee, user.employee_id)
         label = f"{emp.emp_no} {emp.name}" if emp else None
     roles = tuple(sorted((Role(r.role) for r in user.roles), key=lambda r: list(Role).index(r)))
-    return AccountInfo(user.id, user.username, user.display_name, user.employee_id, label, roles, user.active,
-                       user.locked_until, user.last_login_at, user.must_change_password)
+    return AccountInfo(
+        user.id,
+        user.username,
+        user.display_name,
+        user.employee_id,
+        label,
+        roles,
+        user.active,
+        user.locked_until,
+        user.last_login_at,
+        user.must_change_password,
+    )
 
 
 def list_accounts(ctx: ServiceContext) -> list[AccountInfo]:
@@ -83,8 +98,15 @@ def _validate(session, username: str, display_name: str, roles, employee_id, use
     return errors
 
 
-def create_account(ctx: ServiceContext, username: str, display_name: str, password: str, roles: set[Role],
-                   employee_id: int | None = None, must_change_password: bool = True) -> AccountInfo:
+def create_account(
+    ctx: ServiceContext,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: set[Role],
+    employee_id: int | None = None,
+    must_change_password: bool = True,
+) -> AccountInfo:
     ctx.require_all(Permission.ACCOUNT_MANAGE)
     username = (username or "").strip().lower()
     with ctx.transaction() as tx:
@@ -95,9 +117,17 @@ def create_account(ctx: ServiceContext, username: str, display_name: str, passwo
             errors["password"] = problem
         if errors:
             raise ValidationError(errors)
-        user = User(username=username, display_name=display_name.strip(), password_hash=hash_password(password),
-                    employee_id=employee_id, active=True, failed_logins=0, must_change_password=must_change_password,
-                    created_at=ctx.clock.now(), roles=[UserRole(role=r.value) for r in roles])
+        user = User(
+            username=username,
+            display_name=display_name.strip(),
+            password_hash=hash_password(password),
+            employee_id=employee_id,
+            active=True,
+            failed_logins=0,
+            must_change_password=must_change_password,
+            created_at=ctx.clock.now(),
+            roles=[UserRole(role=r.value) for r in roles],
+        )
         session.add(user)
         session.flush()
         tx.audit("user.create", "user", user.id, tr("新建账号 {0}").format(username), None, _snapshot(user))
@@ -105,8 +135,9 @@ def create_account(ctx: ServiceContext, username: str, display_name: str, passwo
         return _info(session, user)
 
 
-def update_account(ctx: ServiceContext, user_id: int, *, display_name: str, roles: set[Role],
-                   employee_id: int | None, active: bool) -> AccountInfo:
+def update_account(
+    ctx: ServiceContext, user_id: int, *, display_name: str, roles: set[Role], employee_id: int | None, active: bool
+) -> AccountInfo:
     ctx.require_all(Permission.ACCOUNT_MANAGE)
     with ctx.transaction() as tx:
         session = tx.session
@@ -135,9 +166,15 @@ def update_account(ctx: ServiceContext, user_id: int, *, display_name: str, role
 
 
 def _is_last_admin(session, user_id: int) -> bool:
-    admins = session.execute(
-        select(User.id).join(UserRole, UserRole.user_id == User.id)
-        .where(UserRole.role == Role.ADMIN.value, User.active.is_(True))).scalars().all()
+    admins = (
+        session.execute(
+            select(User.id)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(UserRole.role == Role.ADMIN.value, User.active.is_(True))
+        )
+        .scalars()
+        .all()
+    )
     return admins == [user_id]
 
 
@@ -195,5 +232,4 @@ def must_change_password(ctx: ServiceContext) -> bool:
     if ctx.actor.user_id is None:
         return False
     with ctx.read() as session:
-        return bool(session.execute(select(User.must_change_password).where(User.id == ctx.actor.user_id))
-                    .scalar())
+        return bool(session.execute(select(User.must_change_password).where(User.id == ctx.actor.user_id)).scalar())

@@ -14,10 +14,13 @@ from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 
-_MASKERS = {"id_number": mask_id_number, "bank_account": mask_bank_account,
-            "base_salary": lambda v: MASKED_MONEY if v is not None else None,
-            "insurance_base": lambda v: MASKED_MONEY if v is not None else None,
-            "housing_fund_base": lambda v: MASKED_MONEY if v is not None else None}
+_MASKERS = {
+    "id_number": mask_id_number,
+    "bank_account": mask_bank_account,
+    "base_salary": lambda v: MASKED_MONEY if v is not None else None,
+    "insurance_base": lambda v: MASKED_MONEY if v is not None else None,
+    "housing_fund_base": lambda v: MASKED_MONEY if v is not None else None,
+}
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,14 @@ def mask_sensitive(values: dict | None) -> dict | None:
     return {k: (_MASKERS[k](v) if k in _MASKERS and isinstance(v, str) else v) for k, v in values.items()}
 
 
-def list_entries(ctx: ServiceContext, *, entity_type: str | None = None, entity_id: str | int | None = None,
-                 limit: int = 1000, before_seq: int | None = None) -> list[AuditEntryView]:
+def list_entries(
+    ctx: ServiceContext,
+    *,
+    entity_type: str | None = None,
+    entity_id: str | int | None = None,
+    limit: int = 1000,
+    before_seq: int | None = None,
+) -> list[AuditEntryView]:
     """Newest first; sensitive values masked unless the reader may see them for everyone."""
     ctx.require_all(Permission.AUDIT_VIEW)
     clear = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
@@ -62,8 +71,20 @@ def list_entries(ctx: ServiceContext, *, entity_type: str | None = None, entity_
         after = json.loads(r.after) if r.after else None
         if not clear:
             before, after = mask_sensitive(before), mask_sensitive(after)
-        result.append(AuditEntryView(r.seq, r.created_at, r.actor_name, r.on_behalf_of, r.action, r.entity_type,
-                                     r.entity_id, r.summary, before, after))
+        result.append(
+            AuditEntryView(
+                r.seq,
+                r.created_at,
+                r.actor_name,
+                r.on_behalf_of,
+                r.action,
+                r.entity_type,
+                r.entity_id,
+                r.summary,
+                before,
+                after,
+            )
+        )
     return result
 
 

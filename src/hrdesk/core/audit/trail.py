@@ -132,23 +132,64 @@ ACTION_LABELS = {
 }
 
 FIELD_LABELS = {
-    "emp_no": "工号", "name": "姓名", "gender": "性别", "birth_date": "出生日期", "id_number": "身份证号",
-    "phone": "手机", "email": "邮箱", "department_id": "部门", "project_department_id": "项目部",
-    "position_id": "岗位", "manager_id": "直属上级", "hire_date": "入职日期", "probation_end_date": "试用期结束",
-    "contract_type": "合同类型", "contract_start": "合同开始", "contract_end": "合同到期", "status": "状态",
-    "last_working_day": "最后工作日", "social_security_city": "社保城市", "base_salary": "基本工资",
-    "bank_account": "银行卡号", "bank_name": "开户行", "confirmation_date": "转正日期", "custom": "自定义字段",
-    "stop_month": "停保月份", "evaluation": "评估意见", "comment": "意见", "step": "所在步骤",
-    "username": "用户名", "display_name": "显示名称", "employee_id": "关联员工", "roles": "角色",
-    "active": "启用", "active_until": "账号停用日期", "must_change_password": "下次登录须改密码",
-    "title": "事项", "note": "说明", "reason": "原因", "asset_no": "资产编号", "amount": "金额",
-    "event": "事件", "recipients": "收件人", "removed": "发送人移除的收件人", "count": "人数",
-    "kind": "流程类型", "version": "版本", "steps": "审批步骤", "item_id": "事项编号",
+    "emp_no": "工号",
+    "name": "姓名",
+    "gender": "性别",
+    "birth_date": "出生日期",
+    "id_number": "身份证号",
+    "phone": "手机",
+    "email": "邮箱",
+    "department_id": "部门",
+    "project_department_id": "项目部",
+    "position_id": "岗位",
+    "manager_id": "直属上级",
+    "hire_date": "入职日期",
+    "probation_end_date": "试用期结束",
+    "contract_type": "合同类型",
+    "contract_start": "合同开始",
+    "contract_end": "合同到期",
+    "status": "状态",
+    "last_working_day": "最后工作日",
+    "social_security_city": "社保城市",
+    "base_salary": "基本工资",
+    "bank_account": "银行卡号",
+    "bank_name": "开户行",
+    "confirmation_date": "转正日期",
+    "custom": "自定义字段",
+    "stop_month": "停保月份",
+    "evaluation": "评估意见",
+    "comment": "意见",
+    "step": "所在步骤",
+    "username": "用户名",
+    "display_name": "显示名称",
+    "employee_id": "关联员工",
+    "roles": "角色",
+    "active": "启用",
+    "active_until": "账号停用日期",
+    "must_change_password": "下次登录须改密码",
+    "title": "事项",
+    "note": "说明",
+    "reason": "原因",
+    "asset_no": "资产编号",
+    "amount": "金额",
+    "event": "事件",
+    "recipients": "收件人",
+    "removed": "发送人移除的收件人",
+    "count": "人数",
+    "kind": "流程类型",
+    "version": "版本",
+    "steps": "审批步骤",
+    "item_id": "事项编号",
 }
 _FIELD_ORDER = {key: n for n, key in enumerate(FIELD_LABELS)}
 
-_ID_FIELDS = {"department_id": Department, "project_department_id": Department, "position_id": Position,
-              "manager_id": Employee, "employee_id": Employee}
+_ID_FIELDS = {
+    "department_id": Department,
+    "project_department_id": Department,
+    "position_id": Position,
+    "manager_id": Employee,
+    "employee_id": Employee,
+}
 
 
 def entity_label(entity_type: str) -> str:
@@ -234,8 +275,10 @@ def _condition(session: Session, target):
     if isinstance(target, FlowInstance):
         return and_(AuditRecord.entity_type == "flow", AuditRecord.entity_id == str(target.id))
     users = [str(u) for u in session.execute(select(User.id).where(User.employee_id == target.id)).scalars()]
-    flows = [str(f) for f in session.execute(select(FlowInstance.id).where(
-        FlowInstance.subject_employee_id == target.id)).scalars()]
+    flows = [
+        str(f)
+        for f in session.execute(select(FlowInstance.id).where(FlowInstance.subject_employee_id == target.id)).scalars()
+    ]
     parts = [and_(AuditRecord.entity_type == "employee", AuditRecord.entity_id == str(target.id))]
     if users:
         parts.append(and_(AuditRecord.entity_type == "user", AuditRecord.entity_id.in_(users)))
@@ -252,29 +295,46 @@ def _subject(target) -> str:
 
 def _entries(ctx: ServiceContext, session: Session, target) -> tuple[list[AuditEntryView], bool]:
     clear = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
-    records = session.execute(select(AuditRecord).where(_condition(session, target))
-                              .order_by(AuditRecord.seq)).scalars().all()
+    records = (
+        session.execute(select(AuditRecord).where(_condition(session, target)).order_by(AuditRecord.seq))
+        .scalars()
+        .all()
+    )
     result = []
     for r in records:
         before = json.loads(r.before) if r.before else None
         after = json.loads(r.after) if r.after else None
         if not clear:
             before, after = mask_sensitive(before), mask_sensitive(after)
-        result.append(AuditEntryView(r.seq, r.created_at, r.actor_name, r.on_behalf_of, r.action, r.entity_type,
-                                     r.entity_id, r.summary, before, after))
+        result.append(
+            AuditEntryView(
+                r.seq,
+                r.created_at,
+                r.actor_name,
+                r.on_behalf_of,
+                r.action,
+                r.entity_type,
+                r.entity_id,
+                r.summary,
+                before,
+                after,
+            )
+        )
     return result, not clear
 
 
-def trail(ctx: ServiceContext, employee_id: int | None = None, flow_id: int | None = None, *,
-          emp_no: str | None = None) -> list[AuditEntryView]:
+def trail(
+    ctx: ServiceContext, employee_id: int | None = None, flow_id: int | None = None, *, emp_no: str | None = None
+) -> list[AuditEntryView]:
     """The records of one employee (by id or 工号) or one flow, oldest first."""
     _require(ctx)
     with ctx.read() as session:
         return _entries(ctx, session, _target(session, employee_id, flow_id, emp_no))[0]
 
 
-def trail_report(ctx: ServiceContext, employee_id: int | None = None, flow_id: int | None = None, *,
-                 emp_no: str | None = None) -> TrailReport:
+def trail_report(
+    ctx: ServiceContext, employee_id: int | None = None, flow_id: int | None = None, *, emp_no: str | None = None
+) -> TrailReport:
     """The trail with everything needed to show or export it: subject, company, readable rows."""
     _require(ctx)
     with ctx.read() as session:
@@ -286,8 +346,14 @@ def trail_report(ctx: ServiceContext, employee_id: int | None = None, flow_id: i
         return TrailReport(_subject(target), company, entries, rows, masked)
 
 
-def export_trail(ctx: ServiceContext, path: str | os.PathLike, employee_id: int | None = None,
-                 flow_id: int | None = None, *, emp_no: str | None = None) -> TrailExport:
+def export_trail(
+    ctx: ServiceContext,
+    path: str | os.PathLike,
+    employee_id: int | None = None,
+    flow_id: int | None = None,
+    *,
+    emp_no: str | None = None,
+) -> TrailExport:
     """Write the trail to an .xlsx file (atomically); StorageError in Chinese if it cannot be written."""
     from hrdesk.core.audit.trail_workbook import write_trail
 
@@ -376,9 +442,8 @@ def _role_label(code: str) -> str:
         return code
 
 
-def values_text(values: dict | None, entity_type: str, names: _Names | None = None, *,
-                skip_empty: bool = False) -> str:
-    """"字段：值" per line in the register's field order; empty when the record has no values on
+def values_text(values: dict | None, entity_type: str, names: _Names | None = None, *, skip_empty: bool = False) -> str:
+    """ "字段：值" per line in the register's field order; empty when the record has no values on
     that side. ``skip_empty`` leaves out blank fields (a new record lists only what was filled in)."""
     if not values:
         return ""
@@ -391,9 +456,16 @@ def values_text(values: dict | None, entity_type: str, names: _Names | None = No
 def _row(entry: AuditEntryView, names: _Names | None) -> TrailRow:
     created = entry.before is None
     on_behalf = tr("代 {0}").format(entry.on_behalf_of) if entry.on_behalf_of else ""
-    return TrailRow(entry.seq, f"{entry.created_at:%Y-%m-%d %H:%M:%S}", entry.actor_name, on_behalf,
-                    action_label(entry.action), entry.summary, values_text(entry.before, entry.entity_type, names),
-                    values_text(entry.after, entry.entity_type, names, skip_empty=created))
+    return TrailRow(
+        entry.seq,
+        f"{entry.created_at:%Y-%m-%d %H:%M:%S}",
+        entry.actor_name,
+        on_behalf,
+        action_label(entry.action),
+        entry.summary,
+        values_text(entry.before, entry.entity_type, names),
+        values_text(entry.after, entry.entity_type, names, skip_empty=created),
+    )
 
 
 def rows_for(entries: list[AuditEntryView]) -> list[TrailRow]:

@@ -23,8 +23,16 @@ from hrdesk.core.kernel.i18n import tr
 HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 1
 # (header, width in characters; a CJK character is about two)
-COLUMNS = (("序号", 8), ("时间 (UTC)", 20), ("操作人", 18), ("代办", 12), ("操作", 16), ("摘要", 42),
-           ("变更前", 38), ("变更后", 38))
+COLUMNS = (
+    ("序号", 8),
+    ("时间 (UTC)", 20),
+    ("操作人", 18),
+    ("代办", 12),
+    ("操作", 16),
+    ("摘要", 42),
+    ("变更前", 38),
+    ("变更后", 38),
+)
 WRAPPED = {6, 7, 8}  # 摘要, 变更前, 变更后
 
 _THIN = Side(style="thin", color="BFC5CC")
@@ -47,7 +55,8 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     write(ws, 2, 1, tr("对象：{0}").format(report.subject)).font = Font(name=_FONT, size=11, bold=True)
     ws.merge_cells(f"A2:{last_col}2")
     info = tr("导出时间：{0} (UTC)    导出人：{1}    共 {2} 条记录，按时间先后排列").format(
-        f"{exported_at:%Y-%m-%d %H:%M}", exported_by, len(report.rows))
+        f"{exported_at:%Y-%m-%d %H:%M}", exported_by, len(report.rows)
+    )
     write(ws, 3, 1, info).font = Font(name=_FONT, size=10, color="5F6368")
     ws.merge_cells(f"A3:{last_col}3")
     if report.masked:
@@ -69,8 +78,16 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     top = Alignment(vertical="top")
     wrap = Alignment(vertical="top", wrap_text=True)
     for r, (row, entry) in enumerate(zip(report.rows, report.entries), start=FIRST_DATA_ROW):
-        values = (row.seq, entry.created_at.replace(microsecond=0), row.actor, row.on_behalf_of, row.action, row.summary, row.before,
-                  row.after)
+        values = (
+            row.seq,
+            entry.created_at.replace(microsecond=0),
+            row.actor,
+            row.on_behalf_of,
+            row.action,
+            row.summary,
+            row.before,
+            row.after,
+        )
         for col, value in enumerate(values, start=1):
             cell = write(ws, r, col, value if value != "" else None)
             cell.font = body_font
@@ -78,8 +95,9 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
             cell.alignment = wrap if col in WRAPPED else top
             if col == 2:
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"  # a real date-time: sorts and filters in Excel
-        lines = max(_lines(row.summary, COLUMNS[5][1]), _lines(row.before, COLUMNS[6][1]),
-                    _lines(row.after, COLUMNS[7][1]))
+        lines = max(
+            _lines(row.summary, COLUMNS[5][1]), _lines(row.before, COLUMNS[6][1]), _lines(row.after, COLUMNS[7][1])
+        )
         ws.row_dimensions[r].height = max(1, min(lines, 30)) * 14 + 4
 
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=1)

@@ -23,8 +23,9 @@ class CompanyInfo:
     phone: str | None
 
 
-def validate_company(name: str, credit_code: str | None, address: str | None = None,
-                      phone: str | None = None) -> dict[str, str]:
+def validate_company(
+    name: str, credit_code: str | None, address: str | None = None, phone: str | None = None
+) -> dict[str, str]:
     errors = {}
     if address and len(address.strip()) > 200:
         errors["address"] = tr("地址最多200个字")
@@ -54,14 +55,22 @@ def update_company(ctx: ServiceContext, info: CompanyInfo) -> CompanyInfo:
         raise ValidationError(errors)
     with ctx.transaction() as tx:
         company = tx.session.execute(select(Company)).scalar_one()
-        before = {"name": company.name, "credit_code": company.credit_code, "address": company.address,
-                  "phone": company.phone}
+        before = {
+            "name": company.name,
+            "credit_code": company.credit_code,
+            "address": company.address,
+            "phone": company.phone,
+        }
         company.name = info.name.strip()
         company.credit_code = (info.credit_code or "").strip().upper() or None
         company.address = (info.address or "").strip() or None
         company.phone = (info.phone or "").strip() or None
-        after = {"name": company.name, "credit_code": company.credit_code, "address": company.address,
-                 "phone": company.phone}
+        after = {
+            "name": company.name,
+            "credit_code": company.credit_code,
+            "address": company.address,
+            "phone": company.phone,
+        }
         tx.audit("company.update", "company", 1, tr("修改公司信息"), before, after)
         tx.changed("company", "updated", 1)
         return CompanyInfo(company.name, company.credit_code, company.address, company.phone)

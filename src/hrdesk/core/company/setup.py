@@ -33,8 +33,16 @@ class SetupResult:
     key_in_keyring: bool  # False when HRDESK_DB_KEY supplied the key
 
 
-def setup_company(data_dir: DataDir, *, company_name: str, admin_username: str, admin_display_name: str,
-                  admin_password: str, credit_code: str | None = None, clock=None) -> SetupResult:
+def setup_company(
+    data_dir: DataDir,
+    *,
+    company_name: str,
+    admin_username: str,
+    admin_display_name: str,
+    admin_password: str,
+    credit_code: str | None = None,
+    clock=None,
+) -> SetupResult:
     """Create the encrypted company file with its first administrator, and keep the key safe."""
     clock = clock or SystemClock()
     username = (admin_username or "").strip().lower()
@@ -71,19 +79,49 @@ def setup_company(data_dir: DataDir, *, company_name: str, admin_username: str, 
     now = clock.now()
     try:
         with db.session() as session, session.begin():
-            session.add(Company(id=1, name=company_name.strip(), credit_code=(credit_code or "").strip().upper() or None,
-                                created_at=now))
-            admin = User(username=username, display_name=admin_display_name.strip(),
-                         password_hash=hash_password(admin_password), active=True, failed_logins=0,
-                         must_change_password=False, created_at=now, roles=[UserRole(role=Role.ADMIN.value)])
+            session.add(
+                Company(
+                    id=1,
+                    name=company_name.strip(),
+                    credit_code=(credit_code or "").strip().upper() or None,
+                    created_at=now,
+                )
+            )
+            admin = User(
+                username=username,
+                display_name=admin_display_name.strip(),
+                password_hash=hash_password(admin_password),
+                active=True,
+                failed_logins=0,
+                must_change_password=False,
+                created_at=now,
+                roles=[UserRole(role=Role.ADMIN.value)],
+            )
             session.add(admin)
             session.flush()
             system = Actor.system(tr("初始化"))
-            audit_chain.append(session, system, now, "company.create", "company", 1,
-                         tr("创建公司“{0}”").format(company_name.strip()), None, {"name": company_name.strip()})
-            audit_chain.append(session, system, now, "user.create", "user", admin.id,
-                         tr("创建管理员账号 {0}").format(username), None,
-                         {"username": username, "roles": [Role.ADMIN.value]})
+            audit_chain.append(
+                session,
+                system,
+                now,
+                "company.create",
+                "company",
+                1,
+                tr("创建公司“{0}”").format(company_name.strip()),
+                None,
+                {"name": company_name.strip()},
+            )
+            audit_chain.append(
+                session,
+                system,
+                now,
+                "user.create",
+                "user",
+                admin.id,
+                tr("创建管理员账号 {0}").format(username),
+                None,
+                {"username": username, "roles": [Role.ADMIN.value]},
+            )
     except BaseException:
         db.dispose()
         for suffix in ("", "-wal", "-shm"):

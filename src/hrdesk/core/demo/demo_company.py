@@ -80,22 +80,85 @@ class DemoResult:
 # Common surnames with their approximate share of the population (per ten thousand, after the
 # 2020 census), so that 王/李/张 dominate as they do in a real register.
 _SURNAMES: tuple[tuple[str, str, int], ...] = (
-    ("王", "wang", 710), ("李", "li", 700), ("张", "zhang", 660), ("刘", "liu", 530), ("陈", "chen", 450),
-    ("杨", "yang", 310), ("黄", "huang", 210), ("赵", "zhao", 200), ("吴", "wu", 190), ("周", "zhou", 190),
-    ("徐", "xu", 150), ("孙", "sun", 140), ("马", "ma", 130), ("朱", "zhu", 120), ("胡", "hu", 110),
-    ("郭", "guo", 110), ("何", "he", 100), ("林", "lin", 97), ("高", "gao", 96), ("罗", "luo", 86),
-    ("郑", "zheng", 80), ("梁", "liang", 78), ("谢", "xie", 70), ("宋", "song", 64), ("唐", "tang", 62),
-    ("许", "xu", 60), ("韩", "han", 58), ("冯", "feng", 56), ("邓", "deng", 55), ("曹", "cao", 52),
-    ("彭", "peng", 50), ("曾", "zeng", 48), ("肖", "xiao", 47), ("田", "tian", 45), ("董", "dong", 44),
-    ("袁", "yuan", 43), ("潘", "pan", 42), ("于", "yu", 41), ("蒋", "jiang", 40), ("蔡", "cai", 39),
-    ("余", "yu", 38), ("杜", "du", 37), ("叶", "ye", 36), ("程", "cheng", 35), ("苏", "su", 34),
-    ("魏", "wei", 33), ("吕", "lv", 32), ("丁", "ding", 31), ("任", "ren", 30), ("沈", "shen", 29),
-    ("姚", "yao", 28), ("卢", "lu", 27), ("姜", "jiang", 26), ("崔", "cui", 25), ("钟", "zhong", 24),
-    ("谭", "tan", 23), ("陆", "lu", 22), ("汪", "wang", 21), ("范", "fan", 20), ("金", "jin", 19),
-    ("石", "shi", 18), ("廖", "liao", 17), ("贾", "jia", 16), ("夏", "xia", 15), ("韦", "wei", 14),
-    ("方", "fang", 13), ("白", "bai", 12), ("邹", "zou", 12), ("孟", "meng", 11), ("熊", "xiong", 11),
-    ("秦", "qin", 10), ("邱", "qiu", 10), ("江", "jiang", 10), ("尹", "yin", 9), ("薛", "xue", 9),
-    ("欧阳", "ouyang", 3), ("司马", "sima", 1), ("诸葛", "zhuge", 1), ("上官", "shangguan", 1),
+    ("王", "wang", 710),
+    ("李", "li", 700),
+    ("张", "zhang", 660),
+    ("刘", "liu", 530),
+    ("陈", "chen", 450),
+    ("杨", "yang", 310),
+    ("黄", "huang", 210),
+    ("赵", "zhao", 200),
+    ("吴", "wu", 190),
+    ("周", "zhou", 190),
+    ("徐", "xu", 150),
+    ("孙", "sun", 140),
+    ("马", "ma", 130),
+    ("朱", "zhu", 120),
+    ("胡", "hu", 110),
+    ("郭", "guo", 110),
+    ("何", "he", 100),
+    ("林", "lin", 97),
+    ("高", "gao", 96),
+    ("罗", "luo", 86),
+    ("郑", "zheng", 80),
+    ("梁", "liang", 78),
+    ("谢", "xie", 70),
+    ("宋", "song", 64),
+    ("唐", "tang", 62),
+    ("许", "xu", 60),
+    ("韩", "han", 58),
+    ("冯", "feng", 56),
+    ("邓", "deng", 55),
+    ("曹", "cao", 52),
+    ("彭", "peng", 50),
+    ("曾", "zeng", 48),
+    ("肖", "xiao", 47),
+    ("田", "tian", 45),
+    ("董", "dong", 44),
+    ("袁", "yuan", 43),
+    ("潘", "pan", 42),
+    ("于", "yu", 41),
+    ("蒋", "jiang", 40),
+    ("蔡", "cai", 39),
+    ("余", "yu", 38),
+    ("杜", "du", 37),
+    ("叶", "ye", 36),
+    ("程", "cheng", 35),
+    ("苏", "su", 34),
+    ("魏", "wei", 33),
+    ("吕", "lv", 32),
+    ("丁", "ding", 31),
+    ("任", "ren", 30),
+    ("沈", "shen", 29),
+    ("姚", "yao", 28),
+    ("卢", "lu", 27),
+    ("姜", "jiang", 26),
+    ("崔", "cui", 25),
+    ("钟", "zhong", 24),
+    ("谭", "tan", 23),
+    ("陆", "lu", 22),
+    ("汪", "wang", 21),
+    ("范", "fan", 20),
+    ("金", "jin", 19),
+    ("石", "shi", 18),
+    ("廖", "liao", 17),
+    ("贾", "jia", 16),
+    ("夏", "xia", 15),
+    ("韦", "wei", 14),
+    ("方", "fang", 13),
+    ("白", "bai", 12),
+    ("邹", "zou", 12),
+    ("孟", "meng", 11),
+    ("熊", "xiong", 11),
+    ("秦", "qin", 10),
+    ("邱", "qiu", 10),
+    ("江", "jiang", 10),
+    ("尹", "yin", 9),
+    ("薛", "xue", 9),
+    ("欧阳", "ouyang", 3),
+    ("司马", "sima", 1),
+    ("诸葛", "zhuge", 1),
+    ("上官", "shangguan", 1),
 )
 
 
@@ -108,14 +171,17 @@ _MALE_CHARS = _chars(
     "伟wei 强qiang 磊lei 军jun 洋yang 勇yong 杰jie 涛tao 斌bin 超chao 明ming 刚gang 平ping 辉hui 鹏peng "
     "华hua 飞fei 鑫xin 波bo 宇yu 浩hao 凯kai 健jian 俊jun 帆fan 帅shuai 旭xu 龙long 建jian 国guo 志zhi "
     "博bo 峰feng 亮liang 成cheng 东dong 海hai 振zhen 轩xuan 昊hao 睿rui 泽ze 航hang 毅yi 锋feng 豪hao "
-    "彬bin 诚cheng 栋dong 坤kun")
+    "彬bin 诚cheng 栋dong 坤kun"
+)
 _FEMALE_CHARS = _chars(
     "芳fang 娜na 敏min 静jing 丽li 艳yan 娟juan 霞xia 秀xiu 燕yan 玲ling 婷ting 雪xue 慧hui 莉li 琳lin "
     "颖ying 倩qian 洁jie 佳jia 欣xin 悦yue 晶jing 梅mei 兰lan 红hong 萍ping 琴qin 蕾lei 薇wei 怡yi "
-    "雯wen 婧jing 璐lu 瑶yao 诗shi 梦meng 思si 雨yu 露lu 丹dan 妍yan 馨xin 蓉rong 凤feng 莹ying 彤tong")
+    "雯wen 婧jing 璐lu 瑶yao 诗shi 梦meng 思si 雨yu 露lu 丹dan 妍yan 馨xin 蓉rong 凤feng 莹ying 彤tong"
+)
 _NEUTRAL_CHARS = _chars(
     "文wen 晨chen 子zi 涵han 然ran 嘉jia 晓xiao 新xin 宁ning 林lin 一yi 春chun 明ming 云yun 安an 清qing "
-    "欣xin 乐le 天tian 思si 佳jia 正zheng 永yong 德de")
+    "欣xin 乐le 天tian 思si 佳jia 正zheng 永yong 德de"
+)
 _MALE_POOL = _MALE_CHARS * 2 + _NEUTRAL_CHARS  # gendered characters twice as likely as neutral ones
 _FEMALE_POOL = _FEMALE_CHARS * 2 + _NEUTRAL_CHARS
 
@@ -123,28 +189,99 @@ _FEMALE_POOL = _FEMALE_CHARS * 2 + _NEUTRAL_CHARS
 # authorities) refuses an ID number whose region did not exist in the holder's birth year, so a
 # person born in 1970 must come from a region that existed then. 0 means "always".
 _REGIONS: tuple[tuple[str, int], ...] = (
-    ("110102", 0), ("110105", 0), ("110106", 0), ("110107", 0), ("120103", 0), ("120104", 0),
-    ("310104", 0), ("310105", 0), ("310106", 0), ("310107", 0), ("340121", 0), ("350121", 0),
-    ("360121", 0), ("430121", 0), ("510121", 0), ("310112", 1981), ("310115", 1992), ("320102", 1983),
-    ("320106", 1983), ("320583", 1989), ("330102", 1983), ("330106", 1983), ("330108", 1996),
-    ("350203", 1983), ("370102", 1983), ("370202", 1983), ("410105", 1983), ("420106", 1983),
-    ("420111", 1983), ("440103", 1983), ("440104", 1983), ("440106", 1985), ("440305", 1990),
-    ("440306", 1992), ("500103", 1997), ("510104", 1990), ("510107", 1990), ("610113", 1983),
-    ("210102", 1983), ("230102", 1983), ("130102", 1983), ("450102", 1983), ("530102", 1983),
+    ("110102", 0),
+    ("110105", 0),
+    ("110106", 0),
+    ("110107", 0),
+    ("120103", 0),
+    ("120104", 0),
+    ("310104", 0),
+    ("310105", 0),
+    ("310106", 0),
+    ("310107", 0),
+    ("340121", 0),
+    ("350121", 0),
+    ("360121", 0),
+    ("430121", 0),
+    ("510121", 0),
+    ("310112", 1981),
+    ("310115", 1992),
+    ("320102", 1983),
+    ("320106", 1983),
+    ("320583", 1989),
+    ("330102", 1983),
+    ("330106", 1983),
+    ("330108", 1996),
+    ("350203", 1983),
+    ("370102", 1983),
+    ("370202", 1983),
+    ("410105", 1983),
+    ("420106", 1983),
+    ("420111", 1983),
+    ("440103", 1983),
+    ("440104", 1983),
+    ("440106", 1985),
+    ("440305", 1990),
+    ("440306", 1992),
+    ("500103", 1997),
+    ("510104", 1990),
+    ("510107", 1990),
+    ("610113", 1983),
+    ("210102", 1983),
+    ("230102", 1983),
+    ("130102", 1983),
+    ("450102", 1983),
+    ("530102", 1983),
 )
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # GB 11643 / ISO 7064 MOD 11-2
 _ID_CHECK = "10X98765432"
 
 # Debit-card BINs of the big banks, with card length and share of payroll accounts.
 _BANKS: tuple[tuple[str, int, str, int], ...] = (
-    ("622202", 19, "中国工商银行", 25), ("621700", 19, "中国建设银行", 22), ("622848", 19, "中国农业银行", 15),
-    ("621660", 19, "中国银行", 13), ("622588", 16, "招商银行", 15), ("622262", 19, "交通银行", 10),
+    ("622202", 19, "中国工商银行", 25),
+    ("621700", 19, "中国建设银行", 22),
+    ("622848", 19, "中国农业银行", 15),
+    ("621660", 19, "中国银行", 13),
+    ("622588", 16, "招商银行", 15),
+    ("622262", 19, "交通银行", 10),
 )
 _BANK_CUM = tuple(itertools.accumulate(b[3] for b in _BANKS))
 
-_MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
-                    "153", "155", "156", "158", "159", "166", "173", "176", "177", "180", "181", "182",
-                    "183", "185", "186", "187", "188", "189", "191", "198", "199")
+_MOBILE_PREFIXES = (
+    "130",
+    "131",
+    "132",
+    "133",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "158",
+    "159",
+    "166",
+    "173",
+    "176",
+    "177",
+    "180",
+    "181",
+    "182",
+    "183",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "198",
+    "199",
+)
 
 _CITIES = ("上海", "北京", "深圳", "广州", "杭州")
 _CITY_WEIGHTS = (40, 15, 15, 12, 18)  # headquarters in 上海
@@ -218,10 +355,30 @@ _DEPARTMENTS: tuple[_Dept, ...] = (
     _project("p_smart", "大兴智慧园区项目部", "PRJ-05", 5, 0.75, "北京"),
     _Dept("sales_east", "华东销售部", "SAL-E", _B, "sales", 10, (("销售代表", 1),), 0.55, ("上海", "杭州")),
     _Dept("sales_south", "华南销售部", "SAL-S", _B, "sales", 8, (("销售代表", 1),), 0.55, ("深圳", "广州")),
-    _Dept("rd_platform", "平台研发部", "RD-P", _B, "rd", 10, (("软件工程师", 4), ("测试工程师", 1)), 0.7,
-          ("杭州", "上海"), seconded_to=("p_idc", "p_smart")),
-    _Dept("rd_app", "应用研发部", "RD-A", _B, "rd", 8, (("软件工程师", 3), ("产品经理", 1)), 0.65,
-          ("杭州", "深圳"), seconded_to=("p_smart", "p_park")),
+    _Dept(
+        "rd_platform",
+        "平台研发部",
+        "RD-P",
+        _B,
+        "rd",
+        10,
+        (("软件工程师", 4), ("测试工程师", 1)),
+        0.7,
+        ("杭州", "上海"),
+        seconded_to=("p_idc", "p_smart"),
+    ),
+    _Dept(
+        "rd_app",
+        "应用研发部",
+        "RD-A",
+        _B,
+        "rd",
+        8,
+        (("软件工程师", 3), ("产品经理", 1)),
+        0.65,
+        ("杭州", "深圳"),
+        seconded_to=("p_smart", "p_park"),
+    ),
     _Dept("rd_qa", "测试部", "RD-Q", _B, "rd", 5, (("测试工程师", 1),), 0.55, ("杭州",)),
     _Dept("mkt", "市场部", "MKT", _B, "hq", 3, (("市场专员", 1),), 0.45, ("上海", "北京")),
     _Dept("cs", "客服部", "CS", _B, "hq", 5, (("客服专员", 1),), 0.4, ("上海", "广州")),
@@ -283,8 +440,7 @@ class _Generator:
     def name(self, gender: Gender) -> tuple[str, str]:
         """A Chinese name and an e-mail local part ('wei.zhang'); one given character in ~1 of 5."""
         rng = self.rng
-        surname, surname_py, _ = _SURNAMES[bisect.bisect_right(self._surname_cum,
-                                                                rng.random() * self._surname_cum[-1])]
+        surname, surname_py, _ = _SURNAMES[bisect.bisect_right(self._surname_cum, rng.random() * self._surname_cum[-1])]
         pool = _MALE_POOL if gender is Gender.MALE else _FEMALE_POOL
         given = [rng.choice(pool)] if rng.random() < 0.2 else [rng.choice(pool), rng.choice(pool)]
         name = surname + "".join(c for c, _ in given)
@@ -407,15 +563,29 @@ class _Person:
     def to_input(self, ids: Sequence[int], dept_ids: dict[str, int], position_ids: dict[str, int]) -> EmployeeInput:
         contract_type, contract_start, contract_end = self.contract
         return EmployeeInput(
-            emp_no=self.emp_no, name=self.name, id_number=self.id_number, gender=self.gender,
-            birth_date=self.birth_date, phone=self.phone, email=self.email, department_id=dept_ids[self.dept],
+            emp_no=self.emp_no,
+            name=self.name,
+            id_number=self.id_number,
+            gender=self.gender,
+            birth_date=self.birth_date,
+            phone=self.phone,
+            email=self.email,
+            department_id=dept_ids[self.dept],
             project_department_id=dept_ids[self.project] if self.project else None,
             position_id=position_ids[self.position],
             manager_id=ids[self.manager] if self.manager is not None else None,
-            hire_date=self.hire_date, probation_end_date=self.probation_end, contract_type=contract_type,
-            contract_start=contract_start, contract_end=contract_end, status=self.status,
-            last_working_day=self.last_working_day, social_security_city=self.city, base_salary=self.salary,
-            bank_account=self.bank_account, bank_name=self.bank_name)
+            hire_date=self.hire_date,
+            probation_end_date=self.probation_end,
+            contract_type=contract_type,
+            contract_start=contract_start,
+            contract_end=contract_end,
+            status=self.status,
+            last_working_day=self.last_working_day,
+            social_security_city=self.city,
+            base_salary=self.salary,
+            bank_account=self.bank_account,
+            bank_name=self.bank_name,
+        )
 
 
 def _allocate(total: int, weights: Sequence[float]) -> list[int]:
@@ -426,7 +596,7 @@ def _allocate(total: int, weights: Sequence[float]) -> list[int]:
     exact = [total * w / weight_sum for w in weights]
     counts = [int(x) for x in exact]
     by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - counts[i]), i))
-    for i in by_remainder[:total - sum(counts)]:
+    for i in by_remainder[: total - sum(counts)]:
         counts[i] += 1
     return counts
 
@@ -479,14 +649,24 @@ class _Planner:
     def _add_head(self, dept: _Dept) -> None:
         """Heads are long-serving and regular; their manager is the head higher up the tree."""
         hire = self.gen.hire_date(365, 3650)
-        index = self._add(dept, _HEAD, _depth(dept), dept.head_position, self._manager_of_head(dept), hire,
-                          youngest=28, oldest=52, typical=36)
+        index = self._add(
+            dept,
+            _HEAD,
+            _depth(dept),
+            dept.head_position,
+            self._manager_of_head(dept),
+            hire,
+            youngest=28,
+            oldest=52,
+            typical=36,
+        )
         self.heads[dept.key] = index
 
     def _add_supervisor(self, dept: _Dept) -> int:
         hire = self.gen.hire_date(240, 3650)
-        return self._add(dept, _SUPERVISOR, _SUPERVISOR_LEVEL, "主管", self.heads[dept.key], hire,
-                         youngest=25, oldest=50, typical=32)
+        return self._add(
+            dept, _SUPERVISOR, _SUPERVISOR_LEVEL, "主管", self.heads[dept.key], hire, youngest=25, oldest=50, typical=32
+        )
 
     def _add_staff(self, dept: _Dept, manager: int) -> None:
         hire = self.gen.hire_date(0, 3650, recent_bias=1.6)
@@ -505,8 +685,19 @@ class _Planner:
             return self.rng.choice(dept.seconded_to)
         return None
 
-    def _add(self, dept: _Dept, tier: str, level: int, position: str, manager: int | None, hire: date, *,
-             youngest: int, oldest: int, typical: int) -> int:
+    def _add(
+        self,
+        dept: _Dept,
+        tier: str,
+        level: int,
+        position: str,
+        manager: int | None,
+        hire: date,
+        *,
+        youngest: int,
+        oldest: int,
+        typical: int,
+    ) -> int:
         gen, rng = self.gen, self.rng
         gender = gen.gender(dept.male_share)
         name, local = gen.name(gender)
@@ -517,13 +708,33 @@ class _Planner:
         # Still on probation on its last day; REGULAR from the day after.
         status = EmployeeStatus.PROBATION if probation_end >= self.today else EmployeeStatus.REGULAR
         index = len(self.people)
-        self.people.append(_Person(
-            index=index, emp_no=f"{EMP_NO_PREFIX}{index + 1:06d}", tier=tier, level=level, dept=dept.key,
-            project=self._project_for(dept, tier), position=position, manager=manager, name=name,
-            email=gen.email(local), gender=gender, birth_date=birth, id_number=gen.id_number(birth, gender),
-            phone=gen.phone(), hire_date=hire, probation_end=probation_end, status=status,
-            last_working_day=None, contract=contract_for(hire, self.today), city=city,
-            salary=gen.salary(position), bank_account=card, bank_name=bank))
+        self.people.append(
+            _Person(
+                index=index,
+                emp_no=f"{EMP_NO_PREFIX}{index + 1:06d}",
+                tier=tier,
+                level=level,
+                dept=dept.key,
+                project=self._project_for(dept, tier),
+                position=position,
+                manager=manager,
+                name=name,
+                email=gen.email(local),
+                gender=gender,
+                birth_date=birth,
+                id_number=gen.id_number(birth, gender),
+                phone=gen.phone(),
+                hire_date=hire,
+                probation_end=probation_end,
+                status=status,
+                last_working_day=None,
+                contract=contract_for(hire, self.today),
+                city=city,
+                salary=gen.salary(position),
+                bank_account=card,
+                bank_name=bank,
+            )
+        )
         return index
 
     def _assign_departures(self, n: int) -> None:
@@ -550,8 +761,9 @@ def _create_departments(ctx: ServiceContext) -> dict[str, int]:
     for dept in _DEPARTMENTS:
         order[dept.parent] += 1
         parent_id = ids[dept.parent] if dept.parent else None
-        ids[dept.key] = departments.create_department(ctx, dept.name, dept.kind, parent_id, code=dept.code,
-                                              sort_order=order[dept.parent])
+        ids[dept.key] = departments.create_department(
+            ctx, dept.name, dept.kind, parent_id, code=dept.code, sort_order=order[dept.parent]
+        )
     return ids
 
 
@@ -565,18 +777,21 @@ def _batches(people: list[_Person]) -> Iterator[list[_Person]]:
     for _, group in itertools.groupby(by_level, key=lambda p: p.level):
         group = list(group)
         for start in range(0, len(group), _BATCH):
-            yield group[start:start + _BATCH]
+            yield group[start : start + _BATCH]
 
 
-def _store_people(ctx: ServiceContext, people: list[_Person], dept_ids: dict[str, int],
-                  position_ids: dict[str, int]) -> list[int]:
+def _store_people(
+    ctx: ServiceContext, people: list[_Person], dept_ids: dict[str, int], position_ids: dict[str, int]
+) -> list[int]:
     """Store everyone through employees.bulk_create; returns the database id of each plan index."""
     ids: list[int] = [0] * len(people)
     for batch in _batches(people):
         inputs = [p.to_input(ids, dept_ids, position_ids) for p in batch]
         new_ids = employee_service.bulk_create(
-            ctx, inputs, summary=tr("生成示例员工 {0} 至 {1}，共 {2} 人").format(
-                batch[0].emp_no, batch[-1].emp_no, len(batch)))
+            ctx,
+            inputs,
+            summary=tr("生成示例员工 {0} 至 {1}，共 {2} 人").format(batch[0].emp_no, batch[-1].emp_no, len(batch)),
+        )
         for person, emp_id in zip(batch, new_ids):
             ids[person.index] = emp_id
     return ids
@@ -588,17 +803,29 @@ def _assign_heads(ctx: ServiceContext, heads: dict[str, int], ids: list[int], de
     for dept in _DEPARTMENTS:
         order[dept.parent] += 1
         if dept.key in heads:
-            departments.update_department(ctx, dept_ids[dept.key], name=dept.name, kind=dept.kind,
-                                  parent_id=dept_ids[dept.parent] if dept.parent else None, code=dept.code,
-                                  head_employee_id=ids[heads[dept.key]], sort_order=order[dept.parent])
+            departments.update_department(
+                ctx,
+                dept_ids[dept.key],
+                name=dept.name,
+                kind=dept.kind,
+                parent_id=dept_ids[dept.parent] if dept.parent else None,
+                code=dept.code,
+                head_employee_id=ids[heads[dept.key]],
+                sort_order=order[dept.parent],
+            )
 
 
 # --- logins -------------------------------------------------------------------------------------
 
 # One login per role, administrator first.
 _LOGINS: tuple[tuple[str, Role], ...] = (
-    (ADMIN_USERNAME, Role.ADMIN), ("hr", Role.HR), ("finance", Role.FINANCE), ("manager", Role.MANAGER),
-    ("lead", Role.PROJECT_LEAD), ("auditor", Role.AUDITOR), ("staff", Role.EMPLOYEE),
+    (ADMIN_USERNAME, Role.ADMIN),
+    ("hr", Role.HR),
+    ("finance", Role.FINANCE),
+    ("manager", Role.MANAGER),
+    ("lead", Role.PROJECT_LEAD),
+    ("auditor", Role.AUDITOR),
+    ("staff", Role.EMPLOYEE),
 )
 
 _UNLINKED_DISPLAY_NAMES = {"auditor": "外部审计"}
@@ -630,8 +857,9 @@ def _pick_login_employees(people: list[_Person], heads: dict[str, int]) -> dict[
     lead = first([people[heads[d.key]] for d in _DEPARTMENTS if d.kind is DepartmentKind.PROJECT and d.key in heads])
     top = heads.get(_DEPARTMENTS[0].key)
     with_reports = [p for p in people if reports[p.index] and p.index != top]
-    with_reports.sort(key=lambda p: (p.tier != _SUPERVISOR, _DEPT_BY_KEY[p.dept].kind is not DepartmentKind.BUSINESS,
-                                     p.index))
+    with_reports.sort(
+        key=lambda p: (p.tier != _SUPERVISOR, _DEPT_BY_KEY[p.dept].kind is not DepartmentKind.BUSINESS, p.index)
+    )
     plain = [p for p in people if p.tier == _STAFF and not reports[p.index] and p.status is EmployeeStatus.REGULAR]
     plain.sort(key=lambda p: (_DEPT_BY_KEY[p.dept].kind is not DepartmentKind.BUSINESS, p.index))
     return {
@@ -645,15 +873,23 @@ def _pick_login_employees(people: list[_Person], heads: dict[str, int]) -> dict[
     }
 
 
-def _create_logins(ctx: ServiceContext, people: list[_Person], heads: dict[str, int], ids: list[int],
-                   passwords: dict[str, str]) -> list[DemoLogin]:
+def _create_logins(
+    ctx: ServiceContext, people: list[_Person], heads: dict[str, int], ids: list[int], passwords: dict[str, str]
+) -> list[DemoLogin]:
     linked = _pick_login_employees(people, heads)
     logins = [DemoLogin(ADMIN_USERNAME, passwords[ADMIN_USERNAME], (Role.ADMIN,), None)]
     for username, role in _LOGINS[1:]:
         person = linked[username]
         display = person.name if person else _UNLINKED_DISPLAY_NAMES.get(username, role.label)
-        users.create_account(ctx, username, display, passwords[username], {role},
-                                employee_id=ids[person.index] if person else None, must_change_password=False)
+        users.create_account(
+            ctx,
+            username,
+            display,
+            passwords[username],
+            {role},
+            employee_id=ids[person.index] if person else None,
+            must_change_password=False,
+        )
         logins.append(DemoLogin(username, passwords[username], (role,), person.emp_no if person else None))
     return logins
 
@@ -661,8 +897,9 @@ def _create_logins(ctx: ServiceContext, people: list[_Person], heads: dict[str, 
 # --- the entry point ----------------------------------------------------------------------------
 
 
-def create_demo_company(data_dir: DataDir, employees: int = 200, seed: int = 1,
-                        today: date | None = None) -> DemoResult:
+def create_demo_company(
+    data_dir: DataDir, employees: int = 200, seed: int = 1, today: date | None = None
+) -> DemoResult:
     """Create a complete demo company in an empty data folder and return how to sign in to it.
 
     ``today`` anchors every date (hire dates in the ten years before it, probation, departures),
@@ -673,8 +910,13 @@ def create_demo_company(data_dir: DataDir, employees: int = 200, seed: int = 1,
         raise ValidationError({"employees": tr("示例员工人数应在1到{0}之间").format(MAX_EMPLOYEES)})
     today = today or date.today()
     passwords = demo_passwords(seed)
-    setup = company.setup_company(data_dir, company_name=COMPANY_NAME, admin_username=ADMIN_USERNAME,
-                                  admin_display_name=ADMIN_DISPLAY_NAME, admin_password=passwords[ADMIN_USERNAME])
+    setup = company.setup_company(
+        data_dir,
+        company_name=COMPANY_NAME,
+        admin_username=ADMIN_USERNAME,
+        admin_display_name=ADMIN_DISPLAY_NAME,
+        admin_password=passwords[ADMIN_USERNAME],
+    )
     try:
         ctx = ServiceContext(setup.db, Actor.system(tr("示例数据")))
         planner = _Planner(random.Random(seed), today)

@@ -40,7 +40,7 @@ def start_sample_flows(ctx: ServiceContext, today: date, seed: int) -> int:
         return 0
     rng.shuffle(candidates)
     started = 0
-    for (reason, approvals, confirmations), employee_id in zip(_SEPARATIONS, candidates[:len(_SEPARATIONS)]):
+    for (reason, approvals, confirmations), employee_id in zip(_SEPARATIONS, candidates[: len(_SEPARATIONS)]):
         last_day = today + timedelta(days=35 + rng.randint(0, 20))
         detail = separations.start(ctx, employee_id, reason, last_day, tr("示例：员工已提交书面离职申请"), today)
         for _ in range(approvals):
@@ -51,15 +51,22 @@ def start_sample_flows(ctx: ServiceContext, today: date, seed: int) -> int:
         for item in detail.checklist[:confirmations]:
             checklists.confirm(ctx, item.id, tr("已交接（示例）"))
         started += 1
-    probation = _in_probation(ctx, [c for c in candidates[len(_SEPARATIONS):]])
+    probation = _in_probation(ctx, [c for c in candidates[len(_SEPARATIONS) :]])
     if probation is not None:
-        lifecycle.start_confirmation(ctx, probation, today + timedelta(days=14), tr("试用期表现良好，建议按期转正（示例）"))
+        lifecycle.start_confirmation(
+            ctx, probation, today + timedelta(days=14), tr("试用期表现良好，建议按期转正（示例）")
+        )
         started += 1
     raise_for = candidates[len(_SEPARATIONS) + 1]
     with ctx.read() as session:
         salary = session.get(Employee, raise_for).base_salary
-    detail = lifecycle.start_transfer(ctx, raise_for, date(today.year, today.month, 1) + timedelta(days=31),
-                                      {"base_salary": str((salary * 11 / 10).quantize(salary))}, tr("年度调薪（示例）"))
+    detail = lifecycle.start_transfer(
+        ctx,
+        raise_for,
+        date(today.year, today.month, 1) + timedelta(days=31),
+        {"base_salary": str((salary * 11 / 10).quantize(salary))},
+        tr("年度调薪（示例）"),
+    )
     engine.act(ctx, detail.summary.id, Action.APPROVE, tr("同意（示例）"))
     return started + 1
 
@@ -69,9 +76,15 @@ def _candidates(ctx: ServiceContext) -> list[int]:
     with ctx.read() as session:
         heads = set(session.execute(select(Department.head_employee_id)).scalars())
         with_login = set(session.execute(select(User.employee_id)).scalars())
-        rows = session.execute(select(Employee.id).where(
-            Employee.status.in_((EmployeeStatus.REGULAR.value, EmployeeStatus.PROBATION.value)),
-            Employee.manager_id.is_not(None)).order_by(Employee.id).limit(5000)).scalars()
+        rows = session.execute(
+            select(Employee.id)
+            .where(
+                Employee.status.in_((EmployeeStatus.REGULAR.value, EmployeeStatus.PROBATION.value)),
+                Employee.manager_id.is_not(None),
+            )
+            .order_by(Employee.id)
+            .limit(5000)
+        ).scalars()
         return [r for r in rows if r not in heads and r not in with_login]
 
 
@@ -81,4 +94,3 @@ def _in_probation(ctx: ServiceContext, ids: list[int]) -> int | None:
             if session.get(Employee, employee_id).status == EmployeeStatus.PROBATION.value:
                 return employee_id
     return None
-

@@ -58,8 +58,9 @@ def current_seal(ctx: ServiceContext) -> bytes | None:
         return seal_png(session, options(session).seal_sha256)
 
 
-def save_options(ctx: ServiceContext, *, require_seal: bool, show_reason: bool, seal: bytes | None = None,
-                 remove_seal: bool = False) -> DocumentOptions:
+def save_options(
+    ctx: ServiceContext, *, require_seal: bool, show_reason: bool, seal: bytes | None = None, remove_seal: bool = False
+) -> DocumentOptions:
     """Administrators set the seal (a PNG, ideally with a transparent background) and the options."""
     ctx.require_all(Permission.COMPANY_MANAGE)
     if seal is not None:
@@ -76,8 +77,11 @@ def save_options(ctx: ServiceContext, *, require_seal: bool, show_reason: bool, 
         if seal is not None:
             sha = hashlib.sha256(seal).hexdigest()
             if session.get(Setting, SEAL_PREFIX + sha) is None:
-                session.add(Setting(key=SEAL_PREFIX + sha, value=base64.b64encode(seal).decode("ascii"),
-                                    updated_at=ctx.clock.now()))
+                session.add(
+                    Setting(
+                        key=SEAL_PREFIX + sha, value=base64.b64encode(seal).decode("ascii"), updated_at=ctx.clock.now()
+                    )
+                )
         if require_seal and not sha:
             raise ValidationError({"seal": tr("要求加盖公章时，请先上传公章图片")})
         new = DocumentOptions(require_seal, show_reason, sha)
@@ -87,8 +91,17 @@ def save_options(ctx: ServiceContext, *, require_seal: bool, show_reason: bool, 
             row = Setting(key=OPTIONS_KEY)
             session.add(row)
         row.value, row.updated_at = value, ctx.clock.now()
-        tx.audit("settings.documents", "settings", OPTIONS_KEY, tr("修改证明文件设置（公章、离职原因）"),
-                 {"require_seal": current.require_seal, "show_reason": current.show_reason,
-                  "seal_sha256": current.seal_sha256}, json.loads(value))
+        tx.audit(
+            "settings.documents",
+            "settings",
+            OPTIONS_KEY,
+            tr("修改证明文件设置（公章、离职原因）"),
+            {
+                "require_seal": current.require_seal,
+                "show_reason": current.show_reason,
+                "seal_sha256": current.seal_sha256,
+            },
+            json.loads(value),
+        )
         tx.changed("settings", "updated", OPTIONS_KEY)
         return new

@@ -84,14 +84,17 @@ class Verification:
     def message(self) -> str:
         if self.status == "valid":
             return tr("有效：这是本公司于 {0} 开具的{1}（编号 {2}，{3}），内容未被改动。").format(
-                self.issued_at.strftime("%Y-%m-%d"), kind_label(self.kind), self.number, self.employee_name)
+                self.issued_at.strftime("%Y-%m-%d"), kind_label(self.kind), self.number, self.employee_name
+            )
         if self.status == "altered":
             return tr("内容已被改动：编号 {0} 是本公司开具的{1}（{2}），但此文件与开具时的原件不一致。").format(
-                self.number, kind_label(self.kind), self.employee_name)
+                self.number, kind_label(self.kind), self.employee_name
+            )
         return tr("无法确认：本公司没有开具过与此文件一致的证明文件。")
 
 
 # ---- shared pieces ----------------------------------------------------------------------------
+
 
 def _require_issuer(ctx: ServiceContext) -> None:
     ctx.require_all(Permission.DOCUMENT_ISSUE)
@@ -104,14 +107,24 @@ def _letterhead(session: Session) -> tuple[CompanyLetterhead, dict]:
         raise ValidationError({"company_name": tr("请先在“公司信息”中填写公司名称。")})
     if opts.require_seal and not opts.seal_sha256:
         raise ValidationError({"seal": tr("公司设置要求证明文件加盖公章，请先在“公司信息”中上传公章图片。")})
-    content = {"name": company.name, "address": company.address or "", "phone": company.phone or "",
-               "credit_code": company.credit_code or "", "seal_sha256": opts.seal_sha256}
+    content = {
+        "name": company.name,
+        "address": company.address or "",
+        "phone": company.phone or "",
+        "credit_code": company.credit_code or "",
+        "seal_sha256": opts.seal_sha256,
+    }
     return _letterhead_from(session, content), content
 
 
 def _letterhead_from(session: Session, content: dict) -> CompanyLetterhead:
-    return CompanyLetterhead(content["name"], content["address"], content["phone"], content["credit_code"],
-                             appearance.seal_png(session, content.get("seal_sha256")))
+    return CompanyLetterhead(
+        content["name"],
+        content["address"],
+        content["phone"],
+        content["credit_code"],
+        appearance.seal_png(session, content.get("seal_sha256")),
+    )
 
 
 def _employee(session: Session, employee_id: int) -> Employee:
@@ -129,8 +142,9 @@ def _names(session: Session, employee: Employee) -> tuple[str, str]:
 
 def _next_number(session: Session, kind: str, year: int) -> str:
     prefix = f"{PREFIX[kind]}-{year}-"
-    last = session.execute(select(func.max(IssuedDocument.number)).where(IssuedDocument.number.like(prefix + "%"))
-                           ).scalar()
+    last = session.execute(
+        select(func.max(IssuedDocument.number)).where(IssuedDocument.number.like(prefix + "%"))
+    ).scalar()
     sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{sequence:04d}"
 
@@ -144,37 +158,91 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
     company = _letterhead_from(session, content["company"])
     f = content["fields"]
     if kind == SEPARATION:
-        return render_separation_certificate(SeparationCertificate(
-            number, company, f["employee_name"], f["id_number"], f["position"], _d(f["hire_date"]),
-            _d(f["contract_start"]), _d(f["contract_end"]), _d(f["last_working_day"]), _d(f["termination_date"]),
-            f["years_of_service"], _d(f["issue_date"]), f["department"], f["reason"], f["expired"]))
+        return render_separation_certificate(
+            SeparationCertificate(
+                number,
+                company,
+                f["employee_name"],
+                f["id_number"],
+                f["position"],
+                _d(f["hire_date"]),
+                _d(f["contract_start"]),
+                _d(f["contract_end"]),
+                _d(f["last_working_day"]),
+                _d(f["termination_date"]),
+                f["years_of_service"],
+                _d(f["issue_date"]),
+                f["department"],
+                f["reason"],
+                f["expired"],
+            )
+        )
     if kind == EMPLOYMENT:
-        return render_employment_certificate(EmploymentCertificate(
-            number, company, f["employee_name"], f["id_number"], _d(f["hire_date"]), f["position"],
-            _d(f["issue_date"]), f["department"], f["purpose"], f["include_salary"],
-            Decimal(f["monthly_salary"]) if f["monthly_salary"] else None, f["contact"]))
-    return render_settlement_statement(SettlementStatement(
-        number, company, f["employee_name"], f["emp_no"], f["department"], f["position"], _d(f["hire_date"]),
-        _d(f["last_working_day"]), _d(f["termination_date"]), f["separation_type"],
-        tuple(SettlementLine(item, basis, Decimal(amount)) for item, basis, amount in f["lines"]),
-        _d(f["issue_date"]), f["id_number"]))
+        return render_employment_certificate(
+            EmploymentCertificate(
+                number,
+                company,
+                f["employee_name"],
+                f["id_number"],
+                _d(f["hire_date"]),
+                f["position"],
+                _d(f["issue_date"]),
+                f["department"],
+                f["purpose"],
+                f["include_salary"],
+                Decimal(f["monthly_salary"]) if f["monthly_salary"] else None,
+                f["contact"],
+            )
+        )
+    return render_settlement_statement(
+        SettlementStatement(
+            number,
+            company,
+            f["employee_name"],
+            f["emp_no"],
+            f["department"],
+            f["position"],
+            _d(f["hire_date"]),
+            _d(f["last_working_day"]),
+            _d(f["termination_date"]),
+            f["separation_type"],
+            tuple(SettlementLine(item, basis, Decimal(amount)) for item, basis, amount in f["lines"]),
+            _d(f["issue_date"]),
+            f["id_number"],
+        )
+    )
 
 
-def _issue(ctx: ServiceContext, session: Session, kind: str, employee: Employee, company: dict,
-           fields: dict) -> IssuedDoc:
+def _issue(
+    ctx: ServiceContext, session: Session, kind: str, employee: Employee, company: dict, fields: dict
+) -> IssuedDoc:
     """Record and render; the same content issued again (same day, same fields) returns the first."""
     content = {"company": company, "fields": fields}
     text = json.dumps(content, ensure_ascii=False, sort_keys=True)
-    existing = session.execute(select(IssuedDocument).where(
-        IssuedDocument.employee_id == employee.id, IssuedDocument.kind == kind, IssuedDocument.content == text)
-    ).scalars().first()
+    existing = (
+        session.execute(
+            select(IssuedDocument).where(
+                IssuedDocument.employee_id == employee.id, IssuedDocument.kind == kind, IssuedDocument.content == text
+            )
+        )
+        .scalars()
+        .first()
+    )
     if existing is not None:
         return _reissue_row(ctx, session, existing, employee.name)
     number = _next_number(session, kind, ctx.clock.today().year)
     pdf = render(session, kind, number, content)
     digest = hashlib.sha256(pdf).hexdigest()
-    row = IssuedDocument(number=number, kind=kind, employee_id=employee.id, content=text, sha256=digest,
-                         size=len(pdf), issued_at=ctx.clock.now(), issued_by=ctx.actor.display_name)
+    row = IssuedDocument(
+        number=number,
+        kind=kind,
+        employee_id=employee.id,
+        content=text,
+        sha256=digest,
+        size=len(pdf),
+        issued_at=ctx.clock.now(),
+        issued_by=ctx.actor.display_name,
+    )
     session.add(row)
     session.flush()
     return IssuedDoc(number, kind, employee.id, employee.name, digest, pdf, row.issued_at, row.issued_by)
@@ -182,10 +250,17 @@ def _issue(ctx: ServiceContext, session: Session, kind: str, employee: Employee,
 
 def _audit_issue(tx, doc: IssuedDoc) -> None:
     action = "document.reissue" if doc.reissued else "document.issue"
-    summary = tr("{0}{1} {2}（SHA-256 {3}…）").format(tr("补打") if doc.reissued else tr("开具"), kind_label(doc.kind),
-                                                      doc.number, doc.sha256[:12])
-    tx.audit(action, "employee", doc.employee_id, summary, None,
-             {"number": doc.number, "kind": doc.kind, "sha256": doc.sha256, "size": len(doc.pdf)})
+    summary = tr("{0}{1} {2}（SHA-256 {3}…）").format(
+        tr("补打") if doc.reissued else tr("开具"), kind_label(doc.kind), doc.number, doc.sha256[:12]
+    )
+    tx.audit(
+        action,
+        "employee",
+        doc.employee_id,
+        summary,
+        None,
+        {"number": doc.number, "kind": doc.kind, "sha256": doc.sha256, "size": len(doc.pdf)},
+    )
     tx.changed("document", "created", doc.employee_id)
 
 
@@ -193,12 +268,14 @@ def _reissue_row(ctx: ServiceContext, session: Session, row: IssuedDocument, nam
     pdf = render(session, row.kind, row.number, json.loads(row.content))
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != row.sha256:  # the renderer changed since: the record must say what is handed out now
-        raise StateError(tr("无法原样补打 {0}：本版本程序生成的文件与开具时不一致。请重新开具一份新编号的证明。").format(
-            row.number))
+        raise StateError(
+            tr("无法原样补打 {0}：本版本程序生成的文件与开具时不一致。请重新开具一份新编号的证明。").format(row.number)
+        )
     return IssuedDoc(row.number, row.kind, row.employee_id, name, digest, pdf, row.issued_at, row.issued_by, True)
 
 
 # ---- the documents ----------------------------------------------------------------------------
+
 
 def separation_certificate(ctx: ServiceContext, employee_id: int, *, show_reason: bool | None = None) -> IssuedDoc:
     """离职证明 (劳动合同法 art. 50; 实施条例 art. 24) for an employee whose separation is complete."""
@@ -210,30 +287,42 @@ def separation_certificate(ctx: ServiceContext, employee_id: int, *, show_reason
         return doc
 
 
-def _separation_certificate_in(ctx: ServiceContext, session: Session, employee: Employee,
-                               show_reason: bool | None) -> IssuedDoc:
+def _separation_certificate_in(
+    ctx: ServiceContext, session: Session, employee: Employee, show_reason: bool | None
+) -> IssuedDoc:
     if employee.status != EmployeeStatus.SEPARATED.value or employee.last_working_day is None:
-        raise StateError(tr("{0}（{1}）尚未离职，不能开具离职证明；在职员工请开具在职证明。").format(
-            employee.name, EmployeeStatus(employee.status).label))
+        raise StateError(
+            tr("{0}（{1}）尚未离职，不能开具离职证明；在职员工请开具在职证明。").format(
+                employee.name, EmployeeStatus(employee.status).label
+            )
+        )
     _require_contract(employee)
     company, company_content = _letterhead(session)
-    separation = session.execute(select(Separation).where(Separation.employee_id == employee.id)
-                                 .order_by(Separation.id.desc()).limit(1)).scalar()
+    separation = session.execute(
+        select(Separation).where(Separation.employee_id == employee.id).order_by(Separation.id.desc()).limit(1)
+    ).scalar()
     reason = SeparationReason(separation.reason) if separation else None
     if show_reason is None:
         show_reason = appearance.options(session).show_reason
     department, position = _names(session, employee)
     last = employee.last_working_day
-    fields = {"employee_name": employee.name, "id_number": employee.id_number, "position": position or tr("员工"),
-              "hire_date": employee.hire_date.isoformat(),
-              "contract_start": (employee.contract_start or employee.hire_date).isoformat(),
-              "contract_end": employee.contract_end.isoformat()
-              if employee.contract_type != "open_ended" and employee.contract_end else None,
-              "last_working_day": last.isoformat(), "termination_date": last.isoformat(),
-              "years_of_service": service_length(employee.hire_date, last).text,
-              "issue_date": ctx.clock.today().isoformat(), "department": department,
-              "reason": reason.label if (show_reason and reason) else None,
-              "expired": reason is SeparationReason.EXPIRY}
+    fields = {
+        "employee_name": employee.name,
+        "id_number": employee.id_number,
+        "position": position or tr("员工"),
+        "hire_date": employee.hire_date.isoformat(),
+        "contract_start": (employee.contract_start or employee.hire_date).isoformat(),
+        "contract_end": employee.contract_end.isoformat()
+        if employee.contract_type != "open_ended" and employee.contract_end
+        else None,
+        "last_working_day": last.isoformat(),
+        "termination_date": last.isoformat(),
+        "years_of_service": service_length(employee.hire_date, last).text,
+        "issue_date": ctx.clock.today().isoformat(),
+        "department": department,
+        "reason": reason.label if (show_reason and reason) else None,
+        "expired": reason is SeparationReason.EXPIRY,
+    }
     return _issue(ctx, session, SEPARATION, employee, company_content, fields)
 
 
@@ -243,13 +332,24 @@ def _require_contract(employee: Employee) -> None:
 
     kind = ContractType(employee.contract_type) if employee.contract_type else None
     if kind is None or (kind is not ContractType.OPEN_ENDED and employee.contract_end is None):
-        raise ValidationError({"contract_type": tr(
-            "{0}的员工档案中没有完整的劳动合同期限（合同类型和起止日期）；离职证明须写明劳动合同期限，"
-            "请先补充档案。").format(employee.name)})
+        raise ValidationError(
+            {
+                "contract_type": tr(
+                    "{0}的员工档案中没有完整的劳动合同期限（合同类型和起止日期）；离职证明须写明劳动合同期限，"
+                    "请先补充档案。"
+                ).format(employee.name)
+            }
+        )
 
 
-def employment_certificate(ctx: ServiceContext, employee_id: int, *, purpose: str | None = None,
-                           include_salary: bool = False, contact: str | None = None) -> IssuedDoc:
+def employment_certificate(
+    ctx: ServiceContext,
+    employee_id: int,
+    *,
+    purpose: str | None = None,
+    include_salary: bool = False,
+    contact: str | None = None,
+) -> IssuedDoc:
     """在职证明 for a current employee (salary only when asked for)."""
     _require_issuer(ctx)
     with ctx.transaction() as tx:
@@ -259,12 +359,18 @@ def employment_certificate(ctx: ServiceContext, employee_id: int, *, purpose: st
             raise StateError(tr("{0}已离职，不能开具在职证明；请开具离职证明。").format(employee.name))
         _, company_content = _letterhead(session)
         department, position = _names(session, employee)
-        fields = {"employee_name": employee.name, "id_number": employee.id_number,
-                  "hire_date": employee.hire_date.isoformat(), "position": position or tr("员工"),
-                  "issue_date": ctx.clock.today().isoformat(), "department": department,
-                  "purpose": (purpose or "").strip() or None, "include_salary": include_salary,
-                  "monthly_salary": str(employee.base_salary) if include_salary else None,
-                  "contact": (contact or "").strip() or None}
+        fields = {
+            "employee_name": employee.name,
+            "id_number": employee.id_number,
+            "hire_date": employee.hire_date.isoformat(),
+            "position": position or tr("员工"),
+            "issue_date": ctx.clock.today().isoformat(),
+            "department": department,
+            "purpose": (purpose or "").strip() or None,
+            "include_salary": include_salary,
+            "monthly_salary": str(employee.base_salary) if include_salary else None,
+            "contact": (contact or "").strip() or None,
+        }
         doc = _issue(ctx, session, EMPLOYMENT, employee, company_content, fields)
         _audit_issue(tx, doc)
         return doc
@@ -282,12 +388,19 @@ def settlement_statement(ctx: ServiceContext, employee_id: int) -> IssuedDoc:
         session = tx.session
         employee = _employee(session, employee_id)
         _, company_content = _letterhead(session)
-        fields = {"employee_name": st.name, "emp_no": st.emp_no, "department": st.department,
-                  "position": st.position, "hire_date": st.hire_date.isoformat(),
-                  "last_working_day": st.last_working_day.isoformat(),
-                  "termination_date": st.last_working_day.isoformat(), "separation_type": st.reason.label,
-                  "lines": [[ln.item, ln.basis, str(ln.amount)] for ln in st.lines if ln.section != "net"],
-                  "issue_date": ctx.clock.today().isoformat(), "id_number": employee.id_number}
+        fields = {
+            "employee_name": st.name,
+            "emp_no": st.emp_no,
+            "department": st.department,
+            "position": st.position,
+            "hire_date": st.hire_date.isoformat(),
+            "last_working_day": st.last_working_day.isoformat(),
+            "termination_date": st.last_working_day.isoformat(),
+            "separation_type": st.reason.label,
+            "lines": [[ln.item, ln.basis, str(ln.amount)] for ln in st.lines if ln.section != "net"],
+            "issue_date": ctx.clock.today().isoformat(),
+            "id_number": employee.id_number,
+        }
         doc = _issue(ctx, session, STATEMENT, employee, company_content, fields)
         _audit_issue(tx, doc)
         return doc
@@ -298,8 +411,9 @@ def reissue(ctx: ServiceContext, number: str) -> IssuedDoc:
     _require_issuer(ctx)
     with ctx.transaction() as tx:
         session = tx.session
-        row = session.execute(select(IssuedDocument).where(IssuedDocument.number == (number or "").strip().upper())
-                              ).scalar_one_or_none()
+        row = session.execute(
+            select(IssuedDocument).where(IssuedDocument.number == (number or "").strip().upper())
+        ).scalar_one_or_none()
         if row is None:
             raise NotFound(tr("没有编号为 {0} 的证明文件。").format(number))
         doc = _reissue_row(ctx, session, row, _employee(session, row.employee_id).name)
@@ -322,12 +436,17 @@ def issued(ctx: ServiceContext, employee_id: int | None = None) -> list[Document
     if not (ctx.actor.can_all(Permission.DOCUMENT_ISSUE) or ctx.actor.can_all(Permission.AUDIT_VIEW)):
         raise PermissionDenied(tr("您没有查看证明文件记录的权限。"))
     with ctx.read() as session:
-        query = (select(IssuedDocument, Employee.name).join(Employee, Employee.id == IssuedDocument.employee_id)
-                 .order_by(IssuedDocument.id.desc()))
+        query = (
+            select(IssuedDocument, Employee.name)
+            .join(Employee, Employee.id == IssuedDocument.employee_id)
+            .order_by(IssuedDocument.id.desc())
+        )
         if employee_id is not None:
             query = query.where(IssuedDocument.employee_id == employee_id)
-        return [DocumentRecord(r.number, r.kind, r.employee_id, name, r.sha256, r.issued_at, r.issued_by)
-                for r, name in session.execute(query)]
+        return [
+            DocumentRecord(r.number, r.kind, r.employee_id, name, r.sha256, r.issued_at, r.issued_by)
+            for r, name in session.execute(query)
+        ]
 
 
 def verify(ctx: ServiceContext, pdf: bytes) -> Verification:
@@ -339,8 +458,13 @@ def verify(ctx: ServiceContext, pdf: bytes) -> Verification:
         status = "valid"
         if row is None:
             match = NUMBER_IN_PDF.search(pdf)
-            row = session.execute(select(IssuedDocument).where(IssuedDocument.number == match.group(1).decode())
-                                  ).scalar_one_or_none() if match else None
+            row = (
+                session.execute(
+                    select(IssuedDocument).where(IssuedDocument.number == match.group(1).decode())
+                ).scalar_one_or_none()
+                if match
+                else None
+            )
             status = "altered"
         if row is None:
             return Verification("unknown")
@@ -349,6 +473,7 @@ def verify(ctx: ServiceContext, pdf: bytes) -> Verification:
 
 
 # ---- batch ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class BatchResult:
@@ -362,14 +487,28 @@ def separated_between(ctx: ServiceContext, date_from: date, date_to: date) -> li
     if date_to < date_from:
         raise ValidationError({"date_to": tr("结束日期不能早于开始日期")})
     with ctx.read() as session:
-        return list(session.execute(select(Employee.id).where(
-            Employee.status == EmployeeStatus.SEPARATED.value, Employee.last_working_day >= date_from,
-            Employee.last_working_day <= date_to).order_by(Employee.last_working_day, Employee.emp_no)).scalars())
+        return list(
+            session.execute(
+                select(Employee.id)
+                .where(
+                    Employee.status == EmployeeStatus.SEPARATED.value,
+                    Employee.last_working_day >= date_from,
+                    Employee.last_working_day <= date_to,
+                )
+                .order_by(Employee.last_working_day, Employee.emp_no)
+            ).scalars()
+        )
 
 
-def batch_separation_certificates(ctx: ServiceContext, date_from: date, date_to: date, folder: str | os.PathLike, *,
-                                  progress: Callable[[int, int], None] | None = None,
-                                  cancelled: Callable[[], bool] | None = None) -> BatchResult:
+def batch_separation_certificates(
+    ctx: ServiceContext,
+    date_from: date,
+    date_to: date,
+    folder: str | os.PathLike,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
     """离职证明 for everyone separated between the two dates, one PDF each in ``folder``.
 
     Each certificate is its own transaction and file, so cancelling keeps what is done."""

@@ -20,8 +20,13 @@ class ItemCategory(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.DOCUMENTS: "资料文件", cls.EQUIPMENT: "设备资产", cls.FINANCE: "财务结清",
-                cls.ACCOUNTS: "账号停用", cls.KEYS: "钥匙门禁"}
+        return {
+            cls.DOCUMENTS: "资料文件",
+            cls.EQUIPMENT: "设备资产",
+            cls.FINANCE: "财务结清",
+            cls.ACCOUNTS: "账号停用",
+            cls.KEYS: "钥匙门禁",
+        }
 
 
 class ItemStatus(LabeledEnum):
@@ -64,9 +69,15 @@ def templates_from_json(text: str) -> list[ItemTemplate]:
     items = []
     for n, raw in enumerate(json.loads(text), start=1):
         try:
-            items.append(ItemTemplate(ItemCategory(raw["category"]), str(raw["title"]).strip(), ItemOwner(raw["owner"]),
-                                      raw.get("asset_no") or None,
-                                      Decimal(str(raw["amount"])) if raw.get("amount") not in (None, "") else None))
+            items.append(
+                ItemTemplate(
+                    ItemCategory(raw["category"]),
+                    str(raw["title"]).strip(),
+                    ItemOwner(raw["owner"]),
+                    raw.get("asset_no") or None,
+                    Decimal(str(raw["amount"])) if raw.get("amount") not in (None, "") else None,
+                )
+            )
         except (KeyError, ValueError, ArithmeticError):
             raise ValueError(tr("交接清单模板第{0}项无效").format(n)) from None
         if not items[-1].title:
@@ -75,9 +86,19 @@ def templates_from_json(text: str) -> list[ItemTemplate]:
 
 
 def templates_to_json(items: list[ItemTemplate]) -> str:
-    return json.dumps([{"category": i.category.value, "title": i.title, "owner": i.owner.value,
-                        "asset_no": i.asset_no, "amount": str(i.amount) if i.amount is not None else None}
-                       for i in items], ensure_ascii=False)
+    return json.dumps(
+        [
+            {
+                "category": i.category.value,
+                "title": i.title,
+                "owner": i.owner.value,
+                "asset_no": i.asset_no,
+                "amount": str(i.amount) if i.amount is not None else None,
+            }
+            for i in items
+        ],
+        ensure_ascii=False,
+    )
 
 
 def blocking_items(statuses: list[ItemStatus]) -> int:

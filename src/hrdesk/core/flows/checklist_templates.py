@@ -26,10 +26,14 @@ class TemplateInfo:
 
 
 def _where(department_id: int | None, position_id: int | None):
-    return (ChecklistTemplate.department_id.is_(None) if department_id is None
-            else ChecklistTemplate.department_id == department_id,
-            ChecklistTemplate.position_id.is_(None) if position_id is None
-            else ChecklistTemplate.position_id == position_id)
+    return (
+        ChecklistTemplate.department_id.is_(None)
+        if department_id is None
+        else ChecklistTemplate.department_id == department_id,
+        ChecklistTemplate.position_id.is_(None)
+        if position_id is None
+        else ChecklistTemplate.position_id == position_id,
+    )
 
 
 def get_template(ctx: ServiceContext, department_id: int | None, position_id: int | None) -> list[ItemTemplate]:

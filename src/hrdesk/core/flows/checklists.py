@@ -59,10 +59,16 @@ def templates_for(session: Session, department_id: int | None, position_id: int 
     """The company default plus what the employee's department (or any department above it: a
     template for 研发中心 covers its teams) and position add."""
     departments = _with_ancestors(session, department_id)
-    rows = session.execute(select(ChecklistTemplate).where(
-        or_(ChecklistTemplate.department_id.is_(None), ChecklistTemplate.department_id.in_(departments)),
-        or_(ChecklistTemplate.position_id.is_(None), ChecklistTemplate.position_id == position_id),
-    )).scalars().all()
+    rows = (
+        session.execute(
+            select(ChecklistTemplate).where(
+                or_(ChecklistTemplate.department_id.is_(None), ChecklistTemplate.department_id.in_(departments)),
+                or_(ChecklistTemplate.position_id.is_(None), ChecklistTemplate.position_id == position_id),
+            )
+        )
+        .scalars()
+        .all()
+    )
     company_default = [r for r in rows if r.department_id is None and r.position_id is None]
     items = templates_from_json(company_default[0].items) if company_default else default_templates()
     for row in sorted(rows, key=lambda r: (r.department_id is None, r.position_id is None)):
@@ -93,10 +99,19 @@ def generate(session: Session, instance_id: int, employee: Employee, kind: str =
             owner_user = manager_user
         else:
             owner_role = (template.owner.role or Role.HR).value
-        session.add(ChecklistItem(
-            instance_id=instance_id, category=template.category.value, title=template.title,
-            asset_no=template.asset_no, amount=template.amount, owner_role=owner_role, owner_user_id=owner_user,
-            status=ItemStatus.OPEN.value, sort_order=order * 10))
+        session.add(
+            ChecklistItem(
+                instance_id=instance_id,
+                category=template.category.value,
+                title=template.title,
+                asset_no=template.asset_no,
+                amount=template.amount,
+                owner_role=owner_role,
+                owner_user_id=owner_user,
+                status=ItemStatus.OPEN.value,
+                sort_order=order * 10,
+            )
+        )
     session.flush()
     return len(items)
 
@@ -120,21 +135,40 @@ def _view(session: Session, ctx: ServiceContext, item: ChecklistItem) -> Checkli
     status = ItemStatus(item.status)
     instance = session.get(FlowInstance, item.instance_id)
     return ChecklistItemView(
-        item.id, item.instance_id, ItemCategory(item.category), item.title, item.asset_no, item.amount,
-        _owner_label(session, item), status, item.resolved_by, item.resolved_at, item.note,
+        item.id,
+        item.instance_id,
+        ItemCategory(item.category),
+        item.title,
+        item.asset_no,
+        item.amount,
+        _owner_label(session, item),
+        status,
+        item.resolved_by,
+        item.resolved_at,
+        item.note,
         status is ItemStatus.OPEN and _can_confirm(ctx, item),
-        status is ItemStatus.OPEN and ctx.actor.can_all(Permission.CHECKLIST_WAIVE), instance.title)
+        status is ItemStatus.OPEN and ctx.actor.can_all(Permission.CHECKLIST_WAIVE),
+        instance.title,
+    )
 
 
 def items_for(session: Session, ctx: ServiceContext, instance_id: int) -> list[ChecklistItemView]:
-    rows = session.execute(select(ChecklistItem).where(ChecklistItem.instance_id == instance_id)
-                           .order_by(ChecklistItem.sort_order, ChecklistItem.id)).scalars()
+    rows = session.execute(
+        select(ChecklistItem)
+        .where(ChecklistItem.instance_id == instance_id)
+        .order_by(ChecklistItem.sort_order, ChecklistItem.id)
+    ).scalars()
     return [_view(session, ctx, r) for r in rows]
 
 
 def open_count(session: Session, instance_id: int) -> int:
-    return len(session.execute(select(ChecklistItem.id).where(
-        ChecklistItem.instance_id == instance_id, ChecklistItem.status == ItemStatus.OPEN.value)).all())
+    return len(
+        session.execute(
+            select(ChecklistItem.id).where(
+                ChecklistItem.instance_id == instance_id, ChecklistItem.status == ItemStatus.OPEN.value
+            )
+        ).all()
+    )
 
 
 def my_open_items(ctx: ServiceContext) -> list[ChecklistItemView]:
@@ -142,11 +176,15 @@ def my_open_items(ctx: ServiceContext) -> list[ChecklistItemView]:
     roles = [r.value for r in ctx.actor.roles]
     with ctx.read() as session:
         rows = session.execute(
-            select(ChecklistItem).join(FlowInstance, FlowInstance.id == ChecklistItem.instance_id)
-            .where(ChecklistItem.status == ItemStatus.OPEN.value,
-                   FlowInstance.status.in_(("running", "returned")) | (FlowInstance.kind == "onboarding"),
-                   or_(ChecklistItem.owner_user_id == ctx.actor.user_id, ChecklistItem.owner_role.in_(roles)))
-            .order_by(ChecklistItem.instance_id, ChecklistItem.sort_order)).scalars()
+            select(ChecklistItem)
+            .join(FlowInstance, FlowInstance.id == ChecklistItem.instance_id)
+            .where(
+                ChecklistItem.status == ItemStatus.OPEN.value,
+                FlowInstance.status.in_(("running", "returned")) | (FlowInstance.kind == "onboarding"),
+                or_(ChecklistItem.owner_user_id == ctx.actor.user_id, ChecklistItem.owner_role.in_(roles)),
+            )
+            .order_by(ChecklistItem.instance_id, ChecklistItem.sort_order)
+        ).scalars()
         return [_view(session, ctx, r) for r in rows]
 
 
@@ -181,8 +219,14 @@ def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> li
             item.resolved_by = ctx.actor.display_name
             item.resolved_at = ctx.clock.now()
             item.note = note
-            tx.audit("checklist.confirm", "flow", instance.id, tr("确认交接事项：{0}").format(item.title), None,
-                     {"item_id": item.id, "title": item.title, "note": item.note})
+            tx.audit(
+                "checklist.confirm",
+                "flow",
+                instance.id,
+                tr("确认交接事项：{0}").format(item.title),
+                None,
+                {"item_id": item.id, "title": item.title, "note": item.note},
+            )
             tx.changed("flow", "updated", instance.id)
             views.append(_view(tx.session, ctx, item))
         return views
@@ -200,14 +244,27 @@ def waive(ctx: ServiceContext, item_id: int, reason: str) -> ChecklistItemView:
         item.resolved_by = ctx.actor.display_name
         item.resolved_at = ctx.clock.now()
         item.note = reason[:300]
-        tx.audit("checklist.waive", "flow", instance.id, tr("豁免交接事项：{0}").format(item.title), None,
-                 {"item_id": item.id, "title": item.title, "reason": reason})
+        tx.audit(
+            "checklist.waive",
+            "flow",
+            instance.id,
+            tr("豁免交接事项：{0}").format(item.title),
+            None,
+            {"item_id": item.id, "title": item.title, "reason": reason},
+        )
         tx.changed("flow", "updated", instance.id)
         return _view(tx.session, ctx, item)
 
 
-def add_item(ctx: ServiceContext, instance_id: int, category: ItemCategory, title: str, owner: ItemOwner,
-             asset_no: str | None = None, amount: str | None = None) -> ChecklistItemView:
+def add_item(
+    ctx: ServiceContext,
+    instance_id: int,
+    category: ItemCategory,
+    title: str,
+    owner: ItemOwner,
+    asset_no: str | None = None,
+    amount: str | None = None,
+) -> ChecklistItemView:
     """HR adds a line, e.g. a laptop with its asset number or an outstanding advance."""
     ctx.require_all(Permission.CHECKLIST_WAIVE)
     errors = {}
@@ -230,22 +287,43 @@ def add_item(ctx: ServiceContext, instance_id: int, category: ItemCategory, titl
             raise StateError(tr("流程已经结束，交接清单不能再修改。"))
         employee = tx.session.get(Employee, instance.subject_employee_id)
         owner_user = user_of_employee(tx.session, employee.manager_id) if owner is ItemOwner.MANAGER else None
-        last = max((i.sort_order for i in tx.session.execute(
-            select(ChecklistItem).where(ChecklistItem.instance_id == instance_id)).scalars()), default=0)
-        item = ChecklistItem(instance_id=instance_id, category=category.value, title=title[:120],
-                             asset_no=(asset_no or "").strip() or None, amount=money,
-                             owner_role=None if owner_user else (owner.role or Role.HR).value,
-                             owner_user_id=owner_user, status=ItemStatus.OPEN.value, sort_order=last + 10)
+        last = max(
+            (
+                i.sort_order
+                for i in tx.session.execute(
+                    select(ChecklistItem).where(ChecklistItem.instance_id == instance_id)
+                ).scalars()
+            ),
+            default=0,
+        )
+        item = ChecklistItem(
+            instance_id=instance_id,
+            category=category.value,
+            title=title[:120],
+            asset_no=(asset_no or "").strip() or None,
+            amount=money,
+            owner_role=None if owner_user else (owner.role or Role.HR).value,
+            owner_user_id=owner_user,
+            status=ItemStatus.OPEN.value,
+            sort_order=last + 10,
+        )
         tx.session.add(item)
         tx.session.flush()
-        tx.audit("checklist.add", "flow", instance_id, tr("增加交接事项：{0}").format(title), None,
-                 {"item_id": item.id, "title": title, "asset_no": item.asset_no, "amount": money})
+        tx.audit(
+            "checklist.add",
+            "flow",
+            instance_id,
+            tr("增加交接事项：{0}").format(title),
+            None,
+            {"item_id": item.id, "title": title, "asset_no": item.asset_no, "amount": money},
+        )
         tx.changed("flow", "updated", instance_id)
         return _view(tx.session, ctx, item)
 
 
-def save_template(ctx: ServiceContext, department_id: int | None, position_id: int | None,
-                  items: list[ItemTemplate]) -> None:
+def save_template(
+    ctx: ServiceContext, department_id: int | None, position_id: int | None, items: list[ItemTemplate]
+) -> None:
     """Administrators keep the company default and per-department/position additions."""
     ctx.require_all(Permission.FLOW_ADMIN)
     if department_id is None and position_id is None and not items:
@@ -256,21 +334,33 @@ def save_template(ctx: ServiceContext, department_id: int | None, position_id: i
         if len(item.title.strip()) > 120:
             raise ValidationError({"items": tr("第{0}项的名称最多120个字").format(n)})
     with ctx.transaction() as tx:
-        row = tx.session.execute(select(ChecklistTemplate).where(
-            ChecklistTemplate.department_id.is_(None) if department_id is None
-            else ChecklistTemplate.department_id == department_id,
-            ChecklistTemplate.position_id.is_(None) if position_id is None
-            else ChecklistTemplate.position_id == position_id)).scalar_one_or_none()
+        row = tx.session.execute(
+            select(ChecklistTemplate).where(
+                ChecklistTemplate.department_id.is_(None)
+                if department_id is None
+                else ChecklistTemplate.department_id == department_id,
+                ChecklistTemplate.position_id.is_(None)
+                if position_id is None
+                else ChecklistTemplate.position_id == position_id,
+            )
+        ).scalar_one_or_none()
         before = json.loads(row.items) if row else None
         if row is None:
-            row = ChecklistTemplate(department_id=department_id, position_id=position_id, items="[]",
-                                    updated_at=ctx.clock.now())
+            row = ChecklistTemplate(
+                department_id=department_id, position_id=position_id, items="[]", updated_at=ctx.clock.now()
+            )
             tx.session.add(row)
         row.items = templates_to_json(items)
         row.updated_at = ctx.clock.now()
         tx.session.flush()
-        tx.audit("checklist_template.save", "checklist_template", row.id, tr("修改交接清单模板"), before,
-                 json.loads(row.items))
+        tx.audit(
+            "checklist_template.save",
+            "checklist_template",
+            row.id,
+            tr("修改交接清单模板"),
+            before,
+            json.loads(row.items),
+        )
         tx.changed("checklist_template", "updated", row.id)
 
 
@@ -296,8 +386,13 @@ def set_amount(ctx: ServiceContext, item_id: int, amount: str | None, note: str 
         note = (note or "").strip()
         if note:
             item.note = note[:300]
-        tx.audit("checklist.amount", "flow", item.instance_id,
-                 tr("交接事项“{0}”的扣款金额改为 {1}").format(item.title, f"{money:,.2f}" if money else tr("无")),
-                 before, {"item_id": item.id, "amount": money, "note": item.note})
+        tx.audit(
+            "checklist.amount",
+            "flow",
+            item.instance_id,
+            tr("交接事项“{0}”的扣款金额改为 {1}").format(item.title, f"{money:,.2f}" if money else tr("无")),
+            before,
+            {"item_id": item.id, "amount": money, "note": item.note},
+        )
         tx.changed("flow", "updated", item.instance_id)
         return _view(session, ctx, item)

@@ -44,13 +44,22 @@ def default_definition(kind: FlowKind) -> FlowDefinition:
 
 def current_row(session: Session, kind: FlowKind, now: datetime) -> FlowDefinitionRecord:
     """The newest version of ``kind``, installing the built-in default if there is none yet."""
-    row = session.execute(select(FlowDefinitionRecord).where(FlowDefinitionRecord.kind == kind.value)
-                          .order_by(FlowDefinitionRecord.version.desc()).limit(1)).scalar_one_or_none()
+    row = session.execute(
+        select(FlowDefinitionRecord)
+        .where(FlowDefinitionRecord.kind == kind.value)
+        .order_by(FlowDefinitionRecord.version.desc())
+        .limit(1)
+    ).scalar_one_or_none()
     if row is None:
         definition = default_definition(kind)
-        row = FlowDefinitionRecord(kind=kind.value, version=1, name=definition.name,
-                                   steps=steps_to_json(definition.steps), created_at=now,
-                                   created_by=tr("系统默认"))
+        row = FlowDefinitionRecord(
+            kind=kind.value,
+            version=1,
+            name=definition.name,
+            steps=steps_to_json(definition.steps),
+            created_at=now,
+            created_by=tr("系统默认"),
+        )
         session.add(row)
         session.flush()
     return row
@@ -76,8 +85,11 @@ def current(ctx: ServiceContext, kind: FlowKind) -> StoredDefinition:
 def history(ctx: ServiceContext, kind: FlowKind) -> list[StoredDefinition]:
     ctx.require(Permission.FLOW_ADMIN)
     with ctx.read() as session:
-        rows = session.execute(select(FlowDefinitionRecord).where(FlowDefinitionRecord.kind == kind.value)
-                               .order_by(FlowDefinitionRecord.version.desc())).scalars()
+        rows = session.execute(
+            select(FlowDefinitionRecord)
+            .where(FlowDefinitionRecord.kind == kind.value)
+            .order_by(FlowDefinitionRecord.version.desc())
+        ).scalars()
         return [_to_stored(r) for r in rows]
 
 
@@ -102,15 +114,29 @@ def save(ctx: ServiceContext, definition: FlowDefinition, expected_version: int 
 def _save(tx: Transaction, definition: FlowDefinition) -> StoredDefinition:
     session, now = tx.session, tx.ctx.clock.now()
     current_row(session, definition.kind, now)
-    version = session.execute(select(func.max(FlowDefinitionRecord.version))
-                              .where(FlowDefinitionRecord.kind == definition.kind.value)).scalar_one() + 1
-    row = FlowDefinitionRecord(kind=definition.kind.value, version=version, name=definition.name.strip(),
-                               steps=steps_to_json(definition.steps), created_at=now,
-                               created_by=tx.ctx.actor.display_name)
+    version = (
+        session.execute(
+            select(func.max(FlowDefinitionRecord.version)).where(FlowDefinitionRecord.kind == definition.kind.value)
+        ).scalar_one()
+        + 1
+    )
+    row = FlowDefinitionRecord(
+        kind=definition.kind.value,
+        version=version,
+        name=definition.name.strip(),
+        steps=steps_to_json(definition.steps),
+        created_at=now,
+        created_by=tx.ctx.actor.display_name,
+    )
     session.add(row)
     session.flush()
-    tx.audit("flow_definition.save", "flow_definition", row.id,
-             tr("修改流程“{0}”（第{1}版）").format(row.name, version), None,
-             {"kind": row.kind, "version": version, "name": row.name, "steps": json.loads(row.steps)})
+    tx.audit(
+        "flow_definition.save",
+        "flow_definition",
+        row.id,
+        tr("修改流程“{0}”（第{1}版）").format(row.name, version),
+        None,
+        {"kind": row.kind, "version": version, "name": row.name, "steps": json.loads(row.steps)},
+    )
     tx.changed("flow_definition", "created", row.id)
     return _to_stored(row)

@@ -104,17 +104,32 @@ def _actor_label(ctx: ServiceContext) -> str:
     return ctx.actor.display_name
 
 
-def create_instance(tx: Transaction, kind: FlowKind, subject: Subject, title: str, payload: dict,
-                    on_behalf_of: str | None, comment: str | None) -> FlowInstance:
+def create_instance(
+    tx: Transaction,
+    kind: FlowKind,
+    subject: Subject,
+    title: str,
+    payload: dict,
+    on_behalf_of: str | None,
+    comment: str | None,
+) -> FlowInstance:
     """Store a new instance at the initiator and submit it to its first step."""
     ctx, session, now = tx.ctx, tx.session, tx.ctx.clock.now()
     definition_row = flow_definitions.current_row(session, kind, now)
-    instance = FlowInstance(kind=kind.value, definition_id=definition_row.id,
-                            subject_employee_id=subject.employee_id, title=title[:120],
-                            status=FlowStatus.RUNNING.value, step_index=INITIATOR, step_started_at=now,
-                            initiator_user_id=ctx.actor.user_id, initiator_name=_actor_label(ctx),
-                            on_behalf_of=on_behalf_of, payload=json.dumps(payload, ensure_ascii=False, default=str),
-                            created_at=now)
+    instance = FlowInstance(
+        kind=kind.value,
+        definition_id=definition_row.id,
+        subject_employee_id=subject.employee_id,
+        title=title[:120],
+        status=FlowStatus.RUNNING.value,
+        step_index=INITIATOR,
+        step_started_at=now,
+        initiator_user_id=ctx.actor.user_id,
+        initiator_name=_actor_label(ctx),
+        on_behalf_of=on_behalf_of,
+        payload=json.dumps(payload, ensure_ascii=False, default=str),
+        created_at=now,
+    )
     session.add(instance)
     session.flush()
     return instance
@@ -132,8 +147,13 @@ def submit_new(tx: Transaction, instance: FlowInstance, subject: Subject, commen
 # --- acting -------------------------------------------------------------------------------------
 
 
-def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | None = None,
-        expected_version: int | None = None) -> FlowDetail:
+def act(
+    ctx: ServiceContext,
+    instance_id: int,
+    action: Action,
+    comment: str | None = None,
+    expected_version: int | None = None,
+) -> FlowDetail:
     """The caller approves, rejects, returns, comments, resubmits or withdraws."""
     comment = (comment or "").strip() or None
     if action in (Action.REJECT, Action.RETURN) and not comment:
@@ -159,8 +179,11 @@ def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | No
             if step.requires_checklist_closed:
                 remaining = checklists.open_count(session, instance.id)
                 if remaining:
-                    raise StateError(tr("交接清单还有 {0} 项未确认，不能归档。请等相关负责人确认，"
-                                        "或由人事写明原因后豁免。").format(remaining))
+                    raise StateError(
+                        tr("交接清单还有 {0} 项未确认，不能归档。请等相关负责人确认，或由人事写明原因后豁免。").format(
+                            remaining
+                        )
+                    )
         try:
             result = move(definition, position, action, facts)
         except TransitionError as exc:
@@ -179,8 +202,9 @@ def act(ctx: ServiceContext, instance_id: int, action: Action, comment: str | No
         return _detail(session, ctx, instance, subject, facts)
 
 
-def _authorize(session: Session, ctx: ServiceContext, instance: FlowInstance, subject: Subject,
-               action: Action) -> str | None:
+def _authorize(
+    session: Session, ctx: ServiceContext, instance: FlowInstance, subject: Subject, action: Action
+) -> str | None:
     """PermissionDenied unless it is the caller's turn; returns the on-behalf name if HR acts for
     the employee."""
     user_id = ctx.actor.user_id
@@ -193,9 +217,17 @@ def _authorize(session: Session, ctx: ServiceContext, instance: FlowInstance, su
         if ctx.actor.can_all(Permission.FLOW_ON_BEHALF):
             return instance.on_behalf_of or subject.name
         raise PermissionDenied(tr("只有发起人（或代办的人事）可以重新提交或撤回这个流程。"))
-    task = session.execute(select(FlowTask.id).where(
-        FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index,
-        FlowTask.user_id == user_id)).first() if user_id is not None else None
+    task = (
+        session.execute(
+            select(FlowTask.id).where(
+                FlowTask.instance_id == instance.id,
+                FlowTask.step_index == instance.step_index,
+                FlowTask.user_id == user_id,
+            )
+        ).first()
+        if user_id is not None
+        else None
+    )
     if task is None and not ctx.actor.is_system:
         definition = flow_definitions.by_id(session, instance.definition_id)
         step = definition.step(instance.step_index)
@@ -203,27 +235,59 @@ def _authorize(session: Session, ctx: ServiceContext, instance: FlowInstance, su
     return None
 
 
-def _record(tx: Transaction, instance: FlowInstance, definition: FlowDefinition, action: Action,
-            comment: str | None, on_behalf: str | None, step_index: int) -> None:
+def _record(
+    tx: Transaction,
+    instance: FlowInstance,
+    definition: FlowDefinition,
+    action: Action,
+    comment: str | None,
+    on_behalf: str | None,
+    step_index: int,
+) -> None:
     step_name = tr("发起") if step_index == INITIATOR else definition.step(step_index).name
     now = tx.ctx.clock.now()
-    tx.session.add(FlowTransition(instance_id=instance.id, step_index=step_index, step_name=step_name,
-                                  action=action.value, actor_user_id=tx.ctx.actor.user_id,
-                                  actor_name=_actor_label(tx.ctx), on_behalf_of=on_behalf, comment=comment,
-                                  created_at=now))
-    tx.audit(f"flow.{action.value}", "flow", instance.id,
-             tr("{0}：{1} {2}").format(instance.title, step_name, action.label),
-             {"status": instance.status, "step": instance.step_index}, {"comment": comment}, on_behalf_of=on_behalf)
+    tx.session.add(
+        FlowTransition(
+            instance_id=instance.id,
+            step_index=step_index,
+            step_name=step_name,
+            action=action.value,
+            actor_user_id=tx.ctx.actor.user_id,
+            actor_name=_actor_label(tx.ctx),
+            on_behalf_of=on_behalf,
+            comment=comment,
+            created_at=now,
+        )
+    )
+    tx.audit(
+        f"flow.{action.value}",
+        "flow",
+        instance.id,
+        tr("{0}：{1} {2}").format(instance.title, step_name, action.label),
+        {"status": instance.status, "step": instance.step_index},
+        {"comment": comment},
+        on_behalf_of=on_behalf,
+    )
 
 
-def _advance(tx: Transaction, instance: FlowInstance, definition: FlowDefinition, subject: Subject,
-             result: Move) -> None:
+def _advance(
+    tx: Transaction, instance: FlowInstance, definition: FlowDefinition, subject: Subject, result: Move
+) -> None:
     """Move the instance, record skipped steps, create the new step's tasks, run completion effects."""
     session, now = tx.session, tx.ctx.clock.now()
     for index in result.skipped:
-        session.add(FlowTransition(instance_id=instance.id, step_index=index, step_name=definition.step(index).name,
-                                   action=Action.SKIP.value, actor_user_id=None, actor_name=tr("系统"),
-                                   comment=tr("不满足条件，自动跳过"), created_at=now))
+        session.add(
+            FlowTransition(
+                instance_id=instance.id,
+                step_index=index,
+                step_name=definition.step(index).name,
+                action=Action.SKIP.value,
+                actor_user_id=None,
+                actor_name=tr("系统"),
+                comment=tr("不满足条件，自动跳过"),
+                created_at=now,
+            )
+        )
     previous_status = instance.status
     instance.status = result.position.status.value
     instance.step_index = result.position.step
@@ -236,28 +300,55 @@ def _advance(tx: Transaction, instance: FlowInstance, definition: FlowDefinition
         assignment = assignees(session, step, subject, payload, instance.initiator_user_id)
         if assignment.initiator_is_approver:
             # The initiator already decided this step by proposing (a manager proposing 转正).
-            session.add(FlowTransition(instance_id=instance.id, step_index=result.position.step,
-                                       step_name=step.name, action=Action.APPROVE.value, actor_user_id=None,
-                                       actor_name=tr("系统"), comment=tr("发起人即本步审批人，自动通过"),
-                                       created_at=now))
+            session.add(
+                FlowTransition(
+                    instance_id=instance.id,
+                    step_index=result.position.step,
+                    step_name=step.name,
+                    action=Action.APPROVE.value,
+                    actor_user_id=None,
+                    actor_name=tr("系统"),
+                    comment=tr("发起人即本步审批人，自动通过"),
+                    created_at=now,
+                )
+            )
             facts = facts_for(session, subject, instance.id, payload)
             _advance(tx, instance, definition, subject, move(definition, result.position, Action.APPROVE, facts))
             return
         if not assignment.users:
             raise StateError(tr("“{0}”这一步找不到审批人（也没有人事或管理员账号），流程无法继续。").format(step.name))
         for user_id in assignment.users:
-            session.add(FlowTask(instance_id=instance.id, step_index=result.position.step,
-                                 user_id=user_id, reason=assignment.reason, created_at=now))
+            session.add(
+                FlowTask(
+                    instance_id=instance.id,
+                    step_index=result.position.step,
+                    user_id=user_id,
+                    reason=assignment.reason,
+                    created_at=now,
+                )
+            )
         if step.deadline_days:
             instance.due_date = china_calendar().add_working_days(tx.ctx.clock.today(), step.deadline_days)
-        notices.notify_users(tx, assignment.users, tr("待您审批：{0}").format(instance.title),
-                             tr("“{0}”已到“{1}”，请在 HRDesk 的待办中处理。{2}").format(
-                                 instance.title, step.name, assignment.reason or ""), "flow.task", instance.id)
+        notices.notify_users(
+            tx,
+            assignment.users,
+            tr("待您审批：{0}").format(instance.title),
+            tr("“{0}”已到“{1}”，请在 HRDesk 的待办中处理。{2}").format(
+                instance.title, step.name, assignment.reason or ""
+            ),
+            "flow.task",
+            instance.id,
+        )
     elif status is FlowStatus.RETURNED:
         initiator = [instance.initiator_user_id] if instance.initiator_user_id else []
-        notices.notify_users(tx, initiator, tr("已退回：{0}").format(instance.title),
-                             tr("“{0}”被退回，请修改后重新提交或撤回。").format(instance.title), "flow.returned",
-                             instance.id)
+        notices.notify_users(
+            tx,
+            initiator,
+            tr("已退回：{0}").format(instance.title),
+            tr("“{0}”被退回，请修改后重新提交或撤回。").format(instance.title),
+            "flow.returned",
+            instance.id,
+        )
     elif status is FlowStatus.COMPLETED:
         instance.completed_at = now
         effects.on_completed(tx, instance, subject)
@@ -265,8 +356,14 @@ def _advance(tx: Transaction, instance: FlowInstance, definition: FlowDefinition
         instance.completed_at = now
         effects.on_abandoned(tx, instance, subject, previous_status)
         initiator = [instance.initiator_user_id] if instance.initiator_user_id else []
-        notices.notify_users(tx, initiator, tr("{0}：{1}").format(status.label, instance.title),
-                             tr("“{0}”{1}。").format(instance.title, status.label), "flow.closed", instance.id)
+        notices.notify_users(
+            tx,
+            initiator,
+            tr("{0}：{1}").format(status.label, instance.title),
+            tr("“{0}”{1}。").format(instance.title, status.label),
+            "flow.closed",
+            instance.id,
+        )
     session.flush()
 
 
@@ -284,29 +381,47 @@ def _subject(session: Session, instance: FlowInstance) -> Subject:
     if instance.subject_employee_id is not None:
         return subject_of(session, instance.subject_employee_id)
     payload = json.loads(instance.payload)
-    return Subject(None, payload.get("name", ""), payload.get("department_id"), payload.get("project_department_id"),
-                   payload.get("manager_id"), None)
+    return Subject(
+        None,
+        payload.get("name", ""),
+        payload.get("department_id"),
+        payload.get("project_department_id"),
+        payload.get("manager_id"),
+        None,
+    )
 
 
 def _can_view(session: Session, ctx: ServiceContext, instance: FlowInstance) -> bool:
     if ctx.actor.can_all(Permission.FLOW_VIEW):
         return True
     user_id = ctx.actor.user_id
-    if user_id is not None and (instance.initiator_user_id == user_id or session.execute(select(FlowTask.id).where(
-            FlowTask.instance_id == instance.id, FlowTask.user_id == user_id)).first()):
+    if user_id is not None and (
+        instance.initiator_user_id == user_id
+        or session.execute(
+            select(FlowTask.id).where(FlowTask.instance_id == instance.id, FlowTask.user_id == user_id)
+        ).first()
+    ):
         return True
-    if instance.subject_employee_id is not None and in_scope(session, ctx.actor, Permission.FLOW_VIEW,
-                                                             instance.subject_employee_id):
+    if instance.subject_employee_id is not None and in_scope(
+        session, ctx.actor, Permission.FLOW_VIEW, instance.subject_employee_id
+    ):
         return True
     # Whoever must confirm a handover item (行政/IT for laptops and accounts) may read the flow.
     roles = [r.value for r in ctx.actor.roles]
-    return session.execute(select(ChecklistItem.id).where(
-        ChecklistItem.instance_id == instance.id,
-        (ChecklistItem.owner_user_id == user_id) | ChecklistItem.owner_role.in_(roles))).first() is not None
+    return (
+        session.execute(
+            select(ChecklistItem.id).where(
+                ChecklistItem.instance_id == instance.id,
+                (ChecklistItem.owner_user_id == user_id) | ChecklistItem.owner_role.in_(roles),
+            )
+        ).first()
+        is not None
+    )
 
 
-def _summary(session: Session, instance: FlowInstance, definition: FlowDefinition, today: date,
-             subject: Subject | None = None) -> FlowSummary:
+def _summary(
+    session: Session, instance: FlowInstance, definition: FlowDefinition, today: date, subject: Subject | None = None
+) -> FlowSummary:
     status = FlowStatus(instance.status)
     if status is FlowStatus.RUNNING:
         step_name = definition.step(instance.step_index).name
@@ -316,9 +431,21 @@ def _summary(session: Session, instance: FlowInstance, definition: FlowDefinitio
         step_name = status.label
     subject = subject or _subject(session, instance)
     overdue = status is FlowStatus.RUNNING and instance.due_date is not None and today > instance.due_date
-    return FlowSummary(instance.id, FlowKind(instance.kind), instance.title, instance.subject_employee_id,
-                       subject.name, status, step_name, instance.step_started_at, instance.due_date, overdue,
-                       instance.initiator_name, instance.on_behalf_of, instance.created_at)
+    return FlowSummary(
+        instance.id,
+        FlowKind(instance.kind),
+        instance.title,
+        instance.subject_employee_id,
+        subject.name,
+        status,
+        step_name,
+        instance.step_started_at,
+        instance.due_date,
+        overdue,
+        instance.initiator_name,
+        instance.on_behalf_of,
+        instance.created_at,
+    )
 
 
 def get(ctx: ServiceContext, instance_id: int) -> FlowDetail:
@@ -329,13 +456,23 @@ def get(ctx: ServiceContext, instance_id: int) -> FlowDetail:
         return _detail(session, ctx, instance)
 
 
-def _detail(session: Session, ctx: ServiceContext, instance: FlowInstance, subject: Subject | None = None,
-            facts: dict[str, bool] | None = None) -> FlowDetail:
+def _detail(
+    session: Session,
+    ctx: ServiceContext,
+    instance: FlowInstance,
+    subject: Subject | None = None,
+    facts: dict[str, bool] | None = None,
+) -> FlowDetail:
     definition = flow_definitions.by_id(session, instance.definition_id)
     subject = subject or _subject(session, instance)
     summary = _summary(session, instance, definition, ctx.clock.today(), subject)
-    transitions = session.execute(select(FlowTransition).where(FlowTransition.instance_id == instance.id)
-                                  .order_by(FlowTransition.id)).scalars().all()
+    transitions = (
+        session.execute(
+            select(FlowTransition).where(FlowTransition.instance_id == instance.id).order_by(FlowTransition.id)
+        )
+        .scalars()
+        .all()
+    )
     if facts is None:
         facts = facts_for(session, subject, instance.id, json.loads(instance.payload))
     done = {t.step_index for t in transitions if t.action == Action.APPROVE.value}
@@ -353,21 +490,41 @@ def _detail(session: Session, ctx: ServiceContext, instance: FlowInstance, subje
         else:
             state = "pending"
         steps.append(StepState(index, step.name, step.actor_label(), state))
-    tasks = session.execute(select(FlowTask.user_id, FlowTask.reason).where(
-        FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index)).all() \
-        if instance.status == FlowStatus.RUNNING.value else []
-    users = dict(session.execute(select(User.id, User.display_name).where(
-        User.id.in_([t.user_id for t in tasks]))).all()) if tasks else {}
+    tasks = (
+        session.execute(
+            select(FlowTask.user_id, FlowTask.reason).where(
+                FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index
+            )
+        ).all()
+        if instance.status == FlowStatus.RUNNING.value
+        else []
+    )
+    users = (
+        dict(session.execute(select(User.id, User.display_name).where(User.id.in_([t.user_id for t in tasks]))).all())
+        if tasks
+        else {}
+    )
     names = [users[t.user_id] for t in tasks]
     note = next((t.reason for t in tasks if t.reason), None)
     my_actions, on_behalf = _my_actions(session, ctx, instance, subject, definition, tasks)
     payload = _payload_for_viewer(session, ctx, instance)
     return FlowDetail(
-        summary, definition.name, definition.version, payload, steps,
-        [TransitionView(t.step_name, Action(t.action), t.actor_name, t.on_behalf_of, t.comment, t.created_at)
-         for t in transitions],
+        summary,
+        definition.name,
+        definition.version,
+        payload,
+        steps,
+        [
+            TransitionView(t.step_name, Action(t.action), t.actor_name, t.on_behalf_of, t.comment, t.created_at)
+            for t in transitions
+        ],
         checklists.items_for(session, ctx, instance.id) if instance.kind == FlowKind.SEPARATION.value else [],
-        names, note, my_actions, on_behalf, instance.version)
+        names,
+        note,
+        my_actions,
+        on_behalf,
+        instance.version,
+    )
 
 
 def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowInstance) -> dict:
@@ -388,18 +545,24 @@ def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowIns
         employee["base_salary"] = MASKED_MONEY
         employee["id_number"] = mask_id_number(employee.get("id_number"))
         employee["bank_account"] = mask_bank_account(employee.get("bank_account"))
-    references = {"department_id": Department, "project_department_id": Department,
-                  "position_id": PositionRecord, "manager_id": Employee}
+    references = {
+        "department_id": Department,
+        "project_department_id": Department,
+        "position_id": PositionRecord,
+        "manager_id": Employee,
+    }
 
     def name(model, record_id):
         record = session.get(model, record_id) if record_id else None
         return record.name if record is not None else None
 
-    labels = {key: {side: name(references[key], values.get(side)) for side in ("from", "to")}
-              for key, values in changes.items() if key in references}
+    labels = {
+        key: {side: name(references[key], values.get(side)) for side in ("from", "to")}
+        for key, values in changes.items()
+        if key in references
+    }
     if employee:  # onboarding: where the new employee will work
-        labels.update({key: {"from": None, "to": name(model, employee.get(key))}
-                       for key, model in references.items()})
+        labels.update({key: {"from": None, "to": name(model, employee.get(key))} for key, model in references.items()})
     if labels:
         payload["labels"] = labels
     return payload
@@ -426,13 +589,29 @@ def inbox(ctx: ServiceContext) -> list[FlowSummary]:
         return []
     today = ctx.clock.today()
     with ctx.read() as session:
-        rows = session.execute(
-            select(FlowInstance).join(FlowTask, (FlowTask.instance_id == FlowInstance.id)
-                                      & (FlowTask.step_index == FlowInstance.step_index))
-            .where(FlowInstance.status == FlowStatus.RUNNING.value, FlowTask.user_id == user_id)
-            .order_by(FlowInstance.step_started_at)).scalars().unique().all()
-        returned = session.execute(select(FlowInstance).where(
-            FlowInstance.status == FlowStatus.RETURNED.value, FlowInstance.initiator_user_id == user_id)).scalars().all()
+        rows = (
+            session.execute(
+                select(FlowInstance)
+                .join(
+                    FlowTask,
+                    (FlowTask.instance_id == FlowInstance.id) & (FlowTask.step_index == FlowInstance.step_index),
+                )
+                .where(FlowInstance.status == FlowStatus.RUNNING.value, FlowTask.user_id == user_id)
+                .order_by(FlowInstance.step_started_at)
+            )
+            .scalars()
+            .unique()
+            .all()
+        )
+        returned = (
+            session.execute(
+                select(FlowInstance).where(
+                    FlowInstance.status == FlowStatus.RETURNED.value, FlowInstance.initiator_user_id == user_id
+                )
+            )
+            .scalars()
+            .all()
+        )
         definitions: dict[int, FlowDefinition] = {}
         result = []
         for instance in list(rows) + list(returned):
@@ -442,8 +621,14 @@ def inbox(ctx: ServiceContext) -> list[FlowSummary]:
         return result
 
 
-def list_flows(ctx: ServiceContext, *, open_only: bool = False, kind: FlowKind | None = None,
-               employee_id: int | None = None, limit: int = 2000) -> list[FlowSummary]:
+def list_flows(
+    ctx: ServiceContext,
+    *,
+    open_only: bool = False,
+    kind: FlowKind | None = None,
+    employee_id: int | None = None,
+    limit: int = 2000,
+) -> list[FlowSummary]:
     """Flows the caller may see, newest first."""
     scope = ctx.require(Permission.FLOW_VIEW)
     today = ctx.clock.today()
@@ -458,9 +643,11 @@ def list_flows(ctx: ServiceContext, *, open_only: bool = False, kind: FlowKind |
         if scope is not Scope.ALL:
             visible_subjects = select(Employee.id).where(employee_condition(session, ctx.actor, scope))
             mine = select(FlowTask.instance_id).where(FlowTask.user_id == ctx.actor.user_id)
-            query = query.where(FlowInstance.subject_employee_id.in_(visible_subjects)
-                                | FlowInstance.id.in_(mine)
-                                | (FlowInstance.initiator_user_id == ctx.actor.user_id))
+            query = query.where(
+                FlowInstance.subject_employee_id.in_(visible_subjects)
+                | FlowInstance.id.in_(mine)
+                | (FlowInstance.initiator_user_id == ctx.actor.user_id)
+            )
         definitions: dict[int, FlowDefinition] = {}
         result = []
         for instance in session.execute(query).scalars():
@@ -471,13 +658,18 @@ def list_flows(ctx: ServiceContext, *, open_only: bool = False, kind: FlowKind |
 
 
 def open_flow_of(session: Session, employee_id: int, kind: FlowKind) -> FlowInstance | None:
-    return session.execute(select(FlowInstance).where(
-        FlowInstance.subject_employee_id == employee_id, FlowInstance.kind == kind.value,
-        FlowInstance.status.in_(OPEN_STATUSES))).scalar()
+    return session.execute(
+        select(FlowInstance).where(
+            FlowInstance.subject_employee_id == employee_id,
+            FlowInstance.kind == kind.value,
+            FlowInstance.status.in_(OPEN_STATUSES),
+        )
+    ).scalar()
 
 
-def require_can_start_for(session: Session, ctx: ServiceContext, employee_id: int,
-                          permission: Permission) -> str | None:
+def require_can_start_for(
+    session: Session, ctx: ServiceContext, employee_id: int, permission: Permission
+) -> str | None:
     """None when the caller acts for themself; the subject's name when acting on their behalf.
     PermissionDenied when the caller may do neither."""
     employee = session.get(Employee, employee_id)
@@ -488,4 +680,3 @@ def require_can_start_for(session: Session, ctx: ServiceContext, employee_id: in
     if not ctx.actor.can(permission) or not in_scope(session, ctx.actor, permission, employee_id):
         raise PermissionDenied(tr("您不能为{0}发起这个流程。").format(employee.name))
     return employee.name
-

@@ -31,7 +31,9 @@ from hrdesk.core.people.tables import Employee
 TRANSFER_FIELDS = ("department_id", "project_department_id", "position_id", "manager_id", "base_salary")
 
 
-def start_confirmation(ctx: ServiceContext, employee_id: int, confirmation_date: date, evaluation: str) -> engine.FlowDetail:
+def start_confirmation(
+    ctx: ServiceContext, employee_id: int, confirmation_date: date, evaluation: str
+) -> engine.FlowDetail:
     """转正: proposed by HR or the employee's manager, with the evaluation and the date."""
     evaluation = (evaluation or "").strip()
     with ctx.transaction() as tx:
@@ -42,8 +44,11 @@ def start_confirmation(ctx: ServiceContext, employee_id: int, confirmation_date:
         employee = session.get(Employee, employee_id)
         errors = {}
         if employee.status != EmployeeStatus.PROBATION.value:
-            raise StateError(tr("{0}不在试用期（当前：{1}），无需转正。").format(
-                employee.name, EmployeeStatus(employee.status).label))
+            raise StateError(
+                tr("{0}不在试用期（当前：{1}），无需转正。").format(
+                    employee.name, EmployeeStatus(employee.status).label
+                )
+            )
         if engine.open_flow_of(session, employee_id, FlowKind.CONFIRMATION):
             raise StateError(tr("{0}已有一个进行中的转正流程。").format(employee.name))
         if confirmation_date <= employee.hire_date:
@@ -54,16 +59,18 @@ def start_confirmation(ctx: ServiceContext, employee_id: int, confirmation_date:
             raise ValidationError(errors)
         payload = {"confirmation_date": confirmation_date.isoformat(), "evaluation": evaluation}
         title = tr("{0} {1} 转正").format(employee.emp_no, employee.name)
-        instance = engine.create_instance(tx, FlowKind.CONFIRMATION, subject_of(session, employee_id), title,
-                                         payload, None, evaluation)
+        instance = engine.create_instance(
+            tx, FlowKind.CONFIRMATION, subject_of(session, employee_id), title, payload, None, evaluation
+        )
         engine.submit_new(tx, instance, subject_of(session, employee_id), evaluation)
         tx.changed("flow", "created", instance.id)
         instance_id = instance.id
     return engine.get(ctx, instance_id)
 
 
-def start_transfer(ctx: ServiceContext, employee_id: int, effective_date: date, changes: dict,
-                   reason: str) -> engine.FlowDetail:
+def start_transfer(
+    ctx: ServiceContext, employee_id: int, effective_date: date, changes: dict, reason: str
+) -> engine.FlowDetail:
     """调岗/调薪: ``changes`` maps any of department_id, project_department_id, position_id,
     manager_id, base_salary to the new value; effective on ``effective_date``."""
     reason = (reason or "").strip()
@@ -87,8 +94,9 @@ def start_transfer(ctx: ServiceContext, employee_id: int, effective_date: date, 
         if errors:
             raise ValidationError(errors)
         payload = {"effective_date": effective_date.isoformat(), "changes": diff, "reason": reason}
-        title = tr("{0} {1} {2}").format(employee.emp_no, employee.name,
-                                        tr("调薪") if set(diff) == {"base_salary"} else tr("调岗/调薪"))
+        title = tr("{0} {1} {2}").format(
+            employee.emp_no, employee.name, tr("调薪") if set(diff) == {"base_salary"} else tr("调岗/调薪")
+        )
         subject = subject_of(session, employee_id)
         instance = engine.create_instance(tx, FlowKind.TRANSFER, subject, title, payload, None, reason)
         engine.submit_new(tx, instance, subject, reason)
@@ -139,8 +147,12 @@ def _transfer_diff(session, employee: Employee, changes: dict) -> tuple[dict, di
     return diff, errors
 
 
-def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username: str | None = None,
-                     account_roles: set[Role] | None = None) -> engine.FlowDetail:
+def start_onboarding(
+    ctx: ServiceContext,
+    data: EmployeeInput,
+    account_username: str | None = None,
+    account_roles: set[Role] | None = None,
+) -> engine.FlowDetail:
     """入职: HR proposes the new employee's record (validated now); the record, the account and the
     onboarding checklist are created when the flow completes."""
     if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
@@ -163,12 +175,19 @@ def start_onboarding(ctx: ServiceContext, data: EmployeeInput, account_username:
                 errors["account_username"] = tr("用户名 {0} 已被使用").format(username)
         if errors:
             raise ValidationError(errors)
-        payload = {"employee": employee_input_to_json(data), "name": values.name, "department_id": values.department_id,
-                   "project_department_id": values.project_department_id, "manager_id": values.manager_id,
-                   "account": {"username": username, "roles": sorted(r.value for r in (account_roles or {Role.EMPLOYEE}))}
-                   if username else None}
-        subject = Subject(None, values.name, values.department_id, values.project_department_id, values.manager_id,
-                          None)
+        payload = {
+            "employee": employee_input_to_json(data),
+            "name": values.name,
+            "department_id": values.department_id,
+            "project_department_id": values.project_department_id,
+            "manager_id": values.manager_id,
+            "account": {"username": username, "roles": sorted(r.value for r in (account_roles or {Role.EMPLOYEE}))}
+            if username
+            else None,
+        }
+        subject = Subject(
+            None, values.name, values.department_id, values.project_department_id, values.manager_id, None
+        )
         title = tr("{0} {1} 入职（{2}）").format(values.emp_no, values.name, values.hire_date.isoformat())
         instance = engine.create_instance(tx, FlowKind.ONBOARDING, subject, title, payload, None, None)
         engine.submit_new(tx, instance, subject, None)
@@ -186,8 +205,11 @@ def suggest_emp_no(ctx: ServiceContext, prefix: str = "E") -> str:
 
 def pending_onboarding_numbers(session: Session) -> tuple[list[str], list[str]]:
     """工号 and ID numbers proposed by 入职 flows still under approval: taken, though not yet stored."""
-    payloads = session.execute(select(FlowInstance.payload).where(
-        FlowInstance.kind == "onboarding", FlowInstance.status.in_(("running", "returned")))).scalars()
+    payloads = session.execute(
+        select(FlowInstance.payload).where(
+            FlowInstance.kind == "onboarding", FlowInstance.status.in_(("running", "returned"))
+        )
+    ).scalars()
     emp_nos, id_numbers = [], []
     for text in payloads:
         employee = json.loads(text).get("employee", {})

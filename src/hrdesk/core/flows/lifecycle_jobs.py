@@ -17,12 +17,21 @@ from hrdesk.core.kernel.persistence.database import CompanyDatabase
 
 
 def apply_due_changes(db: CompanyDatabase, clock=None) -> int:
-    ctx = ServiceContext(db, Actor.system(tr("定时任务"))) if clock is None else \
-        ServiceContext(db, Actor.system(tr("定时任务")), clock)
+    ctx = (
+        ServiceContext(db, Actor.system(tr("定时任务")))
+        if clock is None
+        else ServiceContext(db, Actor.system(tr("定时任务")), clock)
+    )
     with ctx.transaction() as tx:
-        due = tx.session.execute(select(EmployeeChange).where(
-            EmployeeChange.applied_at.is_(None), EmployeeChange.effective_date <= ctx.clock.today())
-            .order_by(EmployeeChange.effective_date, EmployeeChange.id)).scalars().all()
+        due = (
+            tx.session.execute(
+                select(EmployeeChange)
+                .where(EmployeeChange.applied_at.is_(None), EmployeeChange.effective_date <= ctx.clock.today())
+                .order_by(EmployeeChange.effective_date, EmployeeChange.id)
+            )
+            .scalars()
+            .all()
+        )
         for change in due:
             apply_change(tx, change)
         return len(due)

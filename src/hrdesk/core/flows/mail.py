@@ -97,8 +97,9 @@ def save_settings(ctx: ServiceContext, settings: SmtpSettings, password: str | N
         try:
             keyring.set_password(PASSWORD_SERVICE, _password_user(ctx.db, settings), password)
         except keyring.errors.KeyringError:
-            raise StorageError(tr("系统凭据存储不可用，无法保存邮箱密码；请改用环境变量 {0}。").format(PASSWORD_ENV)) \
-                from None
+            raise StorageError(
+                tr("系统凭据存储不可用，无法保存邮箱密码；请改用环境变量 {0}。").format(PASSWORD_ENV)
+            ) from None
     with ctx.transaction() as tx:
         row = tx.session.get(Setting, SETTING_KEY)
         before = json.loads(row.value) if row else None
@@ -144,8 +145,9 @@ def _build(settings: SmtpSettings, row: OutboxMessage) -> EmailMessage:
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
     if settings.security == "ssl":
-        server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=SEND_TIMEOUT,
-                                  context=ssl.create_default_context())
+        server = smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=SEND_TIMEOUT, context=ssl.create_default_context()
+        )
     else:
         server = smtplib.SMTP(settings.host, settings.port, timeout=SEND_TIMEOUT)
         if settings.security == "starttls":
@@ -162,9 +164,16 @@ def deliver_due(db: CompanyDatabase, now: datetime, limit: int = 200) -> Deliver
     """
     with db.session() as session:
         settings = load_settings(session)
-        due = session.execute(select(OutboxMessage).where(
-            OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
-            .order_by(OutboxMessage.id).limit(limit)).scalars().all()
+        due = (
+            session.execute(
+                select(OutboxMessage)
+                .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+                .order_by(OutboxMessage.id)
+                .limit(limit)
+            )
+            .scalars()
+            .all()
+        )
         if settings is None or not due:
             pending = session.execute(select(func.count()).where(OutboxMessage.status == "pending")).scalar_one()
             return DeliveryReport(0, 0, pending, None)
@@ -241,10 +250,18 @@ def send_test(ctx: ServiceContext, to_address: str) -> None:
     if settings is None:
         raise MailSendError(tr("还没有设置邮件服务器，请先填写并保存设置。"))
     where = f"{settings.host}:{settings.port}"
-    row = OutboxMessage(id=0, to_address=address, to_name="", subject=tr("HRDesk 测试邮件"),
-                        body=tr("这是一封来自 HRDesk 的测试邮件。\n\n收到这封邮件，说明邮件服务器设置正确：{0}（{1}），"
-                                "发件人 {2}。\n\n发送人：{3}").format(where, tr(_SECURITY_LABELS.get(settings.security, "?")),
-                                                                settings.from_address, ctx.actor.display_name))
+    row = OutboxMessage(
+        id=0,
+        to_address=address,
+        to_name="",
+        subject=tr("HRDesk 测试邮件"),
+        body=tr(
+            "这是一封来自 HRDesk 的测试邮件。\n\n收到这封邮件，说明邮件服务器设置正确：{0}（{1}），"
+            "发件人 {2}。\n\n发送人：{3}"
+        ).format(
+            where, tr(_SECURITY_LABELS.get(settings.security, "?")), settings.from_address, ctx.actor.display_name
+        ),
+    )
     message = _build(settings, row)
     del message["Message-ID"]
     message["Message-ID"] = make_msgid(idstring="hrdesk-test")
@@ -253,35 +270,57 @@ def send_test(ctx: ServiceContext, to_address: str) -> None:
         server = _connect(settings, _password(ctx.db, settings))
         server.send_message(message)
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailSendError(tr("邮件服务器 {0} 拒绝了用户名或密码（{1}）。请检查用户名和密码；"
-                               "有的邮箱需要使用“授权码”而不是登录密码。").format(where, _reply(exc))) from None
+        raise MailSendError(
+            tr(
+                "邮件服务器 {0} 拒绝了用户名或密码（{1}）。请检查用户名和密码；有的邮箱需要使用“授权码”而不是登录密码。"
+            ).format(where, _reply(exc))
+        ) from None
     except smtplib.SMTPNotSupportedError as exc:
         if "STARTTLS" in str(exc).upper():
-            raise MailSendError(tr("邮件服务器 {0} 不支持 STARTTLS 加密。请改用 SSL（通常是 465 端口），"
-                                   "或向邮件服务商确认加密方式。").format(where)) from None
-        raise MailSendError(tr("邮件服务器 {0} 不支持登录验证（{1}）。如果服务器不需要登录，请清空用户名。").format(
-            where, exc)) from None
+            raise MailSendError(
+                tr(
+                    "邮件服务器 {0} 不支持 STARTTLS 加密。请改用 SSL（通常是 465 端口），或向邮件服务商确认加密方式。"
+                ).format(where)
+            ) from None
+        raise MailSendError(
+            tr("邮件服务器 {0} 不支持登录验证（{1}）。如果服务器不需要登录，请清空用户名。").format(where, exc)
+        ) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailSendError(tr("邮件服务器拒收收件人 {0}（{1}）。").format(
-            address, "; ".join(_reply(e) for e in exc.recipients.values()))) from None
+        raise MailSendError(
+            tr("邮件服务器拒收收件人 {0}（{1}）。").format(
+                address, "; ".join(_reply(e) for e in exc.recipients.values())
+            )
+        ) from None
     except smtplib.SMTPSenderRefused as exc:
-        raise MailSendError(tr("邮件服务器拒绝了发件人地址 {0}（{1}）。发件人通常必须与登录的邮箱一致。").format(
-            settings.from_address, _reply(exc))) from None
+        raise MailSendError(
+            tr("邮件服务器拒绝了发件人地址 {0}（{1}）。发件人通常必须与登录的邮箱一致。").format(
+                settings.from_address, _reply(exc)
+            )
+        ) from None
     except smtplib.SMTPServerDisconnected as exc:
-        raise MailSendError(tr("邮件服务器 {0} 中断了连接（{1}）。请检查端口和加密方式是否匹配"
-                               "（SSL 通常用 465 端口，STARTTLS 通常用 587）。").format(where, str(exc) or "-")) from None
+        raise MailSendError(
+            tr(
+                "邮件服务器 {0} 中断了连接（{1}）。请检查端口和加密方式是否匹配"
+                "（SSL 通常用 465 端口，STARTTLS 通常用 587）。"
+            ).format(where, str(exc) or "-")
+        ) from None
     except smtplib.SMTPException as exc:
         raise MailSendError(tr("邮件服务器 {0} 返回错误：{1}").format(where, _reply(exc))) from None
     except ssl.SSLError as exc:
-        raise MailSendError(tr("与邮件服务器 {0} 建立加密连接失败（{1}）。请检查加密方式与端口是否匹配"
-                               "（SSL 通常用 465 端口，STARTTLS 通常用 587）。").format(where, exc.reason or exc)) \
-            from None
+        raise MailSendError(
+            tr(
+                "与邮件服务器 {0} 建立加密连接失败（{1}）。请检查加密方式与端口是否匹配"
+                "（SSL 通常用 465 端口，STARTTLS 通常用 587）。"
+            ).format(where, exc.reason or exc)
+        ) from None
     except TimeoutError:
-        raise MailSendError(tr("连接邮件服务器 {0} 超时（{1} 秒）。请检查服务器地址、端口和网络。").format(
-            where, SEND_TIMEOUT)) from None
+        raise MailSendError(
+            tr("连接邮件服务器 {0} 超时（{1} 秒）。请检查服务器地址、端口和网络。").format(where, SEND_TIMEOUT)
+        ) from None
     except OSError as exc:
-        raise MailSendError(tr("无法连接邮件服务器 {0}：{1}。请检查服务器地址、端口和网络。").format(
-            where, _network_reason(exc))) from None
+        raise MailSendError(
+            tr("无法连接邮件服务器 {0}：{1}。请检查服务器地址、端口和网络。").format(where, _network_reason(exc))
+        ) from None
     finally:
         if server is not None:
             try:
@@ -299,9 +338,12 @@ def _network_reason(exc: OSError) -> str:
 
     if isinstance(exc, socket.gaierror):
         return tr("找不到这个服务器地址（{0}）").format(exc.strerror or exc)
-    reasons = {errno.ECONNREFUSED: tr("服务器拒绝连接，该端口上没有邮件服务"),
-               errno.ECONNRESET: tr("连接被服务器重置"),
-               errno.EHOSTUNREACH: tr("无法到达该服务器"), errno.ENETUNREACH: tr("网络不可用")}
+    reasons = {
+        errno.ECONNREFUSED: tr("服务器拒绝连接，该端口上没有邮件服务"),
+        errno.ECONNRESET: tr("连接被服务器重置"),
+        errno.EHOSTUNREACH: tr("无法到达该服务器"),
+        errno.ENETUNREACH: tr("网络不可用"),
+    }
     reason = reasons.get(exc.errno)
     return f"{reason}（{exc.strerror}）" if reason and exc.strerror else reason or str(exc.strerror or exc)
 

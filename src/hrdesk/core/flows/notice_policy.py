@@ -28,10 +28,17 @@ class Relation(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.SUBJECT: "员工本人", cls.MANAGER: "直属上级", cls.NEW_MANAGER: "新直属上级",
-                cls.PROJECT_LEAD: "项目负责人", cls.DEPARTMENT_HEAD: "部门负责人",
-                cls.DEPARTMENT_COLLEAGUES: "本部门同事", cls.PROJECT_COLLEAGUES: "项目部同事",
-                cls.FLOW_PARTICIPANTS: "流程审批人", cls.CHECKLIST_OWNERS: "交接清单负责人（如行政/IT）"}
+        return {
+            cls.SUBJECT: "员工本人",
+            cls.MANAGER: "直属上级",
+            cls.NEW_MANAGER: "新直属上级",
+            cls.PROJECT_LEAD: "项目负责人",
+            cls.DEPARTMENT_HEAD: "部门负责人",
+            cls.DEPARTMENT_COLLEAGUES: "本部门同事",
+            cls.PROJECT_COLLEAGUES: "项目部同事",
+            cls.FLOW_PARTICIPANTS: "流程审批人",
+            cls.CHECKLIST_OWNERS: "交接清单负责人（如行政/IT）",
+        }
 
 
 class Event(LabeledEnum):
@@ -43,9 +50,13 @@ class Event(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.SEPARATION_STARTED: "离职申请已提交", cls.SEPARATION_COMPLETED: "离职办理完成",
-                cls.ONBOARDING_COMPLETED: "新员工入职", cls.CONFIRMATION_COMPLETED: "员工转正",
-                cls.TRANSFER_COMPLETED: "调岗/调薪生效"}
+        return {
+            cls.SEPARATION_STARTED: "离职申请已提交",
+            cls.SEPARATION_COMPLETED: "离职办理完成",
+            cls.ONBOARDING_COMPLETED: "新员工入职",
+            cls.CONFIRMATION_COMPLETED: "员工转正",
+            cls.TRANSFER_COMPLETED: "调岗/调薪生效",
+        }
 
 
 @dataclass(frozen=True)
@@ -56,15 +67,24 @@ class Policy:
     email: bool = True  # also by e-mail where the recipient has an address and SMTP is set up
 
     def to_json(self) -> str:
-        return json.dumps({"roles": sorted(r.value for r in self.roles),
-                           "relations": sorted(r.value for r in self.relations), "email": self.email})
+        return json.dumps(
+            {
+                "roles": sorted(r.value for r in self.roles),
+                "relations": sorted(r.value for r in self.relations),
+                "email": self.email,
+            }
+        )
 
     @classmethod
     def from_json(cls, event: Event, text: str) -> Policy:
         raw = json.loads(text)
         try:
-            return cls(event, frozenset(Role(r) for r in raw.get("roles", [])),
-                       frozenset(Relation(r) for r in raw.get("relations", [])), bool(raw.get("email", True)))
+            return cls(
+                event,
+                frozenset(Role(r) for r in raw.get("roles", [])),
+                frozenset(Relation(r) for r in raw.get("relations", [])),
+                bool(raw.get("email", True)),
+            )
         except ValueError as exc:
             raise ValueError(tr("通知策略中有无效的角色或关系：{0}").format(exc)) from None
 

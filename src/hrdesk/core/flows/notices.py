@@ -77,8 +77,9 @@ def get_policy(ctx: ServiceContext, event: Event) -> Policy:
 def save_policy(ctx: ServiceContext, policy: Policy) -> None:
     ctx.require_all(Permission.FLOW_ADMIN)
     with ctx.transaction() as tx:
-        row = tx.session.execute(select(NotificationPolicy).where(
-            NotificationPolicy.event == policy.event.value)).scalar()
+        row = tx.session.execute(
+            select(NotificationPolicy).where(NotificationPolicy.event == policy.event.value)
+        ).scalar()
         before = json.loads(row.rules) if row else None
         if row is None:
             row = NotificationPolicy(event=policy.event.value, rules="{}", updated_at=ctx.clock.now())
@@ -86,8 +87,14 @@ def save_policy(ctx: ServiceContext, policy: Policy) -> None:
         row.rules = policy.to_json()
         row.updated_at = ctx.clock.now()
         tx.session.flush()
-        tx.audit("notification_policy.save", "notification_policy", policy.event.value,
-                 tr("修改通知策略：{0}").format(policy.event.label), before, json.loads(row.rules))
+        tx.audit(
+            "notification_policy.save",
+            "notification_policy",
+            policy.event.value,
+            tr("修改通知策略：{0}").format(policy.event.label),
+            before,
+            json.loads(row.rules),
+        )
         tx.changed("notification_policy", "updated", row.id)
 
 
@@ -97,13 +104,18 @@ def save_policy(ctx: ServiceContext, policy: Policy) -> None:
 def _employees_as_recipients(session: Session, condition, reason: str, limit: int | None = None) -> list[Recipient]:
     """Employees matching ``condition`` as recipients, their active account joined in one query
     (a department of a thousand people is one statement, not two thousand)."""
-    query = (select(Employee.id, Employee.name, Employee.email, User.id)
-             .outerjoin(User, (User.employee_id == Employee.id) & User.active.is_(True))
-             .where(condition).order_by(Employee.id))
+    query = (
+        select(Employee.id, Employee.name, Employee.email, User.id)
+        .outerjoin(User, (User.employee_id == Employee.id) & User.active.is_(True))
+        .where(condition)
+        .order_by(Employee.id)
+    )
     if limit is not None:
         query = query.limit(limit)
-    return [Recipient(f"user:{user_id}" if user_id else f"employee:{emp_id}", name, user_id, email, (reason,))
-            for emp_id, name, email, user_id in session.execute(query)]
+    return [
+        Recipient(f"user:{user_id}" if user_id else f"employee:{emp_id}", name, user_id, email, (reason,))
+        for emp_id, name, email, user_id in session.execute(query)
+    ]
 
 
 def _employee_recipient(session: Session, employee_id: int | None, reason: str) -> list[Recipient]:
@@ -116,9 +128,12 @@ def _users_as_recipients(session: Session, user_ids, reason: str) -> list[Recipi
     user_ids = list(user_ids)
     if not user_ids:
         return []
-    rows = session.execute(select(User.id, User.display_name, Employee.email)
-                           .outerjoin(Employee, Employee.id == User.employee_id)
-                           .where(User.id.in_(user_ids), User.active.is_(True)).order_by(User.id))
+    rows = session.execute(
+        select(User.id, User.display_name, Employee.email)
+        .outerjoin(Employee, Employee.id == User.employee_id)
+        .where(User.id.in_(user_ids), User.active.is_(True))
+        .order_by(User.id)
+    )
     return [Recipient(f"user:{uid}", name, uid, email, (reason,)) for uid, name, email in rows]
 
 
@@ -141,27 +156,43 @@ def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> 
             found += _employee_recipient(session, new, Relation.NEW_MANAGER.label)
         project = project_department(session, subject)
         if Relation.PROJECT_LEAD in rel and project is not None:
-            found += _employee_recipient(session, department_head(session, project, subject.employee_id),
-                                         Relation.PROJECT_LEAD.label)
+            found += _employee_recipient(
+                session, department_head(session, project, subject.employee_id), Relation.PROJECT_LEAD.label
+            )
         if Relation.DEPARTMENT_HEAD in rel:
-            found += _employee_recipient(session, department_head(session, subject.department_id,
-                                                                  subject.employee_id),
-                                         Relation.DEPARTMENT_HEAD.label)
+            found += _employee_recipient(
+                session,
+                department_head(session, subject.department_id, subject.employee_id),
+                Relation.DEPARTMENT_HEAD.label,
+            )
         colleague = (Employee.status != "separated") & (Employee.id != subject.employee_id)
         if Relation.DEPARTMENT_COLLEAGUES in rel and subject.department_id is not None:
-            found += _employees_as_recipients(session, colleague & (Employee.department_id == subject.department_id),
-                                              Relation.DEPARTMENT_COLLEAGUES.label, MAX_COLLEAGUES)
+            found += _employees_as_recipients(
+                session,
+                colleague & (Employee.department_id == subject.department_id),
+                Relation.DEPARTMENT_COLLEAGUES.label,
+                MAX_COLLEAGUES,
+            )
         if Relation.PROJECT_COLLEAGUES in rel and project is not None:
             found += _employees_as_recipients(
-                session, colleague & or_(Employee.project_department_id == project, Employee.department_id == project),
-                Relation.PROJECT_COLLEAGUES.label, MAX_COLLEAGUES)
+                session,
+                colleague & or_(Employee.project_department_id == project, Employee.department_id == project),
+                Relation.PROJECT_COLLEAGUES.label,
+                MAX_COLLEAGUES,
+            )
     if Relation.FLOW_PARTICIPANTS in policy.relations:
-        actors = session.execute(select(FlowTransition.actor_user_id).where(
-            FlowTransition.instance_id == instance.id, FlowTransition.actor_user_id.is_not(None)).distinct())
+        actors = session.execute(
+            select(FlowTransition.actor_user_id)
+            .where(FlowTransition.instance_id == instance.id, FlowTransition.actor_user_id.is_not(None))
+            .distinct()
+        )
         found += _users_as_recipients(session, (u for (u,) in actors), Relation.FLOW_PARTICIPANTS.label)
     if Relation.CHECKLIST_OWNERS in policy.relations:
-        owners = session.execute(select(ChecklistItem.owner_user_id, ChecklistItem.owner_role).where(
-            ChecklistItem.instance_id == instance.id).distinct()).all()
+        owners = session.execute(
+            select(ChecklistItem.owner_user_id, ChecklistItem.owner_role)
+            .where(ChecklistItem.instance_id == instance.id)
+            .distinct()
+        ).all()
         owner_users = {user_id for user_id, _ in owners if user_id is not None}
         for role in {role for user_id, role in owners if user_id is None and role}:
             owner_users.update(users_with_role(session, Role(role)))
@@ -172,16 +203,25 @@ def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> 
 # --- drafts and sending ---------------------------------------------------------------------------
 
 
-def draft(tx: Transaction, instance: FlowInstance, event: Event, title: str, body: str,
-          sender_user_id: int | None) -> int:
+def draft(
+    tx: Transaction, instance: FlowInstance, event: Event, title: str, body: str, sender_user_id: int | None
+) -> int:
     """Store a notice for ``event`` to be checked and sent by its sender.
 
     The recipients are worked out from the policy when the sender looks at the draft (and again
     when they send it), so the list is the one in force at that moment and a notice to a department
     of a thousand people does not store a thousand names until it is actually sent.
     """
-    row = NoticeDraft(instance_id=instance.id, event=event.value, sender_user_id=sender_user_id, title=title,
-                      body=body, recipients="[]", status="pending", created_at=tx.ctx.clock.now())
+    row = NoticeDraft(
+        instance_id=instance.id,
+        event=event.value,
+        sender_user_id=sender_user_id,
+        title=title,
+        body=body,
+        recipients="[]",
+        status="pending",
+        created_at=tx.ctx.clock.now(),
+    )
     tx.session.add(row)
     tx.session.flush()
     tx.changed("notice", "created", row.id)
@@ -197,10 +237,13 @@ def _draft_view(session: Session, row: NoticeDraft) -> DraftView:
     if row.status == "pending":
         recipients = _proposed(session, row)
     else:  # what was actually sent, as recorded
-        recipients = [Recipient(r["key"], r["name"], r["user_id"], r["email"], tuple(r["reasons"]))
-                      for r in json.loads(row.recipients)]
-    return DraftView(row.id, row.instance_id, Event(row.event), row.title, row.body, recipients, row.status,
-                     row.created_at)
+        recipients = [
+            Recipient(r["key"], r["name"], r["user_id"], r["email"], tuple(r["reasons"]))
+            for r in json.loads(row.recipients)
+        ]
+    return DraftView(
+        row.id, row.instance_id, Event(row.event), row.title, row.body, recipients, row.status, row.created_at
+    )
 
 
 def _may_send(ctx: ServiceContext, row: NoticeDraft) -> bool:
@@ -211,8 +254,9 @@ def _may_send(ctx: ServiceContext, row: NoticeDraft) -> bool:
 
 def pending_drafts(ctx: ServiceContext) -> list[DraftView]:
     with ctx.read() as session:
-        rows = session.execute(select(NoticeDraft).where(NoticeDraft.status == "pending")
-                               .order_by(NoticeDraft.id)).scalars()
+        rows = session.execute(
+            select(NoticeDraft).where(NoticeDraft.status == "pending").order_by(NoticeDraft.id)
+        ).scalars()
         return [_draft_view(session, r) for r in rows if _may_send(ctx, r)]
 
 
@@ -249,8 +293,14 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
         removed = [r.name for r in proposed if r.key not in {f.key for f in final}]
         row.status, row.sent_at = "sent", ctx.clock.now()
         row.recipients = json.dumps([r.__dict__ for r in final], ensure_ascii=False)
-        tx.audit("notice.send", "flow", row.instance_id, tr("发送通知“{0}”给 {1} 人").format(row.title, len(final)),
-                 None, {"event": row.event, "recipients": [r.name for r in final], "removed": removed})
+        tx.audit(
+            "notice.send",
+            "flow",
+            row.instance_id,
+            tr("发送通知“{0}”给 {1} 人").format(row.title, len(final)),
+            None,
+            {"event": row.event, "recipients": [r.name for r in final], "removed": removed},
+        )
         tx.changed("notice", "updated", row.id)
         return len(final)
 
@@ -266,33 +316,58 @@ def cancel_draft(ctx: ServiceContext, draft_id: int, reason: str) -> None:
         if row.status != "pending":
             raise StateError(tr("这份通知已经处理过了。"))
         row.status = "cancelled"
-        tx.audit("notice.cancel", "flow", row.instance_id, tr("取消通知“{0}”").format(row.title), None,
-                 {"reason": reason})
+        tx.audit(
+            "notice.cancel", "flow", row.instance_id, tr("取消通知“{0}”").format(row.title), None, {"reason": reason}
+        )
         tx.changed("notice", "updated", row.id)
 
 
-def deliver(tx: Transaction, recipient: Recipient, title: str, body: str, event: str, instance_id: int | None,
-            email: bool = True) -> None:
+def deliver(
+    tx: Transaction,
+    recipient: Recipient,
+    title: str,
+    body: str,
+    event: str,
+    instance_id: int | None,
+    email: bool = True,
+) -> None:
     """In-app notice for an account holder; an e-mail in the outbox for an address."""
     now = tx.ctx.clock.now()
     notification_id = None
     send_mail = email and recipient.email and mail.enabled(tx.session)
     if recipient.user_id is not None:
-        note = Notification(user_id=recipient.user_id, event=event, title=title[:120], body=body,
-                            instance_id=instance_id, created_at=now)
+        note = Notification(
+            user_id=recipient.user_id,
+            event=event,
+            title=title[:120],
+            body=body,
+            instance_id=instance_id,
+            created_at=now,
+        )
         tx.session.add(note)
         if send_mail:
             tx.session.flush()  # the outbox row points at the notice
             notification_id = note.id
     if send_mail:
-        tx.session.add(OutboxMessage(to_address=recipient.email, to_name=recipient.name, subject=title[:200],
-                                     body=body, status="pending", attempts=0, next_attempt_at=now,
-                                     notification_id=notification_id, created_at=now))
+        tx.session.add(
+            OutboxMessage(
+                to_address=recipient.email,
+                to_name=recipient.name,
+                subject=title[:200],
+                body=body,
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                notification_id=notification_id,
+                created_at=now,
+            )
+        )
     tx.changed("notification", "created")
 
 
-def notify_users(tx: Transaction, user_ids: list[int], title: str, body: str, event: str,
-                 instance_id: int | None) -> None:
+def notify_users(
+    tx: Transaction, user_ids: list[int], title: str, body: str, event: str, instance_id: int | None
+) -> None:
     """Direct notices that need no policy, e.g. "a step is waiting for you" to its assignees."""
     for recipient in _users_as_recipients(tx.session, dict.fromkeys(user_ids), ""):
         deliver(tx, recipient, title, body, event, instance_id)
@@ -307,14 +382,16 @@ def my_notifications(ctx: ServiceContext, unread_only: bool = False, limit: int 
         if unread_only:
             query = query.where(Notification.read_at.is_(None))
         rows = session.execute(query.order_by(Notification.id.desc()).limit(limit)).scalars()
-        return [NotificationView(r.id, r.title, r.body, r.instance_id, r.created_at, r.read_at is not None)
-                for r in rows]
+        return [
+            NotificationView(r.id, r.title, r.body, r.instance_id, r.created_at, r.read_at is not None) for r in rows
+        ]
 
 
 def mark_read(ctx: ServiceContext, notification_ids: list[int]) -> None:
     with ctx.transaction() as tx:
-        for row in tx.session.execute(select(Notification).where(
-                Notification.id.in_(notification_ids), Notification.user_id == ctx.actor.user_id)).scalars():
+        for row in tx.session.execute(
+            select(Notification).where(Notification.id.in_(notification_ids), Notification.user_id == ctx.actor.user_id)
+        ).scalars():
             if row.read_at is None:
                 row.read_at = ctx.clock.now()
         tx.changed("notification", "updated")

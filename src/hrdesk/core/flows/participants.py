@@ -33,8 +33,9 @@ class Subject:
 
 def subject_of(session: Session, employee_id: int) -> Subject:
     emp = session.get(Employee, employee_id)
-    return Subject(emp.id, emp.name, emp.department_id, emp.project_department_id, emp.manager_id,
-                   EmployeeStatus(emp.status))
+    return Subject(
+        emp.id, emp.name, emp.department_id, emp.project_department_id, emp.manager_id, EmployeeStatus(emp.status)
+    )
 
 
 def project_department(session: Session, subject: Subject) -> int | None:
@@ -51,9 +52,16 @@ def project_department(session: Session, subject: Subject) -> int | None:
 def facts_for(session: Session, subject: Subject, instance_id: int | None, payload: dict) -> dict[str, bool]:
     open_finance = False
     if instance_id is not None:
-        open_finance = session.execute(select(ChecklistItem.id).where(
-            ChecklistItem.instance_id == instance_id, ChecklistItem.category == "finance",
-            ChecklistItem.status == "open")).first() is not None
+        open_finance = (
+            session.execute(
+                select(ChecklistItem.id).where(
+                    ChecklistItem.instance_id == instance_id,
+                    ChecklistItem.category == "finance",
+                    ChecklistItem.status == "open",
+                )
+            ).first()
+            is not None
+        )
     changes = payload.get("changes", {})
     return {
         "in_project_department": project_department(session, subject) is not None,
@@ -71,9 +79,14 @@ def user_of_employee(session: Session, employee_id: int | None) -> int | None:
 
 
 def users_with_role(session: Session, role: Role) -> list[int]:
-    return list(session.execute(
-        select(User.id).join(UserRole, UserRole.user_id == User.id)
-        .where(UserRole.role == role.value, User.active.is_(True)).order_by(User.id)).scalars())
+    return list(
+        session.execute(
+            select(User.id)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(UserRole.role == role.value, User.active.is_(True))
+            .order_by(User.id)
+        ).scalars()
+    )
 
 
 def department_head(session: Session, department_id: int | None, exclude_employee: int | None) -> int | None:
@@ -98,8 +111,9 @@ class Assignment:
     initiator_is_approver: bool = False  # the person who started the flow is this step's approver
 
 
-def assignees(session: Session, step: StepDef, subject: Subject, payload: dict,
-              initiator_user: int | None = None) -> Assignment:
+def assignees(
+    session: Session, step: StepDef, subject: Subject, payload: dict, initiator_user: int | None = None
+) -> Assignment:
     """Users who act on ``step``.
 
     Nobody approves their own case: the subject's account is never an assignee. Nobody approves

@@ -21,8 +21,14 @@ class SeparationReason(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.RESIGNATION: "主动辞职", cls.MUTUAL: "协商解除", cls.EXPIRY: "合同到期不续签",
-                cls.PROBATION_FAILED: "试用期不合格", cls.MISCONDUCT: "严重违纪辞退", cls.LAYOFF: "经济性裁员"}
+        return {
+            cls.RESIGNATION: "主动辞职",
+            cls.MUTUAL: "协商解除",
+            cls.EXPIRY: "合同到期不续签",
+            cls.PROBATION_FAILED: "试用期不合格",
+            cls.MISCONDUCT: "严重违纪辞退",
+            cls.LAYOFF: "经济性裁员",
+        }
 
     @property
     def employee_initiated(self) -> bool:
@@ -42,7 +48,8 @@ def notice_shortfall(reason: SeparationReason, notice_date: date, last_day: date
     if given >= required:
         return None
     return tr("提前通知期不足：《劳动合同法》第三十七条要求{0}提前{1}天书面通知，本次只提前{2}天。").format(
-        tr("试用期内") if in_probation else "", required, max(given, 0))
+        tr("试用期内") if in_probation else "", required, max(given, 0)
+    )
 
 
 def stop_month(last_day: date) -> date:

@@ -18,8 +18,14 @@ from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
 
 
-def start(ctx: ServiceContext, employee_id: int, reason: SeparationReason, last_working_day: date,
-          comment: str | None = None, notice_date: date | None = None) -> engine.FlowDetail:
+def start(
+    ctx: ServiceContext,
+    employee_id: int,
+    reason: SeparationReason,
+    last_working_day: date,
+    comment: str | None = None,
+    notice_date: date | None = None,
+) -> engine.FlowDetail:
     """Start the separation flow; the employee becomes 待离职 until it completes or is withdrawn.
 
     An employee may only resign (主动辞职) for themself; every other reason, and anything on
@@ -48,26 +54,50 @@ def start(ctx: ServiceContext, employee_id: int, reason: SeparationReason, last_
         if errors:
             raise ValidationError(errors)
         subject = subject_of(session, employee_id)
-        payload = {"reason": reason.value, "last_working_day": last_working_day.isoformat(),
-                   "notice_date": notice_date.isoformat(), "notice_warning": warning,
-                   "previous_status": employee.status}
+        payload = {
+            "reason": reason.value,
+            "last_working_day": last_working_day.isoformat(),
+            "notice_date": notice_date.isoformat(),
+            "notice_warning": warning,
+            "previous_status": employee.status,
+        }
         title = tr("{0} {1} 离职（{2}）").format(employee.emp_no, employee.name, reason.label)
         instance = engine.create_instance(tx, FlowKind.SEPARATION, subject, title, payload, on_behalf, comment)
-        session.add(Separation(employee_id=employee_id, instance_id=instance.id, reason=reason.value,
-                               notice_date=notice_date, last_working_day=last_working_day,
-                               stop_month=stop_month(last_working_day), notice_warning=warning))
+        session.add(
+            Separation(
+                employee_id=employee_id,
+                instance_id=instance.id,
+                reason=reason.value,
+                notice_date=notice_date,
+                last_working_day=last_working_day,
+                stop_month=stop_month(last_working_day),
+                notice_warning=warning,
+            )
+        )
         before = {"status": employee.status, "last_working_day": employee.last_working_day}
         employee.status = EmployeeStatus.LEAVING.value
         employee.last_working_day = last_working_day  # the planned day; confirmed when the flow completes
         employee.updated_at = ctx.clock.now()
-        tx.audit("employee.status", "employee", employee.id, tr("{0} 进入离职流程，状态改为待离职").format(employee.name),
-                 before, {"status": employee.status, "last_working_day": last_working_day})
+        tx.audit(
+            "employee.status",
+            "employee",
+            employee.id,
+            tr("{0} 进入离职流程，状态改为待离职").format(employee.name),
+            before,
+            {"status": employee.status, "last_working_day": last_working_day},
+        )
         checklists.generate(session, instance.id, employee)
         engine.submit_new(tx, instance, subject_of(session, employee_id), comment)
-        notices.draft(tx, instance, Event.SEPARATION_STARTED, tr("离职申请：{0}").format(employee.name),
-                      tr("{0}（{1}）提交了离职申请，原因：{2}，最后工作日：{3}。请相关同事做好工作交接安排。").format(
-                          employee.name, employee.emp_no, reason.label, last_working_day.isoformat()),
-                      sender_user_id=None)
+        notices.draft(
+            tx,
+            instance,
+            Event.SEPARATION_STARTED,
+            tr("离职申请：{0}").format(employee.name),
+            tr("{0}（{1}）提交了离职申请，原因：{2}，最后工作日：{3}。请相关同事做好工作交接安排。").format(
+                employee.name, employee.emp_no, reason.label, last_working_day.isoformat()
+            ),
+            sender_user_id=None,
+        )
         tx.changed("flow", "created", instance.id)
         tx.changed("employee", "updated", employee.id)
         instance_id = instance.id

@@ -18,8 +18,7 @@ from hrdesk.core.kernel.context import Transaction
 
 
 class StepHook(Protocol):
-    def approved(self, tx: Transaction, instance: FlowInstance, definition: FlowDefinition,
-                 step_index: int) -> None:
+    def approved(self, tx: Transaction, instance: FlowInstance, definition: FlowDefinition, step_index: int) -> None:
         """Step ``step_index`` is being approved; raising refuses the approval (nothing is saved)."""
 
     def reopened(self, tx: Transaction, instance: FlowInstance, definition: FlowDefinition) -> None:

@@ -43,8 +43,13 @@ class FlowStatus(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.RUNNING: "审批中", cls.RETURNED: "已退回", cls.COMPLETED: "已完成", cls.REJECTED: "已驳回",
-                cls.WITHDRAWN: "已撤回"}
+        return {
+            cls.RUNNING: "审批中",
+            cls.RETURNED: "已退回",
+            cls.COMPLETED: "已完成",
+            cls.REJECTED: "已驳回",
+            cls.WITHDRAWN: "已撤回",
+        }
 
     @property
     def is_open(self) -> bool:
@@ -62,8 +67,15 @@ class Action(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.SUBMIT: "提交", cls.APPROVE: "同意", cls.REJECT: "驳回", cls.RETURN: "退回上一步",
-                cls.COMMENT: "评论", cls.WITHDRAW: "撤回", cls.SKIP: "跳过"}
+        return {
+            cls.SUBMIT: "提交",
+            cls.APPROVE: "同意",
+            cls.REJECT: "驳回",
+            cls.RETURN: "退回上一步",
+            cls.COMMENT: "评论",
+            cls.WITHDRAW: "撤回",
+            cls.SKIP: "跳过",
+        }
 
 
 STEP_ACTIONS = (Action.APPROVE, Action.REJECT, Action.RETURN)
@@ -78,8 +90,13 @@ class ActorKind(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.ROLE: "角色", cls.MANAGER: "直属上级", cls.PROJECT_LEAD: "项目负责人",
-                cls.DEPARTMENT_HEAD: "部门负责人", cls.NEW_MANAGER: "新直属上级"}
+        return {
+            cls.ROLE: "角色",
+            cls.MANAGER: "直属上级",
+            cls.PROJECT_LEAD: "项目负责人",
+            cls.DEPARTMENT_HEAD: "部门负责人",
+            cls.NEW_MANAGER: "新直属上级",
+        }
 
 
 # Facts a step may depend on; the services compute them for each case.
@@ -238,12 +255,23 @@ def validate_definition(definition: FlowDefinition) -> dict[str, str]:
 
 
 def steps_to_json(steps: tuple[StepDef, ...]) -> str:
-    return json.dumps([
-        {"key": s.key, "name": s.name, "actor_kind": s.actor_kind.value, "role": s.role.value if s.role else None,
-         "actions": [a.value for a in s.actions], "condition": s.condition, "deadline_days": s.deadline_days,
-         "requires_checklist_closed": s.requires_checklist_closed}
-        for s in steps
-    ], ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        [
+            {
+                "key": s.key,
+                "name": s.name,
+                "actor_kind": s.actor_kind.value,
+                "role": s.role.value if s.role else None,
+                "actions": [a.value for a in s.actions],
+                "condition": s.condition,
+                "deadline_days": s.deadline_days,
+                "requires_checklist_closed": s.requires_checklist_closed,
+            }
+            for s in steps
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def steps_from_json(text: str) -> tuple[StepDef, ...]:
@@ -260,8 +288,16 @@ def steps_from_json(text: str) -> tuple[StepDef, ...]:
             actions = tuple(Action(a) for a in item.get("actions", [a.value for a in STEP_ACTIONS]))
         except (KeyError, ValueError):
             raise ValueError(tr("第{0}步的审批人或角色无效：{1}").format(n, item.get("role") or item.get("actor_kind")))
-        steps.append(StepDef(key=str(item.get("key", "")), name=str(item.get("name", "")), actor_kind=actor_kind,
-                             role=role, actions=actions, condition=item.get("condition"),
-                             deadline_days=int(item.get("deadline_days", 3)),
-                             requires_checklist_closed=bool(item.get("requires_checklist_closed", False))))
+        steps.append(
+            StepDef(
+                key=str(item.get("key", "")),
+                name=str(item.get("name", "")),
+                actor_kind=actor_kind,
+                role=role,
+                actions=actions,
+                condition=item.get("condition"),
+                deadline_days=int(item.get("deadline_days", 3)),
+                requires_checklist_closed=bool(item.get("requires_checklist_closed", False)),
+            )
+        )
     return tuple(steps)

@@ -45,12 +45,35 @@ def canonical_json(value: Any) -> str | None:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
-def record_hash(prev_hash: str, seq: int, created_at: datetime, actor_user_id: int | None, actor_name: str,
-                on_behalf_of: str | None, action: str, entity_type: str, entity_id: str | None,
-                summary: str, before: str | None, after: str | None) -> str:
+def record_hash(
+    prev_hash: str,
+    seq: int,
+    created_at: datetime,
+    actor_user_id: int | None,
+    actor_name: str,
+    on_behalf_of: str | None,
+    action: str,
+    entity_type: str,
+    entity_id: str | None,
+    summary: str,
+    before: str | None,
+    after: str | None,
+) -> str:
     content = json.dumps(
-        [prev_hash, seq, created_at.isoformat(), actor_user_id, actor_name, on_behalf_of, action,
-         entity_type, entity_id, summary, before, after],
+        [
+            prev_hash,
+            seq,
+            created_at.isoformat(),
+            actor_user_id,
+            actor_name,
+            on_behalf_of,
+            action,
+            entity_type,
+            entity_id,
+            summary,
+            before,
+            after,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -65,9 +88,18 @@ def diff(before: dict | None, after: dict | None) -> tuple[dict | None, dict | N
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
 
 
-def append(session: Session, actor: Actor, now: datetime, action: str, entity_type: str,
-           entity_id: Any, summary: str, before: dict | None = None, after: dict | None = None,
-           on_behalf_of: str | None = None) -> None:
+def append(
+    session: Session,
+    actor: Actor,
+    now: datetime,
+    action: str,
+    entity_type: str,
+    entity_id: Any,
+    summary: str,
+    before: dict | None = None,
+    after: dict | None = None,
+    on_behalf_of: str | None = None,
+) -> None:
     """Add one record to the chain inside the caller's transaction."""
     append_many(session, actor, now, [Entry(action, entity_type, entity_id, summary, before, after, on_behalf_of)])
 
@@ -87,9 +119,7 @@ class Entry:
 
 def append_many(session: Session, actor: Actor, now: datetime, entries: Iterable[Entry]) -> int:
     """Append many records with one look-up of the chain head (bulk imports, demo data)."""
-    last = session.execute(
-        select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
-    ).first()
+    last = session.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
     seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     actor_name = actor.display_name if actor.is_system else f"{actor.display_name}({actor.username})"
     rows = []
@@ -98,12 +128,37 @@ def append_many(session: Session, actor: Actor, now: datetime, entries: Iterable
         before_text, after_text = canonical_json(entry.before), canonical_json(entry.after)
         entity_text = None if entry.entity_id is None else str(entry.entity_id)
         summary = entry.summary[:300]
-        digest = record_hash(prev_hash, seq, now, actor.user_id, actor_name, entry.on_behalf_of, entry.action,
-                             entry.entity_type, entity_text, summary, before_text, after_text)
-        rows.append(dict(seq=seq, created_at=now, actor_user_id=actor.user_id, actor_name=actor_name,
-                         on_behalf_of=entry.on_behalf_of, action=entry.action, entity_type=entry.entity_type,
-                         entity_id=entity_text, summary=summary, before=before_text, after=after_text,
-                         prev_hash=prev_hash, hash=digest))
+        digest = record_hash(
+            prev_hash,
+            seq,
+            now,
+            actor.user_id,
+            actor_name,
+            entry.on_behalf_of,
+            entry.action,
+            entry.entity_type,
+            entity_text,
+            summary,
+            before_text,
+            after_text,
+        )
+        rows.append(
+            dict(
+                seq=seq,
+                created_at=now,
+                actor_user_id=actor.user_id,
+                actor_name=actor_name,
+                on_behalf_of=entry.on_behalf_of,
+                action=entry.action,
+                entity_type=entry.entity_type,
+                entity_id=entity_text,
+                summary=summary,
+                before=before_text,
+                after=after_text,
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+        )
         prev_hash = digest
     if rows:
         session.execute(insert(AuditRecord), rows)
@@ -127,9 +182,19 @@ class ChainReport:
 
 
 _CHAIN_COLUMNS = (
-    AuditRecord.seq, AuditRecord.created_at, AuditRecord.actor_user_id, AuditRecord.actor_name,
-    AuditRecord.on_behalf_of, AuditRecord.action, AuditRecord.entity_type, AuditRecord.entity_id,
-    AuditRecord.summary, AuditRecord.before, AuditRecord.after, AuditRecord.prev_hash, AuditRecord.hash,
+    AuditRecord.seq,
+    AuditRecord.created_at,
+    AuditRecord.actor_user_id,
+    AuditRecord.actor_name,
+    AuditRecord.on_behalf_of,
+    AuditRecord.action,
+    AuditRecord.entity_type,
+    AuditRecord.entity_id,
+    AuditRecord.summary,
+    AuditRecord.before,
+    AuditRecord.after,
+    AuditRecord.prev_hash,
+    AuditRecord.hash,
 )
 
 
@@ -144,14 +209,41 @@ def iter_chain_rows(session: Session, batch: int = 20000) -> Iterator[tuple]:
 def verify_rows(rows: Iterable[tuple]) -> ChainReport:
     """Check hashes, links and numbering; report the first record that does not fit."""
     expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
-    for (seq, created_at, actor_user_id, actor_name, on_behalf_of, action, entity_type, entity_id,
-         summary, before, after, prev_hash, stored_hash) in rows:
+    for (
+        seq,
+        created_at,
+        actor_user_id,
+        actor_name,
+        on_behalf_of,
+        action,
+        entity_type,
+        entity_id,
+        summary,
+        before,
+        after,
+        prev_hash,
+        stored_hash,
+    ) in rows:
         if seq != expected_seq:
-            return ChainReport(checked, ChainBreak(seq, tr("序号不连续（应为 {0}），有记录被删除或插入").format(expected_seq)))
+            return ChainReport(
+                checked, ChainBreak(seq, tr("序号不连续（应为 {0}），有记录被删除或插入").format(expected_seq))
+            )
         if prev_hash != expected_prev:
             return ChainReport(checked, ChainBreak(seq, tr("与前一条记录的链接断开，记录被删除或调换了顺序")))
-        actual = record_hash(prev_hash, seq, created_at, actor_user_id, actor_name, on_behalf_of, action,
-                             entity_type, entity_id, summary, before, after)
+        actual = record_hash(
+            prev_hash,
+            seq,
+            created_at,
+            actor_user_id,
+            actor_name,
+            on_behalf_of,
+            action,
+            entity_type,
+            entity_id,
+            summary,
+            before,
+            after,
+        )
         if actual != stored_hash:
             return ChainReport(checked, ChainBreak(seq, tr("内容与其哈希不符，记录被修改过")))
         expected_prev, expected_seq = stored_hash, seq + 1

@@ -30,8 +30,16 @@ class Transaction:
     changes: list[Change] = field(default_factory=list)
     _audit_entries: list[audit.Entry] = field(default_factory=list)
 
-    def audit(self, action: str, entity_type: str, entity_id: Any, summary: str,
-              before: dict | None = None, after: dict | None = None, on_behalf_of: str | None = None) -> None:
+    def audit(
+        self,
+        action: str,
+        entity_type: str,
+        entity_id: Any,
+        summary: str,
+        before: dict | None = None,
+        after: dict | None = None,
+        on_behalf_of: str | None = None,
+    ) -> None:
         """Queue an audit record; all of a transaction's records are chained and written together
         just before it commits (one look-up of the chain head instead of one per record)."""
         self._audit_entries.append(audit.Entry(action, entity_type, entity_id, summary, before, after, on_behalf_of))

@@ -13,8 +13,9 @@ class MoneyError(ValueError):
     pass
 
 
-def parse_money(value: str | Decimal | int | None, *, maximum: Decimal | None = None,
-                allow_negative: bool = False) -> Decimal:
+def parse_money(
+    value: str | Decimal | int | None, *, maximum: Decimal | None = None, allow_negative: bool = False
+) -> Decimal:
     """Parse an amount such as '12,345.6' or '¥8000' exactly; more than two decimals is an error.
 
     Floats are refused on purpose: they cannot hold most amounts exactly.

@@ -33,8 +33,15 @@ class DepartmentInfo:
 
 
 def _dept_snapshot(d: Department) -> dict:
-    return {"name": d.name, "code": d.code, "kind": d.kind, "parent_id": d.parent_id,
-            "head_employee_id": d.head_employee_id, "sort_order": d.sort_order, "active": d.active}
+    return {
+        "name": d.name,
+        "code": d.code,
+        "kind": d.kind,
+        "parent_id": d.parent_id,
+        "head_employee_id": d.head_employee_id,
+        "sort_order": d.sort_order,
+        "active": d.active,
+    }
 
 
 def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list[DepartmentInfo]:
@@ -63,10 +70,22 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
         for d in sorted(by_parent.get(parent_id, []), key=lambda d: (d.sort_order, d.name)):
             if include_inactive or d.active:
                 count = counts.get(d.id, 0) + (project_counts.get(d.id, 0) if d.kind == "project" else 0)
-                ordered.append(DepartmentInfo(
-                    d.id, d.name, d.code, DepartmentKind(d.kind), d.parent_id, d.head_employee_id,
-                    head_names.get(d.head_employee_id), d.sort_order, d.active, count,
-                    " / ".join(path_names(d.id, parent_of, names)), subtree_counts.get(d.id, 0)))
+                ordered.append(
+                    DepartmentInfo(
+                        d.id,
+                        d.name,
+                        d.code,
+                        DepartmentKind(d.kind),
+                        d.parent_id,
+                        d.head_employee_id,
+                        head_names.get(d.head_employee_id),
+                        d.sort_order,
+                        d.active,
+                        count,
+                        " / ".join(path_names(d.id, parent_of, names)),
+                        subtree_counts.get(d.id, 0),
+                    )
+                )
             walk(d.id)
 
     walk(None)
@@ -92,8 +111,9 @@ def _subtree_counts(parent_of: dict[int, int | None], placements: Counter) -> di
     return dict(totals)
 
 
-def _validate_department(session, name: str, code: str | None, parent_id: int | None,
-                         head_employee_id: int | None, dept_id: int | None) -> dict[str, str]:
+def _validate_department(
+    session, name: str, code: str | None, parent_id: int | None, head_employee_id: int | None, dept_id: int | None
+) -> dict[str, str]:
     errors = {}
     name = (name or "").strip()
     if not name:
@@ -110,8 +130,9 @@ def _validate_department(session, name: str, code: str | None, parent_id: int | 
                 errors["parent_id"] = tr("上级部门不能是本部门或其下级部门")
     if name and "name" not in errors:
         clash = select(Department.id).where(Department.name == name)
-        clash = clash.where(Department.parent_id == parent_id if parent_id is not None
-                            else Department.parent_id.is_(None))
+        clash = clash.where(
+            Department.parent_id == parent_id if parent_id is not None else Department.parent_id.is_(None)
+        )
         if dept_id is not None:
             clash = clash.where(Department.id != dept_id)
         if session.execute(clash).first():
@@ -131,29 +152,57 @@ def _validate_department(session, name: str, code: str | None, parent_id: int | 
     return errors
 
 
-def create_department(ctx: ServiceContext, name: str, kind: DepartmentKind, parent_id: int | None = None,
-                      code: str | None = None, head_employee_id: int | None = None,
-                      sort_order: int = 0) -> int:
+def create_department(
+    ctx: ServiceContext,
+    name: str,
+    kind: DepartmentKind,
+    parent_id: int | None = None,
+    code: str | None = None,
+    head_employee_id: int | None = None,
+    sort_order: int = 0,
+) -> int:
     ctx.require_all(Permission.ORG_MANAGE)
     code = (code or "").strip() or None
     with ctx.transaction() as tx:
         errors = _validate_department(tx.session, name, code, parent_id, head_employee_id, None)
         if errors:
             raise ValidationError(errors)
-        dept = Department(name=name.strip(), code=code, kind=kind.value, parent_id=parent_id,
-                          head_employee_id=head_employee_id, sort_order=sort_order, active=True,
-                          created_at=ctx.clock.now())
+        dept = Department(
+            name=name.strip(),
+            code=code,
+            kind=kind.value,
+            parent_id=parent_id,
+            head_employee_id=head_employee_id,
+            sort_order=sort_order,
+            active=True,
+            created_at=ctx.clock.now(),
+        )
         tx.session.add(dept)
         tx.session.flush()
-        tx.audit("department.create", "department", dept.id, tr("新建部门“{0}”").format(dept.name), None,
-                 _dept_snapshot(dept))
+        tx.audit(
+            "department.create",
+            "department",
+            dept.id,
+            tr("新建部门“{0}”").format(dept.name),
+            None,
+            _dept_snapshot(dept),
+        )
         tx.changed("department", "created", dept.id)
         return dept.id
 
 
-def update_department(ctx: ServiceContext, dept_id: int, *, name: str, kind: DepartmentKind,
-                      parent_id: int | None, code: str | None = None, head_employee_id: int | None = None,
-                      sort_order: int = 0, active: bool = True) -> None:
+def update_department(
+    ctx: ServiceContext,
+    dept_id: int,
+    *,
+    name: str,
+    kind: DepartmentKind,
+    parent_id: int | None,
+    code: str | None = None,
+    head_employee_id: int | None = None,
+    sort_order: int = 0,
+    active: bool = True,
+) -> None:
     ctx.require_all(Permission.ORG_MANAGE)
     code = (code or "").strip() or None
     with ctx.transaction() as tx:
@@ -176,8 +225,14 @@ def update_department(ctx: ServiceContext, dept_id: int, *, name: str, kind: Dep
         dept.name, dept.code, dept.kind, dept.parent_id = name.strip(), code, kind.value, parent_id
         dept.head_employee_id, dept.sort_order, dept.active = head_employee_id, sort_order, active
         session.flush()
-        tx.audit("department.update", "department", dept.id, tr("修改部门“{0}”").format(dept.name), before,
-                 _dept_snapshot(dept))
+        tx.audit(
+            "department.update",
+            "department",
+            dept.id,
+            tr("修改部门“{0}”").format(dept.name),
+            before,
+            _dept_snapshot(dept),
+        )
         tx.changed("department", "updated", dept.id)
 
 
@@ -192,13 +247,15 @@ def delete_department(ctx: ServiceContext, dept_id: int) -> None:
             raise NotFound(tr("找不到该部门。"))
         members = occupancy().members(session, dept_id, current_only=False)
         if members:
-            raise StateError(tr("部门“{0}”中还有 {1} 名员工（含已离职），不能删除。请先将员工调到其他部门，"
-                                "或停用该部门。").format(dept.name, members))
+            raise StateError(
+                tr("部门“{0}”中还有 {1} 名员工（含已离职），不能删除。请先将员工调到其他部门，或停用该部门。").format(
+                    dept.name, members
+                )
+            )
         children = session.execute(select(func.count()).where(Department.parent_id == dept_id)).scalar_one()
         if children:
             raise StateError(tr("部门“{0}”下还有 {1} 个下级部门，不能删除。").format(dept.name, children))
         before = _dept_snapshot(dept)
         session.delete(dept)
-        tx.audit("department.delete", "department", dept_id, tr("删除部门“{0}”").format(before["name"]),
-                 before, None)
+        tx.audit("department.delete", "department", dept_id, tr("删除部门“{0}”").format(before["name"]), before, None)
         tx.changed("department", "deleted", dept_id)

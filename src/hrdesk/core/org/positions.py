@@ -35,12 +35,15 @@ def list_positions(ctx: ServiceContext, include_inactive: bool = True) -> list[P
         query = select(Position).order_by(Position.name)
         if not include_inactive:
             query = query.where(Position.active.is_(True))
-        return [PositionInfo(p.id, p.name, p.code, p.description, p.active, counts.get(p.id, 0))
-                for p in session.execute(query).scalars()]
+        return [
+            PositionInfo(p.id, p.name, p.code, p.description, p.active, counts.get(p.id, 0))
+            for p in session.execute(query).scalars()
+        ]
 
 
-def _validate_position(session, name: str, code: str | None, position_id: int | None,
-                       description: str | None = None) -> dict[str, str]:
+def _validate_position(
+    session, name: str, code: str | None, position_id: int | None, description: str | None = None
+) -> dict[str, str]:
     errors = {}
     if description and len(description.strip()) > 300:
         errors["description"] = tr("岗位说明最多300个字")
@@ -73,18 +76,36 @@ def create_position(ctx: ServiceContext, name: str, code: str | None = None, des
         errors = _validate_position(tx.session, name, code, None, description)
         if errors:
             raise ValidationError(errors)
-        position = Position(name=name.strip(), code=code, description=(description or "").strip() or None,
-                            active=True, created_at=ctx.clock.now())
+        position = Position(
+            name=name.strip(),
+            code=code,
+            description=(description or "").strip() or None,
+            active=True,
+            created_at=ctx.clock.now(),
+        )
         tx.session.add(position)
         tx.session.flush()
-        tx.audit("position.create", "position", position.id, tr("新建岗位“{0}”").format(position.name), None,
-                 _position_snapshot(position))
+        tx.audit(
+            "position.create",
+            "position",
+            position.id,
+            tr("新建岗位“{0}”").format(position.name),
+            None,
+            _position_snapshot(position),
+        )
         tx.changed("position", "created", position.id)
         return position.id
 
 
-def update_position(ctx: ServiceContext, position_id: int, *, name: str, code: str | None = None,
-                    description: str | None = None, active: bool = True) -> None:
+def update_position(
+    ctx: ServiceContext,
+    position_id: int,
+    *,
+    name: str,
+    code: str | None = None,
+    description: str | None = None,
+    active: bool = True,
+) -> None:
     ctx.require_all(Permission.ORG_MANAGE)
     code = (code or "").strip() or None
     with ctx.transaction() as tx:
@@ -98,8 +119,14 @@ def update_position(ctx: ServiceContext, position_id: int, *, name: str, code: s
         position.name, position.code = name.strip(), code
         position.description, position.active = (description or "").strip() or None, active
         tx.session.flush()
-        tx.audit("position.update", "position", position.id, tr("修改岗位“{0}”").format(position.name), before,
-                 _position_snapshot(position))
+        tx.audit(
+            "position.update",
+            "position",
+            position.id,
+            tr("修改岗位“{0}”").format(position.name),
+            before,
+            _position_snapshot(position),
+        )
         tx.changed("position", "updated", position.id)
 
 
@@ -111,9 +138,10 @@ def delete_position(ctx: ServiceContext, position_id: int) -> None:
             raise NotFound(tr("找不到该岗位。"))
         used = occupancy().position_uses(tx.session, position_id)
         if used:
-            raise StateError(tr("岗位“{0}”还有 {1} 名员工（含已离职），不能删除；可以停用。").format(position.name, used))
+            raise StateError(
+                tr("岗位“{0}”还有 {1} 名员工（含已离职），不能删除；可以停用。").format(position.name, used)
+            )
         before = _position_snapshot(position)
         tx.session.delete(position)
-        tx.audit("position.delete", "position", position_id, tr("删除岗位“{0}”").format(before["name"]), before,
-                 None)
+        tx.audit("position.delete", "position", position_id, tr("删除岗位“{0}”").format(before["name"]), before, None)
         tx.changed("position", "deleted", position_id)

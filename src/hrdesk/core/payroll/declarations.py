@@ -26,20 +26,33 @@ from hrdesk.core.payroll.inputs import MAX_AMOUNT, Person, get_employee, people_
 from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.tables import SpecialDeduction, TaxYearProfile
 
-ADDITIONAL_CODES = ("child_education", "infant_care", "elderly_support", "continuing_education",
-                    "housing_loan", "housing_rent", "serious_illness")
+ADDITIONAL_CODES = (
+    "child_education",
+    "infant_care",
+    "elderly_support",
+    "continuing_education",
+    "housing_loan",
+    "housing_rent",
+    "serious_illness",
+)
 # serious_illness is declared for the annual reconciliation and never deducted monthly.
 MONTHLY_ADDITIONAL_CODES = ADDITIONAL_CODES[:-1]
 
 
 def additional_label(code: str) -> str:
-    return {"child_education": tr("子女教育"), "infant_care": tr("3岁以下婴幼儿照护"),
-            "elderly_support": tr("赡养老人"), "continuing_education": tr("继续教育"),
-            "housing_loan": tr("住房贷款利息"), "housing_rent": tr("住房租金"),
-            "serious_illness": tr("大病医疗")}[code]
+    return {
+        "child_education": tr("子女教育"),
+        "infant_care": tr("3岁以下婴幼儿照护"),
+        "elderly_support": tr("赡养老人"),
+        "continuing_education": tr("继续教育"),
+        "housing_loan": tr("住房贷款利息"),
+        "housing_rent": tr("住房租金"),
+        "serious_illness": tr("大病医疗"),
+    }[code]
 
 
 # ---- special additional deductions ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Declaration:
@@ -53,9 +66,16 @@ class Declaration:
 
 
 def declaration_in_force(session: Session, employee_id: int, month: date) -> Declaration | None:
-    row = session.execute(select(SpecialDeduction).where(
-        SpecialDeduction.employee_id == employee_id, SpecialDeduction.month <= month,
-        SpecialDeduction.month >= date(month.year, 1, 1)).order_by(SpecialDeduction.month.desc()).limit(1)).scalar()
+    row = session.execute(
+        select(SpecialDeduction)
+        .where(
+            SpecialDeduction.employee_id == employee_id,
+            SpecialDeduction.month <= month,
+            SpecialDeduction.month >= date(month.year, 1, 1),
+        )
+        .order_by(SpecialDeduction.month.desc())
+        .limit(1)
+    ).scalar()
     return None if row is None else _declaration(row)
 
 
@@ -76,9 +96,11 @@ def declarations(ctx: ServiceContext, month: date) -> list[tuple[Person, Declara
     month = first_of_month(month)
     with ctx.read() as session:
         latest: dict[int, SpecialDeduction] = {}
-        for row in session.execute(select(SpecialDeduction).where(
-                SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
-                .order_by(SpecialDeduction.month)).scalars():
+        for row in session.execute(
+            select(SpecialDeduction)
+            .where(SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
+            .order_by(SpecialDeduction.month)
+        ).scalars():
             latest[row.employee_id] = row
         people = people_between(session, month, month_end(month))
         return [(p, _declaration(latest[p.id]) if p.id in latest else None) for p in people]
@@ -108,8 +130,9 @@ def validate_declaration(amounts: dict, limits: dict[str, Decimal] | None = None
     return values
 
 
-def set_special_deduction(ctx: ServiceContext, employee_id: int, month: date, amounts: dict,
-                          limits: dict[str, Decimal] | None = None) -> Declaration:
+def set_special_deduction(
+    ctx: ServiceContext, employee_id: int, month: date, amounts: dict, limits: dict[str, Decimal] | None = None
+) -> Declaration:
     """Declare the monthly amounts in force from ``month`` for the rest of its tax year."""
     ctx.require_all(Permission.PAYROLL_INPUT)
     month = first_of_month(month)
@@ -120,16 +143,23 @@ def set_special_deduction(ctx: ServiceContext, employee_id: int, month: date, am
         session = tx.session
         employee = get_employee(session, employee_id)
         require_open_month(session, month)
-        row = session.execute(select(SpecialDeduction).where(
-            SpecialDeduction.employee_id == employee_id, SpecialDeduction.month == month)).scalar_one_or_none()
+        row = session.execute(
+            select(SpecialDeduction).where(SpecialDeduction.employee_id == employee_id, SpecialDeduction.month == month)
+        ).scalar_one_or_none()
         row = store_declaration(tx, employee_id, employee.name, month, values, row)
         session.flush()
         tx.changed("payroll_input", "updated", employee_id)
         return _declaration(row)
 
 
-def store_declaration(tx: Transaction, employee_id: int, employee_name: str, month: date,
-                      values: dict[str, Decimal], row: SpecialDeduction | None) -> SpecialDeduction:
+def store_declaration(
+    tx: Transaction,
+    employee_id: int,
+    employee_name: str,
+    month: date,
+    values: dict[str, Decimal],
+    row: SpecialDeduction | None,
+) -> SpecialDeduction:
     """Write checked amounts (from :func:`validate_declaration`) into ``row``, the employee's
     declaration of that same month if there is one, inside the caller's transaction, with the audit
     record; no flush and no change notice."""
@@ -142,8 +172,14 @@ def store_declaration(tx: Transaction, employee_id: int, employee_name: str, mon
     for code, value in values.items():
         setattr(row, code, value)
     row.updated_at = tx.ctx.clock.now()
-    tx.audit("special_deduction.set", "employee", employee_id, tr("{0} 自 {1} 起的专项附加扣除").format(
-        employee_name, month.strftime("%Y-%m")), before, dict(values))
+    tx.audit(
+        "special_deduction.set",
+        "employee",
+        employee_id,
+        tr("{0} 自 {1} 起的专项附加扣除").format(employee_name, month.strftime("%Y-%m")),
+        before,
+        dict(values),
+    )
     return row
 
 
@@ -163,6 +199,7 @@ def deduction_limits(ctx: ServiceContext, month: date) -> dict[str, Decimal]:
 
 # ---- tax options and year-to-date figures -----------------------------------------------------
 
+
 @dataclass(frozen=True)
 class TaxProfile:
     employee_id: int
@@ -179,15 +216,28 @@ class TaxProfile:
     opening_tax: Decimal = Decimal("0.00")
 
 
-OPENING_FIELDS = ("opening_income", "opening_tax_free", "opening_special", "opening_additional", "opening_other",
-                  "opening_tax")
+OPENING_FIELDS = (
+    "opening_income",
+    "opening_tax_free",
+    "opening_special",
+    "opening_additional",
+    "opening_other",
+    "opening_tax",
+)
 
 
 def profile_from_row(row: TaxYearProfile | None, employee_id: int, year: int) -> TaxProfile:
     if row is None:
         return TaxProfile(employee_id, year)
-    return TaxProfile(employee_id, year, row.low_income, row.bonus_separately, row.basic_from_january,
-                      row.opening_months, *(getattr(row, f) for f in OPENING_FIELDS))
+    return TaxProfile(
+        employee_id,
+        year,
+        row.low_income,
+        row.bonus_separately,
+        row.basic_from_january,
+        row.opening_months,
+        *(getattr(row, f) for f in OPENING_FIELDS),
+    )
 
 
 def tax_profile(ctx: ServiceContext, employee_id: int, year: int) -> TaxProfile:
@@ -201,8 +251,10 @@ def tax_profiles(ctx: ServiceContext, year: int) -> list[tuple[Person, TaxProfil
     saved (False: the defaults apply)."""
     ctx.require_all(Permission.PAYROLL_VIEW)
     with ctx.read() as session:
-        stored = {r.employee_id: r for r in session.execute(
-            select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()}
+        stored = {
+            r.employee_id: r
+            for r in session.execute(select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()
+        }
         people = people_between(session, date(year, 1, 1), date(year, 12, 31))
         return [(p, profile_from_row(stored.get(p.id), p.id, year), p.id in stored) for p in people]
 
@@ -235,8 +287,9 @@ def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
         store_profile(tx, employee.name, profile, values)
         session.flush()
         tx.changed("payroll_input", "updated", employee.id)
-        return profile_from_row(session.get(TaxYearProfile, (profile.employee_id, profile.year)),
-                                profile.employee_id, profile.year)
+        return profile_from_row(
+            session.get(TaxYearProfile, (profile.employee_id, profile.year)), profile.employee_id, profile.year
+        )
 
 
 def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, values: dict) -> None:
@@ -249,15 +302,29 @@ def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, valu
         row = TaxYearProfile(employee_id=profile.employee_id, year=profile.year)
         session.add(row)
     else:
-        before = {"low_income": row.low_income, "bonus_separately": row.bonus_separately,
-                  "basic_from_january": row.basic_from_january, "opening_months": row.opening_months,
-                  **{f: getattr(row, f) for f in OPENING_FIELDS}}
+        before = {
+            "low_income": row.low_income,
+            "bonus_separately": row.bonus_separately,
+            "basic_from_january": row.basic_from_january,
+            "opening_months": row.opening_months,
+            **{f: getattr(row, f) for f in OPENING_FIELDS},
+        }
     row.low_income, row.bonus_separately = profile.low_income, profile.bonus_separately
     row.basic_from_january, row.opening_months = profile.basic_from_january, profile.opening_months
     for name, value in values.items():
         setattr(row, name, value)
     row.updated_at = tx.ctx.clock.now()
-    tx.audit("tax_profile.save", "employee", profile.employee_id, tr("{0} {1}年度的个税选项和年初累计数").format(
-        employee_name, profile.year), before,
-        {"low_income": profile.low_income, "bonus_separately": profile.bonus_separately,
-         "basic_from_january": profile.basic_from_january, "opening_months": profile.opening_months, **values})
+    tx.audit(
+        "tax_profile.save",
+        "employee",
+        profile.employee_id,
+        tr("{0} {1}年度的个税选项和年初累计数").format(employee_name, profile.year),
+        before,
+        {
+            "low_income": profile.low_income,
+            "bonus_separately": profile.bonus_separately,
+            "basic_from_january": profile.basic_from_january,
+            "opening_months": profile.opening_months,
+            **values,
+        },
+    )

@@ -26,13 +26,23 @@ def default_versions() -> list[policy.Version]:
     versions = []
     for kind in (policy.IIT_ANNUAL, policy.IIT_MONTHLY, policy.IIT_DEDUCTIONS):
         for entry in data[kind]:
-            versions.append(policy.Version(kind, "", date.fromisoformat(entry["effective_from"]),
-                                           _payload(entry), entry.get("source", "")))
+            versions.append(
+                policy.Version(
+                    kind, "", date.fromisoformat(entry["effective_from"]), _payload(entry), entry.get("source", "")
+                )
+            )
     for kind in policy.PER_CITY:
         for city, entries in data[kind].items():
             for entry in entries:
-                versions.append(policy.Version(kind, city, date.fromisoformat(entry["effective_from"]),
-                                               _payload(entry), entry.get("source", "")))
+                versions.append(
+                    policy.Version(
+                        kind,
+                        city,
+                        date.fromisoformat(entry["effective_from"]),
+                        _payload(entry),
+                        entry.get("source", ""),
+                    )
+                )
     return versions
 
 
@@ -45,9 +55,17 @@ def ensure_defaults(session: Session, now) -> None:
     present = set(session.execute(select(PolicyVersion.kind).distinct()).scalars())
     missing = [v for v in default_versions() if v.kind not in present]
     for version in missing:
-        session.add(PolicyVersion(kind=version.kind, key=version.key, effective_from=version.effective_from,
-                                  data=json.dumps(version.data, ensure_ascii=False), source=version.source,
-                                  created_at=now, created_by=tr("系统默认")))
+        session.add(
+            PolicyVersion(
+                kind=version.kind,
+                key=version.key,
+                effective_from=version.effective_from,
+                data=json.dumps(version.data, ensure_ascii=False),
+                source=version.source,
+                created_at=now,
+                created_by=tr("系统默认"),
+            )
+        )
     if missing:
         session.flush()
 
@@ -72,8 +90,17 @@ def ensure_item_types(session: Session, now) -> None:
     if session.execute(select(PayItemType.id).limit(1)).first() is not None:
         return
     for index, data in enumerate(load_data_file("pay-item-types.json")["types"]):
-        session.add(PayItemType(code=data["code"], name=data["name"], category=data["category"],
-                                taxable=data.get("taxable", True), prorate=data.get("prorate", False),
-                                recurring=data.get("recurring", False), active=True, sort_order=index,
-                                created_at=now))
+        session.add(
+            PayItemType(
+                code=data["code"],
+                name=data["name"],
+                category=data["category"],
+                taxable=data.get("taxable", True),
+                prorate=data.get("prorate", False),
+                recurring=data.get("recurring", False),
+                active=True,
+                sort_order=index,
+                created_at=now,
+            )
+        )
     session.flush()

@@ -28,8 +28,14 @@ KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 
 
 def kind_label(kind: str) -> str:
-    return {"sheet": tr("工资表"), "payslips": tr("工资条"), "bank": tr("银行代发文件"), "iit": tr("个税扣缴申报表"),
-            "insurance": tr("社保公积金明细"), "cost": tr("部门成本汇总")}[kind]
+    return {
+        "sheet": tr("工资表"),
+        "payslips": tr("工资条"),
+        "bank": tr("银行代发文件"),
+        "iit": tr("个税扣缴申报表"),
+        "insurance": tr("社保公积金明细"),
+        "cost": tr("部门成本汇总"),
+    }[kind]
 
 
 def default_file_name(kind: str, month: date) -> str:
@@ -42,13 +48,17 @@ def _additional_ytd(ctx: ServiceContext, month: date) -> dict[int, dict[str, Dec
     with ctx.read() as session:
         paid = defaultdict(set)
         for emp_id, run_month in session.execute(
-                select(PayrollResult.employee_id, PayrollRun.month).join(PayrollRun, PayrollRun.id == PayrollResult.run_id)
-                .where(PayrollRun.month >= date(month.year, 1, 1), PayrollRun.month <= month)):
+            select(PayrollResult.employee_id, PayrollRun.month)
+            .join(PayrollRun, PayrollRun.id == PayrollResult.run_id)
+            .where(PayrollRun.month >= date(month.year, 1, 1), PayrollRun.month <= month)
+        ):
             paid[emp_id].add(run_month)
         declarations = defaultdict(list)
-        for row in session.execute(select(SpecialDeduction).where(
-                SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
-                .order_by(SpecialDeduction.month)).scalars():
+        for row in session.execute(
+            select(SpecialDeduction)
+            .where(SpecialDeduction.month >= date(month.year, 1, 1), SpecialDeduction.month <= month)
+            .order_by(SpecialDeduction.month)
+        ).scalars():
             declarations[row.employee_id].append((row.month, {c: getattr(row, c) for c in MONTHLY_ADDITIONAL_CODES}))
     result = {}
     for emp_id, rows in declarations.items():
@@ -62,8 +72,15 @@ def _additional_ytd(ctx: ServiceContext, month: date) -> dict[int, dict[str, Dec
     return result
 
 
-def export(ctx: ServiceContext, month: date, kind: str, path: str | os.PathLike, *, layout: str | None = None,
-           purpose: str | None = None) -> Path:
+def export(
+    ctx: ServiceContext,
+    month: date,
+    kind: str,
+    path: str | os.PathLike,
+    *,
+    layout: str | None = None,
+    purpose: str | None = None,
+) -> Path:
     """Write one of the payroll files for ``month``; .csv for the bank file gives the CSV variant."""
     ctx.require_all(Permission.PAYROLL_VIEW)
     if kind not in KINDS:
@@ -88,6 +105,12 @@ def export(ctx: ServiceContext, month: date, kind: str, path: str | os.PathLike,
     else:
         written = cost_summary.write_cost_summary(path, header, rows, exported_at=now, exported_by=who)
     with ctx.transaction() as tx:
-        tx.audit("payroll.export", "payroll_run", month.strftime("%Y-%m"), tr("导出{0}年{1:02d}月{2}（{3}人）").format(
-            month.year, month.month, kind_label(kind), len(rows)), None, {"kind": kind, "file": Path(written).name})
+        tx.audit(
+            "payroll.export",
+            "payroll_run",
+            month.strftime("%Y-%m"),
+            tr("导出{0}年{1:02d}月{2}（{3}人）").format(month.year, month.month, kind_label(kind), len(rows)),
+            None,
+            {"kind": kind, "file": Path(written).name},
+        )
     return written

@@ -79,6 +79,7 @@ def kind_label(kind: str) -> str:
 
 # ---- columns ----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -91,17 +92,27 @@ class Column:
 
 def columns(kind: str) -> tuple[Column, ...]:
     """The columns of a kind's sheet, in template order."""
-    person = (Column("emp_no", tr("工号"), 12, aliases=(tr("员工编号"), tr("员工工号"))),
-              Column("name", tr("姓名"), 10, aliases=(tr("员工姓名"),)))
+    person = (
+        Column("emp_no", tr("工号"), 12, aliases=(tr("员工编号"), tr("员工工号"))),
+        Column("name", tr("姓名"), 10, aliases=(tr("员工姓名"),)),
+    )
     if kind == ENTRIES:
-        return person + (Column("item", tr("工资项目"), 18, aliases=(tr("项目"), tr("项目名称"), tr("工资项目名称"))),
-                         Column("amount", tr("金额"), 14),
-                         Column("note", tr("备注"), 36, required=False))
+        return person + (
+            Column("item", tr("工资项目"), 18, aliases=(tr("项目"), tr("项目名称"), tr("工资项目名称"))),
+            Column("amount", tr("金额"), 14),
+            Column("note", tr("备注"), 36, required=False),
+        )
     if kind == DEDUCTIONS:
-        return person + tuple(Column(code, additional_label(code), 16 if code != "infant_care" else 20,
-                                     required=code != "serious_illness",
-                                     aliases=(tr("婴幼儿照护"),) if code == "infant_care" else ())
-                              for code in ADDITIONAL_CODES)
+        return person + tuple(
+            Column(
+                code,
+                additional_label(code),
+                16 if code != "infant_care" else 20,
+                required=code != "serious_illness",
+                aliases=(tr("婴幼儿照护"),) if code == "infant_care" else (),
+            )
+            for code in ADDITIONAL_CODES
+        )
     if kind == OPENING:
         return person + (
             Column("opening_months", tr("已发薪月数"), 12),
@@ -112,26 +123,34 @@ def columns(kind: str) -> tuple[Column, ...]:
             Column("opening_other", tr("累计其他扣除"), 14),
             Column("opening_tax", tr("累计已预扣税额"), 15),
             Column("low_income", tr("上年工资不超过6万"), 18, aliases=(tr("上年工资不超过6万元"),), yes_no=True),
-            Column("basic_from_january", tr("自1月起扣除减除费用"), 20, yes_no=True))
+            Column("basic_from_january", tr("自1月起扣除减除费用"), 20, yes_no=True),
+        )
     raise ValueError(f"unknown import kind {kind!r}")
 
 
 def _notes(kind: str) -> str:
     if kind == ENTRIES:
-        return tr("填写说明：每行一笔一次性项目（奖金、扣款、报销等），导入时选择月份。工号和姓名须与员工档案一致"
-                  "（用于发现错行）；工资项目填名称或代码（见“工资项目”工作表）；金额为正数、最多两位小数，"
-                  "扣款也填正数。请保留第2行表头，列的顺序可以调整，多余的列会被忽略。")
+        return tr(
+            "填写说明：每行一笔一次性项目（奖金、扣款、报销等），导入时选择月份。工号和姓名须与员工档案一致"
+            "（用于发现错行）；工资项目填名称或代码（见“工资项目”工作表）；金额为正数、最多两位小数，"
+            "扣款也填正数。请保留第2行表头，列的顺序可以调整，多余的列会被忽略。"
+        )
     if kind == DEDUCTIONS:
-        return tr("填写说明：每行一名员工自所选月份起每月的专项附加扣除金额（元），没有的项目留空。"
-                  "住房贷款利息和住房租金不能同时填写；大病医疗只在年度汇算时扣除。导入后从所选月份起"
-                  "代替该员工本年度之前的申报。请保留第2行表头。")
-    return tr("填写说明：本公司开始使用 HRDesk 之前本年度已发工资的累计数（可从自然人电子税务局扣缴端导出）。"
-              "已发薪月数为这些累计数覆盖的月数（0–11）；金额单位为元。最后两列填“是”或“否”："
-              "上一年度在本单位的工资薪金不超过6万元，或本年度此前没有工资收入、减除费用从1月起算。"
-              "请保留第2行表头。")
+        return tr(
+            "填写说明：每行一名员工自所选月份起每月的专项附加扣除金额（元），没有的项目留空。"
+            "住房贷款利息和住房租金不能同时填写；大病医疗只在年度汇算时扣除。导入后从所选月份起"
+            "代替该员工本年度之前的申报。请保留第2行表头。"
+        )
+    return tr(
+        "填写说明：本公司开始使用 HRDesk 之前本年度已发工资的累计数（可从自然人电子税务局扣缴端导出）。"
+        "已发薪月数为这些累计数覆盖的月数（0–11）；金额单位为元。最后两列填“是”或“否”："
+        "上一年度在本单位的工资薪金不超过6万元，或本年度此前没有工资收入、减除费用从1月起算。"
+        "请保留第2行表头。"
+    )
 
 
 # ---- reading ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SheetRow:
@@ -173,15 +192,21 @@ def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
     specs = columns(kind)
     path = Path(path)
     if path.suffix.lower() in (".xls", ".et", ".csv"):
-        raise ValidationError({"file": tr("请在 Excel 中将文件另存为 .xlsx 格式后再导入（不支持 {0} 文件）。").format(
-            path.suffix.lower())})
+        raise ValidationError(
+            {
+                "file": tr("请在 Excel 中将文件另存为 .xlsx 格式后再导入（不支持 {0} 文件）。").format(
+                    path.suffix.lower()
+                )
+            }
+        )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise ValidationError({"file": tr("找不到文件：{0}").format(path)}) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ValidationError({"file": tr("无法读取“{0}”：请确认它是 Excel 工作簿（.xlsx），且没有设置打开密码。").format(
-            path.name)}) from None
+        raise ValidationError(
+            {"file": tr("无法读取“{0}”：请确认它是 Excel 工作簿（.xlsx），且没有设置打开密码。").format(path.name)}
+        ) from None
     try:
         for sheet in workbook.worksheets:
             if not hasattr(sheet, "iter_rows"):
@@ -192,11 +217,17 @@ def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
             header_row, positions = header
             missing = [s.header for s in specs if s.required and s.key not in positions]
             if missing:
-                raise ValidationError({"file": tr("工作表“{0}”缺少列：{1}。请使用“下载模板”得到的表格。").format(
-                    sheet.title, "、".join(missing))})
+                raise ValidationError(
+                    {
+                        "file": tr("工作表“{0}”缺少列：{1}。请使用“下载模板”得到的表格。").format(
+                            sheet.title, "、".join(missing)
+                        )
+                    }
+                )
             result = []
-            for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
-                                         start=header_row + 1):
+            for number, row in enumerate(
+                sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
+            ):
                 values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
                 if all(_text(v) == "" for v in values.values()):
                     continue
@@ -206,8 +237,13 @@ def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
             return result
     finally:
         workbook.close()
-    raise ValidationError({"file": tr("找不到表头：表格中应有一行包含“{0}”等列。请使用“下载模板”得到的表格。").format(
-        "”“".join(s.header for s in specs if s.required))})
+    raise ValidationError(
+        {
+            "file": tr("找不到表头：表格中应有一行包含“{0}”等列。请使用“下载模板”得到的表格。").format(
+                "”“".join(s.header for s in specs if s.required)
+            )
+        }
+    )
 
 
 def _text(value) -> str:
@@ -235,6 +271,7 @@ def _yes_no(value) -> bool:
 
 
 # ---- checking ---------------------------------------------------------------------------------
+
 
 class _Problems:
     """Row errors in row order; turned into one ValidationError."""
@@ -275,9 +312,10 @@ class _People:
         numbers = sorted({_text(r.values.get("emp_no")) for r in rows} - {""})
         self.by_no: dict[str, tuple[int, str]] = {}
         for start in range(0, len(numbers), LOOKUP_CHUNK):
-            chunk = numbers[start:start + LOOKUP_CHUNK]
+            chunk = numbers[start : start + LOOKUP_CHUNK]
             for emp_id, emp_no, name in session.execute(
-                    select(Employee.id, Employee.emp_no, Employee.name).where(Employee.emp_no.in_(chunk))):
+                select(Employee.id, Employee.emp_no, Employee.name).where(Employee.emp_no.in_(chunk))
+            ):
                 self.by_no[emp_no] = (emp_id, name)
 
     def check(self, row: SheetRow, problems: _Problems) -> tuple[int, str] | None:
@@ -294,7 +332,9 @@ class _People:
             problems.add(row, tr("请填写姓名（用于核对工号）"))
             return None
         if name != _normal_name(found[1]):
-            problems.add(row, tr("姓名“{0}”与工号 {1} 的员工“{2}”不一致，请检查是否错行").format(name, emp_no, found[1]))
+            problems.add(
+                row, tr("姓名“{0}”与工号 {1} 的员工“{2}”不一致，请检查是否错行").format(name, emp_no, found[1])
+            )
             return None
         return found
 
@@ -309,6 +349,7 @@ def _no_repeats(rows_people: list[tuple[SheetRow, tuple[int, str]]], problems: _
 
 
 # ---- results ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -326,7 +367,8 @@ class ImportResult:
         verb = tr("检查通过，可以导入") if self.checked_only else tr("已导入")
         if self.kind == ENTRIES:
             text = tr("{0} {1} 的工资项目 {2} 条（{3} 人，合计 {4} 元）").format(
-                verb, self.period, self.count, self.employees, f"{self.total:,.2f}")
+                verb, self.period, self.count, self.employees, f"{self.total:,.2f}"
+            )
             if self.replaced:
                 text += tr("，替换了之前导入的 {0} 条").format(self.replaced)
             return text
@@ -341,17 +383,30 @@ def _month_text(month: date) -> str:
 
 # ---- one-off entries --------------------------------------------------------------------------
 
+
 def imported_entry_count(ctx: ServiceContext, month: date) -> int:
     """Entries of the month that came from an earlier import and could be replaced."""
     ctx.require_all(Permission.PAYROLL_VIEW)
     with ctx.read() as session:
-        return len(session.execute(select(PayrollEntry.id).where(
-            PayrollEntry.month == first_of_month(month), PayrollEntry.source == IMPORT_SOURCE,
-            PayrollEntry.locked.is_(False))).all())
+        return len(
+            session.execute(
+                select(PayrollEntry.id).where(
+                    PayrollEntry.month == first_of_month(month),
+                    PayrollEntry.source == IMPORT_SOURCE,
+                    PayrollEntry.locked.is_(False),
+                )
+            ).all()
+        )
 
 
-def import_entries(ctx: ServiceContext, month: date, path: str | os.PathLike, *, replace_imported: bool = False,
-                   check_only: bool = False) -> ImportResult:
+def import_entries(
+    ctx: ServiceContext,
+    month: date,
+    path: str | os.PathLike,
+    *,
+    replace_imported: bool = False,
+    check_only: bool = False,
+) -> ImportResult:
     """Import a month's one-off entries (工号, 姓名, 工资项目, 金额, 备注).
 
     ``replace_imported``: first remove the entries an earlier import added to the month (to load a
@@ -386,8 +441,15 @@ def import_entries(ctx: ServiceContext, month: date, path: str | os.PathLike, *,
                 amount = None
             if person is not None and item is not None and amount is not None:
                 checked.append((person, item, amount, clean_note(_text(row.values.get("note"))), row))
-        hires = dict(session.execute(select(Employee.id, Employee.hire_date).where(
-            Employee.id.in_({c[0][0] for c in checked}))).all()) if checked else {}
+        hires = (
+            dict(
+                session.execute(
+                    select(Employee.id, Employee.hire_date).where(Employee.id.in_({c[0][0] for c in checked}))
+                ).all()
+            )
+            if checked
+            else {}
+        )
         for person, _, _, _, row in checked:
             problem = not_yet_hired(person[1], hires[person[0]], month)
             if problem:
@@ -398,11 +460,25 @@ def import_entries(ctx: ServiceContext, month: date, path: str | os.PathLike, *,
         employee_ids = sorted({c[0][0] for c in checked})
         replaced = []
         if replace_imported:
-            replaced = list(session.execute(select(PayrollEntry).where(
-                PayrollEntry.month == month, PayrollEntry.source == IMPORT_SOURCE,
-                PayrollEntry.locked.is_(False))).scalars())
-        result = ImportResult(ENTRIES, _month_text(month), len(checked), len(employee_ids), total, len(replaced),
-                              Path(path).name, check_only)
+            replaced = list(
+                session.execute(
+                    select(PayrollEntry).where(
+                        PayrollEntry.month == month,
+                        PayrollEntry.source == IMPORT_SOURCE,
+                        PayrollEntry.locked.is_(False),
+                    )
+                ).scalars()
+            )
+        result = ImportResult(
+            ENTRIES,
+            _month_text(month),
+            len(checked),
+            len(employee_ids),
+            total,
+            len(replaced),
+            Path(path).name,
+            check_only,
+        )
         if check_only:
             return result
         if replaced:
@@ -413,18 +489,31 @@ def import_entries(ctx: ServiceContext, month: date, path: str | os.PathLike, *,
         for (emp_id, emp_name), item, amount, note in checked:
             insert_entry(tx, month, emp_id, emp_name, item, amount, note, IMPORT_SOURCE)
         session.flush()
-        tx.audit("payroll_entry.import", AUDIT_ENTITY, _month_text(month),
-                 tr("导入 {0} 的工资项目 {1} 条（文件 {2}）").format(_month_text(month), len(checked), result.file_name), None,
-                 {"month": month, "count": len(checked), "employees": len(employee_ids), "total": total,
-                  "replaced": len(replaced), "file": result.file_name})
+        tx.audit(
+            "payroll_entry.import",
+            AUDIT_ENTITY,
+            _month_text(month),
+            tr("导入 {0} 的工资项目 {1} 条（文件 {2}）").format(_month_text(month), len(checked), result.file_name),
+            None,
+            {
+                "month": month,
+                "count": len(checked),
+                "employees": len(employee_ids),
+                "total": total,
+                "replaced": len(replaced),
+                "file": result.file_name,
+            },
+        )
         tx.changed("payroll_input", "updated", *sorted(set(employee_ids) | {r.employee_id for r in replaced}))
         return result
 
 
 # ---- special additional deductions ------------------------------------------------------------
 
-def import_special_deductions(ctx: ServiceContext, month: date, path: str | os.PathLike, *,
-                              check_only: bool = False) -> ImportResult:
+
+def import_special_deductions(
+    ctx: ServiceContext, month: date, path: str | os.PathLike, *, check_only: bool = False
+) -> ImportResult:
     """Import the monthly special additional deductions in force from ``month`` (one row per
     employee), checked against the maximums of the deduction standard in force for the month."""
     ctx.require_all(Permission.PAYROLL_INPUT)
@@ -452,27 +541,38 @@ def import_special_deductions(ctx: ServiceContext, month: date, path: str | os.P
                 checked.append((row, person, values))
         _no_repeats([(row, person) for row, person, _ in checked], problems)
         problems.raise_if_any()
-        result = ImportResult(DEDUCTIONS, _month_text(month), len(checked), len(checked), None, 0,
-                              Path(path).name, check_only)
+        result = ImportResult(
+            DEDUCTIONS, _month_text(month), len(checked), len(checked), None, 0, Path(path).name, check_only
+        )
         if check_only:
             return result
-        existing = {r.employee_id: r for r in session.execute(
-            select(SpecialDeduction).where(SpecialDeduction.month == month)).scalars()}
+        existing = {
+            r.employee_id: r
+            for r in session.execute(select(SpecialDeduction).where(SpecialDeduction.month == month)).scalars()
+        }
         for _row, (emp_id, emp_name), values in checked:
             store_declaration(tx, emp_id, emp_name, month, values, existing.get(emp_id))
         session.flush()
-        tx.audit("special_deduction.import", AUDIT_ENTITY, _month_text(month),
-                 tr("导入 {0} 名员工自 {1} 起的专项附加扣除（文件 {2}）").format(
-                     len(checked), _month_text(month), result.file_name), None,
-                 {"month": month, "count": len(checked), "file": result.file_name})
+        tx.audit(
+            "special_deduction.import",
+            AUDIT_ENTITY,
+            _month_text(month),
+            tr("导入 {0} 名员工自 {1} 起的专项附加扣除（文件 {2}）").format(
+                len(checked), _month_text(month), result.file_name
+            ),
+            None,
+            {"month": month, "count": len(checked), "file": result.file_name},
+        )
         tx.changed("payroll_input", "updated", *sorted(p[0] for _r, p, _v in checked))
         return result
 
 
 # ---- opening figures --------------------------------------------------------------------------
 
-def import_opening_figures(ctx: ServiceContext, year: int, path: str | os.PathLike, *,
-                           check_only: bool = False) -> ImportResult:
+
+def import_opening_figures(
+    ctx: ServiceContext, year: int, path: str | os.PathLike, *, check_only: bool = False
+) -> ImportResult:
     """Import the year-to-date figures before HRDesk and two tax options for ``year`` (one row per
     employee). Whether the annual bonus is taxed separately is not in the sheet and stays as set."""
     ctx.require_all(Permission.PAYROLL_INPUT)
@@ -484,8 +584,10 @@ def import_opening_figures(ctx: ServiceContext, year: int, path: str | os.PathLi
     with ctx.transaction() as tx:
         session = tx.session
         people = _People(session, rows)
-        stored = {r.employee_id: r for r in session.execute(
-            select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()}
+        stored = {
+            r.employee_id: r
+            for r in session.execute(select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()
+        }
         problems = _Problems()
         checked = []
         for row in rows:
@@ -502,10 +604,15 @@ def import_opening_figures(ctx: ServiceContext, year: int, path: str | os.PathLi
                 problems.field(row, specs["opening_months"].header, tr("应为0到11的整数"))
             existing = stored.get(person[0]) if person else None
             # checked even when the row has other errors, so the message lists all of them
-            profile = TaxProfile(person[0] if person else 0, year, options.get("low_income", False),
-                                 existing.bonus_separately if existing is not None else True,
-                                 options.get("basic_from_january", False), months or 0,
-                                 *(_text(row.values.get(f)) for f in OPENING_FIELDS))
+            profile = TaxProfile(
+                person[0] if person else 0,
+                year,
+                options.get("low_income", False),
+                existing.bonus_separately if existing is not None else True,
+                options.get("basic_from_january", False),
+                months or 0,
+                *(_text(row.values.get(f)) for f in OPENING_FIELDS),
+            )
             try:
                 values = validate_profile(profile)
             except ValidationError as exc:
@@ -523,9 +630,14 @@ def import_opening_figures(ctx: ServiceContext, year: int, path: str | os.PathLi
         for _row, (_emp_id, emp_name), profile, values in checked:
             store_profile(tx, emp_name, profile, values)
         session.flush()
-        tx.audit("tax_profile.import", AUDIT_ENTITY, str(year),
-                 tr("导入 {0} 名员工 {1} 年度的年初累计数（文件 {2}）").format(len(checked), year, result.file_name),
-                 None, {"year": year, "count": len(checked), "file": result.file_name})
+        tx.audit(
+            "tax_profile.import",
+            AUDIT_ENTITY,
+            str(year),
+            tr("导入 {0} 名员工 {1} 年度的年初累计数（文件 {2}）").format(len(checked), year, result.file_name),
+            None,
+            {"year": year, "count": len(checked), "file": result.file_name},
+        )
         tx.changed("payroll_input", "updated", *sorted(p[0] for _r, p, _pr, _v in checked))
         return result
 
@@ -585,8 +697,12 @@ def write_template(kind: str, path: str | os.PathLike, *, item_names: Sequence[s
             write(items, row, 1, name)
         items.column_dimensions["A"].width = 24
         column = get_column_letter(next(i for i, s in enumerate(specs, start=1) if s.key == "item"))
-        choice = DataValidation(type="list", formula1=f"='{items.title}'!$A$2:$A${len(item_names) + 1}",
-                                allow_blank=True, showErrorMessage=False)
+        choice = DataValidation(
+            type="list",
+            formula1=f"='{items.title}'!$A$2:$A${len(item_names) + 1}",
+            allow_blank=True,
+            showErrorMessage=False,
+        )
         choice.add(f"{column}3:{column}{TEMPLATE_ROWS + 2}")
         sheet.add_data_validation(choice)
     return save_workbook(workbook, path)

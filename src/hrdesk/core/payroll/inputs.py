@@ -33,7 +33,6 @@ from hrdesk.core.people.tables import Employee
 MAX_AMOUNT = Decimal("99999999.99")
 
 
-
 def parse_month(text: str) -> date:
     """'2026-03' or '2026-3' → 2026-03-01; ValidationError otherwise."""
     try:
@@ -44,6 +43,7 @@ def parse_month(text: str) -> date:
 
 
 # ---- item types -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ItemType:
@@ -58,8 +58,9 @@ class ItemType:
 
 
 def _item_type(row: PayItemType) -> ItemType:
-    return ItemType(row.id, row.code, row.name, PayCategory(row.category), row.taxable, row.prorate, row.recurring,
-                    row.active)
+    return ItemType(
+        row.id, row.code, row.name, PayCategory(row.category), row.taxable, row.prorate, row.recurring, row.active
+    )
 
 
 def item_types(ctx: ServiceContext, *, include_inactive: bool = False) -> list[ItemType]:
@@ -73,8 +74,17 @@ def item_types(ctx: ServiceContext, *, include_inactive: bool = False) -> list[I
         return [_item_type(r) for r in tx.session.execute(query).scalars()]
 
 
-def save_item_type(ctx: ServiceContext, code: str, name: str, category: PayCategory, *, taxable: bool = True,
-                   prorate: bool = False, recurring: bool = False, active: bool = True) -> ItemType:
+def save_item_type(
+    ctx: ServiceContext,
+    code: str,
+    name: str,
+    category: PayCategory,
+    *,
+    taxable: bool = True,
+    prorate: bool = False,
+    recurring: bool = False,
+    active: bool = True,
+) -> ItemType:
     """Add a pay item type or change one (by code). A type in use keeps its category: changing how
     an amount is taxed would silently change months already calculated."""
     ctx.require_all(Permission.PAYROLL_POLICY)
@@ -95,17 +105,35 @@ def save_item_type(ctx: ServiceContext, code: str, name: str, category: PayCateg
             row = PayItemType(code=code, created_at=ctx.clock.now(), sort_order=1000)
             session.add(row)
         else:
-            before = {"name": row.name, "category": row.category, "taxable": row.taxable, "prorate": row.prorate,
-                      "recurring": row.recurring, "active": row.active}
+            before = {
+                "name": row.name,
+                "category": row.category,
+                "taxable": row.taxable,
+                "prorate": row.prorate,
+                "recurring": row.recurring,
+                "active": row.active,
+            }
             used = session.execute(select(PayrollEntry.id).where(PayrollEntry.item_type_id == row.id).limit(1)).first()
             if used and row.category != category.value:
                 raise ValidationError({"category": tr("该项目已有录入记录，不能修改类别；请新建一个项目。")})
         row.name, row.category, row.taxable = name, category.value, taxable
         row.prorate, row.recurring, row.active = prorate, recurring, active
         session.flush()
-        tx.audit("pay_item_type.save", "pay_item_type", row.id, tr("保存工资项目“{0}”").format(name), before,
-                 {"name": name, "category": category.value, "taxable": taxable, "prorate": prorate,
-                  "recurring": recurring, "active": active})
+        tx.audit(
+            "pay_item_type.save",
+            "pay_item_type",
+            row.id,
+            tr("保存工资项目“{0}”").format(name),
+            before,
+            {
+                "name": name,
+                "category": category.value,
+                "taxable": taxable,
+                "prorate": prorate,
+                "recurring": recurring,
+                "active": active,
+            },
+        )
         tx.changed("pay_item_type", "updated", row.id)
         return _item_type(row)
 
@@ -132,11 +160,13 @@ def _type_by_code(session: Session, code: str) -> PayItemType:
 
 # ---- guards -----------------------------------------------------------------------------------
 
+
 def require_open_month(session: Session, month: date) -> None:
     status = session.execute(select(PayrollRun.status).where(PayrollRun.month == month)).scalar()
     if status == RunStatus.PAID.value:
-        raise StateError(tr("{0}年{1}月的工资已发放并锁定，不能再修改；更正请记入下月的调整项目。").format(
-            month.year, month.month))
+        raise StateError(
+            tr("{0}年{1}月的工资已发放并锁定，不能再修改；更正请记入下月的调整项目。").format(month.year, month.month)
+        )
 
 
 def month_locked(ctx: ServiceContext, month: date) -> bool:
@@ -163,9 +193,9 @@ def people_between(session: Session, first: date, last: date) -> list[Person]:
     rows = session.execute(
         select(Employee.id, Employee.emp_no, Employee.name, Department.name, Employee.status)
         .join(Department, Department.id == Employee.department_id)
-        .where(Employee.hire_date <= last,
-               (Employee.last_working_day.is_(None)) | (Employee.last_working_day >= first))
-        .order_by(Employee.emp_no))
+        .where(Employee.hire_date <= last, (Employee.last_working_day.is_(None)) | (Employee.last_working_day >= first))
+        .order_by(Employee.emp_no)
+    )
     return [Person(i, no, name, dept, status == EmployeeStatus.SEPARATED.value) for i, no, name, dept, status in rows]
 
 
@@ -189,6 +219,7 @@ def validate_amount(value, field: str = "amount", *, allow_zero: bool = False) -
 
 # ---- fixed allowances -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Allowance:
     id: int
@@ -203,14 +234,18 @@ class Allowance:
 def allowances(ctx: ServiceContext, employee_id: int) -> list[Allowance]:
     ctx.require_all(Permission.PAYROLL_VIEW)
     with ctx.read() as session:
-        rows = session.execute(select(EmployeeAllowance, PayItemType).join(
-            PayItemType, PayItemType.id == EmployeeAllowance.item_type_id).where(
-            EmployeeAllowance.employee_id == employee_id).order_by(EmployeeAllowance.from_month)).all()
+        rows = session.execute(
+            select(EmployeeAllowance, PayItemType)
+            .join(PayItemType, PayItemType.id == EmployeeAllowance.item_type_id)
+            .where(EmployeeAllowance.employee_id == employee_id)
+            .order_by(EmployeeAllowance.from_month)
+        ).all()
         return [Allowance(a.id, a.employee_id, t.code, t.name, a.amount, a.from_month, a.to_month) for a, t in rows]
 
 
-def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount, from_month: date,
-                  to_month: date | None = None) -> Allowance:
+def set_allowance(
+    ctx: ServiceContext, employee_id: int, item_code: str, amount, from_month: date, to_month: date | None = None
+) -> Allowance:
     """A fixed monthly amount from ``from_month``; an open allowance of the same item ends the month
     before, so a raise of the 交通补贴 is one action and the history stays."""
     ctx.require_all(Permission.PAYROLL_INPUT)
@@ -227,19 +262,37 @@ def set_allowance(ctx: ServiceContext, employee_id: int, item_code: str, amount,
         if item.category != PayCategory.EARNING.value:
             raise ValidationError({"item": tr("固定项目只能是应发项目（津贴、补贴）")})
         require_open_month(session, from_month)
-        for other in session.execute(select(EmployeeAllowance).where(
-                EmployeeAllowance.employee_id == employee_id, EmployeeAllowance.item_type_id == item.id)).scalars():
+        for other in session.execute(
+            select(EmployeeAllowance).where(
+                EmployeeAllowance.employee_id == employee_id, EmployeeAllowance.item_type_id == item.id
+            )
+        ).scalars():
             if other.from_month >= from_month:
-                raise ValidationError({"from_month": tr("该项目在{0}已有设置，请修改那一条").format(other.from_month.strftime("%Y-%m"))})
+                raise ValidationError(
+                    {"from_month": tr("该项目在{0}已有设置，请修改那一条").format(other.from_month.strftime("%Y-%m"))}
+                )
             if other.to_month is None or other.to_month >= from_month:
                 other.to_month = shift_month(from_month, -1)
-        row = EmployeeAllowance(employee_id=employee_id, item_type_id=item.id, amount=amount, from_month=from_month,
-                                to_month=to_month, created_at=ctx.clock.now())
+        row = EmployeeAllowance(
+            employee_id=employee_id,
+            item_type_id=item.id,
+            amount=amount,
+            from_month=from_month,
+            to_month=to_month,
+            created_at=ctx.clock.now(),
+        )
         session.add(row)
         session.flush()
-        tx.audit("allowance.set", "employee", employee_id, tr("{0} 的{1}自 {2} 起为 {3}").format(
-            employee.name, item.name, from_month.strftime("%Y-%m"), f"{amount:,.2f}"), None,
-            {"item": item.code, "amount": amount, "from_month": from_month, "to_month": to_month})
+        tx.audit(
+            "allowance.set",
+            "employee",
+            employee_id,
+            tr("{0} 的{1}自 {2} 起为 {3}").format(
+                employee.name, item.name, from_month.strftime("%Y-%m"), f"{amount:,.2f}"
+            ),
+            None,
+            {"item": item.code, "amount": amount, "from_month": from_month, "to_month": to_month},
+        )
         tx.changed("payroll_input", "updated", employee_id)
         return Allowance(row.id, employee_id, item.code, item.name, amount, from_month, to_month)
 
@@ -254,19 +307,28 @@ def end_allowance(ctx: ServiceContext, allowance_id: int, last_month: date) -> A
         if row is None:
             raise NotFound(tr("该固定项目不存在。"))
         if last_month < row.from_month:
-            raise ValidationError({"to_month": tr("停发月份不能早于起始月份 {0}").format(row.from_month.strftime("%Y-%m"))})
+            raise ValidationError(
+                {"to_month": tr("停发月份不能早于起始月份 {0}").format(row.from_month.strftime("%Y-%m"))}
+            )
         require_open_month(session, shift_month(last_month, 1))
         item = session.get(PayItemType, row.item_type_id)
         employee = get_employee(session, row.employee_id)
         before = {"to_month": row.to_month}
         row.to_month = last_month
-        tx.audit("allowance.end", "employee", row.employee_id, tr("{0} 的{1}发至 {2} 止").format(
-            employee.name, item.name, last_month.strftime("%Y-%m")), before, {"to_month": last_month})
+        tx.audit(
+            "allowance.end",
+            "employee",
+            row.employee_id,
+            tr("{0} 的{1}发至 {2} 止").format(employee.name, item.name, last_month.strftime("%Y-%m")),
+            before,
+            {"to_month": last_month},
+        )
         tx.changed("payroll_input", "updated", row.employee_id)
         return Allowance(row.id, row.employee_id, item.code, item.name, row.amount, row.from_month, row.to_month)
 
 
 # ---- one-off entries --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -288,18 +350,46 @@ class Entry:
 def entries(ctx: ServiceContext, month: date, employee_id: int | None = None) -> list[Entry]:
     ctx.require_all(Permission.PAYROLL_VIEW)
     with ctx.read() as session:
-        query = (select(PayrollEntry, PayItemType, Employee.emp_no, Employee.name)
-                 .join(PayItemType, PayItemType.id == PayrollEntry.item_type_id)
-                 .join(Employee, Employee.id == PayrollEntry.employee_id)
-                 .where(PayrollEntry.month == first_of_month(month)).order_by(Employee.emp_no, PayrollEntry.id))
+        query = (
+            select(PayrollEntry, PayItemType, Employee.emp_no, Employee.name)
+            .join(PayItemType, PayItemType.id == PayrollEntry.item_type_id)
+            .join(Employee, Employee.id == PayrollEntry.employee_id)
+            .where(PayrollEntry.month == first_of_month(month))
+            .order_by(Employee.emp_no, PayrollEntry.id)
+        )
         if employee_id is not None:
             query = query.where(PayrollEntry.employee_id == employee_id)
-        return [Entry(e.id, e.month, e.employee_id, no, name, t.code, t.name, PayCategory(t.category), e.amount,
-                      e.note or "", e.source, e.locked, e.created_by) for e, t, no, name in session.execute(query)]
+        return [
+            Entry(
+                e.id,
+                e.month,
+                e.employee_id,
+                no,
+                name,
+                t.code,
+                t.name,
+                PayCategory(t.category),
+                e.amount,
+                e.note or "",
+                e.source,
+                e.locked,
+                e.created_by,
+            )
+            for e, t, no, name in session.execute(query)
+        ]
 
 
-def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str, amount, note: str = "", *,
-              source: str = "manual", locked: bool = False) -> int:
+def add_entry(
+    ctx: ServiceContext,
+    month: date,
+    employee_id: int,
+    item_code: str,
+    amount,
+    note: str = "",
+    *,
+    source: str = "manual",
+    locked: bool = False,
+) -> int:
     ctx.require_all(Permission.PAYROLL_INPUT)
     amount = validate_amount(amount)
     month = first_of_month(month)
@@ -322,8 +412,9 @@ def add_entry(ctx: ServiceContext, month: date, employee_id: int, item_code: str
 def not_yet_hired(name: str, hire_date: date, month: date) -> str | None:
     """Why an entry cannot be paid in ``month``: the person starts after it (None if they can)."""
     if hire_date > month_end(month):
-        return tr("{0}于 {1} 入职，不能在{2}年{3}月发放工资项目").format(name, hire_date.isoformat(), month.year,
-                                                                  month.month)
+        return tr("{0}于 {1} 入职，不能在{2}年{3}月发放工资项目").format(
+            name, hire_date.isoformat(), month.year, month.month
+        )
     return None
 
 
@@ -331,17 +422,39 @@ def clean_note(note) -> str:
     return (note or "").strip()[:200]
 
 
-def insert_entry(tx: Transaction, month: date, employee_id: int, employee_name: str, item: PayItemType,
-                 amount: Decimal, note: str, source: str, locked: bool = False) -> PayrollEntry:
+def insert_entry(
+    tx: Transaction,
+    month: date,
+    employee_id: int,
+    employee_name: str,
+    item: PayItemType,
+    amount: Decimal,
+    note: str,
+    source: str,
+    locked: bool = False,
+) -> PayrollEntry:
     """Add a checked entry inside the caller's transaction, with its audit record (no flush, no
     change notice: a caller adding many reports them once)."""
-    row = PayrollEntry(month=month, employee_id=employee_id, item_type_id=item.id, amount=amount,
-                       note=note or None, source=source, locked=locked,
-                       created_by=tx.ctx.actor.display_name, created_at=tx.ctx.clock.now())
+    row = PayrollEntry(
+        month=month,
+        employee_id=employee_id,
+        item_type_id=item.id,
+        amount=amount,
+        note=note or None,
+        source=source,
+        locked=locked,
+        created_by=tx.ctx.actor.display_name,
+        created_at=tx.ctx.clock.now(),
+    )
     tx.session.add(row)
-    tx.audit("payroll_entry.add", "employee", employee_id, tr("{0} {1}：{2} {3}").format(
-        month.strftime("%Y-%m"), employee_name, item.name, f"{amount:,.2f}"), None,
-        {"month": month, "item": item.code, "amount": amount, "note": note, "source": source})
+    tx.audit(
+        "payroll_entry.add",
+        "employee",
+        employee_id,
+        tr("{0} {1}：{2} {3}").format(month.strftime("%Y-%m"), employee_name, item.name, f"{amount:,.2f}"),
+        None,
+        {"month": month, "item": item.code, "amount": amount, "note": note, "source": source},
+    )
     return row
 
 
@@ -362,7 +475,12 @@ def delete_entry(ctx: ServiceContext, entry_id: int) -> None:
 def remove_entry(tx: Transaction, row: PayrollEntry, item: PayItemType) -> None:
     """Delete an entry inside the caller's transaction, with its audit record (the caller checked
     that it may go: not locked, month open)."""
-    tx.audit("payroll_entry.delete", "employee", row.employee_id, tr("删除 {0} 的{1} {2}").format(
-        row.month.strftime("%Y-%m"), item.name, f"{row.amount:,.2f}"),
-        {"month": row.month, "item": item.code, "amount": row.amount, "note": row.note}, None)
+    tx.audit(
+        "payroll_entry.delete",
+        "employee",
+        row.employee_id,
+        tr("删除 {0} 的{1} {2}").format(row.month.strftime("%Y-%m"), item.name, f"{row.amount:,.2f}"),
+        {"month": row.month, "item": item.code, "amount": row.amount, "note": row.note},
+        None,
+    )
     tx.session.delete(row)

@@ -39,8 +39,9 @@ class StoredVersion:
 
 
 def _stored(row: PolicyVersion) -> StoredVersion:
-    return StoredVersion(row.id, row.kind, row.key, row.effective_from, json.loads(row.data), row.source,
-                         row.created_by)
+    return StoredVersion(
+        row.id, row.kind, row.key, row.effective_from, json.loads(row.data), row.source, row.created_by
+    )
 
 
 def load_set(session: Session) -> policy.PolicySet:
@@ -59,20 +60,30 @@ def versions(ctx: ServiceContext, kind: str, key: str = "") -> list[StoredVersio
     ctx.require(Permission.PAYROLL_VIEW)
     defaults.install_defaults(ctx)
     with ctx.read() as session:
-        rows = session.execute(select(PolicyVersion).where(PolicyVersion.kind == kind, PolicyVersion.key == key)
-                               .order_by(PolicyVersion.effective_from.desc())).scalars()
+        rows = session.execute(
+            select(PolicyVersion)
+            .where(PolicyVersion.kind == kind, PolicyVersion.key == key)
+            .order_by(PolicyVersion.effective_from.desc())
+        ).scalars()
         return [_stored(r) for r in rows]
 
 
 def cities(ctx: ServiceContext) -> list[str]:
     defaults.install_defaults(ctx)
     with ctx.read() as session:
-        return list(session.execute(select(PolicyVersion.key).where(PolicyVersion.kind == policy.INSURANCE)
-                                    .distinct().order_by(PolicyVersion.key)).scalars())
+        return list(
+            session.execute(
+                select(PolicyVersion.key)
+                .where(PolicyVersion.kind == policy.INSURANCE)
+                .distinct()
+                .order_by(PolicyVersion.key)
+            ).scalars()
+        )
 
 
-def save_version(ctx: ServiceContext, kind: str, key: str, effective_from: date, data: dict,
-                 source: str) -> StoredVersion:
+def save_version(
+    ctx: ServiceContext, kind: str, key: str, effective_from: date, data: dict, source: str
+) -> StoredVersion:
     """Add a version in force from ``effective_from`` (or replace the company's own version of that
     same date). Checked by parsing it the way the calculation will; a new city is just a new key."""
     ctx.require_all(Permission.PAYROLL_POLICY)
@@ -105,14 +116,19 @@ def save_version(ctx: ServiceContext, kind: str, key: str, effective_from: date,
 
 def _save(tx: Transaction, version: policy.Version) -> PolicyVersion:
     session = tx.session
-    row = session.execute(select(PolicyVersion).where(
-        PolicyVersion.kind == version.kind, PolicyVersion.key == version.key,
-        PolicyVersion.effective_from == version.effective_from)).scalar_one_or_none()
+    row = session.execute(
+        select(PolicyVersion).where(
+            PolicyVersion.kind == version.kind,
+            PolicyVersion.key == version.key,
+            PolicyVersion.effective_from == version.effective_from,
+        )
+    ).scalar_one_or_none()
     before = None
     text = json.dumps(version.data, ensure_ascii=False)
     if row is None:
-        row = PolicyVersion(kind=version.kind, key=version.key, effective_from=version.effective_from,
-                            created_at=tx.ctx.clock.now())
+        row = PolicyVersion(
+            kind=version.kind, key=version.key, effective_from=version.effective_from, created_at=tx.ctx.clock.now()
+        )
         session.add(row)
     else:
         if row.data == text and row.source == version.source:
@@ -121,8 +137,13 @@ def _save(tx: Transaction, version: policy.Version) -> PolicyVersion:
     row.data, row.source, row.created_by = text, version.source, tx.ctx.actor.display_name
     session.flush()
     label = policy.kind_label(version.kind) + (f"（{version.key}）" if version.key else "")
-    tx.audit("policy.save", "policy", row.id, tr("保存{0}，自 {1} 起执行").format(label, version.effective_from.isoformat()),
-             before, {"data": version.data, "source": version.source, "effective_from": version.effective_from})
+    tx.audit(
+        "policy.save",
+        "policy",
+        row.id,
+        tr("保存{0}，自 {1} 起执行").format(label, version.effective_from.isoformat()),
+        before,
+        {"data": version.data, "source": version.source, "effective_from": version.effective_from},
+    )
     tx.changed("policy", "updated", row.id)
     return row
-

@@ -61,8 +61,10 @@ def _fingerprint(gathered: list[Gathered]) -> str:
     for g in gathered:
         digest.update(repr(g.employee).encode())
         index = rules_seen.setdefault(id(g.rules), len(rules_seen))
-        digest.update(b"|%d|%s|%s|%s\n" % (index, str(g.department_id).encode(), str(g.project_department_id).encode(),
-                                           g.insurance_change.encode()))
+        digest.update(
+            b"|%d|%s|%s|%s\n"
+            % (index, str(g.department_id).encode(), str(g.project_department_id).encode(), g.insurance_change.encode())
+        )
     for rules_id, index in sorted(rules_seen.items(), key=lambda item: item[1]):
         rules = next(g.rules for g in gathered if id(g.rules) == rules_id)
         digest.update(repr(rules).encode())
@@ -91,14 +93,19 @@ def _require_run(session: Session, month: date) -> PayrollRun:
 
 def _check_earlier_months(session: Session, month: date) -> None:
     """Cumulative tax needs every earlier month of the year that payroll ran in: no gaps."""
-    months = set(session.execute(select(PayrollRun.month).where(
-        PayrollRun.month >= date(month.year, 1, 1), PayrollRun.month < month)).scalars())
+    months = set(
+        session.execute(
+            select(PayrollRun.month).where(PayrollRun.month >= date(month.year, 1, 1), PayrollRun.month < month)
+        ).scalars()
+    )
     if not months:
         return
     current = min(months)
     while current < month:
         if current not in months:
-            raise StateError(tr("请先核算{0}的工资：累计预扣个税需要本年度之前各月的结果。").format(_month_text(current)))
+            raise StateError(
+                tr("请先核算{0}的工资：累计预扣个税需要本年度之前各月的结果。").format(_month_text(current))
+            )
         current = shift_month(current, 1)
 
 
@@ -110,7 +117,9 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
         session = tx.session
         run = _run(session, month)
         if run is not None and run.status == RunStatus.PAID.value:
-            raise StateError(tr("{0}的工资已发放并锁定，不能重新计算；更正请记入下月的调整项目。").format(_month_text(month)))
+            raise StateError(
+                tr("{0}的工资已发放并锁定，不能重新计算；更正请记入下月的调整项目。").format(_month_text(month))
+            )
         _check_earlier_months(session, month)
         gathered = _gather(ctx, session, month)
         payslips = [calculate(g.employee, g.rules) for g in gathered]
@@ -135,38 +144,82 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
         run.total_employer_cost = sum((p.employer_cost for p in payslips), ZERO)
         run.calculated_at, run.calculated_by = now, ctx.actor.display_name
         run.approved_at = run.approved_by = None
-        tx.audit("payroll.calculate", "payroll_run", month.strftime("%Y-%m"),
-                 tr("{0}工资{1}：{2}人，应发 {3}，实发 {4}，个税 {5}").format(
-                     _month_text(month), tr("重新计算") if before else tr("计算"), run.employee_count,
-                     f"{run.total_gross:,.2f}", f"{run.total_net:,.2f}", f"{run.total_tax:,.2f}"),
-                 before, {"status": run.status, "total_net": run.total_net, "employee_count": run.employee_count,
-                          "input_hash": run.input_hash})
+        tx.audit(
+            "payroll.calculate",
+            "payroll_run",
+            month.strftime("%Y-%m"),
+            tr("{0}工资{1}：{2}人，应发 {3}，实发 {4}，个税 {5}").format(
+                _month_text(month),
+                tr("重新计算") if before else tr("计算"),
+                run.employee_count,
+                f"{run.total_gross:,.2f}",
+                f"{run.total_net:,.2f}",
+                f"{run.total_tax:,.2f}",
+            ),
+            before,
+            {
+                "status": run.status,
+                "total_net": run.total_net,
+                "employee_count": run.employee_count,
+                "input_hash": run.input_hash,
+            },
+        )
         tx.changed("payroll_run", "updated", run.id)
-        warnings = [f"{g.employee.emp_no} {g.employee.name}：{w}" for g, p in zip(gathered, payslips)
-                    for w in p.warnings]
+        warnings = [
+            f"{g.employee.emp_no} {g.employee.name}：{w}" for g, p in zip(gathered, payslips) for w in p.warnings
+        ]
         missing = [g.employee for g in gathered if g.missing_year_to_date]
         if missing:
             names = "、".join(f"{e.emp_no} {e.name}" for e in missing[:5]) + (tr(" 等") if len(missing) > 5 else "")
-            warnings.insert(0, tr("{0}名员工本年度此前月份的累计收入和已预扣税额尚未录入（{1}），累计预扣个税将从本月起算；"
-                                  "请在“工资录入 › 年初累计数”中补录后重新计算。").format(len(missing), names))
+            warnings.insert(
+                0,
+                tr(
+                    "{0}名员工本年度此前月份的累计收入和已预扣税额尚未录入（{1}），累计预扣个税将从本月起算；"
+                    "请在“工资录入 › 年初累计数”中补录后重新计算。"
+                ).format(len(missing), names),
+            )
         warnings = tuple(warnings)
         return _summary(run, False, warnings)
 
 
 def _result_row(run_id: int, g: Gathered, p: Payslip) -> dict:
     y = p.ytd
-    return {"run_id": run_id, "employee_id": p.employee_id, "department_id": g.department_id,
-            "project_department_id": g.project_department_id, "gross_pay": p.gross_pay,
-            "employee_insurance": p.employee_insurance, "employer_insurance": p.employer_insurance,
-            "total_tax": p.total_tax, "net_pay": p.net_pay, "employer_cost": p.employer_cost,
-            "ytd_months": y.months, "ytd_income": y.income, "ytd_tax_free": y.tax_free, "ytd_basic": y.basic,
-            "ytd_special": y.special, "ytd_additional": y.additional, "ytd_other": y.other, "ytd_tax": y.tax,
-            "ytd_bonus_separately": y.bonus_taxed_separately, "detail": codec.dumps(p)}
+    return {
+        "run_id": run_id,
+        "employee_id": p.employee_id,
+        "department_id": g.department_id,
+        "project_department_id": g.project_department_id,
+        "gross_pay": p.gross_pay,
+        "employee_insurance": p.employee_insurance,
+        "employer_insurance": p.employer_insurance,
+        "total_tax": p.total_tax,
+        "net_pay": p.net_pay,
+        "employer_cost": p.employer_cost,
+        "ytd_months": y.months,
+        "ytd_income": y.income,
+        "ytd_tax_free": y.tax_free,
+        "ytd_basic": y.basic,
+        "ytd_special": y.special,
+        "ytd_additional": y.additional,
+        "ytd_other": y.other,
+        "ytd_tax": y.tax,
+        "ytd_bonus_separately": y.bonus_taxed_separately,
+        "detail": codec.dumps(p),
+    }
 
 
 def _summary(run: PayrollRun, stale: bool, warnings: tuple[str, ...] = ()) -> RunSummary:
-    return RunSummary(run.month, RunStatus(run.status), stale, run.employee_count, run.total_gross, run.total_net,
-                      run.total_tax, run.total_employer_cost, warnings)
+    return RunSummary(
+        run.month,
+        RunStatus(run.status),
+        stale,
+        run.employee_count,
+        run.total_gross,
+        run.total_net,
+        run.total_tax,
+        run.total_employer_cost,
+        warnings,
+    )
 
 
 def _is_stale(ctx: ServiceContext, session: Session, run: PayrollRun) -> bool:
@@ -195,19 +248,32 @@ def runs(ctx: ServiceContext, year: int | None = None) -> list[RunSummary]:
         return [_summary(r, False) for r in session.execute(query).scalars()]
 
 
-def _transition(ctx: ServiceContext, month: date, permission: Permission, expected: RunStatus, target: RunStatus,
-                action: str, summary_text: str) -> RunSummary:
+def _transition(
+    ctx: ServiceContext,
+    month: date,
+    permission: Permission,
+    expected: RunStatus,
+    target: RunStatus,
+    action: str,
+    summary_text: str,
+) -> RunSummary:
     ctx.require_all(permission)
     month = month.replace(day=1)
     with ctx.transaction() as tx:
         session = tx.session
         run = _require_run(session, month)
         if run.status != expected.value:
-            raise StateError(tr("{0}的工资当前为“{1}”，只有“{2}”的工资可以{3}。").format(
-                _month_text(month), RunStatus(run.status).label, expected.label, action))
+            raise StateError(
+                tr("{0}的工资当前为“{1}”，只有“{2}”的工资可以{3}。").format(
+                    _month_text(month), RunStatus(run.status).label, expected.label, action
+                )
+            )
         if _is_stale(ctx, session, run):
-            raise StateError(tr("{0}的工资计算后数据有变更（员工档案、工资项目、专项附加扣除或政策），"
-                                "请人事重新计算后再{1}。").format(_month_text(month), action))
+            raise StateError(
+                tr(
+                    "{0}的工资计算后数据有变更（员工档案、工资项目、专项附加扣除或政策），请人事重新计算后再{1}。"
+                ).format(_month_text(month), action)
+            )
         now = ctx.clock.now()
         before = {"status": run.status}
         run.status = target.value
@@ -215,8 +281,14 @@ def _transition(ctx: ServiceContext, month: date, permission: Permission, expect
             run.approved_at, run.approved_by = now, ctx.actor.display_name
         else:
             run.paid_at, run.paid_by = now, ctx.actor.display_name
-        tx.audit(f"payroll.{target.value}", "payroll_run", month.strftime("%Y-%m"),
-                 summary_text.format(_month_text(month), f"{run.total_net:,.2f}"), before, {"status": run.status})
+        tx.audit(
+            f"payroll.{target.value}",
+            "payroll_run",
+            month.strftime("%Y-%m"),
+            summary_text.format(_month_text(month), f"{run.total_net:,.2f}"),
+            before,
+            {"status": run.status},
+        )
         tx.changed("payroll_run", "updated", run.id)
         return _summary(run, False)
 
@@ -225,17 +297,32 @@ def approve(ctx: ServiceContext, month: date) -> RunSummary:
     """Finance approves a calculated month (refused while its inputs changed since the calculation)."""
     if ctx.actor.user_id is not None and ctx.actor.scope_for(Permission.PAYROLL_APPROVE) is not Scope.ALL:
         raise PermissionDenied(tr("只有财务可以审核工资。"))
-    return _transition(ctx, month, Permission.PAYROLL_APPROVE, RunStatus.CALCULATED, RunStatus.APPROVED,
-                       tr("审核"), tr("审核通过{0}工资，实发合计 {1}"))
+    return _transition(
+        ctx,
+        month,
+        Permission.PAYROLL_APPROVE,
+        RunStatus.CALCULATED,
+        RunStatus.APPROVED,
+        tr("审核"),
+        tr("审核通过{0}工资，实发合计 {1}"),
+    )
 
 
 def mark_paid(ctx: ServiceContext, month: date) -> RunSummary:
     """Finance confirms the bank transfer; the month is locked from now on."""
-    return _transition(ctx, month, Permission.PAYROLL_APPROVE, RunStatus.APPROVED, RunStatus.PAID,
-                       tr("确认发放"), tr("确认{0}工资已发放并锁定，实发合计 {1}"))
+    return _transition(
+        ctx,
+        month,
+        Permission.PAYROLL_APPROVE,
+        RunStatus.APPROVED,
+        RunStatus.PAID,
+        tr("确认发放"),
+        tr("确认{0}工资已发放并锁定，实发合计 {1}"),
+    )
 
 
 # ---- reading results --------------------------------------------------------------------------
+
 
 def _company_name(session: Session) -> str:
     company = session.get(Company, 1)
@@ -251,8 +338,18 @@ def header(ctx: ServiceContext, month: date, *, check_stale: bool = True) -> Run
 
 
 def _header(session: Session, run: PayrollRun, stale: bool) -> RunHeader:
-    return RunHeader(_company_name(session), run.month, RunStatus(run.status), stale, run.calculated_at,
-                     run.calculated_by, run.approved_at, run.approved_by, run.paid_at, run.paid_by)
+    return RunHeader(
+        _company_name(session),
+        run.month,
+        RunStatus(run.status),
+        stale,
+        run.calculated_at,
+        run.calculated_by,
+        run.approved_at,
+        run.approved_by,
+        run.paid_at,
+        run.paid_by,
+    )
 
 
 def _department_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
@@ -275,27 +372,55 @@ def rows(ctx: ServiceContext, month: date, employee_ids: list[int] | None = None
 def _rows(ctx: ServiceContext, session: Session, run: PayrollRun, employee_ids=None) -> list[PayrollRow]:
     paths, kinds = _department_names(session)
     sensitive = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
-    query = (select(PayrollResult.employee_id, PayrollResult.department_id, PayrollResult.project_department_id,
-                    PayrollResult.detail, Employee.emp_no, Employee.name, Employee.id_number, Employee.bank_account,
-                    Employee.bank_name, Employee.social_security_city, Employee.hire_date, Employee.last_working_day)
-             .join(Employee, Employee.id == PayrollResult.employee_id).where(PayrollResult.run_id == run.id))
+    query = (
+        select(
+            PayrollResult.employee_id,
+            PayrollResult.department_id,
+            PayrollResult.project_department_id,
+            PayrollResult.detail,
+            Employee.emp_no,
+            Employee.name,
+            Employee.id_number,
+            Employee.bank_account,
+            Employee.bank_name,
+            Employee.social_security_city,
+            Employee.hire_date,
+            Employee.last_working_day,
+        )
+        .join(Employee, Employee.id == PayrollResult.employee_id)
+        .where(PayrollResult.run_id == run.id)
+    )
     if employee_ids is not None:
         query = query.where(PayrollResult.employee_id.in_(employee_ids))
     result = []
     for r in session.execute(query):
         change = ""
-        if r.last_working_day is not None and run.month <= r.last_working_day and (
-                r.last_working_day.year, r.last_working_day.month) == (run.month.year, run.month.month):
+        if (
+            r.last_working_day is not None
+            and run.month <= r.last_working_day
+            and (r.last_working_day.year, r.last_working_day.month) == (run.month.year, run.month.month)
+        ):
             change = "stop"
         elif (r.hire_date.year, r.hire_date.month) == (run.month.year, run.month.month):
             change = "add"
-        result.append(PayrollRow(
-            r.employee_id, r.emp_no, r.name, r.department_id, paths.get(r.department_id, ""),
-            r.project_department_id, paths.get(r.project_department_id, "") if r.project_department_id else "",
-            kinds.get(r.department_id, DepartmentKind.BUSINESS.value),
-            r.id_number if sensitive else mask_id_number(r.id_number) or "",
-            (r.bank_account or "") if sensitive else mask_bank_account(r.bank_account) or "",
-            r.bank_name or "", r.social_security_city or "", change, codec.loads(r.detail)))
+        result.append(
+            PayrollRow(
+                r.employee_id,
+                r.emp_no,
+                r.name,
+                r.department_id,
+                paths.get(r.department_id, ""),
+                r.project_department_id,
+                paths.get(r.project_department_id, "") if r.project_department_id else "",
+                kinds.get(r.department_id, DepartmentKind.BUSINESS.value),
+                r.id_number if sensitive else mask_id_number(r.id_number) or "",
+                (r.bank_account or "") if sensitive else mask_bank_account(r.bank_account) or "",
+                r.bank_name or "",
+                r.social_security_city or "",
+                change,
+                codec.loads(r.detail),
+            )
+        )
     result.sort(key=lambda row: (row.department, row.emp_no))
     return result
 
@@ -314,10 +439,12 @@ def my_payslips(ctx: ServiceContext, year: int | None = None) -> list[OwnPayslip
     if employee_id is None:
         return []
     with ctx.read() as session:
-        query = (select(PayrollRun.month, PayrollRun.status, PayrollResult.detail)
-                 .join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
-                 .where(PayrollResult.employee_id == employee_id, PayrollRun.status == RunStatus.PAID.value)
-                 .order_by(PayrollRun.month.desc()))
+        query = (
+            select(PayrollRun.month, PayrollRun.status, PayrollResult.detail)
+            .join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
+            .where(PayrollResult.employee_id == employee_id, PayrollRun.status == RunStatus.PAID.value)
+            .order_by(PayrollRun.month.desc())
+        )
         if year:
             query = query.where(PayrollRun.month >= date(year, 1, 1), PayrollRun.month <= date(year, 12, 1))
         return [OwnPayslip(m, RunStatus(s), codec.loads(d)) for m, s, d in session.execute(query)]

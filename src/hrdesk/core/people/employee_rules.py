@@ -175,8 +175,14 @@ def employee_input_from_json(raw: dict) -> EmployeeInput:
         value = raw.get(f.name)
         if value is None:
             continue
-        if f.name in ("birth_date", "hire_date", "probation_end_date", "contract_start", "contract_end",
-                      "last_working_day"):
+        if f.name in (
+            "birth_date",
+            "hire_date",
+            "probation_end_date",
+            "contract_start",
+            "contract_end",
+            "last_working_day",
+        ):
             value = date.fromisoformat(value)
         elif f.name == "gender":
             value = Gender(value)

@@ -89,12 +89,30 @@ def load(ctx: ServiceContext) -> EmployeeTable:
     with ctx.read() as session:
         query = (
             select(
-                Employee.id, Employee.department_id, Employee.project_department_id, Employee.status,
-                Employee.emp_no, Employee.name, Employee.gender, dept.name, project.name, Position.name,
-                manager.name, Employee.phone, Employee.email, Employee.hire_date, Employee.probation_end_date,
-                Employee.contract_type, Employee.contract_end, Employee.last_working_day,
-                Employee.social_security_city, Employee.base_salary, Employee.id_number, Employee.birth_date,
-                Employee.bank_account, Employee.bank_name,
+                Employee.id,
+                Employee.department_id,
+                Employee.project_department_id,
+                Employee.status,
+                Employee.emp_no,
+                Employee.name,
+                Employee.gender,
+                dept.name,
+                project.name,
+                Position.name,
+                manager.name,
+                Employee.phone,
+                Employee.email,
+                Employee.hire_date,
+                Employee.probation_end_date,
+                Employee.contract_type,
+                Employee.contract_end,
+                Employee.last_working_day,
+                Employee.social_security_city,
+                Employee.base_salary,
+                Employee.id_number,
+                Employee.birth_date,
+                Employee.bank_account,
+                Employee.bank_name,
             )
             .join(dept, dept.id == Employee.department_id)
             .outerjoin(project, project.id == Employee.project_department_id)
@@ -107,22 +125,26 @@ def load(ctx: ServiceContext) -> EmployeeTable:
             query = query.where(condition)
         sensitive_ids = visible_ids(session, ctx.actor, Permission.EMPLOYEE_SENSITIVE)
         definitions = session.execute(
-            select(CustomFieldDefinition.id, CustomFieldDefinition.key, CustomFieldDefinition.label,
-                   CustomFieldDefinition.field_type)
+            select(
+                CustomFieldDefinition.id,
+                CustomFieldDefinition.key,
+                CustomFieldDefinition.label,
+                CustomFieldDefinition.field_type,
+            )
             .where(CustomFieldDefinition.active.is_(True))
             .order_by(CustomFieldDefinition.sort_order, CustomFieldDefinition.id)
         ).all()
         custom: dict[int, dict[int, str]] = {}
         if definitions:
             for emp_id, field_id, value in session.execute(
-                    select(CustomFieldValue.employee_id, CustomFieldValue.field_id, CustomFieldValue.value)):
+                select(CustomFieldValue.employee_id, CustomFieldValue.field_id, CustomFieldValue.value)
+            ):
                 custom.setdefault(emp_id, {})[field_id] = value
         records = session.execute(query.execution_options(yield_per=5000))  # streamed, not all held
         rows = _build_rows(records, definitions, custom, sensitive_ids)
 
     columns = _builtin_columns() + [
-        TableColumn(f"custom:{d.key}", d.label, _custom_kind(d.field_type), default_visible=False)
-        for d in definitions
+        TableColumn(f"custom:{d.key}", d.label, _custom_kind(d.field_type), default_visible=False) for d in definitions
     ]
     return EmployeeTable(columns, rows)
 
@@ -141,19 +163,56 @@ def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
     share = shared.setdefault
     rows = []
     append = rows.append
-    for (emp_id, dept_id, project_id, status, emp_no, name, gender, dept_name, project_name, position,
-         manager_name, phone, email, hire_date, probation_end, contract_type, contract_end, last_day, city,
-         salary, id_number, birth_date, bank_account, bank_name) in records:
+    for (
+        emp_id,
+        dept_id,
+        project_id,
+        status,
+        emp_no,
+        name,
+        gender,
+        dept_name,
+        project_name,
+        position,
+        manager_name,
+        phone,
+        email,
+        hire_date,
+        probation_end,
+        contract_type,
+        contract_end,
+        last_day,
+        city,
+        salary,
+        id_number,
+        birth_date,
+        bank_account,
+        bank_name,
+    ) in records:
         visible = all_visible or emp_id in sensitive_ids
         search = f"{emp_no}\x1f{name}\x1f{phone or ''}\x1f{dept_name}\x1f{project_name or ''}".lower()
         row = (
-            emp_id, dept_id, project_id, share(status, status), search,
-            emp_no, name, gender_label.get(gender, gender), share(dept_name, dept_name),
-            share(project_name, project_name), share(position, position), share(manager_name, manager_name),
-            status_label.get(status, status), phone, email, share(hire_date, hire_date),
+            emp_id,
+            dept_id,
+            project_id,
+            share(status, status),
+            search,
+            emp_no,
+            name,
+            gender_label.get(gender, gender),
+            share(dept_name, dept_name),
+            share(project_name, project_name),
+            share(position, position),
+            share(manager_name, manager_name),
+            status_label.get(status, status),
+            phone,
+            email,
+            share(hire_date, hire_date),
             share(probation_end, probation_end),
-            contract_label.get(contract_type) if contract_type else None, share(contract_end, contract_end),
-            share(last_day, last_day), share(city, city),
+            contract_label.get(contract_type) if contract_type else None,
+            share(contract_end, contract_end),
+            share(last_day, last_day),
+            share(city, city),
             share(salary, salary) if visible else MASKED_MONEY,
             id_number if visible else mask_id_number(id_number),
             share(birth_date, birth_date),
@@ -179,13 +238,13 @@ def _custom_parser(field_type: str):
     return lambda v: v
 
 
-
 def matches_text(search_blob: str, terms: list[str]) -> bool:
     return all(term in search_blob for term in terms)
 
 
-def filter_rows(rows: list[tuple], text: str = "", statuses: set[str] | None = None,
-                department_ids: set[int] | None = None) -> list[tuple]:
+def filter_rows(
+    rows: list[tuple], text: str = "", statuses: set[str] | None = None, department_ids: set[int] | None = None
+) -> list[tuple]:
     """Rows matching every search term (工号, 姓名, 手机, 部门, 项目部), a status in ``statuses`` and a
     department or 项目部 in ``department_ids`` (None = no condition). Keeps the input order, so a
     list sorted once stays sorted while the user types."""

@@ -93,8 +93,9 @@ def _can_see_sensitive(session: Session, ctx: ServiceContext, employee_id: int) 
 
 
 def _can_edit(session: Session, ctx: ServiceContext, employee_id: int) -> bool:
-    return ctx.actor.can(Permission.EMPLOYEE_EDIT) and in_scope(session, ctx.actor, Permission.EMPLOYEE_EDIT,
-                                                                  employee_id)
+    return ctx.actor.can(Permission.EMPLOYEE_EDIT) and in_scope(
+        session, ctx.actor, Permission.EMPLOYEE_EDIT, employee_id
+    )
 
 
 def get(ctx: ServiceContext, employee_id: int) -> EmployeeDetail:
@@ -160,7 +161,7 @@ def next_emp_no(session: Session, prefix: str = "E", reserved: Iterable[str] = (
     numbers += list(reserved)
     highest, width = 0, 6
     for number in numbers:
-        digits = number[len(prefix):]
+        digits = number[len(prefix) :]
         if digits.isdigit():
             highest = max(highest, int(digits))
             width = max(width, len(digits))
@@ -186,8 +187,14 @@ def create_in(tx, data: EmployeeInput, summary: str | None = None) -> Employee:
     session.flush()
     _store_custom(session, emp.id, custom)
     after = snapshot(emp) | {"custom": custom}
-    tx.audit("employee.create", "employee", emp.id, summary or tr("新建员工 {0} {1}").format(emp.emp_no, emp.name),
-             None, after)
+    tx.audit(
+        "employee.create",
+        "employee",
+        emp.id,
+        summary or tr("新建员工 {0} {1}").format(emp.emp_no, emp.name),
+        None,
+        after,
+    )
     tx.changed("employee", "created", emp.id)
     return emp
 
@@ -214,8 +221,14 @@ def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_
         after = snapshot(emp) | {"custom": custom}
         changed_before, changed_after = audit_chain.diff(before, after)
         if changed_after:
-            tx.audit("employee.update", "employee", emp.id, tr("修改员工 {0} {1}").format(emp.emp_no, emp.name),
-                     changed_before, changed_after)
+            tx.audit(
+                "employee.update",
+                "employee",
+                emp.id,
+                tr("修改员工 {0} {1}").format(emp.emp_no, emp.name),
+                changed_before,
+                changed_after,
+            )
             tx.changed("employee", "updated", emp.id)
         return _detail(session, ctx, emp.id)
 
@@ -263,9 +276,14 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
         # render_nulls: otherwise the ORM bulk insert splits the rows at every change of which
         # columns are empty and splices the RETURNING results quadratically (248 s for 100,000
         # mixed rows instead of a few).
-        ids = list(session.execute(
-            insert(Employee).returning(Employee.id, sort_by_parameter_order=True)
-            .execution_options(render_nulls=True), rows).scalars())
+        ids = list(
+            session.execute(
+                insert(Employee)
+                .returning(Employee.id, sort_by_parameter_order=True)
+                .execution_options(render_nulls=True),
+                rows,
+            ).scalars()
+        )
         value_rows = [
             {"employee_id": emp_id, "field_id": definitions[key].id, "value": value}
             for emp_id, custom in zip(ids, customs)
@@ -276,8 +294,16 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
         entries = []
         for emp_id, row, custom in zip(ids, rows, customs):
             after = {name: row[name] for name in _STORED_FIELDS} | {"custom": custom}
-            entries.append(audit_chain.Entry("employee.create", "employee", emp_id,
-                                       tr("新建员工 {0} {1}").format(row["emp_no"], row["name"]), None, after))
+            entries.append(
+                audit_chain.Entry(
+                    "employee.create",
+                    "employee",
+                    emp_id,
+                    tr("新建员工 {0} {1}").format(row["emp_no"], row["name"]),
+                    None,
+                    after,
+                )
+            )
         audit_chain.append_many(session, ctx.actor, now, entries)
         tx.audit("employee.bulk_create", "employee", None, summary, None, {"count": len(ids)})
         tx.changed("employee", "created", *ids)
@@ -296,16 +322,18 @@ def count(ctx: ServiceContext) -> int:
 class _ReferenceData:
     """Departments, positions and the manager graph, loaded once to check references."""
 
-    def __init__(self, departments: dict[int, tuple[str, bool]], positions: dict[int, bool],
-                 managers: dict[int, int | None]):
+    def __init__(
+        self, departments: dict[int, tuple[str, bool]], positions: dict[int, bool], managers: dict[int, int | None]
+    ):
         self.departments = departments  # id -> (kind, active)
         self.positions = positions  # id -> active
         self.managers = managers  # employee id -> manager id
 
     @classmethod
     def load(cls, session: Session) -> _ReferenceData:
-        departments = {r.id: (r.kind, r.active) for r in session.execute(
-            select(Department.id, Department.kind, Department.active))}
+        departments = {
+            r.id: (r.kind, r.active) for r in session.execute(select(Department.id, Department.kind, Department.active))
+        }
         positions = {r.id: r.active for r in session.execute(select(Position.id, Position.active))}
         managers = {r.id: r.manager_id for r in session.execute(select(Employee.id, Employee.manager_id))}
         return cls(departments, positions, managers)
@@ -392,8 +420,11 @@ def _store_custom(session: Session, employee_id: int, custom: dict[str, str], re
     definitions = custom_fields_service.active_definitions(session)
     if replace:
         active_ids = [d.id for d in definitions.values()]
-        for row in session.execute(select(CustomFieldValue).where(
-                CustomFieldValue.employee_id == employee_id, CustomFieldValue.field_id.in_(active_ids))).scalars():
+        for row in session.execute(
+            select(CustomFieldValue).where(
+                CustomFieldValue.employee_id == employee_id, CustomFieldValue.field_id.in_(active_ids)
+            )
+        ).scalars():
             session.delete(row)
         session.flush()
     for key, value in custom.items():
@@ -418,12 +449,17 @@ def search(ctx: ServiceContext, text: str, limit: int = 20, include_separated: b
     直属上级 or 部门负责人), within the caller's view scope."""
     scope = ctx.require(Permission.EMPLOYEE_VIEW)
     text = (text or "").strip()
-    query = (select(Employee.id, Employee.emp_no, Employee.name, Department.name, Employee.status)
-             .join(Department, Department.id == Employee.department_id)
-             .order_by(Employee.emp_no).limit(limit))
+    query = (
+        select(Employee.id, Employee.emp_no, Employee.name, Department.name, Employee.status)
+        .join(Department, Department.id == Employee.department_id)
+        .order_by(Employee.emp_no)
+        .limit(limit)
+    )
     if text:
-        query = query.where((Employee.emp_no.like(f"{_escape_like(text)}%", escape="\\"))
-                            | (Employee.name.like(f"%{_escape_like(text)}%", escape="\\")))
+        query = query.where(
+            (Employee.emp_no.like(f"{_escape_like(text)}%", escape="\\"))
+            | (Employee.name.like(f"%{_escape_like(text)}%", escape="\\"))
+        )
     if not include_separated:
         query = query.where(Employee.status != EmployeeStatus.SEPARATED.value)
     with ctx.read() as session:

@@ -18,21 +18,32 @@ _CURRENT = Employee.status != EmployeeStatus.SEPARATED.value
 
 class Placement:
     def placements(self, session: Session) -> Counter:
-        return Counter({(r[0], r[1]): r[2] for r in session.execute(
-            select(Employee.department_id, Employee.project_department_id, func.count()).where(_CURRENT)
-            .group_by(Employee.department_id, Employee.project_department_id))})
+        return Counter(
+            {
+                (r[0], r[1]): r[2]
+                for r in session.execute(
+                    select(Employee.department_id, Employee.project_department_id, func.count())
+                    .where(_CURRENT)
+                    .group_by(Employee.department_id, Employee.project_department_id)
+                )
+            }
+        )
 
     def members(self, session: Session, dept_id: int, *, current_only: bool) -> int:
         query = select(func.count()).where(
-            or_(Employee.department_id == dept_id, Employee.project_department_id == dept_id))
+            or_(Employee.department_id == dept_id, Employee.project_department_id == dept_id)
+        )
         return session.execute(query.where(_CURRENT) if current_only else query).scalar_one()
 
     def project_members(self, session: Session, dept_id: int) -> int:
         return session.execute(select(func.count()).where(Employee.project_department_id == dept_id)).scalar_one()
 
     def position_holders(self, session: Session) -> dict[int, int]:
-        return dict(session.execute(select(Employee.position_id, func.count()).where(_CURRENT)
-                                    .group_by(Employee.position_id)).all())
+        return dict(
+            session.execute(
+                select(Employee.position_id, func.count()).where(_CURRENT).group_by(Employee.position_id)
+            ).all()
+        )
 
     def position_uses(self, session: Session, position_id: int) -> int:
         return session.execute(select(func.count()).where(Employee.position_id == position_id)).scalar_one()

@@ -114,10 +114,16 @@ def _prorate(days: int, full: Decimal) -> Decimal:
     return min(full, Decimal(days) * full / YEAR_DAYS)
 
 
-def leaver_annual_leave(working_years: Decimal | int, last_day: date, taken: Decimal | int,
-                        monthly_wage: Decimal, *, hire_date: date | None = None,
-                        company: CompanyLeaveRule | None = None,
-                        company_taken: Decimal | int = 0) -> AnnualLeaveResult:
+def leaver_annual_leave(
+    working_years: Decimal | int,
+    last_day: date,
+    taken: Decimal | int,
+    monthly_wage: Decimal,
+    *,
+    hire_date: date | None = None,
+    company: CompanyLeaveRule | None = None,
+    company_taken: Decimal | int = 0,
+) -> AnnualLeaveResult:
     """Untaken annual leave of a leaver and the extra pay for it; every figure and a Chinese basis.
 
     ``taken`` is the statutory leave already taken this year (half days allowed); ``hire_date``
@@ -140,36 +146,71 @@ def leaver_annual_leave(working_years: Decimal | int, last_day: date, taken: Dec
     daily = wage / WORKING_DAYS_PER_MONTH
     pay = round_fen(daily * EXTRA_PAY_RATE * untaken)
 
-    basis = [tr("累计工作年限{0}年，法定年休假每年{1}天（《职工带薪年休假条例》第三条）。").format(_days(years), entitlement)]
+    basis = [
+        tr("累计工作年限{0}年，法定年休假每年{1}天（《职工带薪年休假条例》第三条）。").format(_days(years), entitlement)
+    ]
     if entitlement == 0:
         basis.append(tr("累计工作不满一年，不享受法定年休假。"))
     else:
         first = date(last_day.year, 1, 1)
-        start = (tr("入职日{0}月{1}日").format(hire_date.month, hire_date.day)
-                 if hire_date is not None and hire_date > first else tr("1月1日"))
-        basis.append(tr("当年自{0}至最后工作日{1}月{2}日共{3}天：{3} ÷ 365 × {4} = {5}天，"
-                        "减已休{6}天，不足一天的部分不计，应休未休{7}天（《企业职工带薪年休假实施办法》第十二条）。").format(
-            start, last_day.month, last_day.day, passed, entitlement, _round2(exact), _days(taken), untaken))
+        start = (
+            tr("入职日{0}月{1}日").format(hire_date.month, hire_date.day)
+            if hire_date is not None and hire_date > first
+            else tr("1月1日")
+        )
+        basis.append(
+            tr(
+                "当年自{0}至最后工作日{1}月{2}日共{3}天：{3} ÷ 365 × {4} = {5}天，"
+                "减已休{6}天，不足一天的部分不计，应休未休{7}天（《企业职工带薪年休假实施办法》第十二条）。"
+            ).format(start, last_day.month, last_day.day, passed, entitlement, _round2(exact), _days(taken), untaken)
+        )
         if exact - taken < 0:
             basis.append(tr("已休天数超过折算天数，多休的天数不予扣回。"))
-    basis.append(tr("日工资：{0}元 ÷ 21.75 = {1}元；未休年休假工资报酬按日工资的300%支付，"
-                    "其中100%已随工资发放，另付200%（实施办法第十条）。").format(_money(wage), _money(round_fen(daily))))
-    basis.append(tr("法定年休假：{0}元 × 200% × {1}天 = {2}元。").format(_money(round_fen(daily)), untaken, _money(pay)))
+    basis.append(
+        tr(
+            "日工资：{0}元 ÷ 21.75 = {1}元；未休年休假工资报酬按日工资的300%支付，"
+            "其中100%已随工资发放，另付200%（实施办法第十条）。"
+        ).format(_money(wage), _money(round_fen(daily)))
+    )
+    basis.append(
+        tr("法定年休假：{0}元 × 200% × {1}天 = {2}元。").format(_money(round_fen(daily)), untaken, _money(pay))
+    )
 
     company_exact = _prorate(passed, extra_days) if company.prorate else extra_days
     company_untaken = max(0, int((company_exact - company_taken).to_integral_value(rounding=ROUND_FLOOR)))
     company_pay = round_fen(daily * company_rate * company_untaken)
     if extra_days:
         how = tr("按同样方法折算为{0}天").format(_round2(company_exact)) if company.prorate else tr("不折算")
-        paid = (tr("按日工资的{0}%支付").format(_days(company_rate * 100)) if company_rate
-                else tr("按公司规定不折算工资"))
-        basis.append(tr("公司福利年假每年{0}天，{1}，减已休{2}天，未休{3}天，{4}：{5}元。").format(
-            _days(extra_days), how, _days(company_taken), company_untaken, paid, _money(company_pay)))
+        paid = (
+            tr("按日工资的{0}%支付").format(_days(company_rate * 100)) if company_rate else tr("按公司规定不折算工资")
+        )
+        basis.append(
+            tr("公司福利年假每年{0}天，{1}，减已休{2}天，未休{3}天，{4}：{5}元。").format(
+                _days(extra_days), how, _days(company_taken), company_untaken, paid, _money(company_pay)
+            )
+        )
     total = pay + company_pay
     basis.append(tr("合计：{0}元。").format(_money(total)))
-    return AnnualLeaveResult(years, entitlement, passed, _round2(exact), taken, untaken, wage, round_fen(daily),
-                             EXTRA_PAY_RATE, pay, extra_days, _round2(company_exact), company_taken, company_untaken,
-                             company_rate, company_pay, total, tuple(basis))
+    return AnnualLeaveResult(
+        years,
+        entitlement,
+        passed,
+        _round2(exact),
+        taken,
+        untaken,
+        wage,
+        round_fen(daily),
+        EXTRA_PAY_RATE,
+        pay,
+        extra_days,
+        _round2(company_exact),
+        company_taken,
+        company_untaken,
+        company_rate,
+        company_pay,
+        total,
+        tuple(basis),
+    )
 
 
 def _round2(value: Decimal) -> Decimal:

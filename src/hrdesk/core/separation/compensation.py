@@ -66,9 +66,15 @@ class CompensationCase(LabeledEnum):
 
     @classmethod
     def _labels(cls):
-        return {cls.RESIGNATION: "主动辞职", cls.MUTUAL: "协商解除", cls.EXPIRY: "合同到期不续签",
-                cls.PROBATION_FAILED: "试用期不合格", cls.MISCONDUCT: "严重违纪辞退", cls.LAYOFF: "经济性裁员",
-                cls.UNLAWFUL: "违法解除"}
+        return {
+            cls.RESIGNATION: "主动辞职",
+            cls.MUTUAL: "协商解除",
+            cls.EXPIRY: "合同到期不续签",
+            cls.PROBATION_FAILED: "试用期不合格",
+            cls.MISCONDUCT: "严重违纪辞退",
+            cls.LAYOFF: "经济性裁员",
+            cls.UNLAWFUL: "违法解除",
+        }
 
     @classmethod
     def from_reason(cls, reason: SeparationReason) -> CompensationCase:
@@ -185,16 +191,25 @@ def _months_line(service: ServiceLength, months: Decimal) -> str:
     rest = ServiceLength(0, service.months, service.days).text
     if service.months >= 6:
         return tr("补偿月数：满{0}年计{0}个月，另{1}（六个月以上）计1个月，N = {2}。").format(
-            service.years, rest, _months_text(months))
+            service.years, rest, _months_text(months)
+        )
     return tr("补偿月数：满{0}年计{0}个月，另{1}（不满六个月）计0.5个月，N = {2}。").format(
-        service.years, rest, _months_text(months))
+        service.years, rest, _months_text(months)
+    )
 
 
-def economic_compensation(case: CompensationCase | SeparationReason, hire_date: date, last_day: date,
-                          average_monthly_wage: Decimal, *, local_average_monthly: Decimal | None = None,
-                          minimum_wage: Decimal | None = None, notice_pay: bool = False,
-                          previous_month_wage: Decimal | None = None,
-                          refused_renewal: bool = False) -> CompensationResult:
+def economic_compensation(
+    case: CompensationCase | SeparationReason,
+    hire_date: date,
+    last_day: date,
+    average_monthly_wage: Decimal,
+    *,
+    local_average_monthly: Decimal | None = None,
+    minimum_wage: Decimal | None = None,
+    notice_pay: bool = False,
+    previous_month_wage: Decimal | None = None,
+    refused_renewal: bool = False,
+) -> CompensationResult:
     """Economic compensation for one employee; every figure and a Chinese explanation.
 
     ``refused_renewal`` only matters for an expiry: the employee turned down a renewal on equal or
@@ -207,10 +222,14 @@ def economic_compensation(case: CompensationCase | SeparationReason, hire_date: 
     case = CompensationCase(case)
     average = round_fen(_amount(average_monthly_wage, "monthly_wage", tr("月平均工资")))
     floor = None if minimum_wage is None else round_fen(_amount(minimum_wage, "minimum_wage", tr("当地最低工资")))
-    local = None if local_average_monthly is None else _amount(
-        local_average_monthly, "local_average_monthly", tr("当地上年职工月平均工资"), positive=True)
-    previous = None if previous_month_wage is None else _amount(
-        previous_month_wage, "previous_month_wage", tr("上月工资"))
+    local = (
+        None
+        if local_average_monthly is None
+        else _amount(local_average_monthly, "local_average_monthly", tr("当地上年职工月平均工资"), positive=True)
+    )
+    previous = (
+        None if previous_month_wage is None else _amount(previous_month_wage, "previous_month_wage", tr("上月工资"))
+    )
     service = service_length(hire_date, last_day)
     months = compensation_months(service)
 
@@ -218,23 +237,35 @@ def economic_compensation(case: CompensationCase | SeparationReason, hire_date: 
     basis.append(tr("工作年限：{0}至{1}（含），共{2}。").format(cn_date(hire_date), cn_date(last_day), service.text))
     if case is CompensationCase.EXPIRY and refused_renewal:
         owed, multiplier = False, Decimal(0)
-        basis.append(tr("合同到期，公司以维持或提高原条件续订而员工不同意续订，不支付经济补偿"
-                        "（《劳动合同法》第四十六条第五项）。"))
+        basis.append(
+            tr(
+                "合同到期，公司以维持或提高原条件续订而员工不同意续订，不支付经济补偿"
+                "（《劳动合同法》第四十六条第五项）。"
+            )
+        )
     elif case in (CompensationCase.RESIGNATION, CompensationCase.MISCONDUCT, CompensationCase.PROBATION_FAILED):
         owed, multiplier = False, Decimal(0)
-        why = {CompensationCase.RESIGNATION: tr("员工主动辞职（第三十七条）"),
-               CompensationCase.MISCONDUCT: tr("严重违反规章制度被解除（第三十九条）"),
-               CompensationCase.PROBATION_FAILED: tr("试用期内被证明不符合录用条件（第三十九条）")}[case]
+        why = {
+            CompensationCase.RESIGNATION: tr("员工主动辞职（第三十七条）"),
+            CompensationCase.MISCONDUCT: tr("严重违反规章制度被解除（第三十九条）"),
+            CompensationCase.PROBATION_FAILED: tr("试用期内被证明不符合录用条件（第三十九条）"),
+        }[case]
         basis.append(tr("{0}，依法不支付经济补偿。").format(why))
     elif case is CompensationCase.UNLAWFUL:
         owed, multiplier = True, Decimal(2)
-        basis.append(tr("违法解除劳动合同，按经济补偿标准的二倍支付赔偿金，不再另付经济补偿"
-                        "（《劳动合同法》第四十八条、第八十七条，实施条例第二十五条）。"))
+        basis.append(
+            tr(
+                "违法解除劳动合同，按经济补偿标准的二倍支付赔偿金，不再另付经济补偿"
+                "（《劳动合同法》第四十八条、第八十七条，实施条例第二十五条）。"
+            )
+        )
     else:
         owed, multiplier = True, Decimal(1)
-        article = {CompensationCase.MUTUAL: tr("协商一致解除（第三十六条、第四十六条第二项）"),
-                   CompensationCase.LAYOFF: tr("经济性裁员（第四十一条、第四十六条第四项）"),
-                   CompensationCase.EXPIRY: tr("合同期满终止且非员工拒绝续订（第四十四条、第四十六条第五项）")}[case]
+        article = {
+            CompensationCase.MUTUAL: tr("协商一致解除（第三十六条、第四十六条第二项）"),
+            CompensationCase.LAYOFF: tr("经济性裁员（第四十一条、第四十六条第四项）"),
+            CompensationCase.EXPIRY: tr("合同期满终止且非员工拒绝续订（第四十四条、第四十六条第五项）"),
+        }[case]
         basis.append(tr("{0}，应支付经济补偿。").format(article))
     if notice_pay and multiplier != 1:
         raise ValidationError({"notice_pay": tr("“{0}”不支付代通知金").format(case.label)})
@@ -242,33 +273,67 @@ def economic_compensation(case: CompensationCase | SeparationReason, hire_date: 
     wage = average
     if floor is not None and wage < floor:
         wage = floor
-        basis.append(tr("月平均工资{0}元低于当地最低工资，按最低工资{1}元计算（实施条例第二十七条）。").format(
-            _money(average), _money(floor)))
+        basis.append(
+            tr("月平均工资{0}元低于当地最低工资，按最低工资{1}元计算（实施条例第二十七条）。").format(
+                _money(average), _money(floor)
+            )
+        )
     cap = None if local is None else round_fen(local * CAP_MULTIPLE)
     capped = cap is not None and wage > cap
     base = cap if capped else wage
     counted = min(months, CAP_MONTHS) if capped else months
     if owed:
         if hire_date < LAW_2008:
-            basis.append(tr("注意：2008年1月1日前的工作年限应按当时的规定计算（第九十七条），本计算未作区分，请人工核对。"))
+            basis.append(
+                tr("注意：2008年1月1日前的工作年限应按当时的规定计算（第九十七条），本计算未作区分，请人工核对。")
+            )
         basis.append(_months_line(service, months))
         if capped:
-            basis.append(tr("月工资{0}元高于当地上年职工月平均工资{1}元的三倍（{2}元），按{2}元计算，"
-                            "年限最高不超过十二年：N = {3}（第四十七条第二款）。").format(
-                _money(wage), _money(local), _money(cap), _months_text(counted)))
+            basis.append(
+                tr(
+                    "月工资{0}元高于当地上年职工月平均工资{1}元的三倍（{2}元），按{2}元计算，"
+                    "年限最高不超过十二年：N = {3}（第四十七条第二款）。"
+                ).format(_money(wage), _money(local), _money(cap), _months_text(counted))
+            )
         elif base == average:
             basis.append(tr("月工资按{0}元计算（离职前十二个月平均工资）。").format(_money(base)))
     compensation = round_fen(base * counted * multiplier) if owed else ZERO
     if owed:
-        basis.append(tr("{0}：{1}元 × {2} 个月{3} = {4}元。").format(
-            tr("赔偿金（2N）") if multiplier == 2 else tr("经济补偿（N）"), _money(base), _months_text(counted),
-            " × 2" if multiplier == 2 else "", _money(compensation)))
+        basis.append(
+            tr("{0}：{1}元 × {2} 个月{3} = {4}元。").format(
+                tr("赔偿金（2N）") if multiplier == 2 else tr("经济补偿（N）"),
+                _money(base),
+                _months_text(counted),
+                " × 2" if multiplier == 2 else "",
+                _money(compensation),
+            )
+        )
     notice = ZERO
     if notice_pay:
         notice = round_fen(previous if previous is not None else wage)
-        basis.append(tr("代通知金：额外支付一个月工资{0}元（按{1}，不受三倍封顶限制；第四十条，实施条例第二十条）。").format(
-            _money(notice), tr("上月工资") if previous is not None else tr("月工资")))
+        basis.append(
+            tr("代通知金：额外支付一个月工资{0}元（按{1}，不受三倍封顶限制；第四十条，实施条例第二十条）。").format(
+                _money(notice), tr("上月工资") if previous is not None else tr("月工资")
+            )
+        )
     total = compensation + notice
     basis.append(tr("合计：{0}元。").format(_money(total)))
-    return CompensationResult(case, owed, hire_date, last_day, service, months, counted,
-                              multiplier, average, wage, cap, capped, base, compensation, notice, total, tuple(basis))
+    return CompensationResult(
+        case,
+        owed,
+        hire_date,
+        last_day,
+        service,
+        months,
+        counted,
+        multiplier,
+        average,
+        wage,
+        cap,
+        capped,
+        base,
+        compensation,
+        notice,
+        total,
+        tuple(basis),
+    )

@@ -44,6 +44,7 @@ from hrdesk.core.separation.tables import Settlement
 
 # ---- where the flow is ------------------------------------------------------------------------
 
+
 def finance_step_index(definition: FlowDefinition) -> int | None:
     """The separation flow's settlement step: its first step for the finance role."""
     for index, step in enumerate(definition.steps):
@@ -57,10 +58,16 @@ def is_settlement_step(definition: FlowDefinition, step_index: int) -> bool:
 
 
 def _separation(session: Session, employee_id: int) -> tuple[Separation, FlowInstance]:
-    row = session.execute(select(Separation, FlowInstance).join(FlowInstance, FlowInstance.id == Separation.instance_id)
-                          .where(Separation.employee_id == employee_id,
-                                 FlowInstance.status.notin_((FlowStatus.REJECTED.value, FlowStatus.WITHDRAWN.value)))
-                          .order_by(Separation.id.desc()).limit(1)).first()
+    row = session.execute(
+        select(Separation, FlowInstance)
+        .join(FlowInstance, FlowInstance.id == Separation.instance_id)
+        .where(
+            Separation.employee_id == employee_id,
+            FlowInstance.status.notin_((FlowStatus.REJECTED.value, FlowStatus.WITHDRAWN.value)),
+        )
+        .order_by(Separation.id.desc())
+        .limit(1)
+    ).first()
     if row is None:
         employee = session.get(Employee, employee_id)
         name = employee.name if employee else str(employee_id)
@@ -75,9 +82,14 @@ def _require_finance_step_reached(session: Session, instance: FlowInstance) -> N
         return
     if instance.status != FlowStatus.RUNNING.value or instance.step_index < index:
         step = definition.step(index)
-        raise StateError(tr("离职流程尚未到达“{0}”步骤，暂不能结算（当前：{1}）。").format(
-            step.name, definition.step(instance.step_index).name if instance.status == FlowStatus.RUNNING.value
-            else FlowStatus(instance.status).label))
+        raise StateError(
+            tr("离职流程尚未到达“{0}”步骤，暂不能结算（当前：{1}）。").format(
+                step.name,
+                definition.step(instance.step_index).name
+                if instance.status == FlowStatus.RUNNING.value
+                else FlowStatus(instance.status).label,
+            )
+        )
 
 
 def _require_reader(ctx: ServiceContext) -> None:
@@ -86,6 +98,7 @@ def _require_reader(ctx: ServiceContext) -> None:
 
 
 # ---- services ---------------------------------------------------------------------------------
+
 
 def _row(session: Session, separation: Separation) -> Settlement | None:
     return session.execute(select(Settlement).where(Settlement.separation_id == separation.id)).scalar_one_or_none()
@@ -106,10 +119,15 @@ def statement(ctx: ServiceContext, employee_id: int) -> Statement:
         result = compute(ctx, session, employee, separation, instance, params)
         if row is not None and row.status == "approved":
             frozen = json.loads(row.statement)
-            result = replace(result, lines=tuple(StatementLine(s, i, b, Decimal(a)) for s, i, b, a in frozen["lines"]),
-                             net_amount=Decimal(frozen["net_amount"]), payroll_month=row.payroll_month,
-                             approved=True, approved_by=row.approved_by,
-                             warnings=tuple(frozen.get("warnings", ())))
+            result = replace(
+                result,
+                lines=tuple(StatementLine(s, i, b, Decimal(a)) for s, i, b, a in frozen["lines"]),
+                net_amount=Decimal(frozen["net_amount"]),
+                payroll_month=row.payroll_month,
+                approved=True,
+                approved_by=row.approved_by,
+                warnings=tuple(frozen.get("warnings", ())),
+            )
         return result
 
 
@@ -123,8 +141,9 @@ def _draft(tx: Transaction, employee_id: int) -> tuple[Separation, FlowInstance,
     if row is not None and row.status == "approved":
         raise StateError(tr("离职结算已由财务审核，不能再修改。"))
     if row is None:
-        row = Settlement(separation_id=separation.id, employee_id=employee_id, status="draft",
-                         params=SettlementParams().to_json())
+        row = Settlement(
+            separation_id=separation.id, employee_id=employee_id, status="draft", params=SettlementParams().to_json()
+        )
         session.add(row)
     row.updated_at = tx.ctx.clock.now()
     return separation, instance, row
@@ -151,8 +170,14 @@ def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams)
         employee = session.get(Employee, employee_id)
         compute(ctx, session, employee, separation, instance, params)  # refuses bad combinations
         row.params = params.to_json()
-        tx.audit("settlement.params", "employee", employee_id, tr("填写{0}的离职结算参数").format(employee.name),
-                 json.loads(old.to_json()), json.loads(params.to_json()))
+        tx.audit(
+            "settlement.params",
+            "employee",
+            employee_id,
+            tr("填写{0}的离职结算参数").format(employee.name),
+            json.loads(old.to_json()),
+            json.loads(params.to_json()),
+        )
         tx.changed("settlement", "updated", employee_id)
     return statement(ctx, employee_id)
 
@@ -170,8 +195,14 @@ def confirm_deduction(ctx: ServiceContext, employee_id: int, item_id: int) -> St
         confirmed = dict(params.confirmed_deductions)
         confirmed[str(item.id)] = str(item.amount)
         row.params = replace(params, confirmed_deductions=confirmed).to_json()
-        tx.audit("settlement.deduction", "employee", employee_id, tr("财务确认离职扣款：{0} {1}").format(
-            item.title, money_text(item.amount)), None, {"item_id": item.id, "amount": item.amount})
+        tx.audit(
+            "settlement.deduction",
+            "employee",
+            employee_id,
+            tr("财务确认离职扣款：{0} {1}").format(item.title, money_text(item.amount)),
+            None,
+            {"item_id": item.id, "amount": item.amount},
+        )
         tx.changed("settlement", "updated", employee_id)
     return statement(ctx, employee_id)
 
@@ -187,30 +218,57 @@ def approve_in(tx: Transaction, instance: FlowInstance) -> None:
     result = compute(ctx, session, employee, separation, instance, params)
     unconfirmed = [d for d in result.deductions if not d.confirmed]
     if unconfirmed:
-        raise StateError(tr("离职结算中有{0}项扣款尚未确认（{1}），请先在结算单中逐项确认。").format(
-            len(unconfirmed), "、".join(d.title for d in unconfirmed)))
+        raise StateError(
+            tr("离职结算中有{0}项扣款尚未确认（{1}），请先在结算单中逐项确认。").format(
+                len(unconfirmed), "、".join(d.title for d in unconfirmed)
+            )
+        )
     month = result.payroll_month
     types = item_types_by_code(session)
-    for entry in session.execute(select(PayrollEntry).where(
-            PayrollEntry.employee_id == employee.id, PayrollEntry.source == "settlement",
-            PayrollEntry.month == month)).scalars():
+    for entry in session.execute(
+        select(PayrollEntry).where(
+            PayrollEntry.employee_id == employee.id, PayrollEntry.source == "settlement", PayrollEntry.month == month
+        )
+    ).scalars():
         session.delete(entry)  # a statement approved again after a return replaces its items
     for code, amount, note in settlement_items(types, result.compensation, result.leave, list(result.deductions)):
-        session.add(PayrollEntry(month=month, employee_id=employee.id, item_type_id=types[code].id, amount=amount,
-                                 note=note[:200], source="settlement", locked=True,
-                                 created_by=ctx.actor.display_name, created_at=ctx.clock.now()))
+        session.add(
+            PayrollEntry(
+                month=month,
+                employee_id=employee.id,
+                item_type_id=types[code].id,
+                amount=amount,
+                note=note[:200],
+                source="settlement",
+                locked=True,
+                created_by=ctx.actor.display_name,
+                created_at=ctx.clock.now(),
+            )
+        )
     if row is None:
-        row = Settlement(separation_id=separation.id, employee_id=employee.id, params=params.to_json(),
-                         updated_at=ctx.clock.now())
+        row = Settlement(
+            separation_id=separation.id, employee_id=employee.id, params=params.to_json(), updated_at=ctx.clock.now()
+        )
         session.add(row)
-    frozen = {"lines": [[ln.section, ln.item, ln.basis, str(ln.amount)] for ln in result.lines],
-              "net_amount": str(result.net_amount), "warnings": list(result.warnings)}
+    frozen = {
+        "lines": [[ln.section, ln.item, ln.basis, str(ln.amount)] for ln in result.lines],
+        "net_amount": str(result.net_amount),
+        "warnings": list(result.warnings),
+    }
     row.status, row.statement, row.net_amount = "approved", json.dumps(frozen, ensure_ascii=False), result.net_amount
     row.payroll_month, row.approved_at, row.approved_by = month, ctx.clock.now(), ctx.actor.display_name
     row.updated_at = ctx.clock.now()
     session.flush()
-    tx.audit("settlement.approve", "employee", employee.id, tr("财务审核{0}的离职结算，实发 {1}，计入{2}工资").format(
-        employee.name, money_text(result.net_amount), month.strftime("%Y-%m")), None, frozen)
+    tx.audit(
+        "settlement.approve",
+        "employee",
+        employee.id,
+        tr("财务审核{0}的离职结算，实发 {1}，计入{2}工资").format(
+            employee.name, money_text(result.net_amount), month.strftime("%Y-%m")
+        ),
+        None,
+        frozen,
+    )
     tx.changed("settlement", "updated", employee.id)
 
 
@@ -225,9 +283,13 @@ def reopen_in(tx: Transaction, instance: FlowInstance) -> None:
     run_status = session.execute(select(PayrollRun.status).where(PayrollRun.month == row.payroll_month)).scalar()
     if run_status == RunStatus.PAID.value:
         return
-    for entry in session.execute(select(PayrollEntry).where(
-            PayrollEntry.employee_id == row.employee_id, PayrollEntry.source == "settlement",
-            PayrollEntry.month == row.payroll_month)).scalars():
+    for entry in session.execute(
+        select(PayrollEntry).where(
+            PayrollEntry.employee_id == row.employee_id,
+            PayrollEntry.source == "settlement",
+            PayrollEntry.month == row.payroll_month,
+        )
+    ).scalars():
         session.delete(entry)
     row.status, row.statement, row.net_amount, row.approved_at, row.approved_by = "draft", None, None, None, None
     tx.audit("settlement.reopen", "employee", row.employee_id, tr("离职流程退回，离职结算恢复为待审核"))
@@ -247,14 +309,17 @@ def save_company_leave_rule(ctx: ServiceContext, rule: CompanyLeaveRule) -> None
         raise ValidationError({"extra_days": tr("公司福利年假0到30天，折算倍数0到3")})
     with ctx.transaction() as tx:
         row = tx.session.get(Setting, LEAVE_RULE_KEY)
-        value = json.dumps({"extra_days": str(rule.extra_days), "prorate": rule.prorate,
-                            "pay_rate": str(rule.pay_rate)})
+        value = json.dumps(
+            {"extra_days": str(rule.extra_days), "prorate": rule.prorate, "pay_rate": str(rule.pay_rate)}
+        )
         before = json.loads(row.value) if row else None
         if row is None:
             row = Setting(key=LEAVE_RULE_KEY)
             tx.session.add(row)
         row.value, row.updated_at = value, ctx.clock.now()
-        tx.audit("settings.leave_rule", "settings", LEAVE_RULE_KEY, tr("修改公司福利年假规则"), before, json.loads(value))
+        tx.audit(
+            "settings.leave_rule", "settings", LEAVE_RULE_KEY, tr("修改公司福利年假规则"), before, json.loads(value)
+        )
 
 
 class _SettlementSteps:

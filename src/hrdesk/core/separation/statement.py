@@ -129,30 +129,37 @@ def company_leave_rule(session: Session) -> CompanyLeaveRule:
     if row is None:
         return CompanyLeaveRule()
     data = json.loads(row.value)
-    return CompanyLeaveRule(Decimal(data.get("extra_days", "0")), bool(data.get("prorate", True)),
-                            Decimal(data.get("pay_rate", "0")))
+    return CompanyLeaveRule(
+        Decimal(data.get("extra_days", "0")), bool(data.get("prorate", True)), Decimal(data.get("pay_rate", "0"))
+    )
 
 
 def _average_wage(session: Session, employee: Employee, before: date) -> tuple[Decimal, str]:
     """Average monthly wage of the 12 months before the month of separation (实施条例 art. 27:
     bonuses and allowances included, severance excluded); fewer months if employed less."""
     rows = session.execute(
-        select(PayrollRun.month, PayrollResult.detail).join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
+        select(PayrollRun.month, PayrollResult.detail)
+        .join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
         .where(PayrollResult.employee_id == employee.id, PayrollRun.month < before)
-        .order_by(PayrollRun.month.desc()).limit(12)).all()
+        .order_by(PayrollRun.month.desc())
+        .limit(12)
+    ).all()
     slips = [codec.loads(d) for _, d in rows]
     wages = [p.gross_pay - p.severance for p in slips]
     if not wages:
         return employee.base_salary, tr("没有工资记录，按基本工资 {0}").format(money_text(employee.base_salary))
     average = (sum(wages, ZERO) / len(wages)).quantize(Decimal("0.01"))
     return average, tr("前{0}个月应发工资平均（{1} 至 {2}）").format(
-        len(wages), rows[-1][0].strftime("%Y-%m"), rows[0][0].strftime("%Y-%m"))
+        len(wages), rows[-1][0].strftime("%Y-%m"), rows[0][0].strftime("%Y-%m")
+    )
 
 
 def _deductions(session: Session, instance_id: int, params: SettlementParams) -> list[Deduction]:
-    items = session.execute(select(ChecklistItem).where(ChecklistItem.instance_id == instance_id,
-                                                        ChecklistItem.amount.is_not(None))
-                            .order_by(ChecklistItem.sort_order, ChecklistItem.id)).scalars()
+    items = session.execute(
+        select(ChecklistItem)
+        .where(ChecklistItem.instance_id == instance_id, ChecklistItem.amount.is_not(None))
+        .order_by(ChecklistItem.sort_order, ChecklistItem.id)
+    ).scalars()
     result = []
     for item in items:
         if item.status == ItemStatus.WAIVED.value or not item.amount:
@@ -165,8 +172,11 @@ def _deductions(session: Session, instance_id: int, params: SettlementParams) ->
 def _payroll_month(session: Session, last_day: date) -> date:
     """The month of the last working day, or the first later month whose payroll is not paid yet."""
     month = last_day.replace(day=1)
-    paid = set(session.execute(select(PayrollRun.month).where(PayrollRun.status == RunStatus.PAID.value,
-                                                              PayrollRun.month >= month)).scalars())
+    paid = set(
+        session.execute(
+            select(PayrollRun.month).where(PayrollRun.status == RunStatus.PAID.value, PayrollRun.month >= month)
+        ).scalars()
+    )
     while month in paid:
         month = shift_month(month, 1)
     return month
@@ -176,8 +186,9 @@ def item_types_by_code(session: Session) -> dict[str, PayItemType]:
     return {t.code: t for t in session.execute(select(PayItemType)).scalars()}
 
 
-def settlement_items(types: dict[str, PayItemType], comp: CompensationResult, leave: AnnualLeaveResult,
-                      deductions: list[Deduction]) -> list[tuple[str, Decimal, str]]:
+def settlement_items(
+    types: dict[str, PayItemType], comp: CompensationResult, leave: AnnualLeaveResult, deductions: list[Deduction]
+) -> list[tuple[str, Decimal, str]]:
     """(item type code, amount, note) of what the settlement adds to the payroll month."""
     items = []
     if leave.total_pay > 0:
@@ -191,8 +202,14 @@ def settlement_items(types: dict[str, PayItemType], comp: CompensationResult, le
     return items
 
 
-def compute(ctx: ServiceContext, session: Session, employee: Employee, separation: Separation,
-             instance: FlowInstance, params: SettlementParams) -> Statement:
+def compute(
+    ctx: ServiceContext,
+    session: Session,
+    employee: Employee,
+    separation: Separation,
+    instance: FlowInstance,
+    params: SettlementParams,
+) -> Statement:
     defaults.ensure_defaults(session, ctx.clock.now())
     defaults.ensure_item_types(session, ctx.clock.now())
     policies = payroll_policies.load_set(session)
@@ -203,33 +220,61 @@ def compute(ctx: ServiceContext, session: Session, employee: Employee, separatio
     city = employee.social_security_city or ""
     average_row = policies.at(LOCAL_AVERAGE_WAGE, city, last_day) if city else None
     if average_row is None:
-        warnings.append(tr("缺少{0}的当地上年职工平均工资，经济补偿未按3倍封顶核算，补偿金免税额也无法确定；"
-                           "请在“薪资设置”中补充。").format(city or tr("社保缴纳城市")))
+        warnings.append(
+            tr(
+                "缺少{0}的当地上年职工平均工资，经济补偿未按3倍封顶核算，补偿金免税额也无法确定；请在“薪资设置”中补充。"
+            ).format(city or tr("社保缴纳城市"))
+        )
     if params.average_wage is not None:
         average, average_basis = params.average_wage, tr("人工填写的前12个月平均工资")
     else:
         average, average_basis = _average_wage(session, employee, last_day.replace(day=1))
-    compensation = economic_compensation(case, employee.hire_date, last_day, average,
-                                         local_average_monthly=average_row.monthly if average_row else None,
-                                         notice_pay=params.notice_pay, refused_renewal=params.refused_renewal)
+    compensation = economic_compensation(
+        case,
+        employee.hire_date,
+        last_day,
+        average,
+        local_average_monthly=average_row.monthly if average_row else None,
+        notice_pay=params.notice_pay,
+        refused_renewal=params.refused_renewal,
+    )
     working_years = params.working_years
     if working_years is None:
         working_years = Decimal(compensation.service.years)
-        warnings.append(tr("累计工作年限未填写，暂按本公司工龄 {0} 年估算年休假；请核对员工全部工作经历。").format(
-            working_years))
-    leave = leaver_annual_leave(working_years, last_day, params.leave_taken, average,
-                                hire_date=employee.hire_date, company=company_leave_rule(session),
-                                company_taken=params.company_leave_taken)
+        warnings.append(
+            tr("累计工作年限未填写，暂按本公司工龄 {0} 年估算年休假；请核对员工全部工作经历。").format(working_years)
+        )
+    leave = leaver_annual_leave(
+        working_years,
+        last_day,
+        params.leave_taken,
+        average,
+        hire_date=employee.hire_date,
+        company=company_leave_rule(session),
+        company_taken=params.company_leave_taken,
+    )
     deductions = _deductions(session, instance.id, params)
     unconfirmed = [d for d in deductions if not d.confirmed]
     if unconfirmed:
-        warnings.append(tr("{0}项扣款尚待财务确认：{1}").format(len(unconfirmed), "、".join(d.title for d in unconfirmed)))
+        warnings.append(
+            tr("{0}项扣款尚待财务确认：{1}").format(len(unconfirmed), "、".join(d.title for d in unconfirmed))
+        )
 
     month = _payroll_month(session, last_day)
     types = item_types_by_code(session)
-    extra = tuple(PayItem(code, types[code].name, PayCategory(types[code].category), amount, types[code].taxable,
-                          False, "settlement", note)
-                  for code, amount, note in settlement_items(types, compensation, leave, deductions))
+    extra = tuple(
+        PayItem(
+            code,
+            types[code].name,
+            PayCategory(types[code].category),
+            amount,
+            types[code].taxable,
+            False,
+            "settlement",
+            note,
+        )
+        for code, amount, note in settlement_items(types, compensation, leave, deductions)
+    )
     gathered = gather(session, month, policies, [employee.id])
     if not gathered:
         raise StateError(tr("{0}在{1}没有可结算的工资。").format(employee.name, month.strftime("%Y-%m")))
@@ -243,10 +288,29 @@ def compute(ctx: ServiceContext, session: Session, employee: Employee, separatio
     lines = _lines(payslip, compensation, leave, deductions, month, last_day)
     dept = session.get(Department, employee.department_id)
     position = session.get(Position, employee.position_id) if employee.position_id else None
-    return Statement(employee.id, employee.emp_no, employee.name, dept.name if dept else "",
-                     position.name if position else "", employee.hire_date, last_day, reason, case,
-                     separation.stop_month, month, params, average, average_basis, compensation, leave,
-                     tuple(deductions), payslip, tuple(lines), payslip.net_pay, tuple(warnings))
+    return Statement(
+        employee.id,
+        employee.emp_no,
+        employee.name,
+        dept.name if dept else "",
+        position.name if position else "",
+        employee.hire_date,
+        last_day,
+        reason,
+        case,
+        separation.stop_month,
+        month,
+        params,
+        average,
+        average_basis,
+        compensation,
+        leave,
+        tuple(deductions),
+        payslip,
+        tuple(lines),
+        payslip.net_pay,
+        tuple(warnings),
+    )
 
 
 def _sentences(parts) -> str:
@@ -255,38 +319,64 @@ def _sentences(parts) -> str:
     return "".join(t if t.endswith(("。", "！", "？")) else t + "。" for t in texts)
 
 
-def _lines(p: Payslip, comp: CompensationResult, leave: AnnualLeaveResult, deductions: list[Deduction],
-           month: date, last_day: date) -> list[StatementLine]:
+def _lines(
+    p: Payslip,
+    comp: CompensationResult,
+    leave: AnnualLeaveResult,
+    deductions: list[Deduction],
+    month: date,
+    last_day: date,
+) -> list[StatementLine]:
     lines: list[StatementLine] = []
     if p.base_pay:
         base = [ln for ln in p.lines if ln.code == "base"]
-        lines.append(StatementLine("pay", tr("{0}月工资（至{1}）").format(month.month, last_day.strftime("%m-%d")),
-                                   "；".join(ln.basis for ln in base), p.base_pay))
+        lines.append(
+            StatementLine(
+                "pay",
+                tr("{0}月工资（至{1}）").format(month.month, last_day.strftime("%m-%d")),
+                "；".join(ln.basis for ln in base),
+                p.base_pay,
+            )
+        )
     settlement_codes = {"leave_pay", "severance_pay", "notice_pay", "equipment_deduction"}
     for item in p.items:
         if item.code in settlement_codes and item.source == "settlement":
             continue
         sign = -1 if item.category in (PayCategory.PRE_TAX_DEDUCTION, PayCategory.AFTER_TAX_DEDUCTION) else 1
-        lines.append(StatementLine("pay" if sign > 0 else "deduction", item.label, item.note or tr("本月项目"),
-                                   sign * item.amount))
+        lines.append(
+            StatementLine(
+                "pay" if sign > 0 else "deduction", item.label, item.note or tr("本月项目"), sign * item.amount
+            )
+        )
     if leave.total_pay:
         lines.append(StatementLine("pay", tr("未休年休假工资"), _sentences(leave.basis), leave.total_pay))
     if comp.compensation:
-        lines.append(StatementLine("pay", tr("经济补偿金（{0}）").format(comp.case.label), _sentences(comp.basis),
-                                   comp.compensation))
+        lines.append(
+            StatementLine(
+                "pay", tr("经济补偿金（{0}）").format(comp.case.label), _sentences(comp.basis), comp.compensation
+            )
+        )
     if comp.notice_pay:
         lines.append(StatementLine("pay", tr("代通知金"), tr("额外支付一个月工资代替提前三十日通知"), comp.notice_pay))
     if not comp.owed:
         lines.append(StatementLine("pay", tr("经济补偿金"), _sentences(comp.basis), ZERO))
     if p.employee_insurance:
-        parts = "；".join(f"{c.item.label} {money_text(c.employee_amount)}" for c in p.contributions if c.employee_amount)
+        parts = "；".join(
+            f"{c.item.label} {money_text(c.employee_amount)}" for c in p.contributions if c.employee_amount
+        )
         lines.append(StatementLine("deduction", tr("个人社保公积金"), parts, -p.employee_insurance))
     if p.wage_tax:
         lines.append(StatementLine("deduction", tr("个人所得税（工资薪金）"), tr("累计预扣法"), -p.wage_tax))
     if p.severance_tax and p.severance_tax.tax:
         st = p.severance_tax
-        lines.append(StatementLine("deduction", tr("个人所得税（经济补偿金）"), tr(
-            "超过免税额 {0} 的部分 {1} 单独计税").format(money_text(st.exempt_limit), money_text(st.taxable)), -st.tax))
+        lines.append(
+            StatementLine(
+                "deduction",
+                tr("个人所得税（经济补偿金）"),
+                tr("超过免税额 {0} 的部分 {1} 单独计税").format(money_text(st.exempt_limit), money_text(st.taxable)),
+                -st.tax,
+            )
+        )
     for d in deductions:
         lines.append(StatementLine("deduction", tr("扣款：{0}").format(d.title), d.origin, -d.amount))
     lines.append(StatementLine("net", tr("实发合计"), "", p.net_pay))

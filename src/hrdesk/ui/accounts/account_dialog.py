@@ -47,7 +47,8 @@ class AccountDialog(QDialog):
         self.form.setupUi(self)
         f = self.form
         self.error_labels: dict[str, QLabel] = {
-            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")}
+            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")
+        }
         self.role_boxes: dict[Role, QCheckBox] = {role: getattr(f, f"role_{role.value}") for role in Role}
         for role, box in self.role_boxes.items():
             box.setText(role.label)
@@ -115,13 +116,23 @@ class AccountDialog(QDialog):
                     self._show_errors({"password2": self.tr("两次输入的密码不一致")})
                     return
                 result = users.create_account(
-                    self.session.ctx, f.username.text(), f.display_name.text(), f.password.text(),
-                    self.selected_roles(), self.employee_lookup.selected_id, must_change_password=True)
+                    self.session.ctx,
+                    f.username.text(),
+                    f.display_name.text(),
+                    f.password.text(),
+                    self.selected_roles(),
+                    self.employee_lookup.selected_id,
+                    must_change_password=True,
+                )
             else:
                 result = users.update_account(
-                    self.session.ctx, self.account.id, display_name=f.display_name.text(),
-                    roles=self.selected_roles(), employee_id=self.employee_lookup.selected_id,
-                    active=f.active.isChecked())
+                    self.session.ctx,
+                    self.account.id,
+                    display_name=f.display_name.text(),
+                    roles=self.selected_roles(),
+                    employee_id=self.employee_lookup.selected_id,
+                    active=f.active.isChecked(),
+                )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -134,8 +145,9 @@ class AccountDialog(QDialog):
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         leftovers = show_field_errors(self.error_labels, errors)
-        self.form.banner.setText(self.tr("请修正标红的内容后再保存。") +
-                                 ("" if not leftovers else " " + "；".join(leftovers)))
+        self.form.banner.setText(
+            self.tr("请修正标红的内容后再保存。") + ("" if not leftovers else " " + "；".join(leftovers))
+        )
         self.form.banner.setStyleSheet(ERROR_STYLE)
         self.form.banner.setVisible(bool(errors))
         first = next((key for key in errors if key in self.error_labels), None)

@@ -69,9 +69,14 @@ def status_text(account: AccountInfo, now: datetime) -> str:
 
 def account_row(account: AccountInfo, now: datetime) -> tuple:
     last = local_time(account.last_login_at)
-    return (account.username, account.display_name, account.employee_label or "",
-            "、".join(role.label for role in account.roles), status_text(account, now),
-            f"{last:%Y-%m-%d %H:%M}" if last else _tr("从未登录"))
+    return (
+        account.username,
+        account.display_name,
+        account.employee_label or "",
+        "、".join(role.label for role in account.roles),
+        status_text(account, now),
+        f"{last:%Y-%m-%d %H:%M}" if last else _tr("从未登录"),
+    )
 
 
 def headers() -> list[str]:
@@ -245,8 +250,9 @@ class AccountsPage(QWidget):
         self._update_buttons()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("显示 {0} / 共 {1} 个账号").format(
-            self.model.rowCount(), self.model.total_count()))
+        self.count_label.setText(
+            self.tr("显示 {0} / 共 {1} 个账号").format(self.model.rowCount(), self.model.total_count())
+        )
 
     def _update_buttons(self) -> None:
         row = self.table.currentIndex().row()
@@ -303,8 +309,9 @@ class AccountsPage(QWidget):
         if account is None:
             return None
         dialog = ResetPasswordDialog(self.session, account, self)
-        dialog.accepted.connect(lambda: self.notice.setText(
-            self.tr("已为 {0} 设置临时密码，下次登录时须修改。").format(account.username)))
+        dialog.accepted.connect(
+            lambda: self.notice.setText(self.tr("已为 {0} 设置临时密码，下次登录时须修改。").format(account.username))
+        )
         dialog.open()
         return dialog
 

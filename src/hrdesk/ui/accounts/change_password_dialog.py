@@ -18,8 +18,11 @@ class ChangePasswordDialog(QDialog):
         self.form = Ui_ChangePasswordDialog()
         self.form.setupUi(self)
         self.error_labels = {name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")}
-        self.form.intro.setText(self.tr("管理员重置了您的密码，请设置一个只有您知道的新密码。") if forced
-                                else self.tr("请输入原密码和新密码。"))
+        self.form.intro.setText(
+            self.tr("管理员重置了您的密码，请设置一个只有您知道的新密码。")
+            if forced
+            else self.tr("请输入原密码和新密码。")
+        )
         self.form.buttons.accepted.connect(self.change)
         self.form.buttons.rejected.connect(self.reject)
 

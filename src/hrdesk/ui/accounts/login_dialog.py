@@ -14,8 +14,9 @@ from hrdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: CompanyDatabase, company_name: str, parent: QWidget | None = None,
-                 clock: Clock | None = None):
+    def __init__(
+        self, db: CompanyDatabase, company_name: str, parent: QWidget | None = None, clock: Clock | None = None
+    ):
         super().__init__(parent)
         self.db = db
         self.clock = clock

@@ -34,9 +34,11 @@ class ResetPasswordDialog(QDialog):
         f = self.form
         self.error_labels = {name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")}
         self.setWindowTitle(self.tr("重置密码 - {0}").format(account.username))
-        f.intro.setText(self.tr(
-            "为账号 {0}（{1}）设置临时密码。对方下次登录时必须改为自己的新密码；"
-            "如果账号被锁定，也会同时解锁。").format(account.username, account.display_name))
+        f.intro.setText(
+            self.tr(
+                "为账号 {0}（{1}）设置临时密码。对方下次登录时必须改为自己的新密码；如果账号被锁定，也会同时解锁。"
+            ).format(account.username, account.display_name)
+        )
         f.grid.setColumnStretch(1, 1)
         f.generate.clicked.connect(self.generate)
         f.show_password.toggled.connect(self._show_password)

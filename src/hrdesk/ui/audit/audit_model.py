@@ -26,6 +26,7 @@ BROKEN_BACKGROUND = QColor("#fde7e9")
 BROKEN_FOREGROUND = QColor("#b3261e")
 SEQ, TIME, ACTOR, ON_BEHALF, ACTION, OBJECT, SUMMARY = range(7)
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
 
@@ -36,9 +37,11 @@ def headers() -> list[str]:
 
 def entity_filters() -> list[tuple[str, str | None, str | None]]:
     """(label, entity_type, action prefix) for the filter combo; 登录 is the login records of accounts."""
-    return ([(_tr("全部"), None, None)]
-            + [(entity_label(key), key, None) for key in ENTITY_LABELS]
-            + [(_tr("登录"), "user", "login.")])
+    return (
+        [(_tr("全部"), None, None)]
+        + [(entity_label(key), key, None) for key in ENTITY_LABELS]
+        + [(_tr("登录"), "user", "login.")]
+    )
 
 
 def object_text(entry: AuditEntryView) -> str:
@@ -47,8 +50,15 @@ def object_text(entry: AuditEntryView) -> str:
 
 
 def entry_row(entry: AuditEntryView) -> tuple:
-    return (entry.seq, f"{entry.created_at:%Y-%m-%d %H:%M:%S}", entry.actor_name, entry.on_behalf_of or "",
-            action_label(entry.action), object_text(entry), entry.summary)
+    return (
+        entry.seq,
+        f"{entry.created_at:%Y-%m-%d %H:%M:%S}",
+        entry.actor_name,
+        entry.on_behalf_of or "",
+        action_label(entry.action),
+        object_text(entry),
+        entry.summary,
+    )
 
 
 def value_text(value: Any) -> str:
@@ -60,7 +70,7 @@ def value_text(value: Any) -> str:
 
 
 def change_lines(before: dict | None, after: dict | None) -> list[str]:
-    """"key: before → after" per field; a record with only one side lists that side's values."""
+    """ "key: before → after" per field; a record with only one side lists that side's values."""
     if before is None and after is None:
         return [_tr("（本条记录没有字段变化）")]
     if before is None:
@@ -69,7 +79,8 @@ def change_lines(before: dict | None, after: dict | None) -> list[str]:
         return [_tr("删除前的值：")] + [f"  {key}: {value_text(value)}" for key, value in before.items()]
     keys = list(after) + [key for key in before if key not in after]
     return [_tr("变化（原值 → 新值）：")] + [
-        f"  {key}: {value_text(before.get(key))} → {value_text(after.get(key))}" for key in keys]
+        f"  {key}: {value_text(before.get(key))} → {value_text(after.get(key))}" for key in keys
+    ]
 
 
 def detail_text(entry: AuditEntryView) -> str:

@@ -30,12 +30,17 @@ from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.session import AppSession
 
 PAGE_SIZE = 500
-OK_STYLE = ("QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
-            " padding: 8px 12px; font-weight: bold; }")
-BROKEN_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
-                " padding: 8px 12px; font-weight: bold; }")
-BUSY_STYLE = ("QLabel { background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; border-radius: 4px;"
-              " padding: 8px 12px; }")
+OK_STYLE = (
+    "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
+    " padding: 8px 12px; font-weight: bold; }"
+)
+BROKEN_STYLE = (
+    "QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
+    " padding: 8px 12px; font-weight: bold; }"
+)
+BUSY_STYLE = (
+    "QLabel { background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; border-radius: 4px; padding: 8px 12px; }"
+)
 
 
 def _tr(text: str) -> str:
@@ -165,11 +170,21 @@ class AuditPage(QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        widths = (metrics.horizontalAdvance("0000000") + 16, metrics.horizontalAdvance("0000-00-00 00:00:00") + 24,
-                  170, 90, 130, 130)
+        widths = (
+            metrics.horizontalAdvance("0000000") + 16,
+            metrics.horizontalAdvance("0000-00-00 00:00:00") + 24,
+            170,
+            90,
+            130,
+            130,
+        )
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(
-                str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 28))
+            self.table.setColumnWidth(
+                column,
+                max(
+                    width, metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal))) + 28
+                ),
+            )
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -210,8 +225,9 @@ class AuditPage(QWidget):
         entity_type, entity_id, prefix = self.filters()
 
         def work():
-            return audit_log.list_entries(ctx, entity_type=entity_type, entity_id=entity_id, limit=PAGE_SIZE,
-                                          before_seq=before_seq)
+            return audit_log.list_entries(
+                ctx, entity_type=entity_type, entity_id=entity_id, limit=PAGE_SIZE, before_seq=before_seq
+            )
 
         def done(entries):
             if generation != self._generation:
@@ -248,8 +264,11 @@ class AuditPage(QWidget):
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
-        self.count_label.setText(self.tr("已显示 {0} 条").format(rows) if not self._has_more
-                                 else self.tr("已显示 {0} 条，还有更早的记录").format(rows))
+        self.count_label.setText(
+            self.tr("已显示 {0} 条").format(rows)
+            if not self._has_more
+            else self.tr("已显示 {0} 条，还有更早的记录").format(rows)
+        )
         self.more_button.setEnabled(self._has_more and not self._loading)
 
     # --- selection and detail ----------------------------------------------------------------
@@ -292,8 +311,11 @@ class AuditPage(QWidget):
         for button in (self.trail_button, self.export_button):
             button.setEnabled(enabled)
         if enabled:
-            tip = self.tr("员工的完整留痕包括其档案、账号（含登录）和以其为对象的所有流程的记录，按时间先后排列。") \
-                if employee_id is not None else self.tr("该流程的全部记录：提交、审批、交接清单、通知。")
+            tip = (
+                self.tr("员工的完整留痕包括其档案、账号（含登录）和以其为对象的所有流程的记录，按时间先后排列。")
+                if employee_id is not None
+                else self.tr("该流程的全部记录：提交、审批、交接清单、通知。")
+            )
         else:
             tip = self.tr("在“对象类型”中选择“员工”或“流程”并填写编号，即可查看或导出该对象的完整留痕。")
         self.trail_button.setToolTip(tip)
@@ -319,13 +341,19 @@ class AuditPage(QWidget):
         employee_id, flow_id = self.trail_target()
         if employee_id is None and flow_id is None:
             return
-        subject = self.tr("员工 #{0}").format(employee_id) if employee_id is not None else \
-            self.tr("流程 #{0}").format(flow_id)
+        subject = (
+            self.tr("员工 #{0}").format(employee_id)
+            if employee_id is not None
+            else self.tr("流程 #{0}").format(flow_id)
+        )
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = default_file_name(subject)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作留痕"),
-                                              f"{folder}/{suggested}" if folder else suggested,
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出操作留痕"),
+            f"{folder}/{suggested}" if folder else suggested,
+            self.tr("Excel 工作簿 (*.xlsx)"),
+        )
         if path:
             self.export_trail_to(path)
 
@@ -339,8 +367,12 @@ class AuditPage(QWidget):
 
         def done(result: trail.TrailExport):
             self._update_trail_buttons()
-            self._banner(OK_STYLE, self.tr("已导出“{0}”的 {1} 条记录到 {2}").format(
-                html.escape(result.subject), result.count, html.escape(str(result.path))))
+            self._banner(
+                OK_STYLE,
+                self.tr("已导出“{0}”的 {1} 条记录到 {2}").format(
+                    html.escape(result.subject), result.count, html.escape(str(result.path))
+                ),
+            )
             self.trail_exported.emit(result)
 
         def failed(exc):
@@ -348,8 +380,9 @@ class AuditPage(QWidget):
             self.verify_banner.setVisible(False)
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: trail.export_trail(ctx, path, employee_id, flow_id), done, failed,
-                                   owner=self)
+        self.session.runner.submit(
+            lambda: trail.export_trail(ctx, path, employee_id, flow_id), done, failed, owner=self
+        )
 
     # --- integrity check -----------------------------------------------------------------------
 
@@ -367,15 +400,22 @@ class AuditPage(QWidget):
             self.last_report = report
             if report.first_break is None:
                 self.model.set_broken(None)
-                self._banner(OK_STYLE, self.tr("✔ 完整性校验通过：共 {0} 条记录，哈希链完整，"
-                                               "没有发现修改、删除或插入。").format(report.checked))
+                self._banner(
+                    OK_STYLE,
+                    self.tr("✔ 完整性校验通过：共 {0} 条记录，哈希链完整，没有发现修改、删除或插入。").format(
+                        report.checked
+                    ),
+                )
             else:
                 seq = report.first_break.seq
                 self.model.set_broken(seq)
-                self._banner(BROKEN_STYLE, self.tr(
-                    "✘ 完整性校验未通过：第 {0} 号记录——{1}。在它之前的 {2} 条记录完好；"
-                    "从这一条起的记录不能再视为可信。 <a href=\"seq:{0}\">查看该记录</a>").format(
-                    seq, html.escape(report.first_break.reason), report.checked))
+                self._banner(
+                    BROKEN_STYLE,
+                    self.tr(
+                        "✘ 完整性校验未通过：第 {0} 号记录——{1}。在它之前的 {2} 条记录完好；"
+                        '从这一条起的记录不能再视为可信。 <a href="seq:{0}">查看该记录</a>'
+                    ).format(seq, html.escape(report.first_break.reason), report.checked),
+                )
             self.verified.emit(report)
 
         def failed(exc):

@@ -99,8 +99,13 @@ class TrailDialog(QDialog):
     loaded = Signal()
     exported = Signal(object)  # audit_trail.TrailExport
 
-    def __init__(self, session: AppSession, employee_id: int | None = None, flow_id: int | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: AppSession,
+        employee_id: int | None = None,
+        flow_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.employee_id = employee_id
@@ -141,8 +146,13 @@ class TrailDialog(QDialog):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         metrics = self.table.fontMetrics()
-        for column, sample in ((SEQ, "0000000"), (TIME, "0000-00-00 00:00:00"), (ACTOR, "系统管理员(admin)"),
-                               (ON_BEHALF, "代办人"), (ACTION, "豁免交接事项")):
+        for column, sample in (
+            (SEQ, "0000000"),
+            (TIME, "0000-00-00 00:00:00"),
+            (ACTOR, "系统管理员(admin)"),
+            (ON_BEHALF, "代办人"),
+            (ACTION, "豁免交接事项"),
+        ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_detail(current.row()))
 
@@ -215,8 +225,7 @@ class TrailDialog(QDialog):
             self.subject_label.setText(self.tr("无法加载操作留痕"))
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: trail.trail_report(ctx, employee_id, flow_id), done, failed,
-                                   owner=self)
+        self.session.runner.submit(lambda: trail.trail_report(ctx, employee_id, flow_id), done, failed, owner=self)
 
     def _show_detail(self, row: int) -> None:
         if row < 0:
@@ -230,8 +239,10 @@ class TrailDialog(QDialog):
         if r.before:
             lines += [self.tr("变更前："), *("  " + line for line in r.before.splitlines()), ""]
         if r.after:
-            lines += [self.tr("变更后：") if r.before else self.tr("内容："),
-                      *("  " + line for line in r.after.splitlines())]
+            lines += [
+                self.tr("变更后：") if r.before else self.tr("内容："),
+                *("  " + line for line in r.after.splitlines()),
+            ]
         if not r.before and not r.after:
             lines.append(self.tr("（本条记录没有字段变化）"))
         self.detail.setPlainText("\n".join(lines))
@@ -242,9 +253,14 @@ class TrailDialog(QDialog):
         if self.report is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / default_file_name(self.report.subject)) if folder else \
-            default_file_name(self.report.subject)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作留痕"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
+        suggested = (
+            str(Path(folder) / default_file_name(self.report.subject))
+            if folder
+            else default_file_name(self.report.subject)
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出操作留痕"), suggested, self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if path:
             self.export_to(path)
 
@@ -271,5 +287,6 @@ class TrailDialog(QDialog):
             self.status_label.setText("")
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: trail.export_trail(ctx, path, employee_id, flow_id), done, failed,
-                                   owner=self)
+        self.session.runner.submit(
+            lambda: trail.export_trail(ctx, path, employee_id, flow_id), done, failed, owner=self
+        )

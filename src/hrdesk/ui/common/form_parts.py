@@ -76,8 +76,9 @@ def shown_errors(labels: dict[str, QLabel]) -> dict[str, str]:
     return {k: label.text() for k, label in labels.items() if not label.isHidden() and label.text()}
 
 
-def rows_table(name: str, headers: list[str], widths: list[int],
-               stretch: int | None = None) -> tuple[QTableView, RowsModel]:
+def rows_table(
+    name: str, headers: list[str], widths: list[int], stretch: int | None = None
+) -> tuple[QTableView, RowsModel]:
     """A read-only table over a RowsModel, set up the way every table here looks."""
     model = RowsModel(headers)
     view = QTableView()

@@ -39,8 +39,9 @@ def user_message(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title_for(exc), user_message(exc), QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title_for(exc), user_message(exc), QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("error_message")
     box.exec()
 

@@ -36,8 +36,9 @@ from hrdesk.ui.common.styles import HINT_STYLE
 SCREEN_DPI = 110  # A4 ≈ 910 × 1286 px: sharp on a laptop screen, quick to render
 PRINT_DPI = 300
 PAGE_MARGIN = 16
-NOTICE_BOX = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px;"
-              " padding: 10px 14px; }")
+NOTICE_BOX = (
+    "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px; padding: 10px 14px; }"
+)
 
 
 def _tr(text: str) -> str:
@@ -55,7 +56,7 @@ _render_lock = threading.Lock()  # PDFium is not safe to call from two threads a
 
 
 def available_renderer() -> str | None:
-    """"pdfium" when pypdfium2 loads (it is a dependency), else None (tests replace this to see the
+    """ "pdfium" when pypdfium2 loads (it is a dependency), else None (tests replace this to see the
     fallback)."""
     try:
         import pypdfium2  # noqa: F401
@@ -76,8 +77,11 @@ def _render_pdfium(pdf: bytes, dpi: int) -> list[QImage]:
             images = []
             for index in range(len(document)):
                 bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
-                fmt = {"RGB": QImage.Format.Format_RGB888, "RGBA": QImage.Format.Format_RGBA8888,
-                       "RGBX": QImage.Format.Format_RGBX8888}.get(bitmap.mode)
+                fmt = {
+                    "RGB": QImage.Format.Format_RGB888,
+                    "RGBA": QImage.Format.Format_RGBA8888,
+                    "RGBX": QImage.Format.Format_RGBX8888,
+                }.get(bitmap.mode)
                 if fmt is None:
                     raise RenderError(_tr("第{0}页无法显示。").format(index + 1))
                 image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
@@ -111,8 +115,16 @@ class PdfPreviewDialog(QDialog):
     saved = Signal(str)  # path
     printed = Signal(int)  # pages sent to the printer
 
-    def __init__(self, pdf: bytes, file_name: str, runner: Runner, parent: QWidget | None = None, *,
-                 title: str | None = None, details: str = ""):
+    def __init__(
+        self,
+        pdf: bytes,
+        file_name: str,
+        runner: Runner,
+        parent: QWidget | None = None,
+        *,
+        title: str | None = None,
+        details: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title or _tr("预览"))
@@ -189,26 +201,32 @@ class PdfPreviewDialog(QDialog):
 
         kind = kind_label(doc.kind)
         when = f"{doc.issued_at:%Y-%m-%d %H:%M}" if doc.issued_at else ""
-        again = (_tr("<span style='color:#b06000'>补打：与原件逐字节一致</span>　") if doc.reissued else "")
-        details = _tr("<b>{0}</b>　编号 {1}　{2}<br/>{3}<span style='color:#5f6368'>开具 {4}（{5}）"
-                      "　SHA-256 {6}…</span>").format(kind, doc.number, doc.employee_name, again, when,
-                                                     doc.issued_by, doc.sha256[:16])
-        return cls(doc.pdf, doc.file_name, runner, parent, title=_tr("{0}预览 - {1}").format(kind, doc.number),
-                   details=details)
+        again = _tr("<span style='color:#b06000'>补打：与原件逐字节一致</span>　") if doc.reissued else ""
+        details = _tr(
+            "<b>{0}</b>　编号 {1}　{2}<br/>{3}<span style='color:#5f6368'>开具 {4}（{5}）　SHA-256 {6}…</span>"
+        ).format(kind, doc.number, doc.employee_name, again, when, doc.issued_by, doc.sha256[:16])
+        return cls(
+            doc.pdf, doc.file_name, runner, parent, title=_tr("{0}预览 - {1}").format(kind, doc.number), details=details
+        )
 
     # --- rendering ------------------------------------------------------------------------------
 
     def _start_rendering(self) -> None:
         if self.renderer is None:
-            self._show_unavailable(_tr("本机无法预览 PDF：程序未包含 PDF 显示组件。文件已经开具，"
-                                       "请点击“保存…”保存到电脑上，再用 PDF 阅读器打开或打印。"))
+            self._show_unavailable(
+                _tr(
+                    "本机无法预览 PDF：程序未包含 PDF 显示组件。文件已经开具，"
+                    "请点击“保存…”保存到电脑上，再用 PDF 阅读器打开或打印。"
+                )
+            )
             return
         self.rendering = True
         self.status.setStyleSheet(HINT_STYLE)
         self.status.setText(_tr("正在生成预览…"))
         pdf, renderer = self.pdf, self.renderer
-        self.runner.submit(lambda: render_pages(pdf, SCREEN_DPI, renderer), self._rendered, self._render_failed,
-                           owner=self)
+        self.runner.submit(
+            lambda: render_pages(pdf, SCREEN_DPI, renderer), self._rendered, self._render_failed, owner=self
+        )
 
     def _rendered(self, images: list[QImage]) -> None:
         self.rendering = False
@@ -230,8 +248,9 @@ class PdfPreviewDialog(QDialog):
     def _render_failed(self, exc: BaseException) -> None:
         self.rendering = False
         message = str(exc) if isinstance(exc, RenderError) else messages.user_message(exc)
-        self._show_unavailable(_tr("无法显示预览：{0}\n文件已经开具，可以点击“保存…”保存后用 PDF 阅读器打开。").format(
-            message))
+        self._show_unavailable(
+            _tr("无法显示预览：{0}\n文件已经开具，可以点击“保存…”保存后用 PDF 阅读器打开。").format(message)
+        )
 
     def _show_unavailable(self, text: str) -> None:
         self.status.setStyleSheet(NOTICE_BOX)
@@ -337,8 +356,9 @@ class PdfPreviewDialog(QDialog):
                     printer.newPage()
                 area = painter.viewport()
                 scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(area.x() + (area.width() - scaled.width()) // 2, area.y(), scaled.width(),
-                               scaled.height())
+                target = QRect(
+                    area.x() + (area.width() - scaled.width()) // 2, area.y(), scaled.width(), scaled.height()
+                )
                 painter.drawImage(target, image)
         finally:
             painter.end()

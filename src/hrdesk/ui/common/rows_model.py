@@ -25,7 +25,6 @@ HORIZONTAL = Qt.Orientation.Horizontal
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-
 @dataclass
 class Row:
     """One display row: the texts, the object it stands for, and how it looks."""
@@ -94,13 +93,15 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def setup_table(table: QTableView, model: QAbstractTableModel, widths: list[int], stretch: int | None = None,
-                multi: bool = False) -> None:
+def setup_table(
+    table: QTableView, model: QAbstractTableModel, widths: list[int], stretch: int | None = None, multi: bool = False
+) -> None:
     """The look every table here shares: whole rows, no editing, fixed row height, set widths."""
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)

@@ -54,8 +54,13 @@ class Runner(QObject):
         self.pool = QThreadPool.globalInstance()
         self._live: set[_Signals] = set()
 
-    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[BaseException], None], owner: QObject | None = None) -> None:
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        owner: QObject | None = None,
+    ) -> None:
         """``owner``: the widget the callbacks update; if it is gone when the work finishes (the
         user closed the page), the result is dropped instead of touching a deleted widget."""
         signals = _Signals()
@@ -90,8 +95,14 @@ class Reloader:
     worker thread; ``on_done(result)`` and ``on_error(exc)`` run on the GUI thread again.
     """
 
-    def __init__(self, runner: Runner, owner: QObject, prepare: Callable[[], Callable[[], Any]],
-                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]):
+    def __init__(
+        self,
+        runner: Runner,
+        owner: QObject,
+        prepare: Callable[[], Callable[[], Any]],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ):
         self.runner = runner
         self.owner = owner
         self.prepare = prepare

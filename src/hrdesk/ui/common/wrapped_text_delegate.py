@@ -34,14 +34,14 @@ class WrappedTextDelegate(QStyledItemDelegate):
             line.setLineWidth(width)
             spans.append((line.textStart(), line.textLength()))
         layout.endLayout()
-        return [text[start:start + length] for start, length in spans]
+        return [text[start : start + length] for start, length in spans]
 
     def _visible(self, text: str, font: QFont, width: int) -> list[str]:
         lines = self._lines(text, font, width)
         if len(lines) <= self.max_lines:
             return lines
-        shown = lines[:self.max_lines - 1]
-        rest = "".join(lines[self.max_lines - 1:])
+        shown = lines[: self.max_lines - 1]
+        rest = "".join(lines[self.max_lines - 1 :])
         shown.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
         return shown
 
@@ -65,8 +65,11 @@ class WrappedTextDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#3c4043"))
         spacing = option.fontMetrics.lineSpacing()
         for number, line in enumerate(lines):
-            painter.drawText(QRectF(rect.x(), rect.y() + number * spacing, rect.width(), spacing),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+            painter.drawText(
+                QRectF(rect.x(), rect.y() + number * spacing, rect.width(), spacing),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt)

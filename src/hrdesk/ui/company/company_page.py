@@ -55,10 +55,15 @@ class CompanyPage(QWidget):
         self.info: CompanyInfo | None = None
         self.editable = session.actor.can_all(Permission.COMPANY_MANAGE)
         f = self.form
-        self.fields: dict[str, QLineEdit] = {"company_name": f.company_name, "credit_code": f.credit_code,
-                                            "address": f.address, "phone": f.phone}
+        self.fields: dict[str, QLineEdit] = {
+            "company_name": f.company_name,
+            "credit_code": f.credit_code,
+            "address": f.address,
+            "phone": f.phone,
+        }
         self.error_labels: dict[str, QLabel] = {
-            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")}
+            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")
+        }
         f.grid.setColumnStretch(1, 1)
         f.banner.setStyleSheet(ERROR_STYLE)
         f.hint.setStyleSheet("color: #5f6670;")
@@ -146,9 +151,12 @@ class CompanyPage(QWidget):
 
     def reload_document_options(self) -> None:
         ctx = self.session.ctx
-        self.session.runner.submit(lambda: (appearance.get_options(ctx), appearance.current_seal(ctx)),
-                                   lambda result: self._show_document_options(*result),
-                                   lambda exc: messages.show_error(self, exc), owner=self)
+        self.session.runner.submit(
+            lambda: (appearance.get_options(ctx), appearance.current_seal(ctx)),
+            lambda result: self._show_document_options(*result),
+            lambda exc: messages.show_error(self, exc),
+            owner=self,
+        )
 
     def _show_document_options(self, options, seal: bytes | None) -> None:
         self.document_options = options
@@ -156,8 +164,11 @@ class CompanyPage(QWidget):
         self.show_reason.setChecked(options.show_reason)
         pixmap = QPixmap()
         if seal and pixmap.loadFromData(seal):
-            self.seal_preview.setPixmap(pixmap.scaled(SEAL_SIZE, SEAL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
+            self.seal_preview.setPixmap(
+                pixmap.scaled(
+                    SEAL_SIZE, SEAL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
             self.seal_preview.setToolTip(_tr("当前公章（SHA-256 {0}…）").format((options.seal_sha256 or "")[:12]))
         else:
             self.seal_preview.setPixmap(QPixmap())
@@ -192,9 +203,13 @@ class CompanyPage(QWidget):
         if remove_seal and require:
             require = False  # a required seal cannot be removed; the requirement goes with it
         try:
-            options = appearance.save_options(self.session.ctx, require_seal=require,
-                                                     show_reason=self.show_reason.isChecked(), seal=seal,
-                                                     remove_seal=remove_seal)
+            options = appearance.save_options(
+                self.session.ctx,
+                require_seal=require,
+                show_reason=self.show_reason.isChecked(),
+                seal=seal,
+                remove_seal=remove_seal,
+            )
         except ValidationError as exc:
             return self._document_error(exc.errors)
         except HRDeskError as exc:
@@ -255,16 +270,21 @@ class CompanyPage(QWidget):
 
     def collect(self) -> CompanyInfo:
         f = self.form
-        return CompanyInfo(name=f.company_name.text(), credit_code=f.credit_code.text(),
-                           address=f.address.text(), phone=f.phone.text())
+        return CompanyInfo(
+            name=f.company_name.text(), credit_code=f.credit_code.text(), address=f.address.text(), phone=f.phone.text()
+        )
 
     def is_modified(self) -> bool:
         if self.info is None:
             return False
         now = self.collect()
         stored = self.info
-        return (now.name.strip() != stored.name or now.credit_code.strip().upper() != (stored.credit_code or "")
-                or now.address.strip() != (stored.address or "") or now.phone.strip() != (stored.phone or ""))
+        return (
+            now.name.strip() != stored.name
+            or now.credit_code.strip().upper() != (stored.credit_code or "")
+            or now.address.strip() != (stored.address or "")
+            or now.phone.strip() != (stored.phone or "")
+        )
 
     def _edited(self, *_) -> None:
         self.form.status.setText("")

@@ -50,11 +50,13 @@ class RecoveryKeyDialog(QDialog):
 
     def text_for_file(self) -> str:
         return self.tr("HRDesk 恢复密钥\n公司：{0}\n\n{1}\n\n请妥善保管。凭此密钥可以打开公司数据。\n").format(
-            self.company_name, self.recovery_key)
+            self.company_name, self.recovery_key
+        )
 
     def save_to_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存恢复密钥"), self.tr("HRDesk恢复密钥.txt"),
-                                              self.tr("文本文件 (*.txt)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存恢复密钥"), self.tr("HRDesk恢复密钥.txt"), self.tr("文本文件 (*.txt)")
+        )
         if not path:
             return
         try:

@@ -33,9 +33,13 @@ class SetupDialog(QDialog):
             return
         try:
             self.result_setup = setup.setup_company(
-                self.data_dir, company_name=f.company_name.text(), credit_code=f.credit_code.text() or None,
-                admin_username=f.admin_username.text(), admin_display_name=f.admin_display_name.text(),
-                admin_password=f.admin_password.text())
+                self.data_dir,
+                company_name=f.company_name.text(),
+                credit_code=f.credit_code.text() or None,
+                admin_username=f.admin_username.text(),
+                admin_display_name=f.admin_display_name.text(),
+                admin_password=f.admin_password.text(),
+            )
         except ValidationError as exc:
             show_field_errors(self.error_labels, exc.errors)
             f.error_label.setVisible(False)

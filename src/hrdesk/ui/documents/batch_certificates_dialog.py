@@ -93,8 +93,12 @@ class BatchCertificatesDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        hint = hint_label(_tr("为该期间内已办结离职的每位员工开具一份离职证明（每人一个 PDF 文件）。"
-                              "同一天对同一人重复开具时沿用原编号，不会重复编号。"))
+        hint = hint_label(
+            _tr(
+                "为该期间内已办结离职的每位员工开具一份离职证明（每人一个 PDF 文件）。"
+                "同一天对同一人重复开具时沿用原编号，不会重复编号。"
+            )
+        )
 
         self.start_button = named_button(_tr("开始开具"), "start", self.start)
         self.start_button.setDefault(True)
@@ -142,8 +146,12 @@ class BatchCertificatesDialog(QDialog):
             if self.period() == (date_from, date_to):
                 self.count.setText(_tr("该期间已离职 {0} 人").format(len(ids)))
 
-        self.session.runner.submit(lambda: issuing.separated_between(ctx, date_from, date_to), done,
-                                   lambda exc: self.count.setText(""), owner=self)
+        self.session.runner.submit(
+            lambda: issuing.separated_between(ctx, date_from, date_to),
+            done,
+            lambda exc: self.count.setText(""),
+            owner=self,
+        )
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _tr("选择保存离职证明的文件夹"), self.folder.text())
@@ -175,8 +183,9 @@ class BatchCertificatesDialog(QDialog):
         ctx, cancelled, emit = self.session.ctx, self._cancel.is_set, self.progress.emit
 
         def work():
-            return issuing.batch_separation_certificates(ctx, date_from, date_to, folder, progress=emit,
-                                                           cancelled=cancelled)
+            return issuing.batch_separation_certificates(
+                ctx, date_from, date_to, folder, progress=emit, cancelled=cancelled
+            )
 
         self.session.runner.submit(work, self._done, self._failed, owner=self)
         return True
@@ -203,8 +212,9 @@ class BatchCertificatesDialog(QDialog):
         self.bar.setValue(written)
         if result.cancelled:
             self.status.setStyleSheet(CANCELLED_STYLE)
-            self.status.setText(_tr("已取消：开具了 {0} / {1} 份，已保存的文件保留在文件夹中。").format(
-                written, result.total))
+            self.status.setText(
+                _tr("已取消：开具了 {0} / {1} 份，已保存的文件保留在文件夹中。").format(written, result.total)
+            )
         elif result.total == 0:
             self.status.setStyleSheet(HINT_STYLE)
             self.status.setText(_tr("该期间没有已办结离职的员工，未开具任何证明。"))

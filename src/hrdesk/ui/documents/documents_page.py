@@ -64,8 +64,9 @@ class DocumentsPage(QWidget):
         self.verify_button = named_button(_tr("核验文件…"), "verify", self.choose_verify_file)
         self.verify_button.setToolTip(_tr("核验他人出示的 PDF 是否为本公司开具且未被改动"))
         self.batch_button = named_button(_tr("批量开具离职证明…"), "batch", self.open_batch_dialog)
-        self.compensation_button = named_button(_tr("离职补偿计算器"), "compensation_calculator",
-                                                self.open_compensation_calculator)
+        self.compensation_button = named_button(
+            _tr("离职补偿计算器"), "compensation_calculator", self.open_compensation_calculator
+        )
         self.leave_button = named_button(_tr("年休假折算"), "leave_calculator", self.open_leave_calculator)
         self.refresh_button = named_button(_tr("刷新"), "refresh", self.reload)
         toolbar = QHBoxLayout()
@@ -97,13 +98,18 @@ class DocumentsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        self.model = RowsModel([_tr("编号"), _tr("类型"), _tr("员工"), _tr("开具时间"), _tr("开具人"), _tr("SHA-256")],
-                               self)
+        self.model = RowsModel(
+            [_tr("编号"), _tr("类型"), _tr("员工"), _tr("开具时间"), _tr("开具人"), _tr("SHA-256")], self
+        )
         self.table = QTableView()
         self.table.setObjectName("documents_table")
         metrics = self.fontMetrics()
-        setup_table(self.table, self.model, [metrics.horizontalAdvance("LZ-2026-00000") + 24, 100, 120, 140, 110, 160],
-                    stretch=5)
+        setup_table(
+            self.table,
+            self.model,
+            [metrics.horizontalAdvance("LZ-2026-00000") + 24, 100, 120, 140, 110, 160],
+            stretch=5,
+        )
         self.table.doubleClicked.connect(lambda *_: self.reissue_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
@@ -111,8 +117,12 @@ class DocumentsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        hint = hint_label(_tr("每份证明文件都有编号，并记录开具时的内容和 SHA-256 指纹：补打的文件与原件完全一致；"
-                              "他人出示的 PDF 可用“核验文件”确认是否为本公司开具、是否被改动。双击一行可预览并补打。"))
+        hint = hint_label(
+            _tr(
+                "每份证明文件都有编号，并记录开具时的内容和 SHA-256 指纹：补打的文件与原件完全一致；"
+                "他人出示的 PDF 可用“核验文件”确认是否为本公司开具、是否被改动。双击一行可预览并补打。"
+            )
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -157,9 +167,21 @@ class DocumentsPage(QWidget):
                 continue
             if text and text not in r.number.lower() and text not in r.employee_name.lower():
                 continue
-            rows.append(Row((r.number, kind_label(r.kind), r.employee_name, f"{r.issued_at:%Y-%m-%d %H:%M}",
-                             r.issued_by, r.sha256[:16] + "…"), key=r.number,
-                            tooltips={5: r.sha256}, colors={5: GREY}))
+            rows.append(
+                Row(
+                    (
+                        r.number,
+                        kind_label(r.kind),
+                        r.employee_name,
+                        f"{r.issued_at:%Y-%m-%d %H:%M}",
+                        r.issued_by,
+                        r.sha256[:16] + "…",
+                    ),
+                    key=r.number,
+                    tooltips={5: r.sha256},
+                    colors={5: GREY},
+                )
+            )
         self.model.set_rows(rows)
         self.count_label.setText(_tr("显示 {0} / 共 {1} 份").format(len(rows), len(self.records)))
         if current is not None and self.model.row_of(current) >= 0:

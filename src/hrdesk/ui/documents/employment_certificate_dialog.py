@@ -135,5 +135,8 @@ class EmploymentCertificateDialog(QDialog):
 
         self.session.runner.submit(
             lambda: issuing.employment_certificate(ctx, employee_id, purpose=purpose, include_salary=salary),
-            done, failed, owner=self)
+            done,
+            failed,
+            owner=self,
+        )
         return True

@@ -15,11 +15,11 @@ from hrdesk.core.documents.issuing import Verification
 MAX_VERIFY_BYTES = 50 * 1024 * 1024  # far more than any certificate; a larger file is not ours
 RESULT_STYLES = {
     "valid": "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
-             " padding: 8px 12px; }",
+    " padding: 8px 12px; }",
     "altered": "QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
-               " padding: 8px 12px; font-weight: bold; }",
+    " padding: 8px 12px; font-weight: bold; }",
     "unknown": "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px;"
-               " padding: 8px 12px; }",
+    " padding: 8px 12px; }",
 }
 MARKS = {"valid": "✓ ", "altered": "✗ ", "unknown": "? "}
 

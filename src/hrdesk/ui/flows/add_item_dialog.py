@@ -56,11 +56,13 @@ class AddItemDialog(QDialog):
         layout.addWidget(self.banner)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for key, label, widget in (("category", self.tr("类别"), self.category),
-                                   ("title", self.tr("事项 *"), self.title),
-                                   ("owner", self.tr("确认人"), self.owner),
-                                   ("asset_no", self.tr("资产编号"), self.asset_no),
-                                   ("amount", self.tr("金额（元）"), self.amount)):
+        for key, label, widget in (
+            ("category", self.tr("类别"), self.category),
+            ("title", self.tr("事项 *"), self.title),
+            ("owner", self.tr("确认人"), self.owner),
+            ("asset_no", self.tr("资产编号"), self.asset_no),
+            ("amount", self.tr("金额（元）"), self.amount),
+        ):
             form.addRow(label, widget)
             error = QLabel()
             error.setWordWrap(True)
@@ -76,8 +78,15 @@ class AddItemDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            checklists.add_item(self.session.ctx, self.flow_id, ItemCategory(self.category.currentData()),
-                                self.title.text(), ItemOwner(self.owner.currentData()), asset_no=self.asset_no.text(), amount=self.amount.text())
+            checklists.add_item(
+                self.session.ctx,
+                self.flow_id,
+                ItemCategory(self.category.currentData()),
+                self.title.text(),
+                ItemOwner(self.owner.currentData()),
+                asset_no=self.asset_no.text(),
+                amount=self.amount.text(),
+            )
         except ValidationError as exc:
             leftovers = show_field_errors(self.error_labels, exc.errors)
             self.banner.setText("；".join(leftovers))

@@ -27,8 +27,10 @@ def _tr(text: str) -> str:
 
 def probation_search(ctx):
     """Search for the picker: only employees still in probation."""
+
     def search(text: str):
         return [b for b in employees.search(ctx, text, limit=50) if b.status is EmployeeStatus.PROBATION][:20]
+
     return search
 
 
@@ -82,8 +84,9 @@ class ConfirmationDialog(QDialog):
             self.errors.show({"employee": self.tr("请输入工号或姓名，并从下拉列表中选择试用期员工")})
             return False
         try:
-            detail = lifecycle.start_confirmation(self.session.ctx, self.employee.id, pydate(f.confirmation_date),
-                                                  f.evaluation.toPlainText())
+            detail = lifecycle.start_confirmation(
+                self.session.ctx, self.employee.id, pydate(f.confirmation_date), f.evaluation.toPlainText()
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return False

@@ -46,10 +46,18 @@ from hrdesk.ui.common.styles import HINT_STYLE
 from hrdesk.ui.forms.ui_flow_definition_dialog import Ui_FlowDefinitionDialog
 
 NAME, ACTOR, ROLE, CONDITION, DEADLINE, REJECT, RETURN, CHECKLIST = range(8)
-FIELD_COLUMNS = {"key": NAME, "name": NAME, "actor_kind": ACTOR, "role": ROLE, "condition": CONDITION,
-                 "deadline_days": DEADLINE, "actions": REJECT}
-NOTE_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
-              " padding: 6px 10px; }")
+FIELD_COLUMNS = {
+    "key": NAME,
+    "name": NAME,
+    "actor_kind": ACTOR,
+    "role": ROLE,
+    "condition": CONDITION,
+    "deadline_days": DEADLINE,
+    "actions": REJECT,
+}
+NOTE_STYLE = (
+    "QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px; padding: 6px 10px; }"
+)
 CELL_ERROR_STYLE = "border: 1px solid #b3261e; background: #fde7e9;"
 ERROR_COLOR = QColor("#b3261e")
 ROW_HEIGHT = 30
@@ -61,8 +69,16 @@ def _tr(text: str) -> str:
 
 
 def headers() -> list[str]:
-    return [_tr("名称"), _tr("审批人"), _tr("角色"), _tr("条件"), _tr("期限(工作日)"), _tr("允许驳回"),
-            _tr("允许退回"), _tr("归档前须完成交接清单")]
+    return [
+        _tr("名称"),
+        _tr("审批人"),
+        _tr("角色"),
+        _tr("条件"),
+        _tr("期限(工作日)"),
+        _tr("允许驳回"),
+        _tr("允许退回"),
+        _tr("归档前须完成交接清单"),
+    ]
 
 
 @dataclass
@@ -81,16 +97,32 @@ class StepRow:
 
     @classmethod
     def from_step(cls, step: StepDef) -> StepRow:
-        return cls(step.key, step.name, step.actor_kind, step.role, step.condition, step.deadline_days,
-                   Action.REJECT in step.actions, Action.RETURN in step.actions, step.requires_checklist_closed)
+        return cls(
+            step.key,
+            step.name,
+            step.actor_kind,
+            step.role,
+            step.condition,
+            step.deadline_days,
+            Action.REJECT in step.actions,
+            Action.RETURN in step.actions,
+            step.requires_checklist_closed,
+        )
 
     def to_step(self) -> StepDef:
-        actions = (Action.APPROVE,) + ((Action.REJECT,) if self.reject else ()) + \
-            ((Action.RETURN,) if self.return_ else ())
-        return StepDef(key=self.key, name=self.name.strip(), actor_kind=self.actor_kind,
-                       role=self.role if self.actor_kind is ActorKind.ROLE else None, actions=actions,
-                       condition=self.condition, deadline_days=self.deadline_days,
-                       requires_checklist_closed=self.checklist)
+        actions = (
+            (Action.APPROVE,) + ((Action.REJECT,) if self.reject else ()) + ((Action.RETURN,) if self.return_ else ())
+        )
+        return StepDef(
+            key=self.key,
+            name=self.name.strip(),
+            actor_kind=self.actor_kind,
+            role=self.role if self.actor_kind is ActorKind.ROLE else None,
+            actions=actions,
+            condition=self.condition,
+            deadline_days=self.deadline_days,
+            requires_checklist_closed=self.checklist,
+        )
 
 
 class _RowFocus(QObject):
@@ -109,8 +141,13 @@ class _RowFocus(QObject):
 class FlowDefinitionDialog(QDialog):
     saved = Signal(int)  # the new version number
 
-    def __init__(self, session: AppSession, kind: FlowKind, current: definitions.StoredDefinition | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: AppSession,
+        kind: FlowKind,
+        current: definitions.StoredDefinition | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.kind = kind
@@ -124,8 +161,11 @@ class FlowDefinitionDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {"name": f.err_name, "steps": f.err_steps}
         version = self.current.definition.version
         self.setWindowTitle(self.tr("编辑审批流程 - {0}（当前第 {1} 版）").format(kind.label, version))
-        f.version_note.setText(self.tr(
-            "保存后成为第 {0} 版。已在审批中的流程仍按发起时的版本走完，只有之后发起的流程使用新版本。").format(version + 1))
+        f.version_note.setText(
+            self.tr("保存后成为第 {0} 版。已在审批中的流程仍按发起时的版本走完，只有之后发起的流程使用新版本。").format(
+                version + 1
+            )
+        )
         f.version_note.setStyleSheet(NOTE_STYLE)
         f.hint.setStyleSheet(HINT_STYLE)
         f.name_grid.setColumnStretch(1, 1)
@@ -238,13 +278,19 @@ class FlowDefinitionDialog(QDialog):
     def rows(self) -> list[StepRow]:
         result = []
         for widgets in self._cells:
-            result.append(StepRow(
-                key=widgets[NAME].property("step_key") or "", name=widgets[NAME].text(),
-                actor_kind=ActorKind(widgets[ACTOR].currentData()),
-                role=Role(widgets[ROLE].currentData()) if widgets[ROLE].currentData() else None,
-                condition=widgets[CONDITION].currentData(), deadline_days=widgets[DEADLINE].value(),
-                reject=widgets[REJECT].isChecked(), return_=widgets[RETURN].isChecked(),
-                checklist=widgets[CHECKLIST].isChecked()))
+            result.append(
+                StepRow(
+                    key=widgets[NAME].property("step_key") or "",
+                    name=widgets[NAME].text(),
+                    actor_kind=ActorKind(widgets[ACTOR].currentData()),
+                    role=Role(widgets[ROLE].currentData()) if widgets[ROLE].currentData() else None,
+                    condition=widgets[CONDITION].currentData(),
+                    deadline_days=widgets[DEADLINE].value(),
+                    reject=widgets[REJECT].isChecked(),
+                    return_=widgets[RETURN].isChecked(),
+                    checklist=widgets[CHECKLIST].isChecked(),
+                )
+            )
         return result
 
     def _number_rows(self, errors: dict[int, str] | None = None) -> None:
@@ -328,11 +374,15 @@ class FlowDefinitionDialog(QDialog):
         if latest.definition.version == self.current.definition.version:
             return latest.definition.version
         answer = QMessageBox.question(
-            self, self.tr("流程已被修改"),
-            self.tr("在您编辑期间，{0} 已保存了第 {1} 版。仍用您现在的内容保存为第 {2} 版吗？"
-                    "（选“否”可关闭对话框后重新打开，查看最新版本。）").format(
-                latest.created_by, latest.definition.version, latest.definition.version + 1),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("流程已被修改"),
+            self.tr(
+                "在您编辑期间，{0} 已保存了第 {1} 版。仍用您现在的内容保存为第 {2} 版吗？"
+                "（选“否”可关闭对话框后重新打开，查看最新版本。）"
+            ).format(latest.created_by, latest.definition.version, latest.definition.version + 1),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return latest.definition.version if answer == QMessageBox.StandardButton.Yes else None
 
     def save(self) -> None:
@@ -373,7 +423,9 @@ class FlowDefinitionDialog(QDialog):
         leftovers = show_field_errors(self.error_labels, {k: v for k, v in shown.items() if k in ("name", "steps")})
         leftovers += [m for k, m in errors.items() if k not in ("name", "steps") and not k.startswith("steps.")]
         self._number_rows(row_errors)
-        self.form.banner.setText(self.tr("流程没有保存：请按红字提示修改。") + ("" if not leftovers else " " + "；".join(leftovers)))
+        self.form.banner.setText(
+            self.tr("流程没有保存：请按红字提示修改。") + ("" if not leftovers else " " + "；".join(leftovers))
+        )
         self.form.banner.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         self.form.banner.setVisible(bool(errors))
         if row_errors:
@@ -385,5 +437,8 @@ class FlowDefinitionDialog(QDialog):
     def error_rows(self) -> list[int]:
         """Rows marked as having a problem (0-based)."""
         table = self.form.steps
-        return [r for r in range(table.rowCount())
-                if table.verticalHeaderItem(r) and table.verticalHeaderItem(r).text().startswith("⚠")]
+        return [
+            r
+            for r in range(table.rowCount())
+            if table.verticalHeaderItem(r) and table.verticalHeaderItem(r).text().startswith("⚠")
+        ]

@@ -82,8 +82,9 @@ def open_flow_dialog(session: AppSession, flow_id: int, parent: QWidget | None) 
 class FlowDialog(QDialog):
     acted = Signal(int)  # flow id, after each action the service accepted
 
-    def __init__(self, session: AppSession, flow_id: int, parent: QWidget | None = None,
-                 detail: FlowDetail | None = None):
+    def __init__(
+        self, session: AppSession, flow_id: int, parent: QWidget | None = None, detail: FlowDetail | None = None
+    ):
         super().__init__(parent)
         self.session = session
         self.flow_id = flow_id
@@ -169,8 +170,12 @@ class FlowDialog(QDialog):
 
     def _info_html(self, d: FlowDetail) -> str:
         s = d.summary
-        parts = [(self.tr("编号"), str(s.id)), (self.tr("类型"), s.kind.label),
-                 (self.tr("员工"), s.subject_name or "—"), (self.tr("当前步骤"), s.step_name)]
+        parts = [
+            (self.tr("编号"), str(s.id)),
+            (self.tr("类型"), s.kind.label),
+            (self.tr("员工"), s.subject_name or "—"),
+            (self.tr("当前步骤"), s.step_name),
+        ]
         if s.due_date:
             parts.append((self.tr("期限"), s.due_date.isoformat()))
         parts.append((self.tr("发起"), f"{initiator_text(s)} {format_time(s.created_at)}"))
@@ -219,9 +224,19 @@ class FlowDialog(QDialog):
         rows = []
         for t in d.transitions:
             color = ACTION_COLORS.get(t.action)
-            rows.append(Row((format_time(t.created_at), t.step_name, t.action.label,
-                             actor_text(t.actor_name, t.on_behalf_of), t.comment or ""),
-                            colors={2: color} if color else {}, tooltips={4: t.comment or ""}))
+            rows.append(
+                Row(
+                    (
+                        format_time(t.created_at),
+                        t.step_name,
+                        t.action.label,
+                        actor_text(t.actor_name, t.on_behalf_of),
+                        t.comment or "",
+                    ),
+                    colors={2: color} if color else {},
+                    tooltips={4: t.comment or ""},
+                )
+            )
         self.history_model.set_rows(rows)
 
     def _show_checklist(self, d: FlowDetail) -> None:
@@ -231,22 +246,38 @@ class FlowDialog(QDialog):
         f.tabs.setTabVisible(index, show)
         rows = []
         for item in d.checklist:
-            rows.append(Row((item.category.label, item.title, item.asset_no or "",
-                             format_money(item.amount) if item.amount is not None else "", item.owner,
-                             item.status.label, item.resolved_by or "", item.note or ""),
-                            key=item.id, colors={5: ITEM_COLORS[item.status]},
-                            tooltips={7: item.note or "", 6: format_time(item.resolved_at)}, right=(3,)))
+            rows.append(
+                Row(
+                    (
+                        item.category.label,
+                        item.title,
+                        item.asset_no or "",
+                        format_money(item.amount) if item.amount is not None else "",
+                        item.owner,
+                        item.status.label,
+                        item.resolved_by or "",
+                        item.note or "",
+                    ),
+                    key=item.id,
+                    colors={5: ITEM_COLORS[item.status]},
+                    tooltips={7: item.note or "", 6: format_time(item.resolved_at)},
+                    right=(3,),
+                )
+            )
         self.checklist_model.set_rows(rows)
         open_count = sum(1 for i in d.checklist if i.status is ItemStatus.OPEN)
-        f.tabs.setTabText(index, self.tr("交接清单（{0} 项待确认）").format(open_count) if open_count
-                          else self.tr("交接清单"))
+        f.tabs.setTabText(
+            index, self.tr("交接清单（{0} 项待确认）").format(open_count) if open_count else self.tr("交接清单")
+        )
         if not d.checklist:
             f.checklist_summary.setText(self.tr("没有交接事项。"))
             f.checklist_summary.setStyleSheet(HINT_STYLE)
         elif open_count:
-            f.checklist_summary.setText(self.tr(
-                "共 {0} 项，{1} 项待确认。每项由负责人确认；人事归档前必须全部确认，或由人事写明原因后豁免。").format(
-                len(d.checklist), open_count))
+            f.checklist_summary.setText(
+                self.tr(
+                    "共 {0} 项，{1} 项待确认。每项由负责人确认；人事归档前必须全部确认，或由人事写明原因后豁免。"
+                ).format(len(d.checklist), open_count)
+            )
             f.checklist_summary.setStyleSheet("color: #b06000;")
         else:
             f.checklist_summary.setText(self.tr("共 {0} 项，已全部确认或豁免。").format(len(d.checklist)))
@@ -284,8 +315,9 @@ class FlowDialog(QDialog):
         if actions:
             f.nothing_to_do.setText("")
         elif d.summary.status.is_open:
-            f.nothing_to_do.setText(self.tr("当前不需要您处理（现在由 {0} 处理）。").format(
-                "、".join(d.assignees) or d.summary.step_name))
+            f.nothing_to_do.setText(
+                self.tr("当前不需要您处理（现在由 {0} 处理）。").format("、".join(d.assignees) or d.summary.step_name)
+            )
         else:
             f.nothing_to_do.setText(self.tr("流程已结束（{0}）。").format(d.summary.status.label))
 
@@ -298,8 +330,12 @@ class FlowDialog(QDialog):
             if kind is FlowKind.SEPARATION:
                 return self._separation_html(p)
             if kind is FlowKind.CONFIRMATION:
-                return self._table([(self.tr("转正日期"), p.get("confirmation_date", "")),
-                                    (self.tr("试用期评估"), p.get("evaluation", ""))])
+                return self._table(
+                    [
+                        (self.tr("转正日期"), p.get("confirmation_date", "")),
+                        (self.tr("试用期评估"), p.get("evaluation", "")),
+                    ]
+                )
             if kind is FlowKind.TRANSFER:
                 return self._transfer_html(d)
             if kind is FlowKind.ONBOARDING:
@@ -311,12 +347,16 @@ class FlowDialog(QDialog):
     @staticmethod
     def _two_column_table(rows: list[tuple[str, str]]) -> str:
         """Label/value pairs side by side (long proposals such as a new employee's record)."""
-        cell = ("<td style='color:#5f6368; padding:3px 12px 3px 0; white-space:nowrap'>{0}</td>"
-                "<td style='padding:3px 28px 3px 0'>{1}</td>")
+        cell = (
+            "<td style='color:#5f6368; padding:3px 12px 3px 0; white-space:nowrap'>{0}</td>"
+            "<td style='padding:3px 28px 3px 0'>{1}</td>"
+        )
         half = (len(rows) + 1) // 2
         body = ""
         for left, right in zip(rows[:half], rows[half:] + [("", "")]):
-            body += "<tr>" + "".join(cell.format(html.escape(k), html.escape(str(v))) for k, v in (left, right)) + "</tr>"
+            body += (
+                "<tr>" + "".join(cell.format(html.escape(k), html.escape(str(v))) for k, v in (left, right)) + "</tr>"
+            )
         return f"<table cellspacing='0'>{body}</table>"
 
     @staticmethod
@@ -324,15 +364,18 @@ class FlowDialog(QDialog):
         body = "".join(
             f"<tr><td style='color:#5f6368; padding:3px 14px 3px 0; white-space:nowrap'>{html.escape(k)}</td>"
             f"<td style='padding:3px 0'>{html.escape(str(v)).replace(chr(10), '<br/>')}</td></tr>"
-            for k, v in rows)
+            for k, v in rows
+        )
         return f"<table cellspacing='0'>{body}</table>{extra}"
 
     def _separation_html(self, p: dict) -> str:
         last_day = date.fromisoformat(p["last_working_day"])
-        rows = [(self.tr("离职原因"), SeparationReason(p["reason"]).label),
-                (self.tr("提出日期"), p.get("notice_date", "")),
-                (self.tr("最后工作日"), last_day.isoformat()),
-                (self.tr("停保月份"), stop_month(last_day).strftime("%Y-%m"))]
+        rows = [
+            (self.tr("离职原因"), SeparationReason(p["reason"]).label),
+            (self.tr("提出日期"), p.get("notice_date", "")),
+            (self.tr("最后工作日"), last_day.isoformat()),
+            (self.tr("停保月份"), stop_month(last_day).strftime("%Y-%m")),
+        ]
         first = next((t for t in self.detail.transitions if t.action is Action.SUBMIT), None)
         if first is not None and first.comment:
             rows.append((self.tr("申请说明"), first.comment))
@@ -359,9 +402,13 @@ class FlowDialog(QDialog):
 
     def _transfer_html(self, d: FlowDetail) -> str:
         p = d.payload
-        titles = {"department_id": self.tr("部门"), "project_department_id": self.tr("项目部"),
-                  "position_id": self.tr("岗位"), "manager_id": self.tr("直属上级"),
-                  "base_salary": self.tr("基本工资（元/月）")}
+        titles = {
+            "department_id": self.tr("部门"),
+            "project_department_id": self.tr("项目部"),
+            "position_id": self.tr("岗位"),
+            "manager_id": self.tr("直属上级"),
+            "base_salary": self.tr("基本工资（元/月）"),
+        }
         masked = False
         rows = []
         for key in titles:
@@ -374,13 +421,18 @@ class FlowDialog(QDialog):
                 masked = new == MASKED_MONEY
             else:
                 old, new = self._label(p, key, "from"), self._label(p, key, "to")
-            rows.append(f"<tr><td style='color:#5f6368; padding:3px 14px 3px 0'>{html.escape(titles[key])}</td>"
-                        f"<td style='padding:3px 8px 3px 0'>{html.escape(old)}</td><td style='padding:3px 8px'>→</td>"
-                        f"<td style='padding:3px 0; font-weight:bold'>{html.escape(new)}</td></tr>")
-        head = self._table([(self.tr("生效日期"), p.get("effective_date", "")),
-                            (self.tr("调动原因"), p.get("reason", ""))])
-        changes = (f"<p style='margin-top:10px; font-weight:bold'>{html.escape(self.tr('变动内容（原 → 新）'))}</p>"
-                   f"<table cellspacing='0'>{''.join(rows)}</table>")
+            rows.append(
+                f"<tr><td style='color:#5f6368; padding:3px 14px 3px 0'>{html.escape(titles[key])}</td>"
+                f"<td style='padding:3px 8px 3px 0'>{html.escape(old)}</td><td style='padding:3px 8px'>→</td>"
+                f"<td style='padding:3px 0; font-weight:bold'>{html.escape(new)}</td></tr>"
+            )
+        head = self._table(
+            [(self.tr("生效日期"), p.get("effective_date", "")), (self.tr("调动原因"), p.get("reason", ""))]
+        )
+        changes = (
+            f"<p style='margin-top:10px; font-weight:bold'>{html.escape(self.tr('变动内容（原 → 新）'))}</p>"
+            f"<table cellspacing='0'>{''.join(rows)}</table>"
+        )
         if masked:
             changes += f"<p style='color:#5f6368'>{html.escape(self.tr('您无权查看该员工的薪资，金额已隐藏。'))}</p>"
         return head + changes
@@ -392,9 +444,11 @@ class FlowDialog(QDialog):
         status = e.get("status")
         account = p.get("account")
         rows = [
-            (self.tr("工号"), e.get("emp_no", "")), (self.tr("姓名"), e.get("name", "")),
+            (self.tr("工号"), e.get("emp_no", "")),
+            (self.tr("姓名"), e.get("name", "")),
             (self.tr("身份证号"), e.get("id_number") or ""),
-            (self.tr("手机"), e.get("phone") or ""), (self.tr("邮箱"), e.get("email") or ""),
+            (self.tr("手机"), e.get("phone") or ""),
+            (self.tr("邮箱"), e.get("email") or ""),
             (self.tr("部门"), self._label(p, "department_id")),
             (self.tr("项目部"), self._label(p, "project_department_id")),
             (self.tr("岗位"), self._label(p, "position_id")),
@@ -416,11 +470,18 @@ class FlowDialog(QDialog):
         f = self.form
         comment = f.comment.toPlainText()
         if action in (Action.REJECT, Action.WITHDRAW):
-            question = (self.tr("驳回后流程结束，不能恢复。确定驳回吗？") if action is Action.REJECT
-                        else self.tr("撤回后流程结束，不能恢复。确定撤回吗？"))
-            answer = QMessageBox.question(self, action.label, question,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
+            question = (
+                self.tr("驳回后流程结束，不能恢复。确定驳回吗？")
+                if action is Action.REJECT
+                else self.tr("撤回后流程结束，不能恢复。确定撤回吗？")
+            )
+            answer = QMessageBox.question(
+                self,
+                action.label,
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self._busy = True
@@ -455,7 +516,8 @@ class FlowDialog(QDialog):
             return self.tr("已{0}，流程已完成。").format(action.label)
         if s.status is FlowStatus.RUNNING:
             return self.tr("已{0}，流程已转到“{1}”（{2}）。").format(
-                action_button_label(action, s.status), s.step_name, "、".join(d.assignees))
+                action_button_label(action, s.status), s.step_name, "、".join(d.assignees)
+            )
         if s.status is FlowStatus.RETURNED:
             return self.tr("已退回发起人。")
         return self.tr("已{0}，流程结束（{1}）。").format(action.label, s.status.label)
@@ -490,10 +552,14 @@ class FlowDialog(QDialog):
             return None
         draft = drafts[-1]  # the newest: the one completing the flow produced
         answer = QMessageBox.question(
-            self, self.tr("发送通知"),
+            self,
+            self.tr("发送通知"),
             self.tr("流程已完成。系统已按通知策略拟好“{0}”（{1} 位收件人）。\n现在核对收件人并发送吗？").format(
-                draft.title, len(draft.recipients)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+                draft.title, len(draft.recipients)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return self.open_notice(draft.id)
@@ -503,8 +569,9 @@ class FlowDialog(QDialog):
 
         dialog = open_notice_dialog(self.session, draft_id, self)
         if dialog is not None:
-            dialog.sent.connect(lambda count: self._set_banner(
-                self.tr("通知已发送给 {0} 人。").format(count), NOTICE_STYLE))
+            dialog.sent.connect(
+                lambda count: self._set_banner(self.tr("通知已发送给 {0} 人。").format(count), NOTICE_STYLE)
+            )
         self.notice_dialog = dialog
         return dialog
 
@@ -553,9 +620,12 @@ class FlowDialog(QDialog):
         if item is None or not item.can_waive:
             return False
         reason, ok = QInputDialog.getText(
-            self, self.tr("豁免交接事项"),
+            self,
+            self.tr("豁免交接事项"),
             self.tr("豁免“{0}”的原因（必填，会记入操作日志）：").format(item.title),
-            QLineEdit.EchoMode.Normal, self.form.checklist_note.text())
+            QLineEdit.EchoMode.Normal,
+            self.form.checklist_note.text(),
+        )
         if not ok:
             return False
         self._busy = True

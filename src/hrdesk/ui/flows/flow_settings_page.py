@@ -49,8 +49,9 @@ from hrdesk.ui.common.styles import HINT_STYLE
 
 ROW_HEIGHT = 28
 OK_STYLE = "color: #137333;"
-INFO_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
-              " padding: 6px 10px; }")
+INFO_STYLE = (
+    "QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px; padding: 6px 10px; }"
+)
 CELL_ERROR_STYLE = "border: 1px solid #b3261e; background: #fde7e9;"
 ERROR_COLOR = QColor("#b3261e")
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -61,8 +62,11 @@ def _tr(text: str) -> str:
 
 
 def security_choices() -> list[tuple[str, str]]:
-    return [(_tr("STARTTLS（推荐，通常端口 587）"), "starttls"), (_tr("SSL/TLS（通常端口 465）"), "ssl"),
-            (_tr("不加密（仅限公司内网）"), "none")]
+    return [
+        (_tr("STARTTLS（推荐，通常端口 587）"), "starttls"),
+        (_tr("SSL/TLS（通常端口 465）"), "ssl"),
+        (_tr("不加密（仅限公司内网）"), "none"),
+    ]
 
 
 def _hint(text: str) -> QLabel:
@@ -102,9 +106,16 @@ def step_rows(definition) -> list[tuple]:
     rows = []
     for step in definition.steps:
         actions = "、".join(a.label for a in step.actions if a is not Action.APPROVE) or _tr("只能同意")
-        rows.append((step.name, step.actor_label(), condition_label(step.condition) if step.condition else _tr("总是"),
-                     _tr("{0} 个工作日").format(step.deadline_days) if step.deadline_days else _tr("不限"),
-                     actions, _tr("归档前须全部完成") if step.requires_checklist_closed else ""))
+        rows.append(
+            (
+                step.name,
+                step.actor_label(),
+                condition_label(step.condition) if step.condition else _tr("总是"),
+                _tr("{0} 个工作日").format(step.deadline_days) if step.deadline_days else _tr("不限"),
+                actions,
+                _tr("归档前须全部完成") if step.requires_checklist_closed else "",
+            )
+        )
     return rows
 
 
@@ -139,14 +150,23 @@ class FlowsTab(QWidget):
         toolbar.addWidget(self.version_label, 1)
         toolbar.addWidget(self.edit_button)
 
-        self.steps = _read_only_table([self.tr("步骤名称"), self.tr("审批人"), self.tr("条件"), self.tr("期限"),
-                                       self.tr("可驳回/退回"), self.tr("交接清单")])
+        self.steps = _read_only_table(
+            [
+                self.tr("步骤名称"),
+                self.tr("审批人"),
+                self.tr("条件"),
+                self.tr("期限"),
+                self.tr("可驳回/退回"),
+                self.tr("交接清单"),
+            ]
+        )
         self.steps.setObjectName("steps_table")
         for column, width in enumerate((170, 130, 250, 100, 150)):
             self.steps.setColumnWidth(column, width)
         self.steps.horizontalHeader().setStretchLastSection(True)
-        self.history = _read_only_table([self.tr("版本"), self.tr("流程名称"), self.tr("步骤数"), self.tr("修改人"),
-                                         self.tr("修改时间 (UTC)")])
+        self.history = _read_only_table(
+            [self.tr("版本"), self.tr("流程名称"), self.tr("步骤数"), self.tr("修改人"), self.tr("修改时间 (UTC)")]
+        )
         self.history.setObjectName("history_table")
         self.history.verticalHeader().setVisible(False)
         for column, width in enumerate((60, 170, 70, 140)):
@@ -168,7 +188,9 @@ class FlowsTab(QWidget):
         splitter.setSizes([330, 200])
 
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("修改流程会保存为新版本：已在审批中的流程仍按发起时的版本走完，之后发起的流程使用新版本。"))
+        note = QLabel(
+            self.tr("修改流程会保存为新版本：已在审批中的流程仍按发起时的版本走完，之后发起的流程使用新版本。")
+        )
         note.setStyleSheet(INFO_STYLE)
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -196,10 +218,24 @@ class FlowsTab(QWidget):
                 return
             self.current, self.versions = result
             d = self.current
-            self.version_label.setText(self.tr("当前：第 {0} 版“{1}”，{2} 个步骤").format(
-                d.definition.version, d.definition.name, len(d.definition.steps)))
-            _fill(self.history, [(v.definition.version, v.definition.name, len(v.definition.steps), v.created_by,
-                                  f"{v.created_at:%Y-%m-%d %H:%M}") for v in self.versions])
+            self.version_label.setText(
+                self.tr("当前：第 {0} 版“{1}”，{2} 个步骤").format(
+                    d.definition.version, d.definition.name, len(d.definition.steps)
+                )
+            )
+            _fill(
+                self.history,
+                [
+                    (
+                        v.definition.version,
+                        v.definition.name,
+                        len(v.definition.steps),
+                        v.created_by,
+                        f"{v.created_at:%Y-%m-%d %H:%M}",
+                    )
+                    for v in self.versions
+                ],
+            )
             self.history.blockSignals(True)
             self.history.selectRow(0)
             self.history.blockSignals(False)
@@ -222,8 +258,11 @@ class FlowsTab(QWidget):
         if stored.definition.version == self.current.definition.version:
             self.steps_note.setText(self.tr("这是当前版本，新发起的流程按它进行。"))
         else:
-            self.steps_note.setText(self.tr("这是历史版本（第 {0} 版），仍在按它审批的流程不受后来修改的影响。").format(
-                stored.definition.version))
+            self.steps_note.setText(
+                self.tr("这是历史版本（第 {0} 版），仍在按它审批的流程不受后来修改的影响。").format(
+                    stored.definition.version
+                )
+            )
 
     def open_editor(self):
         from hrdesk.ui.flows.flow_definition_dialog import FlowDefinitionDialog
@@ -284,7 +323,9 @@ class NoticesTab(QWidget):
             box.setObjectName(f"role_{role.value}")
             box.toggled.connect(self._changed)
             if role in (Role.MANAGER, Role.PROJECT_LEAD):
-                box.setToolTip(self.tr("公司里所有担任该角色的人，不只是该员工的上级；只通知该员工的上级请用下面的“关系”"))
+                box.setToolTip(
+                    self.tr("公司里所有担任该角色的人，不只是该员工的上级；只通知该员工的上级请用下面的“关系”")
+                )
             if role not in OFFERED_ROLES:
                 box.setVisible(False)  # shown only if a stored policy names it, so it can be removed
                 box.setToolTip(self.tr("“员工”角色即全公司的账号，不适合定向通知"))
@@ -332,8 +373,12 @@ class NoticesTab(QWidget):
         body.addWidget(self.events)
         body.addWidget(right, 1)
 
-        rule = QLabel(self.tr("通知只发给本公司的账号和员工档案中的邮箱，绝不发给公司外部的单位或个人；"
-                              "发送前发送人会看到收件人名单，只能删减，不能添加策略之外的人。"))
+        rule = QLabel(
+            self.tr(
+                "通知只发给本公司的账号和员工档案中的邮箱，绝不发给公司外部的单位或个人；"
+                "发送前发送人会看到收件人名单，只能删减，不能添加策略之外的人。"
+            )
+        )
         rule.setObjectName("rule")
         rule.setStyleSheet(INFO_STYLE)
         rule.setWordWrap(True)
@@ -381,8 +426,12 @@ class NoticesTab(QWidget):
         event = self._showing
         if event is None:
             return None
-        return Policy(event, frozenset(r for r, b in self.role_boxes.items() if b.isChecked()),
-                      frozenset(r for r, b in self.relation_boxes.items() if b.isChecked()), self.email_box.isChecked())
+        return Policy(
+            event,
+            frozenset(r for r, b in self.role_boxes.items() if b.isChecked()),
+            frozenset(r for r, b in self.relation_boxes.items() if b.isChecked()),
+            self.email_box.isChecked(),
+        )
 
     def _show_event(self) -> None:
         event = self.current_event()
@@ -501,11 +550,15 @@ class MailTab(QWidget):
         grid.setVerticalSpacing(2)
         grid.setColumnMinimumWidth(0, 90)
         grid.setColumnStretch(1, 1)
-        fields = [("host", self.tr("服务器地址 *"), self.host), ("port", self.tr("端口 *"), self.port),
-                  ("security", self.tr("加密方式"), self.security), ("username", self.tr("用户名"), self.username),
-                  ("password", self.tr("密码"), self.password),
-                  ("from_address", self.tr("发件人地址 *"), self.from_address),
-                  ("from_name", self.tr("发件人名称"), self.from_name)]
+        fields = [
+            ("host", self.tr("服务器地址 *"), self.host),
+            ("port", self.tr("端口 *"), self.port),
+            ("security", self.tr("加密方式"), self.security),
+            ("username", self.tr("用户名"), self.username),
+            ("password", self.tr("密码"), self.password),
+            ("from_address", self.tr("发件人地址 *"), self.from_address),
+            ("from_name", self.tr("发件人名称"), self.from_name),
+        ]
         for n, (key, label, widget) in enumerate(fields):
             grid.addWidget(QLabel(label), n * 2, 0)
             grid.addWidget(widget, n * 2, 1)
@@ -515,8 +568,12 @@ class MailTab(QWidget):
             error.setWordWrap(True)
             grid.addWidget(error, n * 2 + 1, 1)
             self.error_labels[key] = error
-        self.password_note = _hint(self.tr("密码保存在本机的系统凭据存储（如 Windows 凭据管理器）中，不写入公司数据文件。"
-                                           "修改服务器地址或用户名后，请重新输入密码。"))
+        self.password_note = _hint(
+            self.tr(
+                "密码保存在本机的系统凭据存储（如 Windows 凭据管理器）中，不写入公司数据文件。"
+                "修改服务器地址或用户名后，请重新输入密码。"
+            )
+        )
         grid.addWidget(self.password_note, len(fields) * 2, 1)
 
         self.save_button = QPushButton(self.tr("保存设置"))
@@ -568,7 +625,9 @@ class MailTab(QWidget):
         column_layout.addWidget(server_box)
         column_layout.addWidget(test_box)
         column_layout.addWidget(outbox_box)
-        column_layout.addWidget(_hint(self.tr("邮件先进入发件箱，服务器暂时不可用时会自动重试；关闭程序不会丢失待发邮件。")))
+        column_layout.addWidget(
+            _hint(self.tr("邮件先进入发件箱，服务器暂时不可用时会自动重试；关闭程序不会丢失待发邮件。"))
+        )
         column_layout.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(column, 1)
@@ -595,8 +654,9 @@ class MailTab(QWidget):
 
     def reload_outbox(self) -> None:
         ctx = self.session.ctx
-        self.session.runner.submit(lambda: mail.outbox_counts(ctx), self._show_counts, lambda exc: show_error(self, exc),
-                                   owner=self)
+        self.session.runner.submit(
+            lambda: mail.outbox_counts(ctx), self._show_counts, lambda exc: show_error(self, exc), owner=self
+        )
 
     def _show(self, s: mail.SmtpSettings | None) -> None:
         if s is None:
@@ -615,8 +675,11 @@ class MailTab(QWidget):
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.outbox_label.setText(self.tr("待发送 {0} 封 · 已发送 {1} 封 · 发送失败 {2} 封").format(
-            counts.get("pending", 0), counts.get("sent", 0), counts.get("failed", 0)))
+        self.outbox_label.setText(
+            self.tr("待发送 {0} 封 · 已发送 {1} 封 · 发送失败 {2} 封").format(
+                counts.get("pending", 0), counts.get("sent", 0), counts.get("failed", 0)
+            )
+        )
 
     def _security_changed(self, *_) -> None:
         """Suggest the usual port when the current one is another mode's usual port."""
@@ -626,9 +689,14 @@ class MailTab(QWidget):
     # saving
 
     def form_settings(self) -> mail.SmtpSettings:
-        return mail.SmtpSettings(self.host.text().strip(), self.port.value(), self.security.currentData(),
-                                 self.username.text().strip(), self.from_address.text().strip(),
-                                 self.from_name.text().strip() or "HRDesk")
+        return mail.SmtpSettings(
+            self.host.text().strip(),
+            self.port.value(),
+            self.security.currentData(),
+            self.username.text().strip(),
+            self.from_address.text().strip(),
+            self.from_name.text().strip() or "HRDesk",
+        )
 
     def is_dirty(self) -> bool:
         return bool(self.password.text()) or self.form_settings() != self.settings
@@ -666,7 +734,9 @@ class MailTab(QWidget):
         self.test_result.setText(self.tr("正在连接 {0}:{1} 发送…").format(self.settings.host, self.settings.port))
 
         def done(_):
-            self._test_done(True, self.tr("测试邮件已发送到 {0}，请到该邮箱查收（也请看看垃圾邮件箱）。").format(address))
+            self._test_done(
+                True, self.tr("测试邮件已发送到 {0}，请到该邮箱查收（也请看看垃圾邮件箱）。").format(address)
+            )
 
         def failed(exc):
             if isinstance(exc, HRDeskError):
@@ -760,8 +830,14 @@ class ChecklistTab(QWidget):
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_hint(self.tr("员工离职时的交接清单 = 公司默认清单 + 其所在部门的补充事项 + 其岗位的补充事项。"
-                                       "部门补充只用于直接属于该部门的员工（不含下级部门）。")))
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "员工离职时的交接清单 = 公司默认清单 + 其所在部门的补充事项 + 其岗位的补充事项。"
+                    "部门补充只用于直接属于该部门的员工（不含下级部门）。"
+                )
+            )
+        )
         layout.addLayout(chooser)
         layout.addWidget(self.scope_label)
         layout.addWidget(self.table, 1)
@@ -780,7 +856,9 @@ class ChecklistTab(QWidget):
             positions = [p for p in position_service.list_positions(ctx) if p.active]
             stored = checklist_templates.list_templates(ctx)
             items = checklist_templates.get_template(ctx, *key)
-            default_count = len(items) if key == (None, None) else len(checklist_templates.get_template(ctx, None, None))
+            default_count = (
+                len(items) if key == (None, None) else len(checklist_templates.get_template(ctx, None, None))
+            )
             return departments, positions, stored, items, default_count
 
         def done(result):
@@ -837,9 +915,13 @@ class ChecklistTab(QWidget):
         if key == self._shown_key:
             return
         if self.is_dirty():
-            answer = QMessageBox.question(self, self.tr("交接清单模板"), self.tr("当前清单有未保存的修改，放弃这些修改吗？"),
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
+            answer = QMessageBox.question(
+                self,
+                self.tr("交接清单模板"),
+                self.tr("当前清单有未保存的修改，放弃这些修改吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 combo.blockSignals(True)
                 index = 0 if combo is self.department else 1
@@ -858,8 +940,9 @@ class ChecklistTab(QWidget):
             self._show_items(items)
             self.loaded.emit()
 
-        self.session.runner.submit(lambda: checklist_templates.get_template(ctx, *key), done,
-                                   lambda exc: show_error(self, exc), owner=self)
+        self.session.runner.submit(
+            lambda: checklist_templates.get_template(ctx, *key), done, lambda exc: show_error(self, exc), owner=self
+        )
 
     def _scope_text(self) -> str:
         dept, pos = self.selected_key()
@@ -938,10 +1021,15 @@ class ChecklistTab(QWidget):
         result = []
         for widgets in self._rows:
             amount = widgets[TITLE].property("amount")
-            result.append(ItemTemplate(ItemCategory(widgets[CATEGORY].currentData()), widgets[TITLE].text().strip(),
-                                       ItemOwner(widgets[OWNER].currentData()),
-                                       widgets[ASSET].text().strip() or None,
-                                       Decimal(amount) if amount else None))
+            result.append(
+                ItemTemplate(
+                    ItemCategory(widgets[CATEGORY].currentData()),
+                    widgets[TITLE].text().strip(),
+                    ItemOwner(widgets[OWNER].currentData()),
+                    widgets[ASSET].text().strip() or None,
+                    Decimal(amount) if amount else None,
+                )
+            )
         return result
 
     def is_dirty(self) -> bool:
@@ -983,8 +1071,9 @@ class ChecklistTab(QWidget):
         self._number_rows(empty)
         if empty:
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("没有保存：第 {0} 项没有填写事项名称。").format(
-                "、".join(str(r + 1) for r in sorted(empty))))
+            self.status.setText(
+                self.tr("没有保存：第 {0} 项没有填写事项名称。").format("、".join(str(r + 1) for r in sorted(empty)))
+            )
             return False
         dept, pos = self.selected_key()
         try:

@@ -19,8 +19,13 @@ STATUS_COLORS = {
     FlowStatus.WITHDRAWN: GREY,
 }
 ITEM_COLORS = {ItemStatus.OPEN: ORANGE, ItemStatus.DONE: GREEN, ItemStatus.WAIVED: GREY}
-ACTION_COLORS = {Action.APPROVE: GREEN, Action.REJECT: RED, Action.RETURN: ORANGE, Action.WITHDRAW: GREY,
-                 Action.SKIP: GREY}
+ACTION_COLORS = {
+    Action.APPROVE: GREEN,
+    Action.REJECT: RED,
+    Action.RETURN: ORANGE,
+    Action.WITHDRAW: GREY,
+    Action.SKIP: GREY,
+}
 ACTION_ORDER = (Action.APPROVE, Action.SUBMIT, Action.RETURN, Action.REJECT, Action.COMMENT, Action.WITHDRAW)
 
 
@@ -77,12 +82,18 @@ def action_button_label(action: Action, status: FlowStatus) -> str:
     return action.label
 
 
-
-
 def history_headers() -> list[str]:
     return [_tr("时间"), _tr("步骤"), _tr("操作"), _tr("操作人"), _tr("意见")]
 
 
 def checklist_headers() -> list[str]:
-    return [_tr("类别"), _tr("事项"), _tr("资产编号"), _tr("金额（元）"), _tr("负责人"), _tr("状态"), _tr("处理人"),
-            _tr("备注")]
+    return [
+        _tr("类别"),
+        _tr("事项"),
+        _tr("资产编号"),
+        _tr("金额（元）"),
+        _tr("负责人"),
+        _tr("状态"),
+        _tr("处理人"),
+        _tr("备注"),
+    ]

@@ -38,8 +38,17 @@ def _tr(text: str) -> str:
 
 
 def headers() -> list[str]:
-    return [_tr("编号"), _tr("事项"), _tr("类型"), _tr("员工"), _tr("状态"), _tr("当前步骤"), _tr("发起人（代办）"),
-            _tr("发起时间"), _tr("期限")]
+    return [
+        _tr("编号"),
+        _tr("事项"),
+        _tr("类型"),
+        _tr("员工"),
+        _tr("状态"),
+        _tr("当前步骤"),
+        _tr("发起人（代办）"),
+        _tr("发起时间"),
+        _tr("期限"),
+    ]
 
 
 def flow_row(s: FlowSummary) -> Row:
@@ -47,9 +56,22 @@ def flow_row(s: FlowSummary) -> Row:
     if s.overdue:
         colors[DUE] = RED
     step = s.step_name if s.status.is_open else ""
-    return Row((str(s.id), s.title, s.kind.label, s.subject_name, s.status.label, step, initiator_text(s),
-                format_time(s.created_at), due_text(s) if s.status.is_open else ""),
-               key=s.id, colors=colors, right=(ID,))
+    return Row(
+        (
+            str(s.id),
+            s.title,
+            s.kind.label,
+            s.subject_name,
+            s.status.label,
+            step,
+            initiator_text(s),
+            format_time(s.created_at),
+            due_text(s) if s.status.is_open else "",
+        ),
+        key=s.id,
+        colors=colors,
+        right=(ID,),
+    )
 
 
 def state_filters() -> list[tuple[str, bool]]:
@@ -87,7 +109,9 @@ class FlowsPage(QWidget):
         self.search.textChanged.connect(lambda *_: self._apply_filter())
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("显示 0000 / 共 0000 个流程") + 8)
+        self.count_label.setMinimumWidth(
+            self.count_label.fontMetrics().horizontalAdvance("显示 0000 / 共 0000 个流程") + 8
+        )
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.reload)
@@ -110,20 +134,40 @@ class FlowsPage(QWidget):
 
         hr = actor.can_all(Permission.FLOW_ON_BEHALF)
         self.resign_button = start_button(
-            self.tr("申请离职"), "start_resignation", lambda: self.open_separation(for_self=True),
-            actor.employee_id is not None, self.tr("本人提交辞职申请"))
+            self.tr("申请离职"),
+            "start_resignation",
+            lambda: self.open_separation(for_self=True),
+            actor.employee_id is not None,
+            self.tr("本人提交辞职申请"),
+        )
         self.separation_button = start_button(
-            self.tr("代员工发起离职"), "start_separation", lambda: self.open_separation(for_self=False), hr,
-            self.tr("协商解除、合同到期、辞退等，或替没有账号的员工提交辞职"))
+            self.tr("代员工发起离职"),
+            "start_separation",
+            lambda: self.open_separation(for_self=False),
+            hr,
+            self.tr("协商解除、合同到期、辞退等，或替没有账号的员工提交辞职"),
+        )
         self.transfer_button = start_button(
-            self.tr("发起调岗/调薪"), "start_transfer", self.open_transfer, actor.can(Permission.FLOW_PROPOSE),
-            self.tr("部门、项目部、岗位、直属上级或基本工资的变动"))
+            self.tr("发起调岗/调薪"),
+            "start_transfer",
+            self.open_transfer,
+            actor.can(Permission.FLOW_PROPOSE),
+            self.tr("部门、项目部、岗位、直属上级或基本工资的变动"),
+        )
         self.confirmation_button = start_button(
-            self.tr("发起转正"), "start_confirmation", self.open_confirmation, actor.can(Permission.FLOW_PROPOSE),
-            self.tr("试用期员工转正"))
+            self.tr("发起转正"),
+            "start_confirmation",
+            self.open_confirmation,
+            actor.can(Permission.FLOW_PROPOSE),
+            self.tr("试用期员工转正"),
+        )
         self.onboarding_button = start_button(
-            self.tr("办理入职"), "start_onboarding", self.open_onboarding,
-            actor.scope_for(Permission.EMPLOYEE_EDIT) is Scope.ALL, self.tr("新员工入职：审批通过后建立档案和账号"))
+            self.tr("办理入职"),
+            "start_onboarding",
+            self.open_onboarding,
+            actor.scope_for(Permission.EMPLOYEE_EDIT) is Scope.ALL,
+            self.tr("新员工入职：审批通过后建立档案和账号"),
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.state_filter)
@@ -134,8 +178,13 @@ class FlowsPage(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.open_button)
         starts = QHBoxLayout()
-        for button in (self.resign_button, self.separation_button, self.transfer_button, self.confirmation_button,
-                       self.onboarding_button):
+        for button in (
+            self.resign_button,
+            self.separation_button,
+            self.transfer_button,
+            self.confirmation_button,
+            self.onboarding_button,
+        ):
             starts.addWidget(button)
         starts.addSpacing(12)
         starts.addWidget(self.notice, 1)
@@ -186,8 +235,11 @@ class FlowsPage(QWidget):
         if text:
             rows = [r for r in rows if any(text in str(cell).lower() for cell in r.cells)]
         self.model.set_rows(rows)
-        self.count_label.setText(self.tr("共 {0} 个流程").format(self.model.rowCount()) if not text else
-                                 self.tr("显示 {0} / 共 {1} 个流程").format(self.model.rowCount(), len(self.summaries)))
+        self.count_label.setText(
+            self.tr("共 {0} 个流程").format(self.model.rowCount())
+            if not text
+            else self.tr("显示 {0} / 共 {1} 个流程").format(self.model.rowCount(), len(self.summaries))
+        )
         self._update_buttons()
 
     def _on_changes(self, changes) -> None:
@@ -264,7 +316,8 @@ class FlowsPage(QWidget):
         s = detail.summary
         if s.status.is_open:
             text = self.tr("已发起“{0}”，现在由 {1} 处理（{2}）。").format(
-                s.title, "、".join(detail.assignees) or s.step_name, s.step_name)
+                s.title, "、".join(detail.assignees) or s.step_name, s.step_name
+            )
         else:
             text = self.tr("已发起“{0}”（{1}）。").format(s.title, s.status.label)
         self.notice.setText(text)

@@ -64,26 +64,45 @@ def load_inbox(ctx) -> InboxData:
 
 def approval_row(s: FlowSummary, now) -> Row:
     colors = {5: RED} if s.overdue else {}
-    return Row((s.title, s.kind.label, s.subject_name, s.step_name, waited_text(s.waiting_since, now), due_text(s)),
-               key=s.id, colors=colors, bold=s.overdue)
+    return Row(
+        (s.title, s.kind.label, s.subject_name, s.step_name, waited_text(s.waiting_since, now), due_text(s)),
+        key=s.id,
+        colors=colors,
+        bold=s.overdue,
+    )
 
 
 def item_row(item: ChecklistItemView, flow_title: str) -> Row:
-    return Row((flow_title, item.category.label, item.title, item.asset_no or "",
-                format_money(item.amount) if item.amount is not None else "", item.owner),
-               key=item.id, right=(4,))
+    return Row(
+        (
+            flow_title,
+            item.category.label,
+            item.title,
+            item.asset_no or "",
+            format_money(item.amount) if item.amount is not None else "",
+            item.owner,
+        ),
+        key=item.id,
+        right=(4,),
+    )
 
 
 def draft_row(d: DraftView) -> Row:
     names = "、".join(r.name for r in d.recipients[:6]) + ("…" if len(d.recipients) > 6 else "")
-    return Row((d.title, d.event.label, _tr("{0} 人：{1}").format(len(d.recipients), names), format_time(d.created_at)),
-               key=d.id)
+    return Row(
+        (d.title, d.event.label, _tr("{0} 人：{1}").format(len(d.recipients), names), format_time(d.created_at)),
+        key=d.id,
+    )
 
 
 def message_row(n: NotificationView) -> Row:
     first_line = n.body.splitlines()[0] if n.body else ""
-    return Row((format_time(n.created_at), n.title, first_line, _tr("已读") if n.read else _tr("未读")),
-               key=n.id, bold=not n.read, colors={-1: GREY} if n.read else {3: ORANGE})
+    return Row(
+        (format_time(n.created_at), n.title, first_line, _tr("已读") if n.read else _tr("未读")),
+        key=n.id,
+        bold=not n.read,
+        colors={-1: GREY} if n.read else {3: ORANGE},
+    )
 
 
 class InboxPage(QWidget):
@@ -142,8 +161,17 @@ class InboxPage(QWidget):
         return label
 
     def _build_approvals(self) -> None:
-        self.approvals_model = RowsModel([self.tr("事项"), self.tr("类型"), self.tr("员工"), self.tr("当前步骤"),
-                                          self.tr("已等待"), self.tr("期限")], self)
+        self.approvals_model = RowsModel(
+            [
+                self.tr("事项"),
+                self.tr("类型"),
+                self.tr("员工"),
+                self.tr("当前步骤"),
+                self.tr("已等待"),
+                self.tr("期限"),
+            ],
+            self,
+        )
         self.approvals_table = self._table("approvals_table", self.approvals_model, [320, 80, 90, 140, 100, 170], 0)
         self.approvals_table.doubleClicked.connect(lambda index: self.open_flow(self.approvals_model.key(index.row())))
         self.open_approval_button = QPushButton(self.tr("处理…"))
@@ -160,8 +188,17 @@ class InboxPage(QWidget):
         self.tabs.addTab(page, "")
 
     def _build_items(self) -> None:
-        self.items_model = RowsModel([self.tr("流程"), self.tr("类别"), self.tr("事项"), self.tr("资产编号"),
-                                      self.tr("金额（元）"), self.tr("负责人")], self)
+        self.items_model = RowsModel(
+            [
+                self.tr("流程"),
+                self.tr("类别"),
+                self.tr("事项"),
+                self.tr("资产编号"),
+                self.tr("金额（元）"),
+                self.tr("负责人"),
+            ],
+            self,
+        )
         self.items_table = self._table("items_table", self.items_model, [260, 80, 260, 120, 90, 90], 2, multi=True)
         self.items_table.doubleClicked.connect(lambda index: self._open_item_flow(index.row()))
         self.item_note = QLineEdit()
@@ -172,8 +209,7 @@ class InboxPage(QWidget):
         self.confirm_items_button.setObjectName("confirm_items")
         self.confirm_items_button.clicked.connect(self.confirm_selected_items)
         self.open_item_flow_button = QPushButton(self.tr("打开流程"))
-        self.open_item_flow_button.clicked.connect(
-            lambda: self._open_item_flow(self.items_table.currentIndex().row()))
+        self.open_item_flow_button.clicked.connect(lambda: self._open_item_flow(self.items_table.currentIndex().row()))
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("备注")))
         buttons.addWidget(self.item_note, 1)
@@ -188,14 +224,18 @@ class InboxPage(QWidget):
         self.tabs.addTab(page, "")
 
     def _build_drafts(self) -> None:
-        self.drafts_model = RowsModel([self.tr("通知"), self.tr("事件"), self.tr("拟发送给"), self.tr("拟稿时间")], self)
+        self.drafts_model = RowsModel(
+            [self.tr("通知"), self.tr("事件"), self.tr("拟发送给"), self.tr("拟稿时间")], self
+        )
         self.drafts_table = self._table("drafts_table", self.drafts_model, [260, 120, 380, 130], 2)
         self.drafts_table.doubleClicked.connect(lambda index: self.open_draft(self.drafts_model.key(index.row())))
         self.open_draft_button = QPushButton(self.tr("查看并发送…"))
         self.open_draft_button.setObjectName("open_draft")
         self.open_draft_button.clicked.connect(self._open_current_draft)
         buttons = QHBoxLayout()
-        buttons.addWidget(self._hint(self.tr("系统按通知策略拟好的通知，由您核对收件人后发送（只能去掉收件人，不能添加）。")), 1)
+        buttons.addWidget(
+            self._hint(self.tr("系统按通知策略拟好的通知，由您核对收件人后发送（只能去掉收件人，不能添加）。")), 1
+        )
         buttons.addWidget(self.open_draft_button)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -207,8 +247,9 @@ class InboxPage(QWidget):
     def _build_messages(self) -> None:
         self.messages_model = RowsModel([self.tr("时间"), self.tr("标题"), self.tr("内容"), self.tr("状态")], self)
         self.messages_table = self._table("messages_table", self.messages_model, [130, 280, 420, 60], 2, multi=True)
-        self.messages_table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_message(
-            current.row()))
+        self.messages_table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._show_message(current.row())
+        )
         self.messages_table.doubleClicked.connect(lambda index: self._open_message_flow(index.row()))
         self.message_body = QPlainTextEdit()
         self.message_body.setObjectName("message_body")
@@ -222,7 +263,8 @@ class InboxPage(QWidget):
         self.mark_all_button.clicked.connect(self.mark_all_read)
         self.open_message_flow_button = QPushButton(self.tr("打开相关流程"))
         self.open_message_flow_button.clicked.connect(
-            lambda: self._open_message_flow(self.messages_table.currentIndex().row()))
+            lambda: self._open_message_flow(self.messages_table.currentIndex().row())
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.unread_only)
         buttons.addStretch(1)
@@ -272,8 +314,12 @@ class InboxPage(QWidget):
     def _open_first_busy_tab(self) -> None:
         """Start where the work is: the first section that has something in it."""
         c = self.counts()
-        for tab, count in ((self.approvals_tab, c["approvals"]), (self.items_tab, c["items"]),
-                           (self.drafts_tab, c["drafts"]), (self.messages_tab, c["unread"])):
+        for tab, count in (
+            (self.approvals_tab, c["approvals"]),
+            (self.items_tab, c["items"]),
+            (self.drafts_tab, c["drafts"]),
+            (self.messages_tab, c["unread"]),
+        ):
             if count:
                 self.tabs.setCurrentWidget(tab)
                 return
@@ -294,8 +340,12 @@ class InboxPage(QWidget):
         d = self.data
         if d is None:
             return {"approvals": 0, "items": 0, "drafts": 0, "unread": 0}
-        return {"approvals": len(d.approvals), "items": len(d.items), "drafts": len(d.drafts),
-                "unread": sum(1 for n in d.notifications if not n.read)}
+        return {
+            "approvals": len(d.approvals),
+            "items": len(d.items),
+            "drafts": len(d.drafts),
+            "unread": sum(1 for n in d.notifications if not n.read),
+        }
 
     def _update_titles(self) -> None:
         c = self.counts()
@@ -303,18 +353,24 @@ class InboxPage(QWidget):
         approvals = self.tr("待我审批（{0}）").format(c["approvals"])
         if overdue:
             approvals = self.tr("待我审批（{0}，{1} 项逾期）").format(c["approvals"], overdue)
-        for tab, title in ((self.approvals_tab, approvals),
-                           (self.items_tab, self.tr("待我确认的交接事项（{0}）").format(c["items"])),
-                           (self.drafts_tab, self.tr("待发送的通知（{0}）").format(c["drafts"])),
-                           (self.messages_tab, self.tr("我的消息（{0} 未读）").format(c["unread"]))):
+        for tab, title in (
+            (self.approvals_tab, approvals),
+            (self.items_tab, self.tr("待我确认的交接事项（{0}）").format(c["items"])),
+            (self.drafts_tab, self.tr("待发送的通知（{0}）").format(c["drafts"])),
+            (self.messages_tab, self.tr("我的消息（{0} 未读）").format(c["unread"])),
+        ):
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, title)
-        self.tabs.tabBar().setTabTextColor(self.tabs.indexOf(self.approvals_tab), RED if overdue else
-                                           self.tabs.tabBar().palette().windowText().color())
+        self.tabs.tabBar().setTabTextColor(
+            self.tabs.indexOf(self.approvals_tab), RED if overdue else self.tabs.tabBar().palette().windowText().color()
+        )
         total = c["approvals"] + c["items"] + c["drafts"]
         name = self.session.actor.display_name
-        self.greeting.setText(self.tr("{0}，您有 {1} 项待办").format(name, total) if total
-                              else self.tr("{0}，目前没有待办事项").format(name))
+        self.greeting.setText(
+            self.tr("{0}，您有 {1} 项待办").format(name, total)
+            if total
+            else self.tr("{0}，目前没有待办事项").format(name)
+        )
         self.open_approval_button.setEnabled(c["approvals"] > 0)
         self.confirm_items_button.setEnabled(c["items"] > 0)
         self.open_draft_button.setEnabled(c["drafts"] > 0)
@@ -351,8 +407,9 @@ class InboxPage(QWidget):
         selection.clearSelection()
         for row in range(self.items_model.rowCount()):
             if self.items_model.row(row).cells[2] in titles:
-                selection.select(self.items_model.index(row, 0),
-                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+                selection.select(
+                    self.items_model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                )
 
     def confirm_selected_items(self) -> int:
         """Confirm every selected item with the note; returns how many the service accepted."""
@@ -362,8 +419,11 @@ class InboxPage(QWidget):
         if not rows:
             return 0
         try:
-            done = len(checklists.confirm_many(self.session.ctx, [self.items_model.key(r) for r in rows],
-                                               self.item_note.text()))
+            done = len(
+                checklists.confirm_many(
+                    self.session.ctx, [self.items_model.key(r) for r in rows], self.item_note.text()
+                )
+            )
         except HRDeskError as exc:
             messages.show_error(self, exc)
             return 0

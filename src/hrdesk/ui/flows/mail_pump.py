@@ -47,9 +47,15 @@ class MailPump(QObject):
     status_changed = Signal(str)  # a line for the status bar; "" when there is nothing to say
     delivered = Signal(object)  # the DeliveryReport of each round that ran (None: no mail server)
 
-    def __init__(self, db: CompanyDatabase, runner: Runner, clock: Clock | None = None,
-                 parent: QObject | None = None, interval_ms: int = INTERVAL_MS,
-                 deliver: Callable[[CompanyDatabase, Clock], mail.DeliveryReport | None] = deliver_if_configured):
+    def __init__(
+        self,
+        db: CompanyDatabase,
+        runner: Runner,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+        interval_ms: int = INTERVAL_MS,
+        deliver: Callable[[CompanyDatabase, Clock], mail.DeliveryReport | None] = deliver_if_configured,
+    ):
         super().__init__(parent)
         self.db = db
         self.runner = runner
@@ -84,8 +90,13 @@ class MailPump(QObject):
     def _done(self, report) -> None:
         self._busy = False
         if report is not None and report.last_error:
-            log.warning("mail delivery: %s sent, %s failed, %s pending: %s", report.sent, report.failed,
-                        report.pending, report.last_error)
+            log.warning(
+                "mail delivery: %s sent, %s failed, %s pending: %s",
+                report.sent,
+                report.failed,
+                report.pending,
+                report.last_error,
+            )
         self._set_status(status_for(report))
         self.delivered.emit(report)
 

@@ -148,8 +148,11 @@ class NoticeDialog(QDialog):
         self.form.setupUi(self)
         f = self.form
         self.setWindowTitle(self.tr("发送通知 - {0}").format(draft.title))
-        f.event.setText(self.tr("事件：{0}　流程编号：{1}　拟稿时间：{2}").format(
-            draft.event.label, draft.instance_id, format_time(draft.created_at)))
+        f.event.setText(
+            self.tr("事件：{0}　流程编号：{1}　拟稿时间：{2}").format(
+                draft.event.label, draft.instance_id, format_time(draft.created_at)
+            )
+        )
         f.event.setStyleSheet("color: #5f6368;")
         f.title.setText(draft.title)
         f.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -198,9 +201,13 @@ class NoticeDialog(QDialog):
         return True
 
     def cancel_notice(self) -> bool:
-        reason, ok = QInputDialog.getText(self, self.tr("取消通知"),
-                                          self.tr("不发送“{0}”的原因（会记入操作日志）：").format(self.draft.title),
-                                          QLineEdit.EchoMode.Normal, "")
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("取消通知"),
+            self.tr("不发送“{0}”的原因（会记入操作日志）：").format(self.draft.title),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
         if not ok:
             return False
         if not reason.strip():

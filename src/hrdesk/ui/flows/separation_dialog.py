@@ -25,8 +25,9 @@ from hrdesk.ui.common.styles import HINT_STYLE
 from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
 from hrdesk.ui.forms.ui_separation_dialog import Ui_SeparationDialog
 
-WARNING_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
-                 " padding: 6px 10px; }")
+WARNING_STYLE = (
+    "QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px; padding: 6px 10px; }"
+)
 
 
 def _tr(text: str) -> str:
@@ -62,8 +63,12 @@ class SeparationDialog(QDialog):
         f.buttons.rejected.connect(self.reject)
         if for_self:
             self.setWindowTitle(self.tr("申请离职"))
-            f.intro.setText(self.tr("提交后依次由直属上级、项目负责人（如在项目部）、人事、财务审批，最后由人事办理交接并归档。"
-                                    "《劳动合同法》规定辞职应提前30天（试用期内提前3天）书面通知。"))
+            f.intro.setText(
+                self.tr(
+                    "提交后依次由直属上级、项目负责人（如在项目部）、人事、财务审批，最后由人事办理交接并归档。"
+                    "《劳动合同法》规定辞职应提前30天（试用期内提前3天）书面通知。"
+                )
+            )
             f.employee.setReadOnly(True)
             f.employee.setStyleSheet("QLineEdit { background: #f1f3f4; color: #3c4043; }")
             f.notice_date.setEnabled(False)
@@ -73,8 +78,12 @@ class SeparationDialog(QDialog):
                 self._employee_chosen(session.actor.employee_id)
         else:
             self.setWindowTitle(self.tr("代员工发起离职"))
-            f.intro.setText(self.tr("由人事为员工发起离职（如协商解除、合同到期、辞退，或员工没有账号时代其提交辞职）。"
-                                    "记录中会注明由您代办。提出日期填写员工提出或公司通知的日期。"))
+            f.intro.setText(
+                self.tr(
+                    "由人事为员工发起离职（如协商解除、合同到期、辞退，或员工没有账号时代其提交辞职）。"
+                    "记录中会注明由您代办。提出日期填写员工提出或公司通知的日期。"
+                )
+            )
             self.lookup = EmployeeLookup(f.employee, lambda text: employees.search(session.ctx, text), self)
             self.lookup.selection_changed.connect(self._employee_chosen)
         for signal in (f.reason.currentIndexChanged, f.notice_date.dateChanged, f.last_working_day.dateChanged):
@@ -156,9 +165,14 @@ class SeparationDialog(QDialog):
             self.errors.show({"employee": self.tr("您的账号没有关联员工档案，无法申请离职，请联系人事。")})
             return False
         try:
-            detail = separations.start(self.session.ctx, self.employee.id, self.reason(),
-                                       pydate(f.last_working_day), f.comment.toPlainText(),
-                                       notice_date=pydate(f.notice_date))
+            detail = separations.start(
+                self.session.ctx,
+                self.employee.id,
+                self.reason(),
+                pydate(f.last_working_day),
+                f.comment.toPlainText(),
+                notice_date=pydate(f.notice_date),
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return False

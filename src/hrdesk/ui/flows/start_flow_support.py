@@ -25,8 +25,9 @@ class StartFlowErrors:
     def __init__(self, form, banner_text: str):
         self.form = form
         self.banner_text = banner_text
-        self.labels: dict[str, QLabel] = {name[4:]: getattr(form, name) for name in dir(form)
-                                          if name.startswith("err_")}
+        self.labels: dict[str, QLabel] = {
+            name[4:]: getattr(form, name) for name in dir(form) if name.startswith("err_")
+        }
         form.banner.setStyleSheet(ERROR_STYLE)
 
     def show(self, errors: dict[str, str]) -> None:

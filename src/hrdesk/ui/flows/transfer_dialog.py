@@ -100,8 +100,11 @@ class TransferDialog(QDialog):
         self.errors.show({})
         f.employee_info.setText(employee_info(e))
         f.current_department_id.setText(self._combo_text(f.department_id, e.department_id, e.department_name))
-        f.current_project_department_id.setText(self._combo_text(f.project_department_id, e.project_department_id,
-                                                                 e.project_department_name or self.tr("（无）")))
+        f.current_project_department_id.setText(
+            self._combo_text(
+                f.project_department_id, e.project_department_id, e.project_department_name or self.tr("（无）")
+            )
+        )
         f.current_position_id.setText(e.position_name or self.tr("（无）"))
         f.current_manager_id.setText(e.manager_name or self.tr("（无）"))
         f.current_base_salary.setText(e.base_salary_text)
@@ -115,8 +118,9 @@ class TransferDialog(QDialog):
             combo.setCurrentIndex(max(index, 0))
         self.manager_lookup.set_selected(e.manager_id, e.manager_name or "")
         f.base_salary.clear()
-        f.base_salary.setPlaceholderText(self.tr("不调薪请留空") if e.sensitive_visible
-                                         else self.tr("不调薪请留空（您无权查看当前工资）"))
+        f.base_salary.setPlaceholderText(
+            self.tr("不调薪请留空") if e.sensitive_visible else self.tr("不调薪请留空（您无权查看当前工资）")
+        )
 
     @staticmethod
     def _combo_text(combo, value, fallback: str) -> str:
@@ -148,8 +152,9 @@ class TransferDialog(QDialog):
             self.errors.show({"manager_id": self.tr("请从下拉列表中选择新的直属上级，或清空")})
             return False
         try:
-            detail = lifecycle.start_transfer(self.session.ctx, self.employee.id, pydate(f.effective_date),
-                                              self.changes(), f.reason.toPlainText())
+            detail = lifecycle.start_transfer(
+                self.session.ctx, self.employee.id, pydate(f.effective_date), self.changes(), f.reason.toPlainText()
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return False

@@ -24,8 +24,13 @@ from hrdesk.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 class DepartmentDialog(QDialog):
     saved = Signal(int)  # department id, after the service accepted the input
 
-    def __init__(self, session: AppSession, dept_id: int | None = None, parent_id: int | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: AppSession,
+        dept_id: int | None = None,
+        parent_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         """``dept_id`` edits that department; otherwise a new one is created under ``parent_id``."""
         super().__init__(parent)
         self.session = session
@@ -38,13 +43,15 @@ class DepartmentDialog(QDialog):
             if self.detail is None:
                 raise NotFound(self.tr("找不到该部门，可能已被删除。"))
         self.error_labels: dict[str, QLabel] = {
-            name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")}
+            name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")
+        }
         self.form.grid.setColumnMinimumWidth(0, 80)
         self.form.grid.setColumnStretch(1, 1)
         self.form.banner.setStyleSheet(ERROR_STYLE)
         self.form.sort_order_hint.setStyleSheet("color: #5f6670;")
         self.head_lookup = EmployeeLookup(
-            self.form.head_employee_id, lambda text: employees.search(session.ctx, text), self)
+            self.form.head_employee_id, lambda text: employees.search(session.ctx, text), self
+        )
         self._fill_choices(parent_id)
         self.form.kind.currentIndexChanged.connect(self._kind_changed)
         self.form.buttons.accepted.connect(self.save)
@@ -107,9 +114,14 @@ class DepartmentDialog(QDialog):
         if lookup.text_is_unresolved():
             self._show_errors({"head_employee_id": self.tr("请从下拉列表中选择负责人，或清空")})
             return
-        values = dict(name=f.name.text(), kind=DepartmentKind(f.kind.currentData()),
-                      parent_id=f.parent_id.currentData(), code=f.code.text(),
-                      head_employee_id=lookup.selected_id, sort_order=f.sort_order.value())
+        values = dict(
+            name=f.name.text(),
+            kind=DepartmentKind(f.kind.currentData()),
+            parent_id=f.parent_id.currentData(),
+            code=f.code.text(),
+            head_employee_id=lookup.selected_id,
+            sort_order=f.sort_order.value(),
+        )
         try:
             if self.detail is None:
                 dept_id = departments.create_department(self.session.ctx, **values)

@@ -57,8 +57,9 @@ class DepartmentsPage(QWidget):
         editable = session.actor.can_all(Permission.ORG_MANAGE)
 
         self.new_button = self._button(self.tr("新建部门"), "new_department", self.open_new_department)
-        self.new_child_button = self._button(self.tr("新建下级部门"), "new_child_department",
-                                             self.open_new_child_department)
+        self.new_child_button = self._button(
+            self.tr("新建下级部门"), "new_child_department", self.open_new_child_department
+        )
         self.edit_button = self._button(self.tr("编辑"), "edit_department", self.edit_current)
         self.delete_button = self._button(self.tr("删除"), "delete_department", self.delete_current)
         self.refresh_button = self._button(self.tr("刷新"), "refresh", self.reload)
@@ -92,10 +93,17 @@ class DepartmentsPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setTextAlignment(COL_COUNT, RIGHT)
         self.tree.headerItem().setTextAlignment(COL_STATUS, CENTER)
-        self.tree.headerItem().setToolTip(COL_COUNT, self.tr(
-            "直接归属本部门的在职员工（项目部含挂靠的项目成员），不含下级部门"))
-        for column, width in ((COL_NAME, 300), (COL_KIND, 90), (COL_CODE, 110), (COL_HEAD, 110),
-                              (COL_COUNT, 80), (COL_STATUS, 80)):
+        self.tree.headerItem().setToolTip(
+            COL_COUNT, self.tr("直接归属本部门的在职员工（项目部含挂靠的项目成员），不含下级部门")
+        )
+        for column, width in (
+            (COL_NAME, 300),
+            (COL_KIND, 90),
+            (COL_CODE, 110),
+            (COL_HEAD, 110),
+            (COL_COUNT, 80),
+            (COL_STATUS, 80),
+        ):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(self._update_buttons)
         if editable:
@@ -166,14 +174,16 @@ class DepartmentsPage(QWidget):
 
     def _make_item(self, dept: DepartmentInfo) -> QTreeWidgetItem:
         project = dept.kind is DepartmentKind.PROJECT
-        item = QTreeWidgetItem([
-            dept.name,
-            dept.kind.label,
-            dept.code or "",
-            dept.head_name or "",
-            str(dept.employee_count),
-            self.tr("启用") if dept.active else self.tr("已停用"),
-        ])
+        item = QTreeWidgetItem(
+            [
+                dept.name,
+                dept.kind.label,
+                dept.code or "",
+                dept.head_name or "",
+                str(dept.employee_count),
+                self.tr("启用") if dept.active else self.tr("已停用"),
+            ]
+        )
         item.setData(COL_NAME, ID_ROLE, dept.id)
         item.setToolTip(COL_NAME, dept.path)
         if dept.head_name:
@@ -278,10 +288,14 @@ class DepartmentsPage(QWidget):
         if current is None:
             return False
         answer = QMessageBox.question(
-            self, self.tr("删除部门"),
-            self.tr("确定要删除部门“{0}”吗？\n删除后不可恢复；如只是不再使用，可以编辑部门并取消“启用”。")
-            .format(current.path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("删除部门"),
+            self.tr("确定要删除部门“{0}”吗？\n删除后不可恢复；如只是不再使用，可以编辑部门并取消“启用”。").format(
+                current.path
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

@@ -34,7 +34,8 @@ class PositionDialog(QDialog):
             if self.detail is None:
                 raise NotFound(self.tr("找不到该岗位，可能已被删除。"))
         self.error_labels: dict[str, QLabel] = {
-            name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")}
+            name[4:]: getattr(self.form, name) for name in dir(self.form) if name.startswith("err_")
+        }
         self.form.grid.setColumnMinimumWidth(0, 80)
         self.form.grid.setColumnStretch(1, 1)
         self.form.banner.setStyleSheet(ERROR_STYLE)
@@ -58,16 +59,27 @@ class PositionDialog(QDialog):
         f = self.form
         description = f.description.toPlainText()
         if len(description.strip()) > DESCRIPTION_MAX:
-            self._show_errors({"description": self.tr("岗位说明最多{0}字，当前{1}字").format(
-                DESCRIPTION_MAX, len(description.strip()))})
+            self._show_errors(
+                {
+                    "description": self.tr("岗位说明最多{0}字，当前{1}字").format(
+                        DESCRIPTION_MAX, len(description.strip())
+                    )
+                }
+            )
             return
         try:
             if self.detail is None:
                 position_id = positions.create_position(self.session.ctx, f.name.text(), f.code.text(), description)
             else:
                 position_id = self.detail.id
-                positions.update_position(self.session.ctx, position_id, name=f.name.text(), code=f.code.text(),
-                                    description=description, active=f.active.isChecked())
+                positions.update_position(
+                    self.session.ctx,
+                    position_id,
+                    name=f.name.text(),
+                    code=f.code.text(),
+                    description=description,
+                    active=f.active.isChecked(),
+                )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return

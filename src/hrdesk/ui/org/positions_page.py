@@ -52,8 +52,15 @@ def _tr(text: str) -> str:
 def position_row(p: PositionInfo) -> tuple:
     """(id, active, name, code, description on one line, count, status): what the table shows."""
     description = " ".join((p.description or "").split())
-    return (p.id, p.active, p.name, p.code or "", description, p.employee_count,
-            _tr("启用") if p.active else _tr("已停用"))
+    return (
+        p.id,
+        p.active,
+        p.name,
+        p.code or "",
+        description,
+        p.employee_count,
+        _tr("启用") if p.active else _tr("已停用"),
+    )
 
 
 META = 2  # row[META + column] is the cell of that column
@@ -272,9 +279,12 @@ class PositionsPage(QWidget):
         if current is None:
             return False
         answer = QMessageBox.question(
-            self, self.tr("删除岗位"),
+            self,
+            self.tr("删除岗位"),
             self.tr("确定要删除岗位“{0}”吗？删除后不可恢复。").format(current.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

@@ -47,7 +47,9 @@ class MyPayslipsPage(QWidget):
         self.title = QLabel(_tr("{0} 的工资条").format(session.actor.display_name))
         self.title.setObjectName("title")
         self.title.setStyleSheet("QLabel { font-size: 15px; font-weight: bold; }")
-        self.hint = QLabel(_tr("这里列出已发放月份的工资条；工资发放（财务确认）后即可查看。如对金额有疑问，请联系人事。"))
+        self.hint = QLabel(
+            _tr("这里列出已发放月份的工资条；工资发放（财务确认）后即可查看。如对金额有疑问，请联系人事。")
+        )
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
         self.refresh_button = QPushButton(_tr("刷新"))
@@ -72,8 +74,12 @@ class MyPayslipsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
 
-        self.empty = QLabel(_tr("还没有已发放的工资条。\n\n每月工资由财务确认发放后，您可以在这里查看当月的工资条，"
-                                "包括应发、社保公积金、个税和实发的计算明细。"))
+        self.empty = QLabel(
+            _tr(
+                "还没有已发放的工资条。\n\n每月工资由财务确认发放后，您可以在这里查看当月的工资条，"
+                "包括应发、社保公积金、个税和实发的计算明细。"
+            )
+        )
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -131,5 +137,8 @@ class MyPayslipsPage(QWidget):
             self.detail.show_message(self.detail.placeholder)
             return
         own = self.payslips[row]
-        self.detail.show_payslip(own.payslip, _tr("{0} 工资条").format(month_text(own.month)),
-                                 _tr("{0} · {1}").format(self.session.actor.display_name, own.status.label))
+        self.detail.show_payslip(
+            own.payslip,
+            _tr("{0} 工资条").format(month_text(own.month)),
+            _tr("{0} · {1}").format(self.session.actor.display_name, own.status.label),
+        )

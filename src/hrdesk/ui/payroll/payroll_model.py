@@ -47,16 +47,32 @@ def _tr(text: str) -> str:
 
 
 def headers() -> list[str]:
-    return [_tr("工号"), _tr("姓名"), _tr("部门"), _tr("计薪天数"), _tr("基本工资"), _tr("应发合计"),
-            _tr("个人社保公积金"), _tr("专项附加扣除"), _tr("本月个税"), _tr("税后扣款"), _tr("报销"),
-            _tr("实发工资"), _tr("单位社保公积金"), _tr("人工成本")]
+    return [
+        _tr("工号"),
+        _tr("姓名"),
+        _tr("部门"),
+        _tr("计薪天数"),
+        _tr("基本工资"),
+        _tr("应发合计"),
+        _tr("个人社保公积金"),
+        _tr("专项附加扣除"),
+        _tr("本月个税"),
+        _tr("税后扣款"),
+        _tr("报销"),
+        _tr("实发工资"),
+        _tr("单位社保公积金"),
+        _tr("人工成本"),
+    ]
 
 
 def view_headers() -> list[str]:
     """The headers as the table shows them: the long ones on two lines, so the columns stay narrow
     enough for the whole sheet to fit beside the detail panel."""
-    wrapped = {_tr("个人社保公积金"): _tr("个人社保\n公积金"), _tr("专项附加扣除"): _tr("专项附加\n扣除"),
-               _tr("单位社保公积金"): _tr("单位社保\n公积金")}
+    wrapped = {
+        _tr("个人社保公积金"): _tr("个人社保\n公积金"),
+        _tr("专项附加扣除"): _tr("专项附加\n扣除"),
+        _tr("单位社保公积金"): _tr("单位社保\n公积金"),
+    }
     return [wrapped.get(label, label) for label in headers()]
 
 
@@ -84,8 +100,17 @@ class Entry:
 
     __slots__ = ("kind", "cells", "values", "employee_id", "department", "order", "search", "warnings")
 
-    def __init__(self, kind: str, cells: tuple, values: tuple, employee_id: int | None = None,
-                 department: str = "", order: int = 0, search: str = "", warnings: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        kind: str,
+        cells: tuple,
+        values: tuple,
+        employee_id: int | None = None,
+        department: str = "",
+        order: int = 0,
+        search: str = "",
+        warnings: tuple[str, ...] = (),
+    ):
         self.kind = kind
         self.cells = cells
         self.values = values
@@ -98,8 +123,18 @@ class Entry:
 
 def _figures(row: PayrollRow) -> tuple:
     p = row.payslip
-    return (p.base_pay, p.gross_pay, p.employee_insurance, p.special_additional, p.total_tax,
-            p.after_tax_deductions, p.reimbursements, p.net_pay, p.employer_insurance, p.employer_cost)
+    return (
+        p.base_pay,
+        p.gross_pay,
+        p.employee_insurance,
+        p.special_additional,
+        p.total_tax,
+        p.after_tax_deductions,
+        p.reimbursements,
+        p.net_pay,
+        p.employer_insurance,
+        p.employer_cost,
+    )
 
 
 def build_entries(rows: list[PayrollRow]) -> list[Entry]:
@@ -111,8 +146,18 @@ def build_entries(rows: list[PayrollRow]) -> list[Entry]:
         days = row.payslip.paid_days
         cells = (row.emp_no, row.name, department, str(days)) + tuple(money(v) for v in figures)
         values = (text_sort_key(row.emp_no), text_sort_key(row.name), order, days) + figures
-        entries.append(Entry(EMPLOYEE, cells, values, row.employee_id, department, order,
-                             f"{row.emp_no}\n{row.name}\n{department}".lower(), tuple(row.payslip.warnings)))
+        entries.append(
+            Entry(
+                EMPLOYEE,
+                cells,
+                values,
+                row.employee_id,
+                department,
+                order,
+                f"{row.emp_no}\n{row.name}\n{department}".lower(),
+                tuple(row.payslip.warnings),
+            )
+        )
     return entries
 
 
@@ -296,8 +341,10 @@ class PayrollModel(QAbstractTableModel):
             return self._headers[section]
         if role == TOOLTIP:
             tip = self._tips.get(section, self._plain_headers[section])
-            rule = _tr("点击列标题排序。部门小计只在按部门顺序（默认，或按“部门”列排序）显示且没有输入搜索条件时显示；"
-                       "按其他列排序或搜索时隐藏。合计行始终固定在表格底部。")
+            rule = _tr(
+                "点击列标题排序。部门小计只在按部门顺序（默认，或按“部门”列排序）显示且没有输入搜索条件时显示；"
+                "按其他列排序或搜索时隐藏。合计行始终固定在表格底部。"
+            )
             return f"{tip}\n{rule}" if tip else rule
         if role == ALIGN:
             return RIGHT if section in AMOUNT_COLUMNS else LEFT
@@ -316,8 +363,9 @@ class TotalsModel(QAbstractTableModel):
 
     def set_totals(self, count: int, sums: tuple, filtered: bool) -> None:
         label = (_tr("筛选合计（{0}人）") if filtered else _tr("合计（{0}人）")).format(count)
-        self._cells = (label, "", "", "") + tuple(money(v) for v in sums) if count else \
-            (label,) + ("",) * (COLUMN_COUNT - 1)
+        self._cells = (
+            (label, "", "", "") + tuple(money(v) for v in sums) if count else (label,) + ("",) * (COLUMN_COUNT - 1)
+        )
         self._tip = _tr("当前筛选条件下显示的员工合计") if filtered else _tr("本月全部员工合计")
         self.dataChanged.emit(self.index(0, 0), self.index(0, COLUMN_COUNT - 1))
 

@@ -23,8 +23,7 @@ MUTED = "#5f6368"
 RED = "#b3261e"
 
 # item categories shown under 应发; after-tax deductions and reimbursements belong to 实发
-GROSS_CATEGORIES = (PayCategory.EARNING, PayCategory.ANNUAL_BONUS, PayCategory.SEVERANCE,
-                    PayCategory.PRE_TAX_DEDUCTION)
+GROSS_CATEGORIES = (PayCategory.EARNING, PayCategory.ANNUAL_BONUS, PayCategory.SEVERANCE, PayCategory.PRE_TAX_DEDUCTION)
 
 
 def _tr(text: str) -> str:
@@ -46,13 +45,19 @@ def sections(payslip: Payslip) -> list[tuple[str, str, list[tuple[str, str, str]
     p = payslip
     lines = list(p.lines)
     item_lines = [line for line in lines if line.group == "item"]
-    categorised = list(zip(item_lines, p.items)) if len(item_lines) == len(p.items) else \
-        [(line, None) for line in item_lines]
+    categorised = (
+        list(zip(item_lines, p.items)) if len(item_lines) == len(p.items) else [(line, None) for line in item_lines]
+    )
 
     gross: list[tuple[str, str, str]] = []
     if p.paid_days != p.month_paid_days:
-        gross.append((_tr("计薪天数"), _tr("{0} / {1} 天").format(p.paid_days, p.month_paid_days),
-                      _tr("本月在职计薪日 / 当月全部计薪日（周一至周五，含法定节假日）")))
+        gross.append(
+            (
+                _tr("计薪天数"),
+                _tr("{0} / {1} 天").format(p.paid_days, p.month_paid_days),
+                _tr("本月在职计薪日 / 当月全部计薪日（周一至周五，含法定节假日）"),
+            )
+        )
     for line in lines:
         if line.group == "pay":
             gross.append((line.label, money(line.amount), line.basis))
@@ -79,12 +84,19 @@ def sections(payslip: Payslip) -> list[tuple[str, str, list[tuple[str, str, str]
     tax = [(line.label, money(line.amount), line.basis) for line in lines if line.group == "tax"]
 
     employer = [(line.label, money(line.amount), line.basis) for line in lines if line.group == "employer"]
-    employer.append((_tr("人工成本"), money(p.employer_cost), _tr("应发合计 {0} + 单位社保公积金 {1}").format(
-        money(p.gross_pay), money(p.employer_insurance))))
+    employer.append(
+        (
+            _tr("人工成本"),
+            money(p.employer_cost),
+            _tr("应发合计 {0} + 单位社保公积金 {1}").format(money(p.gross_pay), money(p.employer_insurance)),
+        )
+    )
 
-    net = [(_tr("应发合计"), money(p.gross_pay), ""),
-           (_tr("个人社保公积金"), signed(p.employee_insurance, "−"), _tr("专项扣除，见上")),
-           (_tr("个税"), signed(p.total_tax, "−"), _tr("见上"))]
+    net = [
+        (_tr("应发合计"), money(p.gross_pay), ""),
+        (_tr("个人社保公积金"), signed(p.employee_insurance, "−"), _tr("专项扣除，见上")),
+        (_tr("个税"), signed(p.total_tax, "−"), _tr("见上")),
+    ]
     net += after_tax + reimbursements
     net += [(line.label, money(line.amount), line.basis) for line in lines if line.group == "net"]
 
@@ -107,24 +119,32 @@ def payslip_html(payslip: Payslip, title: str, subtitle: str = "") -> str:
         f"<td>{e(_tr('应发合计'))}<br><b style='font-size:14px;'>{money(payslip.gross_pay)}</b></td>"
         f"<td>{e(_tr('个税'))}<br><b style='font-size:14px;'>{money(payslip.total_tax)}</b></td>"
         f"<td>{e(_tr('实发工资'))}<br><b style='font-size:16px; color:#137333;'>{money(payslip.net_pay)}</b></td>"
-        "</tr></table>")
+        "</tr></table>"
+    )
     if payslip.warnings:
         items = "".join(f"<li>{e(w)}</li>" for w in payslip.warnings)
-        parts.append(f"<div style='color:{RED}; font-weight:bold; margin-top:6px;'>{e(_tr('提示'))}</div>"
-                     f"<ul style='color:{RED}; margin-top:0px;'>{items}</ul>")
+        parts.append(
+            f"<div style='color:{RED}; font-weight:bold; margin-top:6px;'>{e(_tr('提示'))}</div>"
+            f"<ul style='color:{RED}; margin-top:0px;'>{items}</ul>"
+        )
     rows = []
     for title_text, total, lines in sections(payslip):
         background = NET_BG if title_text == _tr("实发") else SECTION_BG
-        rows.append(f"<tr style='background-color:{background};'><td><b>{e(title_text)}</b></td>"
-                    f"<td align='right' style='white-space:pre;'><b>{e(total)}</b></td><td></td></tr>")
+        rows.append(
+            f"<tr style='background-color:{background};'><td><b>{e(title_text)}</b></td>"
+            f"<td align='right' style='white-space:pre;'><b>{e(total)}</b></td><td></td></tr>"
+        )
         for label, amount, basis in lines:
-            rows.append(f"<tr><td>&nbsp;&nbsp;{e(label)}</td>"
-                        f"<td align='right' style='white-space:pre;'>{e(amount)}</td>"
-                        f"<td style='color:{MUTED};'>{e(basis)}</td></tr>")
+            rows.append(
+                f"<tr><td>&nbsp;&nbsp;{e(label)}</td>"
+                f"<td align='right' style='white-space:pre;'>{e(amount)}</td>"
+                f"<td style='color:{MUTED};'>{e(basis)}</td></tr>"
+            )
     parts.append(
         "<table width='100%' cellspacing='0' cellpadding='4' style='margin-top:8px;'>"
         f"<tr><th align='left' width='36%'>{e(_tr('项目'))}</th><th align='right' width='18%'>{e(_tr('金额'))}</th>"
-        f"<th align='left'>{e(_tr('计算说明'))}</th></tr>" + "".join(rows) + "</table>")
+        f"<th align='left'>{e(_tr('计算说明'))}</th></tr>" + "".join(rows) + "</table>"
+    )
     return "".join(parts)
 
 
@@ -154,4 +174,3 @@ class PayslipDetail(QWidget):
 
     def text(self) -> str:
         return self.view.toPlainText()
-

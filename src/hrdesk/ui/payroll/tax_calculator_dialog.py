@@ -91,9 +91,12 @@ class TaxCalculatorDialog(QDialog):
             self.rules_label.setText(_tr("无法读取个税税率表：{0}").format(self.rules_error))
         else:
             self.rules_label.setStyleSheet(HINT_STYLE)
-            self.rules_label.setText(_tr("按公司薪资设置中 {0} 适用的税率表计算；减除费用每月 {1} 元。"
-                                         "结果为预扣预缴估算，实际以税务机关汇算清缴为准。").format(
-                self.day.isoformat(), money(self.rules.basic_monthly)))
+            self.rules_label.setText(
+                _tr(
+                    "按公司薪资设置中 {0} 适用的税率表计算；减除费用每月 {1} 元。"
+                    "结果为预扣预缴估算，实际以税务机关汇算清缴为准。"
+                ).format(self.day.isoformat(), money(self.rules.basic_monthly))
+            )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("关闭"))
@@ -138,12 +141,14 @@ class TaxCalculatorDialog(QDialog):
 
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
-        for row, (label, field, error, hint) in enumerate([
-            (_tr("月应发工资"), self.gross, self.gross_error, ""),
-            (_tr("月个人社保公积金"), self.insurance, self.insurance_error, _tr("个人缴纳部分（专项扣除）")),
-            (_tr("月专项附加扣除"), self.special, self.special_error, _tr("子女教育、赡养老人、住房等合计")),
-            (_tr("月数"), self.months, self.months_error, _tr("从1月起连续计算的月数（1–12）")),
-        ]):
+        for row, (label, field, error, hint) in enumerate(
+            [
+                (_tr("月应发工资"), self.gross, self.gross_error, ""),
+                (_tr("月个人社保公积金"), self.insurance, self.insurance_error, _tr("个人缴纳部分（专项扣除）")),
+                (_tr("月专项附加扣除"), self.special, self.special_error, _tr("子女教育、赡养老人、住房等合计")),
+                (_tr("月数"), self.months, self.months_error, _tr("从1月起连续计算的月数（1–12）")),
+            ]
+        ):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(field, row, 1)
             box = QHBoxLayout()
@@ -155,12 +160,15 @@ class TaxCalculatorDialog(QDialog):
             box.addStretch(1)
             grid.addLayout(box, row, 2)
 
-        self.wage_model = RowsModel([_tr("月份"), _tr("累计应纳税所得额"), _tr("税率"), _tr("累计个税"), _tr("本月个税"),
-                                     _tr("税后收入")], self)
+        self.wage_model = RowsModel(
+            [_tr("月份"), _tr("累计应纳税所得额"), _tr("税率"), _tr("累计个税"), _tr("本月个税"), _tr("税后收入")], self
+        )
         self.wage_table = QTableView()
         self.wage_table.setObjectName("withholding_table")
         metrics = self.wage_table.fontMetrics()
-        amount = max(metrics.horizontalAdvance("累计应纳税所得额") + 30, metrics.horizontalAdvance("999,999,999.99") + 24)
+        amount = max(
+            metrics.horizontalAdvance("累计应纳税所得额") + 30, metrics.horizontalAdvance("999,999,999.99") + 24
+        )
         setup_table(self.wage_table, self.wage_model, [70, amount, 70, amount - 20, amount - 20, amount - 20])
         self.wage_table.horizontalHeader().setStretchLastSection(True)
         self.wage_total = QLabel()
@@ -186,16 +194,25 @@ class TaxCalculatorDialog(QDialog):
 
         self.bonus_values: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key, label in [("monthly", _tr("奖金 ÷ 12（用于确定税率）")), ("rate", _tr("适用税率")),
-                           ("quick", _tr("速算扣除数")), ("tax", _tr("应纳个税")), ("net", _tr("税后奖金"))]:
+        for key, label in [
+            ("monthly", _tr("奖金 ÷ 12（用于确定税率）")),
+            ("rate", _tr("适用税率")),
+            ("quick", _tr("速算扣除数")),
+            ("tax", _tr("应纳个税")),
+            ("net", _tr("税后奖金")),
+        ]:
             value = QLabel("—")
             value.setObjectName(f"bonus_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.bonus_values[key] = value
             form.addRow(label, value)
         self.bonus_values["tax"].setStyleSheet("QLabel { font-weight: bold; }")
-        note = QLabel(_tr("单独计税：以奖金除以12个月的数额按月度税率表确定税率和速算扣除数，"
-                          "应纳税额 = 奖金 × 税率 − 速算扣除数（财政部 税务总局公告2023年第30号）。"))
+        note = QLabel(
+            _tr(
+                "单独计税：以奖金除以12个月的数额按月度税率表确定税率和速算扣除数，"
+                "应纳税额 = 奖金 × 税率 − 速算扣除数（财政部 税务总局公告2023年第30号）。"
+            )
+        )
         note.setStyleSheet(HINT_STYLE)
         note.setWordWrap(True)
         self.compare = QLabel()
@@ -252,17 +269,34 @@ class TaxCalculatorDialog(QDialog):
             self.wage_total.setText(_tr("填写月应发工资后自动计算每月预扣个税。"))
             return
         gross, insurance, special, months = inputs
-        self.results = cumulative_withholding(gross, insurance, special, months, self.rules.annual_table,
-                                              self.rules.basic_monthly)
+        self.results = cumulative_withholding(
+            gross, insurance, special, months, self.rules.annual_table, self.rules.basic_monthly
+        )
         right = (1, 2, 3, 4, 5)
-        self.wage_model.set_rows([
-            Row((_tr("{0}月").format(m.month), money(m.cumulative_taxable), percent(m.rate), money(m.cumulative_tax),
-                 money(m.tax_this_month), money(m.net_this_month)), m.month, right=right)
-            for m in self.results])
+        self.wage_model.set_rows(
+            [
+                Row(
+                    (
+                        _tr("{0}月").format(m.month),
+                        money(m.cumulative_taxable),
+                        percent(m.rate),
+                        money(m.cumulative_tax),
+                        money(m.tax_this_month),
+                        money(m.net_this_month),
+                    ),
+                    m.month,
+                    right=right,
+                )
+                for m in self.results
+            ]
+        )
         self.total_tax = sum((m.tax_this_month for m in self.results), ZERO)
         self.total_net = sum((m.net_this_month for m in self.results), ZERO)
-        self.wage_total.setText(_tr("{0}个月合计：应发 {1}，个人社保公积金 {2}，个税 {3}，税后收入 {4}").format(
-            months, money(gross * months), money(insurance * months), money(self.total_tax), money(self.total_net)))
+        self.wage_total.setText(
+            _tr("{0}个月合计：应发 {1}，个人社保公积金 {2}，个税 {3}，税后收入 {4}").format(
+                months, money(gross * months), money(insurance * months), money(self.total_tax), money(self.total_net)
+            )
+        )
 
     def _compute_bonus(self) -> None:
         amount = self._read("bonus", self.bonus, self.bonus_error, True) if self.rules is not None else None
@@ -299,6 +333,7 @@ class TaxCalculatorDialog(QDialog):
             advice = _tr("并入综合所得少缴 {0}，建议并入综合所得。").format(money(separate - merged))
         else:
             advice = _tr("两种方式个税相同。")
-        return _tr("按“工资薪金”页的数据估算全年（12个月）：\n单独计税：工资个税 {0} + 奖金个税 {1} = {2}\n"
-                   "并入综合所得：{3}\n{4}").format(money(wage_tax), money(result.tax), money(separate),
-                                              money(merged), advice)
+        return _tr(
+            "按“工资薪金”页的数据估算全年（12个月）：\n单独计税：工资个税 {0} + 奖金个税 {1} = {2}\n"
+            "并入综合所得：{3}\n{4}"
+        ).format(money(wage_tax), money(result.tax), money(separate), money(merged), advice)

@@ -23,8 +23,7 @@ READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
 class CustomFieldDialog(QDialog):
     saved = Signal(int)  # definition id
 
-    def __init__(self, session: AppSession, definition: CustomFieldDef | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, session: AppSession, definition: CustomFieldDef | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.definition = definition
@@ -32,7 +31,8 @@ class CustomFieldDialog(QDialog):
         self.form.setupUi(self)
         f = self.form
         self.error_labels: dict[str, QLabel] = {
-            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")}
+            name[4:]: getattr(f, name) for name in dir(f) if name.startswith("err_")
+        }
         for field_type in FieldType:
             f.field_type.addItem(field_type.label, field_type.value)
         f.grid.setColumnStretch(1, 1)
@@ -71,7 +71,9 @@ class CustomFieldDialog(QDialog):
     def _type_changed(self, *_) -> None:
         is_choice = self.field_type() is FieldType.CHOICE
         self.form.choices.setEnabled(is_choice)
-        self.form.choices.setPlaceholderText(self._choices_placeholder if is_choice else self.tr("只有“选项”类型需要填写"))
+        self.form.choices.setPlaceholderText(
+            self._choices_placeholder if is_choice else self.tr("只有“选项”类型需要填写")
+        )
         self.form.lbl_choices.setEnabled(is_choice)
         if not is_choice:
             show_field_errors({"choices": self.form.err_choices}, {})
@@ -86,12 +88,17 @@ class CustomFieldDialog(QDialog):
         try:
             if self.definition is None:
                 result = custom_fields.create_definition(
-                    self.session.ctx, f.key.text().strip(), f.label.text(), field_type, choices,
-                    f.required.isChecked())
+                    self.session.ctx, f.key.text().strip(), f.label.text(), field_type, choices, f.required.isChecked()
+                )
             else:
                 result = custom_fields.update_definition(
-                    self.session.ctx, self.definition.id, label=f.label.text(), choices=choices,
-                    required=f.required.isChecked(), active=f.active.isChecked())
+                    self.session.ctx,
+                    self.definition.id,
+                    label=f.label.text(),
+                    choices=choices,
+                    required=f.required.isChecked(),
+                    active=f.active.isChecked(),
+                )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -104,8 +111,9 @@ class CustomFieldDialog(QDialog):
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         leftovers = show_field_errors(self.error_labels, errors)
-        self.form.banner.setText(self.tr("请修正标红的内容后再保存。") +
-                                 ("" if not leftovers else " " + "；".join(leftovers)))
+        self.form.banner.setText(
+            self.tr("请修正标红的内容后再保存。") + ("" if not leftovers else " " + "；".join(leftovers))
+        )
         self.form.banner.setStyleSheet(ERROR_STYLE)
         self.form.banner.setVisible(bool(errors))
 

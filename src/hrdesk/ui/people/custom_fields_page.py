@@ -49,8 +49,14 @@ def _tr(text: str) -> str:
 
 
 def definition_row(d: CustomFieldDef) -> tuple:
-    return (d.label, d.key, d.field_type.label, "、".join(d.choices), _tr("是") if d.required else "",
-            _tr("启用") if d.active else _tr("停用"))
+    return (
+        d.label,
+        d.key,
+        d.field_type.label,
+        "、".join(d.choices),
+        _tr("是") if d.required else "",
+        _tr("启用") if d.active else _tr("停用"),
+    )
 
 
 class CustomFieldTableModel(QAbstractTableModel):
@@ -105,8 +111,9 @@ class CustomFieldsPage(QWidget):
         self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         self._pending_select: int | None = None
 
-        intro = QLabel(self.tr("在员工档案中增加公司需要的信息项，如“教师职称”“工会会员”。"
-                               "已有员工填写的字段不能删除，可以停用。"))
+        intro = QLabel(
+            self.tr("在员工档案中增加公司需要的信息项，如“教师职称”“工会会员”。已有员工填写的字段不能删除，可以停用。")
+        )
         intro.setObjectName("intro")
         intro.setStyleSheet("color: #5f6368;")
         intro.setWordWrap(True)
@@ -233,9 +240,12 @@ class CustomFieldsPage(QWidget):
         if definition is None:
             return False
         answer = QMessageBox.question(
-            self, self.tr("删除自定义字段"),
+            self,
+            self.tr("删除自定义字段"),
             self.tr("删除字段“{0}”？删除后不能恢复。").format(definition.label),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

@@ -57,8 +57,13 @@ class EmployeeDialog(QDialog):
     saved = Signal(int)  # employee id, after the service accepted the record
     flow_started = Signal(int)  # onboarding mode: the 入职 flow id, after the service accepted it
 
-    def __init__(self, session: AppSession, employee_id: int | None = None, parent: QWidget | None = None,
-                 onboarding: bool = False):
+    def __init__(
+        self,
+        session: AppSession,
+        employee_id: int | None = None,
+        parent: QWidget | None = None,
+        onboarding: bool = False,
+    ):
         """``onboarding``: 办理入职 — the same form proposes a new employee (and optionally a login)
         through an approval flow; the record is created when the flow completes."""
         super().__init__(parent)
@@ -73,8 +78,12 @@ class EmployeeDialog(QDialog):
         self.definitions: list[CustomFieldDef] = custom_fields.list_definitions(session.ctx)
         self.custom_widgets: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
-        for group_layout in (self.form.basic_group_layout, self.form.job_group_layout,
-                             self.form.contract_group_layout, self.form.pay_group_layout):
+        for group_layout in (
+            self.form.basic_group_layout,
+            self.form.job_group_layout,
+            self.form.contract_group_layout,
+            self.form.pay_group_layout,
+        ):
             group_layout.setRowStretch(group_layout.rowCount(), 1)  # fields at the top, not spread out
             group_layout.setColumnMinimumWidth(0, 110)
             group_layout.setColumnStretch(1, 1)
@@ -82,7 +91,8 @@ class EmployeeDialog(QDialog):
         self._build_custom_fields()
         self._collect_error_labels()
         self.manager_lookup = EmployeeLookup(
-            self.form.manager_id, lambda text: employees.search(session.ctx, text), self)
+            self.form.manager_id, lambda text: employees.search(session.ctx, text), self
+        )
         self.form.status.currentIndexChanged.connect(self._status_changed)
         self.form.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form.buttons.accepted.connect(self.save)
@@ -223,8 +233,9 @@ class EmployeeDialog(QDialog):
             self.manager_lookup.set_selected(d.manager_id, d.manager_name or "")
         set_date(f.hire_date, d.hire_date)
         set_date(f.probation_end_date, d.probation_end_date)
-        f.contract_type.setCurrentIndex(max(0, f.contract_type.findData(d.contract_type.value if d.contract_type
-                                                                         else None)))
+        f.contract_type.setCurrentIndex(
+            max(0, f.contract_type.findData(d.contract_type.value if d.contract_type else None))
+        )
         set_date(f.contract_start, d.contract_start)
         set_date(f.contract_end, d.contract_end)
         f.status.setCurrentIndex(f.status.findData(d.status.value))
@@ -392,4 +403,3 @@ class EmployeeDialog(QDialog):
     def current_errors(self) -> dict[str, str]:
         """Visible error messages by field (for tests and accessibility tools)."""
         return {k: label.text() for k, label in self.error_labels.items() if not label.isHidden() and label.text()}
-

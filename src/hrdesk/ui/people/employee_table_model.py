@@ -54,8 +54,12 @@ class EmployeeTableModel(QAbstractTableModel):
         self._rows = filter_rows(self._all, self._text, self._statuses, self._departments)
         self.endResetModel()
 
-    def set_filter(self, text: str | None = None, statuses: set[str] | None | type(...) = ...,
-                   departments: set[int] | None | type(...) = ...) -> None:
+    def set_filter(
+        self,
+        text: str | None = None,
+        statuses: set[str] | None | type(...) = ...,
+        departments: set[int] | None | type(...) = ...,
+    ) -> None:
         """Change any of the filters (``...`` keeps the current one)."""
         if text is not None:
             self._text = text

@@ -84,8 +84,9 @@ class EmployeesPage(QWidget):
         self.trail_button.clicked.connect(self._open_trail_current)
         self.trail_button.setVisible(trail.can_view_trails(session.ctx))
         self.columns_button = QPushButton(self.tr("显示列…"))
-        self.columns_button.clicked.connect(lambda: self._column_menu().exec(
-            self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft())))
+        self.columns_button.clicked.connect(
+            lambda: self._column_menu().exec(self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft()))
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
 
@@ -101,8 +102,7 @@ class EmployeesPage(QWidget):
         toolbar.addWidget(self.new_button)
 
         self.tree = DepartmentTree()
-        self.tree.selection_changed.connect(lambda ids: self.model.set_filter(departments=ids) or
-                                            self._update_count())
+        self.tree.selection_changed.connect(lambda ids: self.model.set_filter(departments=ids) or self._update_count())
 
         self.table = QTableView()
         self.table.setObjectName("employee_table")

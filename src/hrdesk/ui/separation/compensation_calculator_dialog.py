@@ -158,9 +158,17 @@ def results_grid(parent_layout: QVBoxLayout, rows: list[tuple[str, str]]) -> dic
 
 
 class CompensationCalculatorDialog(QDialog):
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, *, hire_date: date | None = None,
-                 last_day: date | None = None, average_wage: Decimal | None = None,
-                 case: CompensationCase | SeparationReason | None = None, city: str | None = None):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        *,
+        hire_date: date | None = None,
+        last_day: date | None = None,
+        average_wage: Decimal | None = None,
+        case: CompensationCase | SeparationReason | None = None,
+        city: str | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("compensation_calculator")
         self.setWindowTitle(_tr("离职补偿计算器"))
@@ -198,8 +206,9 @@ class CompensationCalculatorDialog(QDialog):
         self.notice_pay.setObjectName("notice_pay")
         self.refused_renewal = QCheckBox(_tr("合同到期时员工拒绝以同等或更好条件续签"))
         self.refused_renewal.setObjectName("refused_renewal")
-        self.errors = {key: error_label(key) for key in ("hire_date", "last_day", "reason", "wage", "local_average",
-                                                         "notice_pay")}
+        self.errors = {
+            key: error_label(key) for key in ("hire_date", "last_day", "reason", "wage", "local_average", "notice_pay")
+        }
 
         inputs = QGroupBox(_tr("输入"))
         grid = QGridLayout(inputs)
@@ -234,9 +243,17 @@ class CompensationCalculatorDialog(QDialog):
         self.result_box.setObjectName("result_box")
         self.result_box.setStyleSheet(RESULT_STYLE)
         box = QVBoxLayout(self.result_box)
-        self.values = results_grid(box, [
-            ("service", _tr("工作年限")), ("months", _tr("补偿月数 N")), ("wage_base", _tr("计算工资")),
-            ("compensation", _tr("经济补偿")), ("notice", _tr("代通知金")), ("total", _tr("合计"))])
+        self.values = results_grid(
+            box,
+            [
+                ("service", _tr("工作年限")),
+                ("months", _tr("补偿月数 N")),
+                ("wage_base", _tr("计算工资")),
+                ("compensation", _tr("经济补偿")),
+                ("notice", _tr("代通知金")),
+                ("total", _tr("合计")),
+            ],
+        )
         self.values["total"].setStyleSheet(TOTAL_STYLE)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -247,8 +264,12 @@ class CompensationCalculatorDialog(QDialog):
         self.basis.setObjectName("basis")
         self.basis.setOpenLinks(False)
         self.basis.setMinimumHeight(150)
-        note = hint_label(_tr("依据《劳动合同法》第四十六、四十七、八十七条及实施条例第二十七条计算，结果供参考；"
-                              "2008年以前的工作年限、特殊地方规定请人工核对。"))
+        note = hint_label(
+            _tr(
+                "依据《劳动合同法》第四十六、四十七、八十七条及实施条例第二十七条计算，结果供参考；"
+                "2008年以前的工作年限、特殊地方规定请人工核对。"
+            )
+        )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("关闭"))
@@ -362,9 +383,15 @@ class CompensationCalculatorDialog(QDialog):
         if wage is None:
             return self._clear(_tr("填写前12个月平均工资后自动计算。"))
         try:
-            result = economic_compensation(self.case(), hire, last, wage, local_average_monthly=local,
-                                           notice_pay=self.notice_pay.isChecked(),
-                                           refused_renewal=self.refused_renewal.isChecked())
+            result = economic_compensation(
+                self.case(),
+                hire,
+                last,
+                wage,
+                local_average_monthly=local,
+                notice_pay=self.notice_pay.isChecked(),
+                refused_renewal=self.refused_renewal.isChecked(),
+            )
         except ValidationError as exc:
             mapping = {"monthly_wage": "wage", "local_average_monthly": "local_average"}
             leftovers = []
@@ -393,29 +420,40 @@ class CompensationCalculatorDialog(QDialog):
     def _show(self, r: CompensationResult) -> None:
         self.result = r
         v = self.values
-        v["service"].setText(_tr("{0}（{1} 至 {2}）").format(r.service.text, r.hire_date.isoformat(),
-                                                           r.last_day.isoformat()))
+        v["service"].setText(
+            _tr("{0}（{1} 至 {2}）").format(r.service.text, r.hire_date.isoformat(), r.last_day.isoformat())
+        )
         if not r.owed:
             v["months"].setText(_tr("不支付（{0}）").format(r.case.label))
         elif r.capped and r.months_counted != r.months:
-            v["months"].setText(_tr("{0}（按十二年封顶，未封顶为 {1}）").format(
-                number_text(r.months_counted), number_text(r.months)))
+            v["months"].setText(
+                _tr("{0}（按十二年封顶，未封顶为 {1}）").format(number_text(r.months_counted), number_text(r.months))
+            )
         elif r.multiplier == 2:
             v["months"].setText(_tr("{0}，违法解除按 2N 支付").format(number_text(r.months_counted)))
         else:
             v["months"].setText(number_text(r.months_counted))
         if r.capped:
-            v["wage_base"].setText(_tr("{0}（月工资 {1} 超过当地月平均工资三倍，按三倍封顶）").format(
-                money(r.wage_base), money(r.monthly_wage)))
+            v["wage_base"].setText(
+                _tr("{0}（月工资 {1} 超过当地月平均工资三倍，按三倍封顶）").format(
+                    money(r.wage_base), money(r.monthly_wage)
+                )
+            )
         else:
             v["wage_base"].setText(money(r.wage_base))
         v["compensation"].setText(money(r.compensation))
         v["notice"].setText(money(r.notice_pay) if r.notice_pay else _tr("无"))
         v["total"].setText(_tr("{0} 元").format(money(r.total)))
         if r.owed:
-            self.summary.setText(_tr("{0}：{1} × {2}{3} = {4}").format(
-                r.case.label, money(r.wage_base), number_text(r.months_counted),
-                " × 2" if r.multiplier == 2 else "", money(r.compensation)))
+            self.summary.setText(
+                _tr("{0}：{1} × {2}{3} = {4}").format(
+                    r.case.label,
+                    money(r.wage_base),
+                    number_text(r.months_counted),
+                    " × 2" if r.multiplier == 2 else "",
+                    money(r.compensation),
+                )
+            )
         else:
             self.summary.setText(_tr("“{0}”依法不支付经济补偿。").format(r.case.label))
         self.summary.setStyleSheet("color: #174ea6;")

@@ -52,9 +52,17 @@ def _tr(text: str) -> str:
 
 
 class LeaveCalculatorDialog(QDialog):
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, *, working_years: Decimal | None = None,
-                 last_day: date | None = None, taken: Decimal | None = None, monthly_wage: Decimal | None = None,
-                 hire_date: date | None = None):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        *,
+        working_years: Decimal | None = None,
+        last_day: date | None = None,
+        taken: Decimal | None = None,
+        monthly_wage: Decimal | None = None,
+        hire_date: date | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("leave_calculator")
         self.setWindowTitle(_tr("年休假折算"))
@@ -63,16 +71,20 @@ class LeaveCalculatorDialog(QDialog):
         self._touched: set[str] = set()
         today = ctx.clock.today()
 
-        self.working_years = line_edit("working_years", _tr("例如 6"),
-                                       "" if working_years is None else number_text(working_years))
+        self.working_years = line_edit(
+            "working_years", _tr("例如 6"), "" if working_years is None else number_text(working_years)
+        )
         self.last_day = date_edit("last_day", last_day or today)
         self.taken = line_edit("taken", _tr("例如 1.5"), "0" if taken is None else number_text(taken))
         self.wage = line_edit("wage", _tr("例如 10000"), "" if monthly_wage is None else f"{monthly_wage:.2f}")
         self.hired_this_year = QCheckBox(_tr("当年入职，入职日期"))
         self.hired_this_year.setObjectName("hired_this_year")
         self.hire_date = date_edit("hire_date", hire_date or date(today.year, 1, 1))
-        in_year = hire_date is not None and hire_date.year == (last_day or today).year and hire_date > date(
-            hire_date.year, 1, 1)
+        in_year = (
+            hire_date is not None
+            and hire_date.year == (last_day or today).year
+            and hire_date > date(hire_date.year, 1, 1)
+        )
         self.hired_this_year.setChecked(in_year)
         self.hire_date.setEnabled(in_year)
         self.errors = {key: error_label(key) for key in ("working_years", "last_day", "taken", "wage", "hire_date")}
@@ -82,8 +94,12 @@ class LeaveCalculatorDialog(QDialog):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
         rows = [
-            (QLabel(_tr("累计工作年限")), self.working_years, "working_years",
-             _tr("在所有单位累计工作的年数（不只是本公司）")),
+            (
+                QLabel(_tr("累计工作年限")),
+                self.working_years,
+                "working_years",
+                _tr("在所有单位累计工作的年数（不只是本公司）"),
+            ),
             (QLabel(_tr("最后工作日")), self.last_day, "last_day", ""),
             (QLabel(_tr("本年已休年假天数")), self.taken, "taken", _tr("法定年休假，可为半天，如 1.5")),
             (QLabel(_tr("月工资")), self.wage, "wage", _tr("元，离职前十二个月平均，不含加班费")),
@@ -104,9 +120,16 @@ class LeaveCalculatorDialog(QDialog):
         self.result_box.setObjectName("result_box")
         self.result_box.setStyleSheet(RESULT_STYLE)
         box = QVBoxLayout(self.result_box)
-        self.values = results_grid(box, [
-            ("entitlement", _tr("法定年休假")), ("prorated", _tr("当年折算")), ("untaken", _tr("应休未休")),
-            ("daily", _tr("日工资")), ("pay", _tr("另付未休年假工资（200%）"))])
+        self.values = results_grid(
+            box,
+            [
+                ("entitlement", _tr("法定年休假")),
+                ("prorated", _tr("当年折算")),
+                ("untaken", _tr("应休未休")),
+                ("daily", _tr("日工资")),
+                ("pay", _tr("另付未休年假工资（200%）")),
+            ],
+        )
         self.values["pay"].setStyleSheet(TOTAL_STYLE)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -116,7 +139,9 @@ class LeaveCalculatorDialog(QDialog):
         self.basis = QTextBrowser()
         self.basis.setObjectName("basis")
         self.basis.setMinimumHeight(130)
-        note = hint_label(_tr("依据《职工带薪年休假条例》《企业职工带薪年休假实施办法》计算；公司福利年假按公司规定另计。"))
+        note = hint_label(
+            _tr("依据《职工带薪年休假条例》《企业职工带薪年休假实施办法》计算；公司福利年假按公司规定另计。")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("关闭"))
         buttons.rejected.connect(self.reject)
@@ -212,15 +237,21 @@ class LeaveCalculatorDialog(QDialog):
     def _show(self, r: AnnualLeaveResult) -> None:
         self.result = r
         v = self.values
-        v["entitlement"].setText(_tr("每年 {0} 天（累计工作 {1} 年）").format(r.entitlement, number_text(r.working_years)))
-        v["prorated"].setText(_tr("{0} 天（当年已过 {1} 天 ÷ 365 × {2}）").format(
-            number_text(r.prorated), r.days_passed, r.entitlement))
+        v["entitlement"].setText(
+            _tr("每年 {0} 天（累计工作 {1} 年）").format(r.entitlement, number_text(r.working_years))
+        )
+        v["prorated"].setText(
+            _tr("{0} 天（当年已过 {1} 天 ÷ 365 × {2}）").format(number_text(r.prorated), r.days_passed, r.entitlement)
+        )
         v["untaken"].setText(_tr("{0} 天（已休 {1} 天，不足一天不计）").format(r.untaken, number_text(r.taken)))
         v["daily"].setText(_tr("{0}（月工资 {1} ÷ 21.75）").format(money(r.daily_wage), money(r.monthly_wage)))
         v["pay"].setText(_tr("{0} 元").format(money(r.statutory_pay)))
         if r.untaken:
-            self.summary.setText(_tr("应另付 {0} 天未休年假工资：{1} × 200% × {0} = {2}").format(
-                r.untaken, money(r.daily_wage), money(r.statutory_pay)))
+            self.summary.setText(
+                _tr("应另付 {0} 天未休年假工资：{1} × 200% × {0} = {2}").format(
+                    r.untaken, money(r.daily_wage), money(r.statutory_pay)
+                )
+            )
         else:
             self.summary.setText(_tr("没有应休未休的法定年休假，不需另付工资。"))
         self.summary.setStyleSheet("color: #174ea6;")

@@ -51,9 +51,11 @@ class SettlementParamsForm(QGroupBox):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         row = 0
-        for title, edit, key, unit in [(tr("累计工作年限"), self.working_years, "working_years", tr("年")),
-                                       (tr("本年已休年假天数"), self.leave_taken, "leave_taken", tr("天")),
-                                       (tr("前12个月平均工资"), self.average_wage, "average_wage", tr("元"))]:
+        for title, edit, key, unit in [
+            (tr("累计工作年限"), self.working_years, "working_years", tr("年")),
+            (tr("本年已休年假天数"), self.leave_taken, "leave_taken", tr("天")),
+            (tr("前12个月平均工资"), self.average_wage, "average_wage", tr("元")),
+        ]:
             grid.addWidget(QLabel(title), row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(edit, row, 1)
             grid.addWidget(QLabel(unit), row, 2)
@@ -109,8 +111,11 @@ class SettlementParamsForm(QGroupBox):
         self.leave_taken.setText(number_text(p.leave_taken) if p.leave_taken else "0")
         self.average_wage.setText("" if p.average_wage is None else f"{p.average_wage:.2f}")
         self.average_wage.setPlaceholderText(tr("自动：{0}").format(format_money(st.average_wage)))
-        self.average_wage.setToolTip(tr("当前按 {0}：{1}\n填写后按所填金额计算（含奖金、津贴，不含经济补偿）").format(
-            format_money(st.average_wage), st.average_wage_basis))
+        self.average_wage.setToolTip(
+            tr("当前按 {0}：{1}\n填写后按所填金额计算（含奖金、津贴，不含经济补偿）").format(
+                format_money(st.average_wage), st.average_wage_basis
+            )
+        )
         self.notice_pay.setChecked(p.notice_pay)
         self.refused_renewal.setChecked(p.refused_renewal)
         self.unlawful.setChecked(p.unlawful)
@@ -139,10 +144,16 @@ class SettlementParamsForm(QGroupBox):
         if unlawful:
             self.notice_pay.setChecked(False)
             self.refused_renewal.setChecked(False)
-        self.notice_pay.setToolTip(tr("未提前三十日通知时，额外支付一个月工资（《劳动合同法》第四十条）")
-                                   if n_case else tr("“{0}”不支付代通知金").format(st.reason.label))
-        self.refused_renewal.setToolTip(tr("合同到期时公司以同等或更好条件续签而员工不同意：不支付经济补偿")
-                                        if st.reason is SeparationReason.EXPIRY else tr("仅适用于合同到期"))
+        self.notice_pay.setToolTip(
+            tr("未提前三十日通知时，额外支付一个月工资（《劳动合同法》第四十条）")
+            if n_case
+            else tr("“{0}”不支付代通知金").format(st.reason.label)
+        )
+        self.refused_renewal.setToolTip(
+            tr("合同到期时公司以同等或更好条件续签而员工不同意：不支付经济补偿")
+            if st.reason is SeparationReason.EXPIRY
+            else tr("仅适用于合同到期")
+        )
 
     # --- reading and errors -----------------------------------------------------------------------
 
@@ -150,8 +161,11 @@ class SettlementParamsForm(QGroupBox):
         """``current`` with the entered figures, or None with the problem shown beside its field."""
         errors: dict[str, str] = {}
         values: dict[str, Decimal | None] = {}
-        for key, edit in (("working_years", self.working_years), ("leave_taken", self.leave_taken),
-                          ("average_wage", self.average_wage)):
+        for key, edit in (
+            ("working_years", self.working_years),
+            ("leave_taken", self.leave_taken),
+            ("average_wage", self.average_wage),
+        ):
             text = edit.text().strip()
             if not text:
                 values[key] = None
@@ -166,10 +180,15 @@ class SettlementParamsForm(QGroupBox):
         if errors:
             self.show_errors(errors)
             return None
-        return replace(current, working_years=values["working_years"],
-                       leave_taken=values["leave_taken"] if values["leave_taken"] is not None else Decimal("0"),
-                       average_wage=values["average_wage"], notice_pay=self.notice_pay.isChecked(),
-                       refused_renewal=self.refused_renewal.isChecked(), unlawful=self.unlawful.isChecked())
+        return replace(
+            current,
+            working_years=values["working_years"],
+            leave_taken=values["leave_taken"] if values["leave_taken"] is not None else Decimal("0"),
+            average_wage=values["average_wage"],
+            notice_pay=self.notice_pay.isChecked(),
+            refused_renewal=self.refused_renewal.isChecked(),
+            unlawful=self.unlawful.isChecked(),
+        )
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """The service's (or our own) messages beside their fields; the rest beside the save button."""

@@ -79,16 +79,21 @@ class SeparationSection(QObject):
             f.tabs.setTabVisible(f.tabs.indexOf(self.panel), show_tab)
             if show_tab:
                 self.panel.reload()
-                if not self._selected_once and detail.my_actions and detail.summary.step_name == self._finance_name(
-                        detail):
+                if (
+                    not self._selected_once
+                    and detail.my_actions
+                    and detail.summary.step_name == self._finance_name(detail)
+                ):
                     self._selected_once = True
                     f.tabs.setCurrentWidget(self.panel)  # finance is here to settle: show it first
                     f.splitter.setSizes([110, 520])  # and give it the room (the steps stay visible)
         completed = detail.summary.status is FlowStatus.COMPLETED
         self.certificate_button.setVisible(separation and self.can_issue and (completed or at_archive_step(detail)))
         self.certificate_button.setToolTip(
-            tr("开具离职证明并预览、保存、打印") if completed
-            else tr("人事归档、流程完成后（员工状态变为“已离职”）才能开具离职证明"))
+            tr("开具离职证明并预览、保存、打印")
+            if completed
+            else tr("人事归档、流程完成后（员工状态变为“已离职”）才能开具离职证明")
+        )
 
     @staticmethod
     def _finance_name(detail) -> str | None:
@@ -97,9 +102,14 @@ class SeparationSection(QObject):
     def preview_certificate(self) -> bool:
         detail = self.dialog.detail
         if detail.summary.status is not FlowStatus.COMPLETED:
-            QMessageBox.information(self.dialog, tr("离职证明"), tr(
-                "员工在离职流程完成（人事归档）后状态才变为“已离职”，届时才能开具离职证明。\n"
-                "请先确认交接清单，再在本步骤点击“通过”完成归档，然后即可开具。"))
+            QMessageBox.information(
+                self.dialog,
+                tr("离职证明"),
+                tr(
+                    "员工在离职流程完成（人事归档）后状态才变为“已离职”，届时才能开具离职证明。\n"
+                    "请先确认交接清单，再在本步骤点击“通过”完成归档，然后即可开具。"
+                ),
+            )
             return False
         if self._issuing:
             return False
@@ -120,6 +130,7 @@ class SeparationSection(QObject):
             self.certificate_button.setEnabled(True)
             messages.show_error(self.dialog, exc)
 
-        self.session.runner.submit(lambda: issuing.separation_certificate(ctx, employee_id), done, failed,
-                                   owner=self.dialog)
+        self.session.runner.submit(
+            lambda: issuing.separation_certificate(ctx, employee_id), done, failed, owner=self.dialog
+        )
         return True

@@ -36,10 +36,12 @@ from hrdesk.ui.separation.params_form import SettlementParamsForm
 from hrdesk.ui.separation.statement_lines import StatementLinesView
 from hrdesk.ui.separation.texts import approved_text, header_html, net_html, tr, warnings_html
 
-WARNING_BOX = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px;"
-               " padding: 8px 12px; }")
-APPROVED_BOX = ("QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
-                " padding: 6px 12px; }")
+WARNING_BOX = (
+    "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #fdd663; border-radius: 4px; padding: 8px 12px; }"
+)
+APPROVED_BOX = (
+    "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px; padding: 6px 12px; }"
+)
 
 
 class SettlementPanel(QWidget):
@@ -98,8 +100,11 @@ class SettlementPanel(QWidget):
         self.params_group = form = SettlementParamsForm(self.can_edit)
         form.save_requested.connect(self.save_params)
         form.unlawful.toggled.connect(lambda *_: self._update_options())
-        self.working_years, self.leave_taken, self.average_wage = form.working_years, form.leave_taken, \
-            form.average_wage
+        self.working_years, self.leave_taken, self.average_wage = (
+            form.working_years,
+            form.leave_taken,
+            form.average_wage,
+        )
         self.notice_pay, self.refused_renewal, self.unlawful = form.notice_pay, form.refused_renewal, form.unlawful
         self.save_button, self.save_status, self.error_labels = form.save_button, form.save_status, form.error_labels
 
@@ -274,8 +279,12 @@ class SettlementPanel(QWidget):
         if params is None:
             return False
         ctx, employee_id = self.session.ctx, self.employee_id
-        self._change(tr("正在保存并重新计算…"), lambda: settlement.save_params(ctx, employee_id, params),
-                     tr("已保存，结算已重新计算。"), self.saved.emit)
+        self._change(
+            tr("正在保存并重新计算…"),
+            lambda: settlement.save_params(ctx, employee_id, params),
+            tr("已保存，结算已重新计算。"),
+            self.saved.emit,
+        )
         return True
 
     def _change(self, busy_text: str, work, done_text: str, announce) -> None:
@@ -319,8 +328,12 @@ class SettlementPanel(QWidget):
         if self.busy or not self.can_confirm:
             return False
         ctx, employee_id = self.session.ctx, self.employee_id
-        self._change(tr("正在确认扣款…"), lambda: settlement.confirm_deduction(ctx, employee_id, item_id),
-                     tr("扣款已确认。"), lambda st: self.deduction_confirmed.emit(item_id))
+        self._change(
+            tr("正在确认扣款…"),
+            lambda: settlement.confirm_deduction(ctx, employee_id, item_id),
+            tr("扣款已确认。"),
+            lambda st: self.deduction_confirmed.emit(item_id),
+        )
         return True
 
     # --- printing ---------------------------------------------------------------------------------
@@ -361,8 +374,9 @@ class SettlementPanel(QWidget):
         st = self.statement
         kwargs = {}
         if st is not None:
-            kwargs = dict(hire_date=st.hire_date, last_day=st.last_working_day, average_wage=st.average_wage,
-                          case=st.case)
+            kwargs = dict(
+                hire_date=st.hire_date, last_day=st.last_working_day, average_wage=st.average_wage, case=st.case
+            )
         self.calculator = CompensationCalculatorDialog(self.session.ctx, self, **kwargs)
         if st is not None and st.compensation.wage_cap is not None:
             self.calculator.local_average.setText(f"{st.compensation.wage_cap / 3:.2f}")
@@ -376,8 +390,13 @@ class SettlementPanel(QWidget):
         st = self.statement
         kwargs = {}
         if st is not None:
-            kwargs = dict(working_years=st.leave.working_years, last_day=st.last_working_day, taken=st.leave.taken,
-                          monthly_wage=st.average_wage, hire_date=st.hire_date)
+            kwargs = dict(
+                working_years=st.leave.working_years,
+                last_day=st.last_working_day,
+                taken=st.leave.taken,
+                monthly_wage=st.average_wage,
+                hire_date=st.hire_date,
+            )
         self.calculator = LeaveCalculatorDialog(self.session.ctx, self, **kwargs)
         self.calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.calculator.open()

@@ -38,28 +38,37 @@ def header_html(st: Statement) -> str:
 
     who = " · ".join(x for x in (st.department, st.position) if x)
     after = shift_month(st.stop_month, 1).month
-    line1 = f"<span style='font-size:12pt; font-weight:bold'>{html.escape(st.name)}</span>　" \
-            f"{html.escape(st.emp_no)}　{html.escape(who)}"
-    line2 = "　　".join([
-        part(tr("离职原因"), st.reason.label + (tr("（按违法解除计算）")
-                                               if st.case is CompensationCase.UNLAWFUL else "")),
-        part(tr("最后工作日"), st.last_working_day.isoformat()),
-        part(tr("社保公积金缴至"), tr("{0}（{1}月减员）").format(month_text(st.stop_month), after)),
-        part(tr("计入"), tr("{0}工资").format(month_text(st.payroll_month))),
-    ])
+    line1 = (
+        f"<span style='font-size:12pt; font-weight:bold'>{html.escape(st.name)}</span>　"
+        f"{html.escape(st.emp_no)}　{html.escape(who)}"
+    )
+    line2 = "　　".join(
+        [
+            part(
+                tr("离职原因"),
+                st.reason.label + (tr("（按违法解除计算）") if st.case is CompensationCase.UNLAWFUL else ""),
+            ),
+            part(tr("最后工作日"), st.last_working_day.isoformat()),
+            part(tr("社保公积金缴至"), tr("{0}（{1}月减员）").format(month_text(st.stop_month), after)),
+            part(tr("计入"), tr("{0}工资").format(month_text(st.payroll_month))),
+        ]
+    )
     return f"{line1}<br/>{line2}"
 
 
 def net_html(st: Statement) -> str:
     """实发合计, large and green, beside the header."""
-    return (f"<span style='color:#5f6368'>{html.escape(tr('实发合计'))}</span> "
-            f"<span style='font-size:14pt; font-weight:bold; color:#137333'>"
-            f"{html.escape(signed_money(st.net_amount))}</span>")
+    return (
+        f"<span style='color:#5f6368'>{html.escape(tr('实发合计'))}</span> "
+        f"<span style='font-size:14pt; font-weight:bold; color:#137333'>"
+        f"{html.escape(signed_money(st.net_amount))}</span>"
+    )
 
 
 def approved_text(st: Statement) -> str:
     return tr("财务（{0}）已审核，结算单已冻结并计入{1}工资；如需修改，请将流程退回。").format(
-        st.approved_by or "", month_text(st.payroll_month))
+        st.approved_by or "", month_text(st.payroll_month)
+    )
 
 
 def warnings_html(st: Statement) -> str:

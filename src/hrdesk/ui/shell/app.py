@@ -86,9 +86,14 @@ class Startup:
             if unlock.exec() != QDialog.DialogCode.Accepted:
                 return None
             if not unlock.key_stored:
-                QMessageBox.information(self.parent, QDialog.tr("密钥未保存"), QDialog.tr(
-                    "本机没有可用的系统凭据存储，密钥未能保存。下次启动仍需输入恢复密钥，"
-                    "或把恢复密钥设为环境变量 HRDESK_DB_KEY。"))
+                QMessageBox.information(
+                    self.parent,
+                    QDialog.tr("密钥未保存"),
+                    QDialog.tr(
+                        "本机没有可用的系统凭据存储，密钥未能保存。下次启动仍需输入恢复密钥，"
+                        "或把恢复密钥设为环境变量 HRDESK_DB_KEY。"
+                    ),
+                )
             return unlock.db
 
     def sign_in(self, opened: OpenedCompany) -> ServiceContext | None:

@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget#navigation { background: #f3f5f8; border: none; font-size: 11pt; padding-top: 8px; }"
             "QListWidget#navigation::item { padding: 8px 14px; border-radius: 4px; }"
-            "QListWidget#navigation::item:selected { background: #1f6feb; color: white; }")
+            "QListWidget#navigation::item:selected { background: #1f6feb; color: white; }"
+        )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = _Pages(self.page)
         self._specs = pages_for(session.actor)
@@ -110,9 +111,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 HRDesk"), self.tr(
-            "<b>HRDesk 人事财务一体化桌面系统</b><br/>版本 {0}<br/><br/>"
-            "公司数据保存在本机的加密文件中。").format(__version__))
+        QMessageBox.about(
+            self,
+            self.tr("关于 HRDesk"),
+            self.tr(
+                "<b>HRDesk 人事财务一体化桌面系统</b><br/>版本 {0}<br/><br/>公司数据保存在本机的加密文件中。"
+            ).format(__version__),
+        )
 
     def page(self, key: str) -> QWidget:
         """The page widget for ``key``, building it on first use."""

@@ -127,10 +127,12 @@ def page_specs() -> list[PageSpec]:
         PageSpec("departments", _tr("组织架构"), lambda a: a.can_all(Permission.ORG_MANAGE), _departments),
         PageSpec("positions", _tr("岗位"), lambda a: a.can_all(Permission.ORG_MANAGE), _positions),
         PageSpec("accounts", _tr("用户账号"), lambda a: a.can_all(Permission.ACCOUNT_MANAGE), _accounts),
-        PageSpec("custom_fields", _tr("自定义字段"), lambda a: a.can_all(Permission.CUSTOM_FIELD_MANAGE),
-                 _custom_fields),
-        PageSpec("payroll_settings", _tr("薪资设置"), lambda a: a.can_all(Permission.PAYROLL_POLICY),
-                 _payroll_settings),
+        PageSpec(
+            "custom_fields", _tr("自定义字段"), lambda a: a.can_all(Permission.CUSTOM_FIELD_MANAGE), _custom_fields
+        ),
+        PageSpec(
+            "payroll_settings", _tr("薪资设置"), lambda a: a.can_all(Permission.PAYROLL_POLICY), _payroll_settings
+        ),
         PageSpec("documents", _tr("证明文件"), lambda a: a.can_all(Permission.DOCUMENT_ISSUE), _documents),
         PageSpec("flow_settings", _tr("流程设置"), lambda a: a.can_all(Permission.FLOW_ADMIN), _flow_settings),
         PageSpec("audit", _tr("操作日志"), lambda a: a.can_all(Permission.AUDIT_VIEW), _audit),

@@ -31,8 +31,12 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def _load_qt_translations(app: QApplication) -> None:
     """Qt's own strings (Save, Cancel, calendar, file dialogs) in Simplified Chinese."""
     translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 

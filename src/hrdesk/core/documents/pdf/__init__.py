@@ -10,18 +10,27 @@ subset; the same input always gives the same bytes.
 
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.certificates import (
-           EmploymentCertificate,
-           SeparationCertificate,
-           render_employment_certificate,
-           render_separation_certificate,
+    EmploymentCertificate,
+    SeparationCertificate,
+    render_employment_certificate,
+    render_separation_certificate,
 )
 from hrdesk.core.documents.pdf.letterhead import CompanyLetterhead
 from hrdesk.core.documents.pdf.settlement_statement import (
-           SettlementLine,
-           SettlementStatement,
-           render_settlement_statement,
+    SettlementLine,
+    SettlementStatement,
+    render_settlement_statement,
 )
 
-__all__ = ["CompanyLetterhead", "EmploymentCertificate", "SeparationCertificate", "SettlementLine",
-           "SettlementStatement", "amount_in_words", "money_text", "render_employment_certificate",
-           "render_separation_certificate", "render_settlement_statement"]
+__all__ = [
+    "CompanyLetterhead",
+    "EmploymentCertificate",
+    "SeparationCertificate",
+    "SettlementLine",
+    "SettlementStatement",
+    "amount_in_words",
+    "money_text",
+    "render_employment_certificate",
+    "render_separation_certificate",
+    "render_settlement_statement",
+]

@@ -51,7 +51,7 @@ def amount_in_words(amount: Decimal) -> str:
     if isinstance(amount, float):
         raise TypeError("money must not be a float")
     fen = int((abs(Decimal(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if fen >= 10 ** 18:
+    if fen >= 10**18:
         raise ValueError("amount too large")
     yuan, rest = divmod(fen, 100)
     jiao, fen_digit = divmod(rest, 10)

@@ -57,7 +57,9 @@ class EmploymentCertificate:
 
 
 def _require(**fields: str) -> None:
-    missing = {name: tr("请填写{0}").format(label) for name, (value, label) in fields.items() if not (value or "").strip()}
+    missing = {
+        name: tr("请填写{0}").format(label) for name, (value, label) in fields.items() if not (value or "").strip()
+    }
     if missing:
         raise ValidationError(missing)
 
@@ -71,16 +73,20 @@ def _contract_term(start: date, end: date | None) -> str:
 def separation_certificate_paragraphs(cert: SeparationCertificate) -> list[str]:
     """The body text, one string per paragraph."""
     name = cert.employee_name
-    post = (tr("离职前在{0}担任{1}职务").format(cert.department, cert.position) if cert.department
-            else tr("离职前担任{0}职务").format(cert.position))
+    post = (
+        tr("离职前在{0}担任{1}职务").format(cert.department, cert.position)
+        if cert.department
+        else tr("离职前担任{0}职务").format(cert.position)
+    )
     ended = tr("终止") if cert.expired else tr("解除")
     paragraphs = [
-        tr("兹证明{0}（身份证号码：{1}）于{2}入职本公司，{3}。").format(name, cert.id_number,
-                                                          cn_date(cert.hire_date), post),
+        tr("兹证明{0}（身份证号码：{1}）于{2}入职本公司，{3}。").format(
+            name, cert.id_number, cn_date(cert.hire_date), post
+        ),
         _contract_term(cert.contract_start, cert.contract_end),
         tr("{0}的最后工作日为{1}。双方劳动合同已于{2}{3}，劳动关系于同日终止。{0}在本公司的工作年限为{4}。").format(
-            name, cn_date(cert.last_working_day), cn_date(cert.termination_date), ended,
-            cert.years_of_service),
+            name, cn_date(cert.last_working_day), cn_date(cert.termination_date), ended, cert.years_of_service
+        ),
     ]
     if cert.reason:
         paragraphs.append(tr("离职原因：{0}。").format(cert.reason.rstrip("。")))
@@ -91,27 +97,46 @@ def separation_certificate_paragraphs(cert: SeparationCertificate) -> list[str]:
 
 def render_separation_certificate(cert: SeparationCertificate) -> bytes:
     """离职证明 as PDF bytes; the same certificate always gives the same bytes."""
-    _require(employee_name=(cert.employee_name, tr("员工姓名")), position=(cert.position, tr("岗位")),
-             number=(cert.number, tr("证明编号")), company=(cert.company.name, tr("公司名称")),
-             years_of_service=(cert.years_of_service, tr("工作年限")))
+    _require(
+        employee_name=(cert.employee_name, tr("员工姓名")),
+        position=(cert.position, tr("岗位")),
+        number=(cert.number, tr("证明编号")),
+        company=(cert.company.name, tr("公司名称")),
+        years_of_service=(cert.years_of_service, tr("工作年限")),
+    )
     if cert.termination_date < cert.hire_date or cert.last_working_day < cert.hire_date:
         raise ValidationError({"termination_date": tr("离职日期不能早于入职日期")})
     story = [Title(tr("离职证明"))]
     story += [paragraph(p) for p in separation_certificate_paragraphs(cert)]
     story.append(SignatureBlock(cert.company, cert.issue_date, seal=seal_image(cert.company)))
-    return build_pdf(story, company=cert.company, number=cert.number, title=tr("离职证明"),
-                     subject=cert.employee_name, issue_date=cert.issue_date)
+    return build_pdf(
+        story,
+        company=cert.company,
+        number=cert.number,
+        title=tr("离职证明"),
+        subject=cert.employee_name,
+        issue_date=cert.issue_date,
+    )
 
 
 def employment_certificate_paragraphs(cert: EmploymentCertificate) -> list[str]:
     name = cert.employee_name
-    post = (tr("现在{0}担任{1}职务").format(cert.department, cert.position) if cert.department
-            else tr("现任{0}职务").format(cert.position))
-    paragraphs = [tr("兹证明{0}（身份证号码：{1}）自{2}起在本公司工作，{3}。").format(
-        name, cert.id_number, cn_date(cert.hire_date), post)]
+    post = (
+        tr("现在{0}担任{1}职务").format(cert.department, cert.position)
+        if cert.department
+        else tr("现任{0}职务").format(cert.position)
+    )
+    paragraphs = [
+        tr("兹证明{0}（身份证号码：{1}）自{2}起在本公司工作，{3}。").format(
+            name, cert.id_number, cn_date(cert.hire_date), post
+        )
+    ]
     if cert.include_salary:
-        paragraphs.append(tr("其税前月收入为人民币{0}元（大写：{1}）。").format(
-            money_text(cert.monthly_salary), amount_in_words(cert.monthly_salary)))
+        paragraphs.append(
+            tr("其税前月收入为人民币{0}元（大写：{1}）。").format(
+                money_text(cert.monthly_salary), amount_in_words(cert.monthly_salary)
+            )
+        )
     if cert.purpose:
         paragraphs.append(tr("本证明仅用于{0}，不作其他用途。").format(cert.purpose.rstrip("。")))
     if cert.contact:
@@ -122,12 +147,22 @@ def employment_certificate_paragraphs(cert: EmploymentCertificate) -> list[str]:
 
 def render_employment_certificate(cert: EmploymentCertificate) -> bytes:
     """在职证明 as PDF bytes; the salary appears only with ``include_salary``."""
-    _require(employee_name=(cert.employee_name, tr("员工姓名")), position=(cert.position, tr("岗位")),
-             number=(cert.number, tr("证明编号")), company=(cert.company.name, tr("公司名称")))
+    _require(
+        employee_name=(cert.employee_name, tr("员工姓名")),
+        position=(cert.position, tr("岗位")),
+        number=(cert.number, tr("证明编号")),
+        company=(cert.company.name, tr("公司名称")),
+    )
     if cert.include_salary and cert.monthly_salary is None:
         raise ValidationError({"monthly_salary": tr("选择了写明月收入，但没有月收入金额")})
     story = [Title(tr("在职证明"))]
     story += [paragraph(p) for p in employment_certificate_paragraphs(cert)]
     story.append(SignatureBlock(cert.company, cert.issue_date, seal=seal_image(cert.company)))
-    return build_pdf(story, company=cert.company, number=cert.number, title=tr("在职证明"),
-                     subject=cert.employee_name, issue_date=cert.issue_date)
+    return build_pdf(
+        story,
+        company=cert.company,
+        number=cert.number,
+        title=tr("在职证明"),
+        subject=cert.employee_name,
+        issue_date=cert.issue_date,
+    )

@@ -69,8 +69,9 @@ class _PagedCanvas(Canvas):
         super().save()
 
 
-def build_pdf(story: list, *, company: CompanyLetterhead, number: str, title: str, subject: str,
-              issue_date: date) -> bytes:
+def build_pdf(
+    story: list, *, company: CompanyLetterhead, number: str, title: str, subject: str, issue_date: date
+) -> bytes:
     """Lay ``story`` out on letterhead pages and return the PDF file's bytes."""
     ensure_font()
     stamp = "D:%04d%02d%02d000000+08'00'" % (issue_date.year, issue_date.month, issue_date.day)
@@ -80,15 +81,34 @@ def build_pdf(story: list, *, company: CompanyLetterhead, number: str, title: st
         draw_letterhead(canvas, company, number)
 
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=SIDE_MARGIN,
-                          rightMargin=SIDE_MARGIN, topMargin=HEADER_HEIGHT, bottomMargin=BOTTOM_MARGIN,
-                          invariant=1, title=f"{title} {number}".strip(), author=company.name, subject=subject,
-                          creator=CREATOR, producer=CREATOR, lang="zh-CN",
-                          keywords=[number],  # ASCII, so `documents verify` can name an altered copy
-                          initialFontName=FONT)  # else every page names Helvetica, which is not embedded
-    frame = Frame(SIDE_MARGIN, BOTTOM_MARGIN, PAGE_WIDTH - 2 * SIDE_MARGIN,
-                  PAGE_HEIGHT - HEADER_HEIGHT - BOTTOM_MARGIN, leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0, id="body")
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=SIDE_MARGIN,
+        rightMargin=SIDE_MARGIN,
+        topMargin=HEADER_HEIGHT,
+        bottomMargin=BOTTOM_MARGIN,
+        invariant=1,
+        title=f"{title} {number}".strip(),
+        author=company.name,
+        subject=subject,
+        creator=CREATOR,
+        producer=CREATOR,
+        lang="zh-CN",
+        keywords=[number],  # ASCII, so `documents verify` can name an altered copy
+        initialFontName=FONT,
+    )  # else every page names Helvetica, which is not embedded
+    frame = Frame(
+        SIDE_MARGIN,
+        BOTTOM_MARGIN,
+        PAGE_WIDTH - 2 * SIDE_MARGIN,
+        PAGE_HEIGHT - HEADER_HEIGHT - BOTTOM_MARGIN,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     doc.addPageTemplates([PageTemplate(id="letterhead", frames=[frame], onPage=on_page)])
     with _build_lock:
         doc.build(story, canvasmaker=_PagedCanvas)

@@ -48,8 +48,9 @@ def cn_date(day: date) -> str:
     return tr("{0}年{1}月{2}日").format(day.year, day.month, day.day)
 
 
-def draw_bold_string(canvas, x: float, y: float, text: str, size: float, *, centre: bool = False,
-                     char_space: float = 0.0, color=INK) -> float:
+def draw_bold_string(
+    canvas, x: float, y: float, text: str, size: float, *, centre: bool = False, char_space: float = 0.0, color=INK
+) -> float:
     """Text in the font with a thin outline added (the font has no bold face); returns its width.
 
     Drawn with text render mode 2 (fill and stroke), so it is still real, selectable text.
@@ -84,8 +85,15 @@ def draw_letterhead(canvas, company: CompanyLetterhead, number: str) -> None:
     usable = PAGE_WIDTH - 2 * SIDE_MARGIN
     top = PAGE_HEIGHT - 16 * mm
     name_size = _fit(company.name, 20, usable, 12)
-    draw_bold_string(canvas, centre, top - name_size, company.name, name_size, centre=True,
-                     char_space=2 if len(company.name) <= 16 else 0)
+    draw_bold_string(
+        canvas,
+        centre,
+        top - name_size,
+        company.name,
+        name_size,
+        centre=True,
+        char_space=2 if len(company.name) <= 16 else 0,
+    )
     rule = top - name_size - 4.5 * mm
     canvas.saveState()
     canvas.setStrokeColor(RED)
@@ -93,9 +101,15 @@ def draw_letterhead(canvas, company: CompanyLetterhead, number: str) -> None:
     canvas.line(SIDE_MARGIN, rule, PAGE_WIDTH - SIDE_MARGIN, rule)
     canvas.setLineWidth(0.5)
     canvas.line(SIDE_MARGIN, rule - 2.2, PAGE_WIDTH - SIDE_MARGIN, rule - 2.2)
-    parts = [p for p in (tr("地址：") + company.address if company.address else "",
-                         tr("电话：") + company.phone if company.phone else "",
-                         tr("统一社会信用代码：") + company.credit_code if company.credit_code else "") if p]
+    parts = [
+        p
+        for p in (
+            tr("地址：") + company.address if company.address else "",
+            tr("电话：") + company.phone if company.phone else "",
+            tr("统一社会信用代码：") + company.credit_code if company.credit_code else "",
+        )
+        if p
+    ]
     if parts:
         contact = "　　".join(parts)
         size = _fit(contact, 9, usable, 6.5)
@@ -105,8 +119,7 @@ def draw_letterhead(canvas, company: CompanyLetterhead, number: str) -> None:
     if number:
         canvas.setFillColor(INK)
         canvas.setFont(FONT, 10.5)
-        canvas.drawRightString(PAGE_WIDTH - SIDE_MARGIN, PAGE_HEIGHT - HEADER_HEIGHT + 3 * mm,
-                               tr("编号：") + number)
+        canvas.drawRightString(PAGE_WIDTH - SIDE_MARGIN, PAGE_HEIGHT - HEADER_HEIGHT + 3 * mm, tr("编号：") + number)
     canvas.restoreState()
 
 
@@ -137,8 +150,15 @@ class Title(Flowable):
 
     def draw(self):
         char_space = self.size * 0.45 if len(self.text) <= 6 else self.size * 0.1
-        draw_bold_string(self.canv, self.width / 2, self.space_after + self.size * 0.3, self.text, self.size,
-                         centre=True, char_space=char_space)
+        draw_bold_string(
+            self.canv,
+            self.width / 2,
+            self.space_after + self.size * 0.3,
+            self.text,
+            self.size,
+            centre=True,
+            char_space=char_space,
+        )
 
 
 class SignatureBlock(Flowable):
@@ -148,8 +168,16 @@ class SignatureBlock(Flowable):
     itself for the upper half of the seal so that it never covers the last line of the body.
     """
 
-    def __init__(self, company: CompanyLetterhead, day: date, *, size: float = 12, seal: ImageReader | None = None,
-                 label_suffix: str = "", space_before: float = 14 * mm):
+    def __init__(
+        self,
+        company: CompanyLetterhead,
+        day: date,
+        *,
+        size: float = 12,
+        seal: ImageReader | None = None,
+        label_suffix: str = "",
+        space_before: float = 14 * mm,
+    ):
         super().__init__()
         self.company = company
         self.day = day
@@ -159,8 +187,9 @@ class SignatureBlock(Flowable):
         self.space_before = space_before
 
     def _block_width(self) -> float:
-        return max(stringWidth(self.label, FONT, self.size), stringWidth(cn_date(self.day), FONT, self.size),
-                   SEAL_SIZE * 0.8)
+        return max(
+            stringWidth(self.label, FONT, self.size), stringWidth(cn_date(self.day), FONT, self.size), SEAL_SIZE * 0.8
+        )
 
     def wrap(self, available_width, available_height):
         self.width = available_width
@@ -179,6 +208,14 @@ class SignatureBlock(Flowable):
         canvas.drawCentredString(centre, name_y, self.label)
         canvas.drawCentredString(centre, date_y, cn_date(self.day))
         if self.seal is not None:
-            canvas.drawImage(self.seal, centre - SEAL_SIZE / 2, name_y + self.size * 0.35 - SEAL_SIZE / 2,
-                             SEAL_SIZE, SEAL_SIZE, mask="auto", preserveAspectRatio=True, anchor="c")
+            canvas.drawImage(
+                self.seal,
+                centre - SEAL_SIZE / 2,
+                name_y + self.size * 0.35 - SEAL_SIZE / 2,
+                SEAL_SIZE,
+                SEAL_SIZE,
+                mask="auto",
+                preserveAspectRatio=True,
+                anchor="c",
+            )
         canvas.restoreState()

@@ -94,11 +94,17 @@ def _cell(value: str, size: float = CELL_SIZE, align: str = "justify") -> CJKPar
 
 
 def _base_style() -> list:
-    return [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5)]
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
 
 
 def _info_table(st: SettlementStatement) -> Table:
@@ -109,8 +115,9 @@ def _info_table(st: SettlementStatement) -> Table:
         (tr("最后工作日"), cn_date(st.last_working_day), tr("劳动关系终止日"), cn_date(st.termination_date)),
     ]
     if st.id_number or st.payment_date:
-        rows.append((tr("身份证号码"), st.id_number, tr("支付日期"),
-                     cn_date(st.payment_date) if st.payment_date else ""))
+        rows.append(
+            (tr("身份证号码"), st.id_number, tr("支付日期"), cn_date(st.payment_date) if st.payment_date else "")
+        )
     label, value = 31 * mm, WIDTH / 2 - 31 * mm
     data = [[label_text, _cell(a), label_text2, _cell(b)] for label_text, a, label_text2, b in rows]
     style = _base_style() + [("BACKGROUND", (0, 0), (0, -1), LABEL_FILL), ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL)]
@@ -129,20 +136,28 @@ def _items_table(st: SettlementStatement) -> Table:
     data.append([tr("实发金额（大写）：人民币") + amount_in_words(st.net), "", "", ""])
     last = len(data) - 1
     style = _base_style() + [
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("ALIGN", (0, 1), (0, first_total - 1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "RIGHT"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (0, 1), (0, first_total - 1), "CENTER"),
+        ("ALIGN", (3, 1), (3, -1), "RIGHT"),
     ]
     for row in range(first_total, last):
-        style += [("SPAN", (0, row), (2, row)), ("ALIGN", (0, row), (2, row), "RIGHT"),
-                  ("BACKGROUND", (0, row), (-1, row), LABEL_FILL)]
-    style += [("SPAN", (0, last), (-1, last)), ("ALIGN", (0, last), (-1, last), "LEFT"),
-              ("FONTSIZE", (0, last - 1), (-1, last), 11.5),
-              ("LINEABOVE", (0, first_total), (-1, first_total), 1.0, INK)]
+        style += [
+            ("SPAN", (0, row), (2, row)),
+            ("ALIGN", (0, row), (2, row), "RIGHT"),
+            ("BACKGROUND", (0, row), (-1, row), LABEL_FILL),
+        ]
+    style += [
+        ("SPAN", (0, last), (-1, last)),
+        ("ALIGN", (0, last), (-1, last), "LEFT"),
+        ("FONTSIZE", (0, last - 1), (-1, last), 11.5),
+        ("LINEABOVE", (0, first_total), (-1, first_total), 1.0, INK),
+    ]
     return Table(data, colWidths=widths, style=TableStyle(style), repeatRows=1, hAlign="CENTER")
 
 
 def _signature_table(st: SettlementStatement) -> Table:
-    """"经办人：____  审核人：____  员工签字：____", then a date line for each."""
+    """ "经办人：____  审核人：____  员工签字：____", then a date line for each."""
     count = max(1, len(st.signatures))
     column = WIDTH / count
     label_width = [min(column * 0.5, (len(name) + 1) * CELL_SIZE + 4) for name in st.signatures]
@@ -155,10 +170,16 @@ def _signature_table(st: SettlementStatement) -> Table:
     dates = []
     for _ in st.signatures:
         dates += [tr("日期："), "", ""]
-    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-             ("TEXTCOLOR", (0, 0), (-1, -1), INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-             ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
     for index in range(len(st.signatures)):
         style.append(("LINEBELOW", (index * 3 + 1, 0), (index * 3 + 1, -1), 0.6, INK))
     return Table([cells[:-1], dates[:-1]], colWidths=widths[:-1], style=TableStyle(style), hAlign="LEFT")
@@ -173,17 +194,29 @@ def render_settlement_statement(st: SettlementStatement) -> bytes:
             raise TypeError("money must not be a float")
     if not (st.employee_name or "").strip() or not (st.number or "").strip():
         raise ValidationError({"employee_name": tr("请填写员工姓名和结算单编号")})
-    story = [Title(tr("离职结算单"), size=20, space_after=6 * mm), _info_table(st), Spacer(1, 5 * mm),
-             _items_table(st), Spacer(1, 4 * mm)]
+    story = [
+        Title(tr("离职结算单"), size=20, space_after=6 * mm),
+        _info_table(st),
+        Spacer(1, 5 * mm),
+        _items_table(st),
+        Spacer(1, 4 * mm),
+    ]
     closing: list = []  # kept on one page: nobody signs a page that holds only signature lines
     if st.payment_method:
-        closing.append(CJKParagraph(tr("支付方式：{0}").format(st.payment_method), size=CELL_SIZE,
-                                    leading=CELL_SIZE * 1.8))
+        closing.append(
+            CJKParagraph(tr("支付方式：{0}").format(st.payment_method), size=CELL_SIZE, leading=CELL_SIZE * 1.8)
+        )
     if st.confirmation:
         closing.append(CJKParagraph(st.confirmation, size=CELL_SIZE, leading=CELL_SIZE * 1.8))
     if st.signatures:
         closing += [Spacer(1, 1 * mm), _signature_table(st)]
     closing.append(SignatureBlock(st.company, st.issue_date, seal=seal_image(st.company), space_before=20 * mm))
     story.append(KeepTogether(closing))
-    return build_pdf(story, company=st.company, number=st.number, title=tr("离职结算单"), subject=st.employee_name,
-                     issue_date=st.issue_date)
+    return build_pdf(
+        story,
+        company=st.company,
+        number=st.number,
+        title=tr("离职结算单"),
+        subject=st.employee_name,
+        issue_date=st.issue_date,
+    )

@@ -102,8 +102,18 @@ def break_lines(text: str, size: float, width: float, first_indent: float = 0.0)
 class CJKParagraph(Flowable):
     """A paragraph of plain Chinese text; ``align`` is justify, left, centre or right."""
 
-    def __init__(self, text: str, size: float = 12, leading: float | None = None, first_indent: float = 0.0,
-                 align: str = "justify", color=INK, space_after: float = 0.0, _lines=None, _is_rest=False):
+    def __init__(
+        self,
+        text: str,
+        size: float = 12,
+        leading: float | None = None,
+        first_indent: float = 0.0,
+        align: str = "justify",
+        color=INK,
+        space_after: float = 0.0,
+        _lines=None,
+        _is_rest=False,
+    ):
         super().__init__()
         ensure_font()
         self.text = text
@@ -131,8 +141,9 @@ class CJKParagraph(Flowable):
         fit = int((available_height + _FUZZ) // self.leading)
         if fit < 2 or fit >= len(self.lines) or len(self.lines) - fit < 2:
             return []  # keep at least two lines together on either side
-        common = dict(size=self.size, leading=self.leading, first_indent=self.first_indent, align=self.align,
-                      color=self.color)
+        common = dict(
+            size=self.size, leading=self.leading, first_indent=self.first_indent, align=self.align, color=self.color
+        )
         head = CJKParagraph(self.text, _lines=self.lines[:fit], _is_rest=self._is_rest, **common)
         head._last_is_justified = True
         tail = CJKParagraph(self.text, _lines=self.lines[fit:], _is_rest=True, space_after=self.space_after, **common)

@@ -27,8 +27,9 @@ def _message(exc: OSError, target: Path) -> str:
     if isinstance(exc, NotADirectoryError) or exc.errno == errno.ENOTDIR:
         return tr("无法保存到“{0}”：路径中的“{1}”不是文件夹。").format(target, folder)
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return tr("无法保存到“{0}”：没有写入权限，或同名文件正被其他程序（如 Excel）打开。"
-                  "请关闭该文件或换一个位置后重试。").format(target)
+        return tr(
+            "无法保存到“{0}”：没有写入权限，或同名文件正被其他程序（如 Excel）打开。请关闭该文件或换一个位置后重试。"
+        ).format(target)
     if exc.errno == errno.ENOSPC:
         return tr("无法保存到“{0}”：磁盘空间不足。").format(target)
     if exc.errno == errno.ENAMETOOLONG:

@@ -80,7 +80,7 @@ class DataDir:
             probe.unlink()
         except OSError as exc:
             raise StorageError(
-                tr("数据文件夹 {0} 无法写入（{1}）。请检查磁盘空间和文件夹权限，或用 --data-dir 指定其他文件夹。").format(
-                    self.root, exc.strerror or exc
-                )
+                tr(
+                    "数据文件夹 {0} 无法写入（{1}）。请检查磁盘空间和文件夹权限，或用 --data-dir 指定其他文件夹。"
+                ).format(self.root, exc.strerror or exc)
             ) from None

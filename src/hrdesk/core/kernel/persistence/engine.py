@@ -30,8 +30,9 @@ def sqlcipher_engine(path: Path, key_hex: str, *, busy_timeout_ms: int | None = 
     if busy_timeout_ms is None:
         busy_timeout_ms = BUSY_TIMEOUT_MS
     url = URL.create("sqlite+pysqlcipher", password=f"x'{parse_hex_key(key_hex)}'", database=str(path))
-    engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10,
-                           connect_args={"check_same_thread": False})
+    engine = create_engine(
+        url, poolclass=QueuePool, pool_size=5, max_overflow=10, connect_args={"check_same_thread": False}
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):

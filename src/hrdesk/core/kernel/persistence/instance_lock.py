@@ -23,14 +23,16 @@ class InstanceLock:
         try:
             fh = open(self.path, "a+b")
         except OSError as exc:
-            raise StorageError(tr("无法在数据文件夹中创建锁文件（{0}）。请检查文件夹权限。").format(
-                exc.strerror or exc)) from None
+            raise StorageError(
+                tr("无法在数据文件夹中创建锁文件（{0}）。请检查文件夹权限。").format(exc.strerror or exc)
+            ) from None
         try:
             _lock(fh)
         except OSError:
             fh.close()
-            raise StorageError(tr("这家公司的数据已在另一个 HRDesk 窗口中打开。请切换到那个窗口，"
-                                  "或先关闭它再打开。")) from None
+            raise StorageError(
+                tr("这家公司的数据已在另一个 HRDesk 窗口中打开。请切换到那个窗口，或先关闭它再打开。")
+            ) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()).encode())

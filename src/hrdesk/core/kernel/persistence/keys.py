@@ -131,7 +131,9 @@ def resolve_key(database_id: str) -> str:
     stored = KeyStore(database_id).load()
     if stored is None:
         raise KeyUnavailable(
-            tr("系统凭据存储中没有这家公司的数据库密钥（可能是换了电脑或 Windows 账户）。请输入恢复密钥，"
-               "或设置环境变量 {0}。").format(ENV_KEY)
+            tr(
+                "系统凭据存储中没有这家公司的数据库密钥（可能是换了电脑或 Windows 账户）。请输入恢复密钥，"
+                "或设置环境变量 {0}。"
+            ).format(ENV_KEY)
         )
     return stored

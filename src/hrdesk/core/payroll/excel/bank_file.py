@@ -92,7 +92,9 @@ def load_layout(name: str | None = None) -> BankLayout:
         elif col.get("field") in FIELDS:
             columns.append(BankColumn(col["header"], col["field"]))
         else:
-            raise ValidationError({"layout": tr("代发格式“{0}”的列“{1}”没有可用的字段").format(name, col.get("header"))})
+            raise ValidationError(
+                {"layout": tr("代发格式“{0}”的列“{1}”没有可用的字段").format(name, col.get("header"))}
+            )
     return BankLayout(name, entry.get("sheet") or tr("代发工资"), tuple(columns))
 
 
@@ -120,7 +122,9 @@ def payable_rows(header: RunHeader, rows: list[PayrollRow], layout: BankLayout) 
             malformed.append(row)
     errors = {}
     if masked:
-        errors["masked"] = tr("银行账号已打码（当前账号无权查看完整银行账号，不能导出代发文件）：{0}").format(name_list(masked))
+        errors["masked"] = tr("银行账号已打码（当前账号无权查看完整银行账号，不能导出代发文件）：{0}").format(
+            name_list(masked)
+        )
     if missing:
         errors["missing"] = tr("没有银行账号：{0}").format(name_list(missing))
     if malformed:
@@ -159,8 +163,15 @@ def _values(layout: BankLayout, row: PayrollRow, seq: int, purpose: str) -> list
     return values
 
 
-def write_bank_file(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                    layout: str | None = None, purpose: str | None = None, summary_sheet: bool = True) -> Path:
+def write_bank_file(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    layout: str | None = None,
+    purpose: str | None = None,
+    summary_sheet: bool = True,
+) -> Path:
     """The .xlsx payment file in the bank's ``layout`` (a name from bank-layouts.json, default 通用).
 
     Only employees with net pay > 0; ValidationError if an account is missing, masked or malformed
@@ -196,13 +207,21 @@ def write_bank_file(path: str | os.PathLike, header: RunHeader, rows: list[Payro
         check = wb.create_sheet(tr("核对"))
         set_widths(check, [22, 40])
         label = CellStyle(font=BOLD_FONT, alignment=LEFT)
-        facts = [(tr("单位"), header.company_name), (tr("工资月份"), header.month_text),
-                 (tr("代发格式"), spec.name), (tr("用途"), purpose), (tr("笔数"), len(payable)),
-                 (tr("金额合计（元）"), total),
-                 (tr("未列入（实发工资不大于0）"), tr("{0}人").format(len(rows) - len(payable)))]
+        facts = [
+            (tr("单位"), header.company_name),
+            (tr("工资月份"), header.month_text),
+            (tr("代发格式"), spec.name),
+            (tr("用途"), purpose),
+            (tr("笔数"), len(payable)),
+            (tr("金额合计（元）"), total),
+            (tr("未列入（实发工资不大于0）"), tr("{0}人").format(len(rows) - len(payable))),
+        ]
         for key, value in facts:
-            style = (CellStyle(alignment=RIGHT, number_format=MONEY) if isinstance(value, Decimal)
-                     else CellStyle(alignment=LEFT, number_format="0" if isinstance(value, int) else TEXT))
+            style = (
+                CellStyle(alignment=RIGHT, number_format=MONEY)
+                if isinstance(value, Decimal)
+                else CellStyle(alignment=LEFT, number_format="0" if isinstance(value, int) else TEXT)
+            )
             RowWriter(check, [label, style]).append([key, value])
     wb.properties.title = f"{spec.name} {purpose}"[:250]
     wb.properties.creator = "HRDesk"
@@ -219,8 +238,14 @@ def csv_safe(value) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def write_bank_csv(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                   layout: str | None = None, purpose: str | None = None) -> Path:
+def write_bank_csv(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    layout: str | None = None,
+    purpose: str | None = None,
+) -> Path:
     """The same payment file as CSV: UTF-8 with BOM (Excel and bank programs read the Chinese),
     CRLF line ends, amounts as 1234.56, text cells formula-safe."""
     spec = load_layout(layout)

@@ -126,8 +126,7 @@ def employer_part(contribs: dict, item: InsuranceItem) -> Decimal:
 
 def employer_social(row: PayrollRow) -> Decimal:
     """The employer's social insurance (everything but the housing fund)."""
-    return sum((c.employer_amount for c in row.payslip.contributions if c.item is not InsuranceItem.HOUSING_FUND),
-               ZERO)
+    return sum((c.employer_amount for c in row.payslip.contributions if c.item is not InsuranceItem.HOUSING_FUND), ZERO)
 
 
 def employer_fund(row: PayrollRow) -> Decimal:
@@ -151,9 +150,11 @@ def refuse_stale(header: RunHeader, what: str) -> None:
 def run_info(header: RunHeader, count: int, *, exported_at: datetime | None = None, exported_by: str = "") -> str:
     """The line under a title: status, who calculated/approved/paid and when, head count."""
     parts = [tr("状态：{0}").format(header.status.label)]
-    for label, at, by in ((tr("计算"), header.calculated_at, header.calculated_by),
-                          (tr("审核"), header.approved_at, header.approved_by),
-                          (tr("发放"), header.paid_at, header.paid_by)):
+    for label, at, by in (
+        (tr("计算"), header.calculated_at, header.calculated_by),
+        (tr("审核"), header.approved_at, header.approved_by),
+        (tr("发放"), header.paid_at, header.paid_by),
+    ):
         if at is not None or by:
             when = f"{at:%Y-%m-%d %H:%M}" if at is not None else ""
             parts.append(f"{label}：{' '.join(p for p in (when, by or '') if p)}")
@@ -228,7 +229,7 @@ class RowWriter:
         cells = self.cells
         for cell, value in zip(cells, values):
             put(cell, value)
-        for cell in cells[len(values):]:
+        for cell in cells[len(values) :]:
             put(cell, None)
         self.ws.append(cells)
 
@@ -273,8 +274,9 @@ def set_widths(ws, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def print_setup(ws, *, header_rows: str | None, landscape: bool = True, fit_width: bool = True,
-                title: str = "") -> None:
+def print_setup(
+    ws, *, header_rows: str | None, landscape: bool = True, fit_width: bool = True, title: str = ""
+) -> None:
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = PAPERSIZE_A4
     if fit_width:
@@ -350,9 +352,15 @@ def pay_item_columns(rows: Sequence[PayrollRow]) -> list[Column]:
     for (category, code), label in zip(keys, labels):
         header = label if labels.count(label) == 1 else f"{label}（{category.label}）"
 
-        columns.append(Column(f"item:{category.value}:{code}", header, "money",
-                              lambda row, context, _key=(category, code): context.get(_key),
-                              note=tr("类别：{0}").format(category.label)))
+        columns.append(
+            Column(
+                f"item:{category.value}:{code}",
+                header,
+                "money",
+                lambda row, context, _key=(category, code): context.get(_key),
+                note=tr("类别：{0}").format(category.label),
+            )
+        )
     return columns
 
 
@@ -362,6 +370,7 @@ def _contrib(item: InsuranceItem, employer: bool):
         if c is None:
             return ZERO
         return c.employer_amount if employer else c.employee_amount
+
     return value
 
 
@@ -373,46 +382,89 @@ def payroll_columns(rows: Sequence[PayrollRow], *, employer: bool = True) -> lis
         Column("emp_no", tr("工号"), "text", lambda r, c: r.emp_no, "info", False),
         Column("name", tr("姓名"), "text", lambda r, c: r.name, "info", False),
         Column("department", tr("部门"), "text", lambda r, c: department_label(r), "info", False),
-        Column("paid_days", tr("计薪天数"), "int", lambda r, c: r.payslip.paid_days, "info", False,
-               note=tr("本月在职的计薪日（周一至周五，含法定节假日）")),
+        Column(
+            "paid_days",
+            tr("计薪天数"),
+            "int",
+            lambda r, c: r.payslip.paid_days,
+            "info",
+            False,
+            note=tr("本月在职的计薪日（周一至周五，含法定节假日）"),
+        ),
         Column("base_pay", tr("基本工资"), "money", lambda r, c: r.payslip.base_pay),
     ]
     cols += pay_item_columns(rows)
     cols.append(Column("gross_pay", tr("应发合计"), "money", lambda r, c: r.payslip.gross_pay))
-    employee_items = [(InsuranceItem.PENSION, tr("个人养老")), (InsuranceItem.MEDICAL, tr("个人医疗")),
-                      (InsuranceItem.UNEMPLOYMENT, tr("个人失业"))]
+    employee_items = [
+        (InsuranceItem.PENSION, tr("个人养老")),
+        (InsuranceItem.MEDICAL, tr("个人医疗")),
+        (InsuranceItem.UNEMPLOYMENT, tr("个人失业")),
+    ]
     # a city with an employee share of work injury or maternity gets its column too
-    employee_items += [(item, tr("个人{0}").format(item.label[:2])) for item in
-                       (InsuranceItem.WORK_INJURY, InsuranceItem.MATERNITY) if item in employee_has]
+    employee_items += [
+        (item, tr("个人{0}").format(item.label[:2]))
+        for item in (InsuranceItem.WORK_INJURY, InsuranceItem.MATERNITY)
+        if item in employee_has
+    ]
     employee_items.append((InsuranceItem.HOUSING_FUND, tr("个人公积金")))
     cols += [Column(f"ee:{item.value}", header, "money", _contrib(item, False)) for item, header in employee_items]
     cols += [
         Column("employee_insurance", tr("个人社保公积金合计"), "money", lambda r, c: r.payslip.employee_insurance),
         Column("special_additional", tr("专项附加扣除(本月)"), "money", lambda r, c: r.payslip.special_additional),
-        Column("cumulative_taxable", tr("累计应纳税所得额"), "money", lambda r, c: r.payslip.cumulative_taxable,
-               note=tr("本年累计收入 − 免税收入 − 减除费用 − 专项扣除 − 专项附加扣除 − 其他扣除")),
+        Column(
+            "cumulative_taxable",
+            tr("累计应纳税所得额"),
+            "money",
+            lambda r, c: r.payslip.cumulative_taxable,
+            note=tr("本年累计收入 − 免税收入 − 减除费用 − 专项扣除 − 专项附加扣除 − 其他扣除"),
+        ),
         Column("wage_tax", tr("本月个税"), "money", lambda r, c: r.payslip.wage_tax),
-        Column("bonus_tax", tr("奖金个税"), "money", lambda r, c: bonus_tax(r), optional=True,
-               note=tr("全年一次性奖金单独计税")),
-        Column("severance_tax", tr("补偿金个税"), "money", lambda r, c: severance_tax(r), optional=True,
-               note=tr("解除劳动合同一次性补偿金单独计税")),
+        Column(
+            "bonus_tax",
+            tr("奖金个税"),
+            "money",
+            lambda r, c: bonus_tax(r),
+            optional=True,
+            note=tr("全年一次性奖金单独计税"),
+        ),
+        Column(
+            "severance_tax",
+            tr("补偿金个税"),
+            "money",
+            lambda r, c: severance_tax(r),
+            optional=True,
+            note=tr("解除劳动合同一次性补偿金单独计税"),
+        ),
         Column("after_tax", tr("税后扣款"), "money", lambda r, c: r.payslip.after_tax_deductions, optional=True),
         Column("reimbursements", tr("报销"), "money", lambda r, c: r.payslip.reimbursements, optional=True),
         Column("net_pay", tr("实发工资"), "money", lambda r, c: r.payslip.net_pay),
     ]
     if employer:
-        employer_items = [(InsuranceItem.PENSION, tr("单位养老")), (InsuranceItem.MEDICAL, tr("单位医疗")),
-                          (InsuranceItem.UNEMPLOYMENT, tr("单位失业")), (InsuranceItem.WORK_INJURY, tr("单位工伤"))]
+        employer_items = [
+            (InsuranceItem.PENSION, tr("单位养老")),
+            (InsuranceItem.MEDICAL, tr("单位医疗")),
+            (InsuranceItem.UNEMPLOYMENT, tr("单位失业")),
+            (InsuranceItem.WORK_INJURY, tr("单位工伤")),
+        ]
         if InsuranceItem.MATERNITY in has:
             employer_items.append((InsuranceItem.MATERNITY, tr("单位生育")))
         employer_items.append((InsuranceItem.HOUSING_FUND, tr("单位公积金")))
-        cols += [Column(f"er:{item.value}", header, "money", _contrib(item, True), "employer")
-                 for item, header in employer_items]
         cols += [
-            Column("employer_insurance", tr("单位合计"), "money", lambda r, c: r.payslip.employer_insurance,
-                   "employer"),
-            Column("employer_cost", tr("人工成本"), "money", lambda r, c: r.payslip.employer_cost, "employer",
-                   note=tr("应发合计 + 单位社保公积金")),
+            Column(f"er:{item.value}", header, "money", _contrib(item, True), "employer")
+            for item, header in employer_items
+        ]
+        cols += [
+            Column(
+                "employer_insurance", tr("单位合计"), "money", lambda r, c: r.payslip.employer_insurance, "employer"
+            ),
+            Column(
+                "employer_cost",
+                tr("人工成本"),
+                "money",
+                lambda r, c: r.payslip.employer_cost,
+                "employer",
+                note=tr("应发合计 + 单位社保公积金"),
+            ),
         ]
     return cols
 

@@ -146,9 +146,15 @@ def summarize_costs(header: RunHeader, rows: list[PayrollRow], *, voucher_by_dep
     return summary
 
 
-def write_cost_summary(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                       voucher_by_department: bool = False, exported_at: datetime | None = None,
-                       exported_by: str = "") -> Path:
+def write_cost_summary(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    voucher_by_department: bool = False,
+    exported_at: datetime | None = None,
+    exported_by: str = "",
+) -> Path:
     """Write the 部门成本汇总 with its voucher to ``path``; returns the path written.
 
     ``voucher_by_department``: one debit line per cost centre (for 辅助核算 by department) instead
@@ -157,8 +163,16 @@ def write_cost_summary(path: str | os.PathLike, header: RunHeader, rows: list[Pa
     wb = Workbook()
     ws = wb.active
     ws.title = tr("部门成本汇总")
-    headers = [tr("部门"), tr("成本科目"), tr("科目代码"), tr("人数"), tr("应发工资"), tr("单位社保"), tr("单位公积金"),
-               tr("人工成本合计")]
+    headers = [
+        tr("部门"),
+        tr("成本科目"),
+        tr("科目代码"),
+        tr("人数"),
+        tr("应发工资"),
+        tr("单位社保"),
+        tr("单位公积金"),
+        tr("人工成本合计"),
+    ]
     title = tr("{0} {1}部门人工成本汇总").format(header.company_name, header.month_text).strip()
     write(ws, 1, 1, title).font = TITLE_FONT
     ws.row_dimensions[1].height = 24
@@ -197,14 +211,24 @@ def write_cost_summary(path: str | os.PathLike, header: RunHeader, rows: list[Pa
             put_row(r, [c.name, account.name, account.code, c.people, c.gross, c.social, c.fund, c.cost])
             r += 1
         sub = CostSummary(centres).total
-        put_row(r, [tr("小计"), account.name, account.code, sub.people, sub.gross, sub.social, sub.fund, sub.cost],
-                font=BOLD_FONT, fill=SUBTOTAL_FILL)
+        put_row(
+            r,
+            [tr("小计"), account.name, account.code, sub.people, sub.gross, sub.social, sub.fund, sub.cost],
+            font=BOLD_FONT,
+            fill=SUBTOTAL_FILL,
+        )
         r += 1
     total = summary.total
-    put_row(r, [tr("合计"), None, None, total.people, total.gross, total.social, total.fund, total.cost],
-            font=BOLD_FONT, fill=TOTAL_FILL)
-    note = tr("人工成本合计 = 应发工资 + 单位社保 + 单位公积金（即计提的应付职工薪酬）；项目部员工的成本计入项目。"
-              "科目与代码为默认设置，可在 cost-accounts.json 中按本单位科目调整。")
+    put_row(
+        r,
+        [tr("合计"), None, None, total.people, total.gross, total.social, total.fund, total.cost],
+        font=BOLD_FONT,
+        fill=TOTAL_FILL,
+    )
+    note = tr(
+        "人工成本合计 = 应发工资 + 单位社保 + 单位公积金（即计提的应付职工薪酬）；项目部员工的成本计入项目。"
+        "科目与代码为默认设置，可在 cost-accounts.json 中按本单位科目调整。"
+    )
     write(ws, r + 1, 1, note).font = INFO_FONT
     ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=len(headers))
 
@@ -213,8 +237,12 @@ def write_cost_summary(path: str | os.PathLike, header: RunHeader, rows: list[Pa
     write(ws, r, 1, tr("记账凭证（参考）：计提{0}工资").format(header.month_text)).font = VOUCHER_TITLE_FONT
     r += 1
     voucher_header = r
-    put_row(r, [tr("摘要"), tr("会计科目"), tr("科目代码"), tr("借方金额"), tr("贷方金额")], font=BOLD_FONT,
-            fill=HEADER_FILL)
+    put_row(
+        r,
+        [tr("摘要"), tr("会计科目"), tr("科目代码"), tr("借方金额"), tr("贷方金额")],
+        font=BOLD_FONT,
+        fill=HEADER_FILL,
+    )
     for line in summary.voucher:
         r += 1
         put_row(r, [line.summary, line.account.name, line.account.code, line.debit or None, line.credit or None])
@@ -232,8 +260,11 @@ def write_cost_summary(path: str | os.PathLike, header: RunHeader, rows: list[Pa
     summaries = [line.summary for line in summary.voucher]
     widths = [
         min(max([text_units(v) for v in texts[0] + summaries] + [8]) + 2, 40),
-        min(max([text_units(v) for v in texts[1]] + [text_units(line.account.name) for line in summary.voucher]
-                + [10]) + 2, 40),
+        min(
+            max([text_units(v) for v in texts[1]] + [text_units(line.account.name) for line in summary.voucher] + [10])
+            + 2,
+            40,
+        ),
         10,
     ]
     money = max(len(f"{total.cost:,.2f}"), 8) + 2

@@ -50,13 +50,32 @@ from hrdesk.core.payroll.rules.insurance import InsuranceItem
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader
 
 LAYOUT_FILE = "iit-wage-import-layout.json"
-SPECIAL_CODES = ("child_education", "infant_care", "elderly_support", "continuing_education", "housing_loan",
-                 "housing_rent")
+SPECIAL_CODES = (
+    "child_education",
+    "infant_care",
+    "elderly_support",
+    "continuing_education",
+    "housing_loan",
+    "housing_rent",
+)
 TEXT_FIELDS = {"emp_no", "name", "id_type", "id_number", "note"}
-MONEY_FIELDS = {"income", "tax_free", "pension", "medical", "unemployment", "housing_fund", "bonus", "severance",
-                "severance_exempt"} | {f"ytd:{code}" for code in SPECIAL_CODES}
-_CONTRIBUTIONS = {"pension": InsuranceItem.PENSION, "medical": InsuranceItem.MEDICAL,
-                  "unemployment": InsuranceItem.UNEMPLOYMENT, "housing_fund": InsuranceItem.HOUSING_FUND}
+MONEY_FIELDS = {
+    "income",
+    "tax_free",
+    "pension",
+    "medical",
+    "unemployment",
+    "housing_fund",
+    "bonus",
+    "severance",
+    "severance_exempt",
+} | {f"ytd:{code}" for code in SPECIAL_CODES}
+_CONTRIBUTIONS = {
+    "pension": InsuranceItem.PENSION,
+    "medical": InsuranceItem.MEDICAL,
+    "unemployment": InsuranceItem.UNEMPLOYMENT,
+    "housing_fund": InsuranceItem.HOUSING_FUND,
+}
 
 
 def load_layout() -> dict:
@@ -66,8 +85,13 @@ def load_layout() -> dict:
         for col in sheet["columns"]:
             field = col.get("field")
             if field not in TEXT_FIELDS | MONEY_FIELDS | {"blank"}:
-                raise ValidationError({"layout": tr("个税申报模板“{0}”的列“{1}”字段“{2}”无法识别").format(
-                    sheet["sheet"], col.get("header"), field)})
+                raise ValidationError(
+                    {
+                        "layout": tr("个税申报模板“{0}”的列“{1}”字段“{2}”无法识别").format(
+                            sheet["sheet"], col.get("header"), field
+                        )
+                    }
+                )
     return data
 
 
@@ -116,8 +140,13 @@ def _field(field: str, row: PayrollRow, contribs: dict, cumulative: Mapping[str,
     raise AssertionError(field)  # load_layout checked the fields
 
 
-def write_iit_declaration(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                          additional_ytd: Mapping[int, Mapping[str, Decimal]] | None = None) -> Path:
+def write_iit_declaration(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    additional_ytd: Mapping[int, Mapping[str, Decimal]] | None = None,
+) -> Path:
     """Write the withholding client's import file for the month; returns the path written.
 
     ``additional_ytd`` maps employee_id → {special additional deduction code → cumulative amount of
@@ -128,15 +157,18 @@ def write_iit_declaration(path: str | os.PathLike, header: RunHeader, rows: list
     layout = load_layout()
     id_type = layout.get("id_type") or tr("居民身份证")
     selectors = {"wages": has_wages, "bonus": has_separate_bonus, "severance": has_severance}
-    sheets = [(sheet, [row for row in rows if selectors.get(sheet.get("key"), has_wages)(row)])
-              for sheet in layout["sheets"]]
+    sheets = [
+        (sheet, [row for row in rows if selectors.get(sheet.get("key"), has_wages)(row)]) for sheet in layout["sheets"]
+    ]
 
     declared = {row.employee_id: row for _, members in sheets for row in members}.values()
     masked = [row for row in declared if is_masked(row.id_number)]
     missing = [row for row in declared if not (row.id_number or "").strip()]
     errors = {}
     if masked:
-        errors["masked"] = tr("身份证号已打码（当前账号无权查看完整身份证号，不能导出个税申报文件）：{0}").format(name_list(masked))
+        errors["masked"] = tr("身份证号已打码（当前账号无权查看完整身份证号，不能导出个税申报文件）：{0}").format(
+            name_list(masked)
+        )
     if missing:
         errors["missing"] = tr("没有身份证号：{0}").format(name_list(missing))
     if errors:

@@ -69,13 +69,22 @@ def _items(rows: list[PayrollRow]) -> list[InsuranceItem]:
     return [item for item in InsuranceItem if item in present]
 
 
-def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                           exported_at: datetime | None = None, exported_by: str = "") -> Path:
+def write_insurance_detail(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    exported_at: datetime | None = None,
+    exported_by: str = "",
+) -> Path:
     """Write the month's 社保公积金明细 (and 增减员) to ``path``; returns the path written."""
     items = _items(rows)
     ncols = INFO + PER_ITEM * len(items) + 3
-    money_cols = {INFO + PER_ITEM * i + k for i in range(len(items)) for k in (0, 2, 3)} | {ncols - 3, ncols - 2,
-                                                                                          ncols - 1}
+    money_cols = {INFO + PER_ITEM * i + k for i in range(len(items)) for k in (0, 2, 3)} | {
+        ncols - 3,
+        ncols - 2,
+        ncols - 1,
+    }
     note_cols = {INFO + PER_ITEM * i + 1 for i in range(len(items))}
 
     lines, comments = [], []
@@ -90,9 +99,14 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
                 continue
             line += [c.base, clamp_label(c.clamped), c.employee_amount, c.employer_amount]
             if c.clamped:
-                notes[INFO + PER_ITEM * i] = tr("申报基数 {0}，{1}").format(f"{c.declared_base:,.2f}", clamp_label(c.clamped))
-        line += [row.payslip.employee_insurance, row.payslip.employer_insurance,
-                 row.payslip.employee_insurance + row.payslip.employer_insurance]
+                notes[INFO + PER_ITEM * i] = tr("申报基数 {0}，{1}").format(
+                    f"{c.declared_base:,.2f}", clamp_label(c.clamped)
+                )
+        line += [
+            row.payslip.employee_insurance,
+            row.payslip.employer_insurance,
+            row.payslip.employee_insurance + row.payslip.employer_insurance,
+        ]
         lines.append(line)
         comments.append(notes)
 
@@ -100,16 +114,21 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
         total = [label, name, None, None, None]
         for index in range(INFO, ncols):
             is_base = index < ncols - 3 and (index - INFO) % PER_ITEM in (0, 1)
-            total.append(None if is_base else sum((line[index] for line in members if line[index] is not None),
-                                                   ZERO))
+            total.append(None if is_base else sum((line[index] for line in members if line[index] is not None), ZERO))
         return total
 
     grand = totals(lines, tr("合计"), tr("{0}人").format(len(lines)))
     cities = {}
     for line in lines:
         cities.setdefault(line[3] or tr("未设置"), []).append(line)
-    city_totals = [totals(members, tr("{0}合计").format(city), tr("{0}人").format(len(members)))
-                   for city, members in cities.items()] if len(cities) > 1 else []
+    city_totals = (
+        [
+            totals(members, tr("{0}合计").format(city), tr("{0}人").format(len(members)))
+            for city, members in cities.items()
+        ]
+        if len(cities) > 1
+        else []
+    )
 
     widths = []
     info_headers = [tr("工号"), tr("姓名"), tr("部门"), tr("缴纳城市"), tr("增减员")]
@@ -123,8 +142,9 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
             widths.append(8.0)
         else:
             head = info_headers[index] if index < INFO else ""
-            widths.append(float(min(max([text_units(v) for v in values] + [text_units(head), 6]) + 2,
-                                    30 if index == 2 else 20)))
+            widths.append(
+                float(min(max([text_units(v) for v in values] + [text_units(head), 6]) + 2, 30 if index == 2 else 20))
+            )
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(tr("社保公积金明细"))
@@ -132,16 +152,24 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     title = tr("{0} {1}社保公积金明细").format(header.company_name, header.month_text).strip()
     warning = stale_warning(header)
-    print_setup(ws, header_rows=f"{GROUP_ROW}:{SUB_ROW}",
-                title=title + (tr("（数据已变更，需重新计算）") if warning else ""))
-    title_block(ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by),
-                warning)
+    print_setup(
+        ws, header_rows=f"{GROUP_ROW}:{SUB_ROW}", title=title + (tr("（数据已变更，需重新计算）") if warning else "")
+    )
+    title_block(
+        ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by), warning
+    )
 
     # two header rows: the item above its four columns; info and total headers span both rows
-    group = info_headers + [h for item in items for h in (item.label, None, None, None)] + \
-        [tr("个人合计"), tr("单位合计"), tr("合计")]
-    sub = [None] * INFO + [h for _ in items for h in (tr("缴费基数"), tr("基数说明"), tr("个人"), tr("单位"))] + \
-        [None] * 3
+    group = (
+        info_headers
+        + [h for item in items for h in (item.label, None, None, None)]
+        + [tr("个人合计"), tr("单位合计"), tr("合计")]
+    )
+    sub = (
+        [None] * INFO
+        + [h for _ in items for h in (tr("缴费基数"), tr("基数说明"), tr("个人"), tr("单位"))]
+        + [None] * 3
+    )
     RowWriter(ws, [HEADER_STYLE] * ncols).append(group)
     RowWriter(ws, [HEADER_STYLE] * ncols).append(sub)
     for index in list(range(INFO)) + [ncols - 3, ncols - 2, ncols - 1]:
@@ -149,7 +177,9 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
         ws.merged_cells.add(f"{letter}{GROUP_ROW}:{letter}{SUB_ROW}")
     for i in range(len(items)):
         first = INFO + PER_ITEM * i + 1
-        ws.merged_cells.add(f"{get_column_letter(first)}{GROUP_ROW}:{get_column_letter(first + PER_ITEM - 1)}{GROUP_ROW}")
+        ws.merged_cells.add(
+            f"{get_column_letter(first)}{GROUP_ROW}:{get_column_letter(first + PER_ITEM - 1)}{GROUP_ROW}"
+        )
 
     def styles(font=None, fill=None):
         result = []
@@ -192,25 +222,53 @@ def write_insurance_detail(path: str | os.PathLike, header: RunHeader, rows: lis
 def _changes_sheet(wb, header: RunHeader, rows: list[PayrollRow]) -> None:
     changed = [row for row in rows if row.insurance_change in ("add", "stop")]
     ws = wb.create_sheet(tr("增减员"))
-    headers = [tr("工号"), tr("姓名"), tr("证件号码"), tr("部门"), tr("缴纳城市"), tr("增减员"), tr("月份"),
-               tr("社保缴费基数"), tr("公积金缴费基数")]
+    headers = [
+        tr("工号"),
+        tr("姓名"),
+        tr("证件号码"),
+        tr("部门"),
+        tr("缴纳城市"),
+        tr("增减员"),
+        tr("月份"),
+        tr("社保缴费基数"),
+        tr("公积金缴费基数"),
+    ]
     lines = []
     for row in changed:
         contribs = contribution_map(row)
         social = next((c for item, c in contribs.items() if item is not InsuranceItem.HOUSING_FUND), None)
         fund = contribs.get(InsuranceItem.HOUSING_FUND)
-        lines.append([row.emp_no, row.name, row.id_number, department_label(row), row.city,
-                      change_label(row.insurance_change), header.month_text,
-                      social.base if social else None, fund.base if fund else None])
-    widths = [float(min(max([text_units(line[i]) for line in lines] + [text_units(h), 6]) + 2, 30))
-              for i, h in enumerate(headers)]
+        lines.append(
+            [
+                row.emp_no,
+                row.name,
+                row.id_number,
+                department_label(row),
+                row.city,
+                change_label(row.insurance_change),
+                header.month_text,
+                social.base if social else None,
+                fund.base if fund else None,
+            ]
+        )
+    widths = [
+        float(min(max([text_units(line[i]) for line in lines] + [text_units(h), 6]) + 2, 30))
+        for i, h in enumerate(headers)
+    ]
     set_widths(ws, widths)
     ws.freeze_panes = f"C{SUB_ROW}"
     title = tr("{0} {1}社保公积金增减员").format(header.company_name, header.month_text).strip()
     print_setup(ws, header_rows=f"{GROUP_ROW}:{GROUP_ROW}", title=title)
-    title_block(ws, len(headers), title, tr("增员 {0} 人，减员 {1} 人").format(
-        sum(1 for r in changed if r.insurance_change == "add"), sum(1 for r in changed if r.insurance_change == "stop")),
-        stale_warning(header))
+    title_block(
+        ws,
+        len(headers),
+        title,
+        tr("增员 {0} 人，减员 {1} 人").format(
+            sum(1 for r in changed if r.insurance_change == "add"),
+            sum(1 for r in changed if r.insurance_change == "stop"),
+        ),
+        stale_warning(header),
+    )
     RowWriter(ws, [HEADER_STYLE] * len(headers)).append(headers)
     money = CellStyle(alignment=RIGHT, number_format=MONEY)
     text = CellStyle(alignment=LEFT, number_format=TEXT)

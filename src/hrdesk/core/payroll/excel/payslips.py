@@ -87,8 +87,15 @@ def page_layout(widths: list[float], bands: int) -> tuple[int, int]:
     return scale, max(1, int(PAGE_HEIGHT * 100 // (block * scale)))
 
 
-def write_payslips(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                   exported_at: datetime | None = None, exported_by: str = "", min_scale: int = 60) -> Path:
+def write_payslips(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    exported_at: datetime | None = None,
+    exported_by: str = "",
+    min_scale: int = 60,
+) -> Path:
     """Write the 工资条 of ``rows`` (in print order) to ``path``; returns the path written.
 
     A block is a header row and a values row per band of columns; there is one band unless the
@@ -97,14 +104,18 @@ def write_payslips(path: str | os.PathLike, header: RunHeader, rows: list[Payrol
     min_scale = max(10, min(100, int(min_scale)))
     columns = payroll_columns(rows, employer=False)
     lines = [row_values(columns, row) for row in rows]
-    keep = [i for i, col in enumerate(columns)
-            if not col.optional or any(line[i] not in (None, Decimal(0)) for line in lines)]
+    keep = [
+        i
+        for i, col in enumerate(columns)
+        if not col.optional or any(line[i] not in (None, Decimal(0)) for line in lines)
+    ]
     columns = [columns[i] for i in keep]
     lines = [[line[i] for i in keep] for line in lines]
     bands = split_bands(column_widths(columns, lines), min_scale)
     # physical column k shows the k-th column of every band: its width fits all of them
-    band_widths = [column_widths([columns[i] for i in band], [[line[i] for i in band] for line in lines])
-                   for band in bands]
+    band_widths = [
+        column_widths([columns[i] for i in band], [[line[i] for i in band] for line in lines]) for band in bands
+    ]
     ncols = max(len(band) for band in bands)
     widths = [max(ws_[k] for ws_ in band_widths if k < len(ws_)) for k in range(ncols)]
     scale, per_page = page_layout(widths, len(bands))
@@ -115,11 +126,13 @@ def write_payslips(path: str | os.PathLike, header: RunHeader, rows: list[Payrol
     set_widths(ws, widths)
     title = tr("{0} {1}工资条").format(header.company_name, header.month_text).strip()
     warning = stale_warning(header)
-    print_setup(ws, header_rows=None, fit_width=False,
-                title=title + (tr("（数据已变更，需重新计算）") if warning else ""))
+    print_setup(
+        ws, header_rows=None, fit_width=False, title=title + (tr("（数据已变更，需重新计算）") if warning else "")
+    )
     ws.page_setup.scale = scale
-    title_block(ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by),
-                warning)
+    title_block(
+        ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by), warning
+    )
 
     heads = [RowWriter(ws, [HEADER_STYLE] * len(band)) for band in bands]
     bodies = [RowWriter(ws, [cell_style(columns[i].kind) for i in band]) for band in bands]

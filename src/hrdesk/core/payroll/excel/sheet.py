@@ -54,8 +54,14 @@ def stale_warning(header: RunHeader) -> str | None:
     return tr("⚠ 数据已变更，需重新计算：本表金额不是最新结果，请重新计算后再审核或发放。") if header.stale else None
 
 
-def write_payroll_sheet(path: str | os.PathLike, header: RunHeader, rows: list[PayrollRow], *,
-                        exported_at: datetime | None = None, exported_by: str = "") -> Path:
+def write_payroll_sheet(
+    path: str | os.PathLike,
+    header: RunHeader,
+    rows: list[PayrollRow],
+    *,
+    exported_at: datetime | None = None,
+    exported_by: str = "",
+) -> Path:
     """Write the 工资表 of ``rows`` (already in print order) to ``path``; returns the path written."""
     columns = payroll_columns(rows)
     ncols = len(columns)
@@ -80,11 +86,15 @@ def write_payroll_sheet(path: str | os.PathLike, header: RunHeader, rows: list[P
     ws.freeze_panes = FROZEN
     title = tr("{0} {1}工资表").format(header.company_name, header.month_text).strip()
     warning = stale_warning(header)
-    print_setup(ws, header_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-                title=title + (tr("（数据已变更，需重新计算）") if warning else ""))
+    print_setup(
+        ws,
+        header_rows=f"{HEADER_ROW}:{HEADER_ROW}",
+        title=title + (tr("（数据已变更，需重新计算）") if warning else ""),
+    )
 
-    title_block(ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by),
-                warning)
+    title_block(
+        ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by), warning
+    )
     ws.row_dimensions[HEADER_ROW].height = 32
     header_row(ws, [c.header for c in columns], [c.note for c in columns])
 

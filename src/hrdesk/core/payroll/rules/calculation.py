@@ -141,8 +141,11 @@ class Payslip:
 
     @property
     def total_tax(self) -> Decimal:
-        return (self.wage_tax + (self.bonus_tax.tax if self.bonus_tax else ZERO)
-                + (self.severance_tax.tax if self.severance_tax else ZERO))
+        return (
+            self.wage_tax
+            + (self.bonus_tax.tax if self.bonus_tax else ZERO)
+            + (self.severance_tax.tax if self.severance_tax else ZERO)
+        )
 
     @property
     def total_deductions(self) -> Decimal:
@@ -175,20 +178,41 @@ def _base_pay(emp: EmployeeMonth, last_day: date, lines: list[Line]) -> tuple[De
             segments.append((seg_from, seg_to, monthly))
     if whole_month and len(segments) == 1:
         monthly = segments[0][2]
-        lines.append(Line("pay", "base", tr("基本工资"), monthly, tr("全月{0}个计薪日均在职，按月薪 {1}").format(
-            employed_days, _money(monthly))))
+        lines.append(
+            Line(
+                "pay",
+                "base",
+                tr("基本工资"),
+                monthly,
+                tr("全月{0}个计薪日均在职，按月薪 {1}").format(employed_days, _money(monthly)),
+            )
+        )
         return monthly, employed_days, month_days, True
     total = ZERO
     for seg_from, seg_to, monthly in segments:
         days = paid_days(seg_from, seg_to)
         pay = round_fen(monthly * days / PAID_DAYS_PER_MONTH)
         total += pay
-        lines.append(Line("pay", "base", tr("基本工资（{0}至{1}）").format(seg_from.strftime("%m-%d"), seg_to.strftime("%m-%d")),
-                          pay, tr("{0} ÷ 21.75 × {1}个计薪日 = {2}").format(_money(monthly), days, _money(pay))))
+        lines.append(
+            Line(
+                "pay",
+                "base",
+                tr("基本工资（{0}至{1}）").format(seg_from.strftime("%m-%d"), seg_to.strftime("%m-%d")),
+                pay,
+                tr("{0} ÷ 21.75 × {1}个计薪日 = {2}").format(_money(monthly), days, _money(pay)),
+            )
+        )
     highest = max((m for _, _, m in segments), default=ZERO)
     if total > highest:
-        lines.append(Line("pay", "base_cap", tr("不超过整月工资"), highest - total,
-                          tr("不足整月的工资不超过整月工资 {0}").format(_money(highest))))
+        lines.append(
+            Line(
+                "pay",
+                "base_cap",
+                tr("不超过整月工资"),
+                highest - total,
+                tr("不足整月的工资不超过整月工资 {0}").format(_money(highest)),
+            )
+        )
         total = highest
     return total, employed_days, month_days, whole_month
 
@@ -229,8 +253,15 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
         if rules.city is None:
             warnings.append(tr("未设置社保缴纳城市或该城市没有缴费政策，未计算社保公积金"))
         else:
-            contribs = tuple(contributions(rules.city, emp.insurance_base, emp.housing_fund_base,
-                                           insurance=emp.insurance, housing_fund=emp.housing_fund))
+            contribs = tuple(
+                contributions(
+                    rules.city,
+                    emp.insurance_base,
+                    emp.housing_fund_base,
+                    insurance=emp.insurance,
+                    housing_fund=emp.housing_fund,
+                )
+            )
     for c in contribs:
         basis, label = c.explain(), c.item.label
         if c.employee_amount:
@@ -248,35 +279,63 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
         lines.append(Line("tax", "bonus_merged", tr("全年一次性奖金并入当月工资计税"), bonus, reason))
     if separate_bonus:
         bonus_result = bonus_tax(bonus, rules.monthly_table)
-        lines.append(Line("tax", "bonus_tax", tr("全年一次性奖金个税"), bonus_result.tax, tr(
-            "{0} ÷ 12 = {1}，适用税率 {2}%，{0} × {2}% − {3} = {4}").format(
-            _money(bonus), _money(bonus_result.monthly_equivalent), _pct(bonus_result.rate),
-            _money(bonus_result.quick_deduction), _money(bonus_result.tax))))
+        lines.append(
+            Line(
+                "tax",
+                "bonus_tax",
+                tr("全年一次性奖金个税"),
+                bonus_result.tax,
+                tr("{0} ÷ 12 = {1}，适用税率 {2}%，{0} × {2}% − {3} = {4}").format(
+                    _money(bonus),
+                    _money(bonus_result.monthly_equivalent),
+                    _pct(bonus_result.rate),
+                    _money(bonus_result.quick_deduction),
+                    _money(bonus_result.tax),
+                ),
+            )
+        )
 
     severance_result = None
     if severance > 0:
         if rules.local_average_annual is None:
             warnings.append(tr("缺少当地上年职工平均工资，补偿金未计免税额，请在薪资设置中补充"))
         severance_result = severance_tax(severance, rules.local_average_annual or ZERO, rules.annual_table)
-        lines.append(Line("tax", "severance_tax", tr("解除劳动合同补偿金个税"), severance_result.tax, tr(
-            "免税额 3 × {0} = {1}，应税部分 {2}，单独按综合所得税率表计税").format(
-            _money(rules.local_average_annual or ZERO), _money(severance_result.exempt_limit),
-            _money(severance_result.taxable))))
+        lines.append(
+            Line(
+                "tax",
+                "severance_tax",
+                tr("解除劳动合同补偿金个税"),
+                severance_result.tax,
+                tr("免税额 3 × {0} = {1}，应税部分 {2}，单独按综合所得税率表计税").format(
+                    _money(rules.local_average_annual or ZERO),
+                    _money(severance_result.exempt_limit),
+                    _money(severance_result.taxable),
+                ),
+            )
+        )
 
     income = base_pay + taxable_earnings + tax_free_earnings - pre_tax + (ZERO if separate_bonus else bonus)
     additional = sum((amount for _, amount in emp.special_additional), ZERO)
     prior = emp.prior
     if prior.months == 0 and emp.options.basic_from_january:
         basic_add = rules.basic_monthly * emp.month.month
-        basic_note = tr("本年此前无工资收入，自1月起累计 {0} × {1}").format(_money(rules.basic_monthly), emp.month.month)
+        basic_note = tr("本年此前无工资收入，自1月起累计 {0} × {1}").format(
+            _money(rules.basic_monthly), emp.month.month
+        )
     else:
         basic_add = rules.basic_monthly
         basic_note = tr("{0} × {1}个月").format(_money(rules.basic_monthly), prior.months + 1)
     ytd = YearToDate(
-        months=prior.months + 1, income=prior.income + income, tax_free=prior.tax_free + tax_free_earnings,
-        basic=prior.basic + basic_add, special=prior.special + employee_insurance,
-        additional=prior.additional + additional, other=prior.other, tax=prior.tax,
-        bonus_taxed_separately=prior.bonus_taxed_separately or separate_bonus)
+        months=prior.months + 1,
+        income=prior.income + income,
+        tax_free=prior.tax_free + tax_free_earnings,
+        basic=prior.basic + basic_add,
+        special=prior.special + employee_insurance,
+        additional=prior.additional + additional,
+        other=prior.other,
+        tax=prior.tax,
+        bonus_taxed_separately=prior.bonus_taxed_separately or separate_bonus,
+    )
     basic = ytd.basic
     if emp.options.low_income and basic < rules.low_income_annual:
         basic = rules.low_income_annual
@@ -289,37 +348,104 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
     rate = bracket.rate if cumulative_taxable > 0 else Decimal(0)
     quick = bracket.quick_deduction if cumulative_taxable > 0 else ZERO
     lines += [
-        Line("tax", "cum_income", tr("累计收入"), ytd.income, tr("上月累计 {0} + 本月 {1}").format(_money(prior.income), _money(income))),
+        Line(
+            "tax",
+            "cum_income",
+            tr("累计收入"),
+            ytd.income,
+            tr("上月累计 {0} + 本月 {1}").format(_money(prior.income), _money(income)),
+        ),
         Line("tax", "cum_tax_free", tr("累计免税收入"), ytd.tax_free, ""),
         Line("tax", "cum_basic", tr("累计减除费用"), basic, basic_note),
-        Line("tax", "cum_special", tr("累计专项扣除"), ytd.special, tr("本月个人社保公积金 {0}").format(_money(employee_insurance))),
-        Line("tax", "cum_additional", tr("累计专项附加扣除"), ytd.additional, tr("本月 {0}").format(_money(additional))),
-        Line("tax", "cum_taxable", tr("累计应纳税所得额"), cumulative_taxable, tr(
-            "累计收入 − 免税收入 − 减除费用 − 专项扣除 − 专项附加扣除 − 其他扣除")),
-        Line("tax", "cum_tax_due", tr("累计应预扣税额"), due, tr("{0} × {1}% − {2}").format(
-            _money(cumulative_taxable), _pct(rate), _money(quick))),
-        Line("tax", "wage_tax", tr("本月预扣个税"), wage_tax, tr("累计应预扣 {0} − 已预扣 {1}{2}").format(
-            _money(due), _money(prior.tax), tr("（为负时本月不扣）") if due < prior.tax else "")),
+        Line(
+            "tax",
+            "cum_special",
+            tr("累计专项扣除"),
+            ytd.special,
+            tr("本月个人社保公积金 {0}").format(_money(employee_insurance)),
+        ),
+        Line(
+            "tax", "cum_additional", tr("累计专项附加扣除"), ytd.additional, tr("本月 {0}").format(_money(additional))
+        ),
+        Line(
+            "tax",
+            "cum_taxable",
+            tr("累计应纳税所得额"),
+            cumulative_taxable,
+            tr("累计收入 − 免税收入 − 减除费用 − 专项扣除 − 专项附加扣除 − 其他扣除"),
+        ),
+        Line(
+            "tax",
+            "cum_tax_due",
+            tr("累计应预扣税额"),
+            due,
+            tr("{0} × {1}% − {2}").format(_money(cumulative_taxable), _pct(rate), _money(quick)),
+        ),
+        Line(
+            "tax",
+            "wage_tax",
+            tr("本月预扣个税"),
+            wage_tax,
+            tr("累计应预扣 {0} − 已预扣 {1}{2}").format(
+                _money(due), _money(prior.tax), tr("（为负时本月不扣）") if due < prior.tax else ""
+            ),
+        ),
     ]
     bonus_tax_amount = bonus_result.tax if bonus_result else ZERO
     severance_tax_amount = severance_result.tax if severance_result else ZERO
     net = gross - employee_insurance - wage_tax - bonus_tax_amount - severance_tax_amount - after_tax + reimbursements
-    lines.append(Line("net", "net_pay", tr("实发工资"), net, tr(
-        "应发 {0} − 个人社保公积金 {1} − 个税 {2} − 税后扣款 {3} + 报销 {4}").format(
-        _money(gross), _money(employee_insurance), _money(wage_tax + bonus_tax_amount + severance_tax_amount),
-        _money(after_tax), _money(reimbursements))))
+    lines.append(
+        Line(
+            "net",
+            "net_pay",
+            tr("实发工资"),
+            net,
+            tr("应发 {0} − 个人社保公积金 {1} − 个税 {2} − 税后扣款 {3} + 报销 {4}").format(
+                _money(gross),
+                _money(employee_insurance),
+                _money(wage_tax + bonus_tax_amount + severance_tax_amount),
+                _money(after_tax),
+                _money(reimbursements),
+            ),
+        )
+    )
     if net < 0:
         warnings.append(tr("实发工资为负数，请核对扣款"))
     return Payslip(
-        employee_id=emp.employee_id, month=emp.month, paid_days=employed_days, month_paid_days=month_days,
-        base_pay=base_pay, items=tuple(items), taxable_earnings=taxable_earnings,
-        tax_free_earnings=tax_free_earnings, pre_tax_deductions=pre_tax, bonus=bonus, severance=severance,
-        gross_pay=gross, contributions=contribs, employee_insurance=employee_insurance,
-        employer_insurance=employer_insurance, special_additional=additional, income=income,
-        tax_free=tax_free_earnings, ytd=ytd, basic_deduction=basic, cumulative_taxable=cumulative_taxable,
-        tax_rate=rate, quick_deduction=quick, cumulative_tax_due=due, wage_tax=wage_tax, bonus_tax=bonus_result,
-        severance_tax=severance_result, after_tax_deductions=after_tax, reimbursements=reimbursements,
-        net_pay=net, employer_cost=gross + employer_insurance, lines=tuple(lines), warnings=tuple(warnings))
+        employee_id=emp.employee_id,
+        month=emp.month,
+        paid_days=employed_days,
+        month_paid_days=month_days,
+        base_pay=base_pay,
+        items=tuple(items),
+        taxable_earnings=taxable_earnings,
+        tax_free_earnings=tax_free_earnings,
+        pre_tax_deductions=pre_tax,
+        bonus=bonus,
+        severance=severance,
+        gross_pay=gross,
+        contributions=contribs,
+        employee_insurance=employee_insurance,
+        employer_insurance=employer_insurance,
+        special_additional=additional,
+        income=income,
+        tax_free=tax_free_earnings,
+        ytd=ytd,
+        basic_deduction=basic,
+        cumulative_taxable=cumulative_taxable,
+        tax_rate=rate,
+        quick_deduction=quick,
+        cumulative_tax_due=due,
+        wage_tax=wage_tax,
+        bonus_tax=bonus_result,
+        severance_tax=severance_result,
+        after_tax_deductions=after_tax,
+        reimbursements=reimbursements,
+        net_pay=net,
+        employer_cost=gross + employer_insurance,
+        lines=tuple(lines),
+        warnings=tuple(warnings),
+    )
 
 
 def _pct(rate: Decimal) -> str:

@@ -30,8 +30,14 @@ class InsuranceItem(LabeledEnum):
 
     @classmethod
     def _labels(cls) -> dict:
-        return {cls.PENSION: "养老保险", cls.MEDICAL: "医疗保险", cls.UNEMPLOYMENT: "失业保险",
-                cls.WORK_INJURY: "工伤保险", cls.MATERNITY: "生育保险", cls.HOUSING_FUND: "住房公积金"}
+        return {
+            cls.PENSION: "养老保险",
+            cls.MEDICAL: "医疗保险",
+            cls.UNEMPLOYMENT: "失业保险",
+            cls.WORK_INJURY: "工伤保险",
+            cls.MATERNITY: "生育保险",
+            cls.HOUSING_FUND: "住房公积金",
+        }
 
 
 class Rounding(str, enum.Enum):
@@ -50,14 +56,24 @@ class Rounding(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"fen": tr("四舍五入到分"), "jiao": tr("四舍五入到角"), "yuan": tr("四舍五入到元"),
-                "fen_up": tr("向上取整到分"), "jiao_up": tr("向上取整到角"),
-                "yuan_up": tr("向上取整到元")}[self.value]
+        return {
+            "fen": tr("四舍五入到分"),
+            "jiao": tr("四舍五入到角"),
+            "yuan": tr("四舍五入到元"),
+            "fen_up": tr("向上取整到分"),
+            "jiao_up": tr("向上取整到角"),
+            "yuan_up": tr("向上取整到元"),
+        }[self.value]
 
 
 _FEN = Decimal("0.01")
-_ROUNDING = {code: ({"fen": _FEN, "jiao": Decimal("0.1"), "yuan": Decimal("1")}[code.split("_")[0]],
-                    ROUND_CEILING if code.endswith("_up") else ROUND_HALF_UP) for code in (r.value for r in Rounding)}
+_ROUNDING = {
+    code: (
+        {"fen": _FEN, "jiao": Decimal("0.1"), "yuan": Decimal("1")}[code.split("_")[0]],
+        ROUND_CEILING if code.endswith("_up") else ROUND_HALF_UP,
+    )
+    for code in (r.value for r in Rounding)
+}
 
 
 @dataclass(frozen=True)
@@ -71,15 +87,27 @@ class ItemRule:
     rounding: Rounding = Rounding.FEN
 
     def to_data(self) -> dict:
-        return {"item": self.item.value, "employee_rate": str(self.employee_rate),
-                "employer_rate": str(self.employer_rate), "floor": str(self.floor), "cap": str(self.cap),
-                "employee_fixed": str(self.employee_fixed), "rounding": self.rounding.value}
+        return {
+            "item": self.item.value,
+            "employee_rate": str(self.employee_rate),
+            "employer_rate": str(self.employer_rate),
+            "floor": str(self.floor),
+            "cap": str(self.cap),
+            "employee_fixed": str(self.employee_fixed),
+            "rounding": self.rounding.value,
+        }
 
     @classmethod
     def from_data(cls, data: dict) -> ItemRule:
-        return cls(InsuranceItem(data["item"]), Decimal(str(data["employee_rate"])),
-                   Decimal(str(data["employer_rate"])), Decimal(str(data["floor"])), Decimal(str(data["cap"])),
-                   Decimal(str(data.get("employee_fixed") or "0")), Rounding(data.get("rounding") or "fen"))
+        return cls(
+            InsuranceItem(data["item"]),
+            Decimal(str(data["employee_rate"])),
+            Decimal(str(data["employer_rate"])),
+            Decimal(str(data["floor"])),
+            Decimal(str(data["cap"])),
+            Decimal(str(data.get("employee_fixed") or "0")),
+            Rounding(data.get("rounding") or "fen"),
+        )
 
 
 @dataclass(frozen=True)
@@ -100,15 +128,23 @@ class CityPolicy:
         return None
 
     def to_data(self) -> dict:
-        return {"items": [r.to_data() for r in self.items],
-                "housing_fund_from_next_month": self.housing_fund_from_next_month,
-                "source": self.source, "year_label": self.year_label}
+        return {
+            "items": [r.to_data() for r in self.items],
+            "housing_fund_from_next_month": self.housing_fund_from_next_month,
+            "source": self.source,
+            "year_label": self.year_label,
+        }
 
     @classmethod
     def from_data(cls, city: str, effective_from: date, data: dict) -> CityPolicy:
-        return cls(city, effective_from, tuple(ItemRule.from_data(i) for i in data["items"]),
-                   bool(data.get("housing_fund_from_next_month")), data.get("source", ""),
-                   data.get("year_label", ""))
+        return cls(
+            city,
+            effective_from,
+            tuple(ItemRule.from_data(i) for i in data["items"]),
+            bool(data.get("housing_fund_from_next_month")),
+            data.get("source", ""),
+            data.get("year_label", ""),
+        )
 
 
 def validate_city_policy(policy: CityPolicy) -> list[str]:
@@ -152,7 +188,8 @@ class Contribution:
         elif self.clamped == "cap":
             base_text += tr("（申报基数{0}高于上限，按上限）").format(f"{self.declared_base:,.2f}")
         return tr("基数 {0} × 个人 {1} / 单位 {2}，{3}").format(
-            base_text, _percent(self.employee_rate), _percent(self.employer_rate), self.rounding.label)
+            base_text, _percent(self.employee_rate), _percent(self.employer_rate), self.rounding.label
+        )
 
 
 def _percent(rate: Decimal) -> str:
@@ -170,8 +207,14 @@ def clamp(declared: Decimal, rule: ItemRule) -> tuple[Decimal, str | None]:
     return declared, None
 
 
-def contributions(policy: CityPolicy, insurance_base: Decimal, housing_fund_base: Decimal, *,
-                  insurance: bool = True, housing_fund: bool = True) -> list[Contribution]:
+def contributions(
+    policy: CityPolicy,
+    insurance_base: Decimal,
+    housing_fund_base: Decimal,
+    *,
+    insurance: bool = True,
+    housing_fund: bool = True,
+) -> list[Contribution]:
     """This month's contributions; ``insurance`` / ``housing_fund`` False leaves those items out
     (not yet enrolled, or already stopped)."""
     result = []
@@ -181,9 +224,23 @@ def contributions(policy: CityPolicy, insurance_base: Decimal, housing_fund_base
             continue
         declared = housing_fund_base if is_fund else insurance_base
         base, clamped = clamp(declared, rule)
-        employee = rule.rounding.apply(base * rule.employee_rate + rule.employee_fixed) if (
-            rule.employee_rate or rule.employee_fixed) else ZERO
+        employee = (
+            rule.rounding.apply(base * rule.employee_rate + rule.employee_fixed)
+            if (rule.employee_rate or rule.employee_fixed)
+            else ZERO
+        )
         employer = rule.rounding.apply(base * rule.employer_rate) if rule.employer_rate else ZERO
-        result.append(Contribution(rule.item, declared, base, clamped, rule.employee_rate, rule.employer_rate,
-                                   employee, employer, rule.rounding))
+        result.append(
+            Contribution(
+                rule.item,
+                declared,
+                base,
+                clamped,
+                rule.employee_rate,
+                rule.employer_rate,
+                employee,
+                employer,
+                rule.rounding,
+            )
+        )
     return result

@@ -23,9 +23,14 @@ class PayCategory(LabeledEnum):
 
     @classmethod
     def _labels(cls) -> dict:
-        return {cls.EARNING: "应发项目", cls.ANNUAL_BONUS: "全年一次性奖金", cls.SEVERANCE: "解除劳动合同补偿金",
-                cls.PRE_TAX_DEDUCTION: "税前扣款", cls.AFTER_TAX_DEDUCTION: "税后扣款",
-                cls.REIMBURSEMENT: "报销（不计税）"}
+        return {
+            cls.EARNING: "应发项目",
+            cls.ANNUAL_BONUS: "全年一次性奖金",
+            cls.SEVERANCE: "解除劳动合同补偿金",
+            cls.PRE_TAX_DEDUCTION: "税前扣款",
+            cls.AFTER_TAX_DEDUCTION: "税后扣款",
+            cls.REIMBURSEMENT: "报销（不计税）",
+        }
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,13 @@ PER_CITY = (INSURANCE, LOCAL_AVERAGE_WAGE)
 
 
 def kind_label(kind: str) -> str:
-    return {IIT_ANNUAL: tr("综合所得预扣率表（年度累计）"), IIT_MONTHLY: tr("按月换算税率表（全年一次性奖金）"),
-            IIT_DEDUCTIONS: tr("减除费用与专项附加扣除标准"), INSURANCE: tr("社保公积金缴费政策"),
-            LOCAL_AVERAGE_WAGE: tr("当地上年职工平均工资")}[kind]
+    return {
+        IIT_ANNUAL: tr("综合所得预扣率表（年度累计）"),
+        IIT_MONTHLY: tr("按月换算税率表（全年一次性奖金）"),
+        IIT_DEDUCTIONS: tr("减除费用与专项附加扣除标准"),
+        INSURANCE: tr("社保公积金缴费政策"),
+        LOCAL_AVERAGE_WAGE: tr("当地上年职工平均工资"),
+    }[kind]
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,21 @@ def parse(version: Version):
         if version.kind in (IIT_ANNUAL, IIT_MONTHLY):
             return TaxTable.from_data(data["brackets"])
         if version.kind == IIT_DEDUCTIONS:
-            return Deductions(Decimal(str(data["basic_monthly"])), Decimal(str(data["low_income_annual"])),
-                              {k: Decimal(str(v)) for k, v in (data.get("limits") or {}).items()})
+            return Deductions(
+                Decimal(str(data["basic_monthly"])),
+                Decimal(str(data["low_income_annual"])),
+                {k: Decimal(str(v)) for k, v in (data.get("limits") or {}).items()},
+            )
         if version.kind == INSURANCE:
             return CityPolicy.from_data(version.key, version.effective_from, data)
         if version.kind == LOCAL_AVERAGE_WAGE:
-            return AverageWage(version.key, int(data["year"]), Decimal(str(data["monthly"])),
-                               Decimal(str(data["annual"])), version.source)
+            return AverageWage(
+                version.key,
+                int(data["year"]),
+                Decimal(str(data["monthly"])),
+                Decimal(str(data["annual"])),
+                version.source,
+            )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise PolicyError(tr("政策数据格式不正确：{0}").format(exc)) from None
     raise PolicyError(tr("未知的政策类型：{0}").format(version.kind))
@@ -117,8 +129,13 @@ class PolicySet:
             if annual is None or monthly is None or deductions is None:
                 raise PolicyError(tr("{0}没有适用的个税税率表，请在薪资设置中补充。").format(month.strftime("%Y-%m")))
             average = self.at(LOCAL_AVERAGE_WAGE, city, month) if city else None
-            rules = MonthRules(annual, monthly, deductions.basic_monthly, deductions.low_income_annual,
-                               self.at(INSURANCE, city, month) if city else None,
-                               average.annual if average else None)
+            rules = MonthRules(
+                annual,
+                monthly,
+                deductions.basic_monthly,
+                deductions.low_income_annual,
+                self.at(INSURANCE, city, month) if city else None,
+                average.annual if average else None,
+            )
             self._rules[cache_key] = rules
         return rules

@@ -58,12 +58,26 @@ class TaxTable:
 
     @classmethod
     def from_data(cls, rows: list[dict]) -> TaxTable:
-        return cls(tuple(Bracket(None if r.get("up_to") in (None, "") else Decimal(str(r["up_to"])),
-                                 Decimal(str(r["rate"])), Decimal(str(r["quick_deduction"]))) for r in rows))
+        return cls(
+            tuple(
+                Bracket(
+                    None if r.get("up_to") in (None, "") else Decimal(str(r["up_to"])),
+                    Decimal(str(r["rate"])),
+                    Decimal(str(r["quick_deduction"])),
+                )
+                for r in rows
+            )
+        )
 
     def to_data(self) -> list[dict]:
-        return [{"up_to": None if b.up_to is None else str(b.up_to), "rate": str(b.rate),
-                 "quick_deduction": str(b.quick_deduction)} for b in self.brackets]
+        return [
+            {
+                "up_to": None if b.up_to is None else str(b.up_to),
+                "rate": str(b.rate),
+                "quick_deduction": str(b.quick_deduction),
+            }
+            for b in self.brackets
+        ]
 
 
 @dataclass(frozen=True)
@@ -104,8 +118,9 @@ def severance_tax(amount: Decimal, local_average_annual: Decimal, annual_table: 
     if taxable <= 0:
         return SeveranceTax(amount, limit, exempt, ZERO, Decimal(0), ZERO, ZERO)
     bracket = annual_table.bracket_for(taxable)
-    return SeveranceTax(amount, limit, exempt, taxable, bracket.rate, bracket.quick_deduction,
-                        annual_table.tax_on(taxable))
+    return SeveranceTax(
+        amount, limit, exempt, taxable, bracket.rate, bracket.quick_deduction, annual_table.tax_on(taxable)
+    )
 
 
 @dataclass(frozen=True)
@@ -123,9 +138,15 @@ class WithholdingMonth:
     net_this_month: Decimal
 
 
-def cumulative_withholding(gross: Decimal, insurance: Decimal, special_additional: Decimal, months: int,
-                           annual_table: TaxTable, basic_deduction: Decimal,
-                           first_month: int = 1) -> list[WithholdingMonth]:
+def cumulative_withholding(
+    gross: Decimal,
+    insurance: Decimal,
+    special_additional: Decimal,
+    months: int,
+    annual_table: TaxTable,
+    basic_deduction: Decimal,
+    first_month: int = 1,
+) -> list[WithholdingMonth]:
     """Month-by-month withholding for the same wage every month from ``first_month`` on.
 
     ``insurance`` is the employee's own social insurance and housing fund (专项扣除) a month;
@@ -143,8 +164,17 @@ def cumulative_withholding(gross: Decimal, insurance: Decimal, special_additiona
         due = annual_table.tax_on(taxable)
         this_month = max(ZERO, due - withheld)
         withheld += this_month
-        rows.append(WithholdingMonth(first_month + index - 1, cum_income, cum_deductions, taxable,
-                                     bracket.rate if taxable > 0 else Decimal(0),
-                                     bracket.quick_deduction if taxable > 0 else ZERO, withheld, this_month,
-                                     gross - insurance - this_month))
+        rows.append(
+            WithholdingMonth(
+                first_month + index - 1,
+                cum_income,
+                cum_deductions,
+                taxable,
+                bracket.rate if taxable > 0 else Decimal(0),
+                bracket.quick_deduction if taxable > 0 else ZERO,
+                withheld,
+                this_month,
+                gross - insurance - this_month,
+            )
+        )
     return rows

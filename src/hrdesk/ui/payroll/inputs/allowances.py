@@ -52,8 +52,10 @@ class AllowancesTab(InputTab):
         self.lookup = EmployeeLookup(self.employee, lambda text: employees.search(session.ctx, text), self)
         self.lookup.selection_changed.connect(self.show_employee)
 
-        self.model = RowsModel([self.tr("工资项目"), self.tr("每月金额（元）"), self.tr("起始月份"), self.tr("截止月份"),
-                                self.tr("状态")], self)
+        self.model = RowsModel(
+            [self.tr("工资项目"), self.tr("每月金额（元）"), self.tr("起始月份"), self.tr("截止月份"), self.tr("状态")],
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName("allowances_table")
         setup_table(self.table, self.model, [160, 120, 100, 100, 120], stretch=4)
@@ -88,8 +90,17 @@ class AllowancesTab(InputTab):
         grid.addWidget(self.save_button, 0, 8)
         for column, key in ((1, "item"), (3, "amount"), (5, "from_month"), (7, "to_month")):
             grid.addWidget(self.error_labels[key], 1, column - 1, 1, 2)
-        grid.addWidget(hint_label(self.tr("从起始月份起每月发放。同一项目再次设置时，原来的设置在新起始月份的前一个月结束，"
-                                     "历史记录保留。")), 2, 0, 1, 9)
+        grid.addWidget(
+            hint_label(
+                self.tr(
+                    "从起始月份起每月发放。同一项目再次设置时，原来的设置在新起始月份的前一个月结束，历史记录保留。"
+                )
+            ),
+            2,
+            0,
+            1,
+            9,
+        )
         grid.setColumnStretch(9, 1)
 
         chooser = QHBoxLayout()
@@ -143,16 +154,31 @@ class AllowancesTab(InputTab):
                 state, color = self.tr("已结束"), GREY
             else:
                 state, color = self.tr("本月发放"), GREEN
-            rows.append(Row((a.item_name, format_money(a.amount), a.from_month.strftime("%Y-%m"),
-                             a.to_month.strftime("%Y-%m") if a.to_month else self.tr("长期"), state),
-                            key=a.id, colors={4: color} if color is GREEN else {-1: color}, right=(1,)))
+            rows.append(
+                Row(
+                    (
+                        a.item_name,
+                        format_money(a.amount),
+                        a.from_month.strftime("%Y-%m"),
+                        a.to_month.strftime("%Y-%m") if a.to_month else self.tr("长期"),
+                        state,
+                    ),
+                    key=a.id,
+                    colors={4: color} if color is GREEN else {-1: color},
+                    right=(1,),
+                )
+            )
         self.model.set_rows(rows)
         if self.employee_id is None:
             self.employee_label.setText(self.tr("选择员工后显示和设置其固定津贴。"))
         else:
-            total = sum((a.amount for a in allowances if a.from_month <= month
-                         and (a.to_month is None or a.to_month >= month)), Decimal(0))
-            self.employee_label.setText(self.tr("{0}固定津贴合计 {1} 元").format(month_text(month), format_money(total)))
+            total = sum(
+                (a.amount for a in allowances if a.from_month <= month and (a.to_month is None or a.to_month >= month)),
+                Decimal(0),
+            )
+            self.employee_label.setText(
+                self.tr("{0}固定津贴合计 {1} 元").format(month_text(month), format_money(total))
+            )
         self.employee_label.setStyleSheet(HINT_STYLE)
 
     def _update_buttons(self) -> None:
@@ -164,8 +190,14 @@ class AllowancesTab(InputTab):
             return False
         to_month = self.to_month.month() if self.has_end.isChecked() else None
         try:
-            saved = inputs.set_allowance(self.session.ctx, self.employee_id, self.item.currentData() or "",
-                                                 self.amount.text(), self.from_month.month(), to_month)
+            saved = inputs.set_allowance(
+                self.session.ctx,
+                self.employee_id,
+                self.item.currentData() or "",
+                self.amount.text(),
+                self.from_month.month(),
+                to_month,
+            )
         except ValidationError as exc:
             leftovers = show_field_errors(self.error_labels, exc.errors)
             if leftovers:
@@ -176,7 +208,11 @@ class AllowancesTab(InputTab):
             return False
         show_field_errors(self.error_labels, {})
         self.amount.clear()
-        self._say(NOTICE_STYLE, self.tr("已保存：{0}自 {1} 起每月 {2} 元。").format(
-            saved.item_name, saved.from_month.strftime("%Y-%m"), format_money(saved.amount)))
+        self._say(
+            NOTICE_STYLE,
+            self.tr("已保存：{0}自 {1} 起每月 {2} 元。").format(
+                saved.item_name, saved.from_month.strftime("%Y-%m"), format_money(saved.amount)
+            ),
+        )
         self.reload()
         return True

@@ -44,10 +44,14 @@ class DeductionsTab(InputTab):
         self.setObjectName("deductions_tab")
         self.rows: dict[int, tuple[Person, Declaration | None]] = {}
         self.limits: dict[str, Decimal] = {}
-        headers = [self.tr("工号"), self.tr("姓名"), self.tr("部门")] + [
-            additional_label(c) for c in MONTHLY_ADDITIONAL_CODES] + [self.tr("每月合计"), self.tr("申报起始")]
-        self.table = FilteredTable("deductions_table", headers,
-                                   [90, 80, 120, 80, 130, 80, 80, 100, 80, 90, 90], stretch=2)
+        headers = (
+            [self.tr("工号"), self.tr("姓名"), self.tr("部门")]
+            + [additional_label(c) for c in MONTHLY_ADDITIONAL_CODES]
+            + [self.tr("每月合计"), self.tr("申报起始")]
+        )
+        self.table = FilteredTable(
+            "deductions_table", headers, [90, 80, 120, 80, 130, 80, 80, 100, 80, 90, 90], stretch=2
+        )
         self.table.view.doubleClicked.connect(lambda index: self.open_editor(self.table.key_at(index)))
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.edit_button = named_button(self.tr("编辑…"), "edit_declaration", lambda: self.open_editor())
@@ -69,14 +73,29 @@ class DeductionsTab(InputTab):
         rows = []
         for person, d in listed:
             amounts = [money_or_blank(d.amounts.get(c)) if d else "" for c in MONTHLY_ADDITIONAL_CODES]
-            rows.append(Row((person.emp_no, person.name, person.department, *amounts,
-                             format_money(d.monthly_total) if d else "", d.month.strftime("%Y-%m") if d else ""),
-                            key=person.id, right=tuple(range(3, 10)), colors={-1: GREY} if person.separated else {}))
+            rows.append(
+                Row(
+                    (
+                        person.emp_no,
+                        person.name,
+                        person.department,
+                        *amounts,
+                        format_money(d.monthly_total) if d else "",
+                        d.month.strftime("%Y-%m") if d else "",
+                    ),
+                    key=person.id,
+                    right=tuple(range(3, 10)),
+                    colors={-1: GREY} if person.separated else {},
+                )
+            )
         self.table.set_rows_keeping_selection(rows)
         declared = sum(1 for _, d in listed if d is not None and d.monthly_total)
-        self.intro.setText(self.tr("{0}适用的每月专项附加扣除（本年度最近一次申报）。{1} 名员工中 {2} 名有扣除。"
-                                   "双击一行修改；修改从本月起生效，直到本年度的下一次申报。").format(
-            month_text(self.month), len(listed), declared))
+        self.intro.setText(
+            self.tr(
+                "{0}适用的每月专项附加扣除（本年度最近一次申报）。{1} 名员工中 {2} 名有扣除。"
+                "双击一行修改；修改从本月起生效，直到本年度的下一次申报。"
+            ).format(month_text(self.month), len(listed), declared)
+        )
 
     def _update_buttons(self) -> None:
         editable = self.month is not None and not self.locked and not self._busy
@@ -89,8 +108,9 @@ class DeductionsTab(InputTab):
             return None
         person, declaration = self.rows[employee_id]
         dialog = DeclarationDialog(self.session, person, self.month, declaration, self.limits, self)
-        dialog.saved.connect(lambda: (self._say(NOTICE_STYLE, self.tr("已保存 {0} 的专项附加扣除。").format(person.name)),
-                                      self.reload()))
+        dialog.saved.connect(
+            lambda: (self._say(NOTICE_STYLE, self.tr("已保存 {0} 的专项附加扣除。").format(person.name)), self.reload())
+        )
         dialog.open()
         return dialog
 
@@ -117,8 +137,15 @@ class DeclarationDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, session: AppSession, person: Person, month: date, declaration: Declaration | None,
-                 limits: dict[str, Decimal], parent=None):
+    def __init__(
+        self,
+        session: AppSession,
+        person: Person,
+        month: date,
+        declaration: Declaration | None,
+        limits: dict[str, Decimal],
+        parent=None,
+    ):
         super().__init__(parent)
         self.session = session
         self.person = person
@@ -132,7 +159,8 @@ class DeclarationDialog(QDialog):
             note = self.tr("修改{0}起的申报。没有的项目留空。").format(month_text(month))
         else:
             note = self.tr("现在适用的是{0}起的申报；保存后自{1}起按新金额扣除，之前的月份不变。").format(
-                month_text(declaration.month), month_text(month))
+                month_text(declaration.month), month_text(month)
+            )
         self.fields: dict[str, QLineEdit] = {}
         self.error_labels: dict[str, QLabel] = {}
         form = form_layout()

@@ -33,10 +33,23 @@ def entry_row(e: inputs.Entry) -> Row:
     colors = {6: ORANGE} if e.locked else {}
     if deducted:
         colors[4] = ORANGE
-    return Row((e.emp_no, e.employee_name, e.item_name, e.category.label, amount, e.note, state,
-                source_label(e.source), e.created_by),
-               key=e.id, colors=colors, right=(4,),
-               tooltips={6: tr("来自离职结算，只能在结算中更改")} if e.locked else {})
+    return Row(
+        (
+            e.emp_no,
+            e.employee_name,
+            e.item_name,
+            e.category.label,
+            amount,
+            e.note,
+            state,
+            source_label(e.source),
+            e.created_by,
+        ),
+        key=e.id,
+        colors=colors,
+        right=(4,),
+        tooltips={6: tr("来自离职结算，只能在结算中更改")} if e.locked else {},
+    )
 
 
 class EntriesTab(InputTab):
@@ -46,9 +59,22 @@ class EntriesTab(InputTab):
         super().__init__(session, page)
         self.setObjectName("entries_tab")
         self.entries: list[inputs.Entry] = []
-        self.table = FilteredTable("entries_table", [
-            self.tr("工号"), self.tr("姓名"), self.tr("工资项目"), self.tr("类别"), self.tr("金额（元）"), self.tr("备注"),
-            self.tr("状态"), self.tr("来源"), self.tr("录入人")], [90, 80, 120, 150, 100, 220, 60, 80, 80], stretch=5)
+        self.table = FilteredTable(
+            "entries_table",
+            [
+                self.tr("工号"),
+                self.tr("姓名"),
+                self.tr("工资项目"),
+                self.tr("类别"),
+                self.tr("金额（元）"),
+                self.tr("备注"),
+                self.tr("状态"),
+                self.tr("来源"),
+                self.tr("录入人"),
+            ],
+            [90, 80, 120, 150, 100, 220, 60, 80, 80],
+            stretch=5,
+        )
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.add_button = named_button(self.tr("添加…"), "add_entry", self.open_add_dialog)
         self.delete_button = named_button(self.tr("删除"), "delete_entry", self.delete_current)
@@ -56,8 +82,14 @@ class EntriesTab(InputTab):
         self.totals = QLabel()
         self.totals.setObjectName("totals")
         layout = QVBoxLayout(self)
-        layout.addWidget(hint_label(self.tr("本月一次性的奖金、扣款、报销等。扣款也按正数录入，系统按项目类别扣除。"
-                                       "固定每月发放的津贴请在“固定津贴”中设置。")))
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "本月一次性的奖金、扣款、报销等。扣款也按正数录入，系统按项目类别扣除。"
+                    "固定每月发放的津贴请在“固定津贴”中设置。"
+                )
+            )
+        )
         layout.addLayout(toolbar)
         layout.addWidget(self.table.view, 1)
         bottom = QHBoxLayout()
@@ -74,8 +106,11 @@ class EntriesTab(InputTab):
         self.table.set_rows_keeping_selection([entry_row(e) for e in entries])
         added = sum((e.amount for e in entries if e.category not in DEDUCTING), Decimal(0))
         deducted = sum((e.amount for e in entries if e.category in DEDUCTING), Decimal(0))
-        self.totals.setText(self.tr("共 {0} 条　发放 {1} 元　扣款 {2} 元").format(
-            len(entries), format_money(added), format_money(deducted)))
+        self.totals.setText(
+            self.tr("共 {0} 条　发放 {1} 元　扣款 {2} 元").format(
+                len(entries), format_money(added), format_money(deducted)
+            )
+        )
 
     def current_entry(self) -> inputs.Entry | None:
         key = self.table.current_key()
@@ -87,8 +122,9 @@ class EntriesTab(InputTab):
         self.add_button.setEnabled(open_month)
         self.import_button.setEnabled(open_month)
         self.delete_button.setEnabled(open_month and entry is not None and not entry.locked)
-        self.delete_button.setToolTip(self.tr("来自离职结算的记录已锁定，只能在结算中更改")
-                                      if entry is not None and entry.locked else "")
+        self.delete_button.setToolTip(
+            self.tr("来自离职结算的记录已锁定，只能在结算中更改") if entry is not None and entry.locked else ""
+        )
 
     def template_items(self) -> list[str]:
         return [t.name for t in self.page.item_types]
@@ -118,8 +154,12 @@ class EntriesTab(InputTab):
             return False
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("删除工资项目"), self.tr("删除 {0} {1} 的“{2}” {3} 元吗？").format(
-                    entry.emp_no, entry.employee_name, entry.item_name, format_money(entry.amount)))
+                self,
+                self.tr("删除工资项目"),
+                self.tr("删除 {0} {1} 的“{2}” {3} 元吗？").format(
+                    entry.emp_no, entry.employee_name, entry.item_name, format_money(entry.amount)
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
@@ -142,10 +182,16 @@ class EntriesTab(InputTab):
                 return
             replace = False
             if earlier:
-                box = QMessageBox(QMessageBox.Icon.Question, self.tr("导入工资项目"), self.tr(
-                    "{0}已有 {1} 条之前从 Excel 导入的记录。\n\n"
-                    "替换：先删除这些记录再导入（改正后重新导入同一张表时选这个）；\n"
-                    "追加：保留它们，再导入这个文件。").format(month_text(month), earlier), parent=self)
+                box = QMessageBox(
+                    QMessageBox.Icon.Question,
+                    self.tr("导入工资项目"),
+                    self.tr(
+                        "{0}已有 {1} 条之前从 Excel 导入的记录。\n\n"
+                        "替换：先删除这些记录再导入（改正后重新导入同一张表时选这个）；\n"
+                        "追加：保留它们，再导入这个文件。"
+                    ).format(month_text(month), earlier),
+                    parent=self,
+                )
                 replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.AcceptRole)
                 add_button = box.addButton(self.tr("追加"), QMessageBox.ButtonRole.AcceptRole)
                 box.addButton(QMessageBox.StandardButton.Cancel)

@@ -63,8 +63,12 @@ class EntryDialog(QDialog):
         self.banner = error_label()
         self.error_labels: dict[str, QLabel] = {}
         form = form_layout()
-        for key, label, widget in (("employee", self.tr("员工 *"), self.employee), ("item", self.tr("工资项目 *"), self.item),
-                                   ("amount", self.tr("金额（元）*"), self.amount), ("note", self.tr("备注"), self.note)):
+        for key, label, widget in (
+            ("employee", self.tr("员工 *"), self.employee),
+            ("item", self.tr("工资项目 *"), self.item),
+            ("amount", self.tr("金额（元）*"), self.amount),
+            ("note", self.tr("备注"), self.note),
+        ):
             form.addRow(label, widget)
             if key == "item":
                 form.addRow("", self.item_hint)
@@ -84,8 +88,11 @@ class EntryDialog(QDialog):
         if t is None:
             self.item_hint.setText("")
         elif t.category in DEDUCTING:
-            self.item_hint.setText(self.tr("扣款项目：金额填正数，从{0}中扣除。").format(
-                self.tr("应税收入") if t.category is PayCategory.PRE_TAX_DEDUCTION else self.tr("税后实发工资")))
+            self.item_hint.setText(
+                self.tr("扣款项目：金额填正数，从{0}中扣除。").format(
+                    self.tr("应税收入") if t.category is PayCategory.PRE_TAX_DEDUCTION else self.tr("税后实发工资")
+                )
+            )
         elif t.category is PayCategory.REIMBURSEMENT:
             self.item_hint.setText(self.tr("报销随工资发放，不计入收入、不计税。"))
         elif t.category is PayCategory.ANNUAL_BONUS:
@@ -93,7 +100,9 @@ class EntryDialog(QDialog):
         elif t.category is PayCategory.SEVERANCE:
             self.item_hint.setText(self.tr("解除劳动合同补偿金：当地上年平均工资3倍以内免税，超过部分单独计税。"))
         else:
-            self.item_hint.setText(self.tr("计入应发工资，{0}。").format(self.tr("计税") if t.taxable else self.tr("不计税")))
+            self.item_hint.setText(
+                self.tr("计入应发工资，{0}。").format(self.tr("计税") if t.taxable else self.tr("不计税"))
+            )
 
     def select_employee(self, employee_id: int, label: str) -> None:
         self.lookup.set_selected(employee_id, label)
@@ -119,8 +128,9 @@ class EntryDialog(QDialog):
             self._show(errors)
             return False
         try:
-            entry_id = inputs.add_entry(self.session.ctx, self.month, employee_id, self.item.currentData(),
-                                                self.amount.text(), self.note.text())
+            entry_id = inputs.add_entry(
+                self.session.ctx, self.month, employee_id, self.item.currentData(), self.amount.text(), self.note.text()
+            )
         except ValidationError as exc:
             self._show(exc.errors)
             return False

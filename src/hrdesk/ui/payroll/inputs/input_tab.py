@@ -64,7 +64,9 @@ class ImportErrorsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
-        layout.addWidget(hint_label(self.tr("行号是 Excel 中的行号。改正后可以重新导入同一个文件；没有任何数据被导入。")))
+        layout.addWidget(
+            hint_label(self.tr("行号是 Excel 中的行号。改正后可以重新导入同一个文件；没有任何数据被导入。"))
+        )
         layout.addWidget(buttons)
         self.resize(560, 380 if rest else 160)
 
@@ -156,8 +158,9 @@ class InputTab(QWidget):
         return toolbar
 
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的 Excel 文件"), "",
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择要导入的 Excel 文件"), "", self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if path:
             self.import_file(path)
 

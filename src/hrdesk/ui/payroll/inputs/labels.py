@@ -22,8 +22,13 @@ def tr(text: str) -> str:
 
 
 def source_label(source: str) -> str:
-    return {"manual": tr("手工录入"), "import": tr("Excel导入"), "allowance": tr("固定津贴"),
-            "settlement": tr("离职结算"), "adjustment": tr("更正调整")}.get(source, source)
+    return {
+        "manual": tr("手工录入"),
+        "import": tr("Excel导入"),
+        "allowance": tr("固定津贴"),
+        "settlement": tr("离职结算"),
+        "adjustment": tr("更正调整"),
+    }.get(source, source)
 
 
 def month_text(month: date) -> str:

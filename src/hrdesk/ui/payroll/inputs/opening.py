@@ -35,9 +35,14 @@ from hrdesk.ui.payroll.inputs.filtered_table import FilteredTable
 from hrdesk.ui.payroll.inputs.input_tab import InputsPage, InputTab
 from hrdesk.ui.payroll.inputs.labels import money_or_blank, tr, yes_mark
 
-OPENING_LABELS = {"opening_income": "累计收入", "opening_tax_free": "累计免税收入", "opening_special": "累计专项扣除",
-                  "opening_additional": "累计专项附加扣除", "opening_other": "累计其他扣除",
-                  "opening_tax": "累计已预扣税额"}
+OPENING_LABELS = {
+    "opening_income": "累计收入",
+    "opening_tax_free": "累计免税收入",
+    "opening_special": "累计专项扣除",
+    "opening_additional": "累计专项附加扣除",
+    "opening_other": "累计其他扣除",
+    "opening_tax": "累计已预扣税额",
+}
 
 
 class OpeningTab(InputTab):
@@ -48,10 +53,16 @@ class OpeningTab(InputTab):
         self.setObjectName("opening_tab")
         self.year: int | None = None
         self.rows: dict[int, tuple[Person, TaxProfile, bool]] = {}
-        headers = [self.tr("工号"), self.tr("姓名"), self.tr("部门"), self.tr("上年≤6万"), self.tr("1月起扣减除费用"),
-                   self.tr("年终奖单独计税"), self.tr("已发薪月数")] + [tr(OPENING_LABELS[f]) for f in OPENING_FIELDS]
-        self.table = FilteredTable("opening_table", headers,
-                                   [80, 70, 90, 70, 110, 100, 80, 95, 95, 95, 112, 95, 105])
+        headers = [
+            self.tr("工号"),
+            self.tr("姓名"),
+            self.tr("部门"),
+            self.tr("上年≤6万"),
+            self.tr("1月起扣减除费用"),
+            self.tr("年终奖单独计税"),
+            self.tr("已发薪月数"),
+        ] + [tr(OPENING_LABELS[f]) for f in OPENING_FIELDS]
+        self.table = FilteredTable("opening_table", headers, [80, 70, 90, 70, 110, 100, 80, 95, 95, 95, 112, 95, 105])
         self.table.view.doubleClicked.connect(lambda index: self.open_editor(self.table.key_at(index)))
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.edit_button = named_button(self.tr("编辑…"), "edit_profile", lambda: self.open_editor())
@@ -83,17 +94,32 @@ class OpeningTab(InputTab):
         rows = []
         for person, profile, saved in listed:
             figures = [money_or_blank(getattr(profile, f)) for f in OPENING_FIELDS]
-            rows.append(Row((person.emp_no, person.name, person.department, yes_mark(profile.low_income),
-                             yes_mark(profile.basic_from_january), yes_mark(profile.bonus_separately),
-                             str(profile.opening_months) if profile.opening_months else "", *figures),
-                            key=person.id, right=tuple(range(6, 13)),
-                            colors={-1: GREY} if person.separated else {},
-                            tooltips={} if saved else {1: self.tr("未设置，按默认选项")}))
+            rows.append(
+                Row(
+                    (
+                        person.emp_no,
+                        person.name,
+                        person.department,
+                        yes_mark(profile.low_income),
+                        yes_mark(profile.basic_from_january),
+                        yes_mark(profile.bonus_separately),
+                        str(profile.opening_months) if profile.opening_months else "",
+                        *figures,
+                    ),
+                    key=person.id,
+                    right=tuple(range(6, 13)),
+                    colors={-1: GREY} if person.separated else {},
+                    tooltips={} if saved else {1: self.tr("未设置，按默认选项")},
+                )
+            )
         self.table.set_rows_keeping_selection(rows)
         with_opening = sum(1 for _, p, _s in listed if p.opening_months)
-        self.intro.setText(self.tr(
-            "{0}年度每名员工的个税选项，以及本公司开始使用 HRDesk 前本年度已发工资的累计数（{1} 名员工已填写）。"
-            "年中开始使用时请录入或导入，否则累计预扣从零开始。").format(self.year, with_opening))
+        self.intro.setText(
+            self.tr(
+                "{0}年度每名员工的个税选项，以及本公司开始使用 HRDesk 前本年度已发工资的累计数（{1} 名员工已填写）。"
+                "年中开始使用时请录入或导入，否则累计预扣从零开始。"
+            ).format(self.year, with_opening)
+        )
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(not self._busy and self.table.current_key() is not None)
@@ -105,8 +131,12 @@ class OpeningTab(InputTab):
             return None
         person, profile, _saved = self.rows[employee_id]
         dialog = ProfileDialog(self.session, person, profile, self)
-        dialog.saved.connect(lambda: (self._say(NOTICE_STYLE, self.tr("已保存 {0} 的个税选项和年初累计数。").format(
-            person.name)), self.reload()))
+        dialog.saved.connect(
+            lambda: (
+                self._say(NOTICE_STYLE, self.tr("已保存 {0} 的个税选项和年初累计数。").format(person.name)),
+                self.reload(),
+            )
+        )
         dialog.open()
         return dialog
 
@@ -165,16 +195,24 @@ class ProfileDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when messages appear
         layout.addWidget(options)
         layout.addWidget(figures)
-        layout.addWidget(hint_label(self.tr("可从自然人电子税务局（扣缴端）导出本年度的累计数。没有时全部留空、月数填0。")))
+        layout.addWidget(
+            hint_label(self.tr("可从自然人电子税务局（扣缴端）导出本年度的累计数。没有时全部留空、月数填0。"))
+        )
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
 
     def save(self) -> bool:
         values = {name: edit.text().strip() or Decimal(0) for name, edit in self.fields.items()}
-        profile = TaxProfile(self.person.id, self.profile.year, self.low_income.isChecked(),
-                             self.bonus_separately.isChecked(), self.basic_from_january.isChecked(),
-                             self.opening_months.value(), **values)
+        profile = TaxProfile(
+            self.person.id,
+            self.profile.year,
+            self.low_income.isChecked(),
+            self.bonus_separately.isChecked(),
+            self.basic_from_january.isChecked(),
+            self.opening_months.value(),
+            **values,
+        )
         try:
             declarations.save_tax_profile(self.session.ctx, profile)
         except ValidationError as exc:

@@ -33,8 +33,9 @@ from hrdesk.ui.payroll.inputs.input_tab import InputTab
 from hrdesk.ui.payroll.inputs.labels import month_text
 from hrdesk.ui.payroll.inputs.opening import OpeningTab
 
-LOCK_BANNER_STYLE = ("QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #f9d67a; border-radius: 4px;"
-                     " padding: 6px 10px; }")
+LOCK_BANNER_STYLE = (
+    "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #f9d67a; border-radius: 4px; padding: 6px 10px; }"
+)
 
 
 class PayrollInputsPage(QWidget):
@@ -53,9 +54,12 @@ class PayrollInputsPage(QWidget):
         self.month_edit = MonthEdit(self.month)
         self.month_edit.setObjectName("month")
         self.month_edit.dateChanged.connect(lambda *_: self._month_edited())
-        self.previous_button = named_button(self.tr("‹ 上月"), "previous_month",
-                                            lambda: self.set_month(shift_month(self.month, -1)))
-        self.next_button = named_button(self.tr("下月 ›"), "next_month", lambda: self.set_month(shift_month(self.month, 1)))
+        self.previous_button = named_button(
+            self.tr("‹ 上月"), "previous_month", lambda: self.set_month(shift_month(self.month, -1))
+        )
+        self.next_button = named_button(
+            self.tr("下月 ›"), "next_month", lambda: self.set_month(shift_month(self.month, 1))
+        )
         self.lock_banner = QLabel()
         self.lock_banner.setObjectName("lock_banner")
         self.lock_banner.setStyleSheet(LOCK_BANNER_STYLE)
@@ -118,9 +122,12 @@ class PayrollInputsPage(QWidget):
             if generation != self._generation:
                 return
             self.locked = locked
-            self.lock_banner.setText(self.tr(
-                "{0}的工资已发放并锁定：本月的工资项目、固定津贴和专项附加扣除不能再修改。"
-                "更正请在下月录入调整项目（切换到{1}）。").format(month_text(month), month_text(shift_month(month, 1))))
+            self.lock_banner.setText(
+                self.tr(
+                    "{0}的工资已发放并锁定：本月的工资项目、固定津贴和专项附加扣除不能再修改。"
+                    "更正请在下月录入调整项目（切换到{1}）。"
+                ).format(month_text(month), month_text(shift_month(month, 1)))
+            )
             self.lock_banner.setVisible(locked)
             for tab in self.tab_list():
                 tab.set_period(month, locked)
@@ -143,8 +150,7 @@ class PayrollInputsPage(QWidget):
             if then is not None:
                 then()
 
-        self.session.runner.submit(lambda: inputs.item_types(ctx), done, lambda exc: show_error(self, exc),
-                                   owner=self)
+        self.session.runner.submit(lambda: inputs.item_types(ctx), done, lambda exc: show_error(self, exc), owner=self)
 
     def _on_changes(self, changes) -> None:
         touches = self.session.signals.touches

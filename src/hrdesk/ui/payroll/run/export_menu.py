@@ -18,8 +18,14 @@ EXPORT_KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
 
 
 def export_labels() -> dict[str, str]:
-    return {"sheet": tr("工资表"), "payslips": tr("工资条"), "bank": tr("银行代发文件"),
-            "iit": tr("个税扣缴申报表"), "insurance": tr("社保公积金明细"), "cost": tr("人工成本汇总")}
+    return {
+        "sheet": tr("工资表"),
+        "payslips": tr("工资条"),
+        "bank": tr("银行代发文件"),
+        "iit": tr("个税扣缴申报表"),
+        "insurance": tr("社保公积金明细"),
+        "cost": tr("人工成本汇总"),
+    }
 
 
 def default_export_name(month: date, kind: str) -> str:
@@ -32,8 +38,11 @@ def ask_export_path(parent: QWidget, month: date, kind: str) -> str:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = default_export_name(month, kind)
     path, _ = QFileDialog.getSaveFileName(
-        parent, tr("导出{0}").format(export_labels()[kind]), f"{folder}/{suggested}" if folder else suggested,
-        tr("Excel 工作簿 (*.xlsx)") + (tr(";;CSV 文件 (*.csv)") if kind == "bank" else ""))
+        parent,
+        tr("导出{0}").format(export_labels()[kind]),
+        f"{folder}/{suggested}" if folder else suggested,
+        tr("Excel 工作簿 (*.xlsx)") + (tr(";;CSV 文件 (*.csv)") if kind == "bank" else ""),
+    )
     return path
 
 

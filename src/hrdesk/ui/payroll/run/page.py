@@ -190,8 +190,9 @@ class PayrollPage(QWidget):
 
     def _on_changes(self, changes) -> None:
         # anything a calculation reads can make the month stale
-        if self.session.signals.touches(changes, "payroll_run", "payroll_input", "employee", "department",
-                                        "policy", "pay_item_type"):
+        if self.session.signals.touches(
+            changes, "payroll_run", "payroll_input", "employee", "department", "policy", "pay_item_type"
+        ):
             self.reload()
 
     def reload(self) -> None:
@@ -245,8 +246,11 @@ class PayrollPage(QWidget):
     def _show_status(self) -> None:
         month = self.month()
         loaded = self.shown_month == month
-        self.banner.show_status(self.status(), loaded, run_status_text(
-            month, loaded, self.header, self.summary, self.can_calculate, self.can_approve))
+        self.banner.show_status(
+            self.status(),
+            loaded,
+            run_status_text(month, loaded, self.header, self.summary, self.can_calculate, self.can_approve),
+        )
         self.stale_banner.show_stale(self.stale(), self.can_calculate)
         if self.last_warnings:
             self.notice.show_warnings(self.last_warnings)
@@ -258,8 +262,11 @@ class PayrollPage(QWidget):
         calculated_before = status in (RunStatus.CALCULATED, RunStatus.APPROVED, RunStatus.PAID)
         self.calculate_button.setText(tr("重新计算") if calculated_before else tr("计算工资"))
         self.calculate_button.setEnabled(not working and status is not RunStatus.PAID)
-        self.calculate_button.setToolTip(tr("已发放的月份已锁定，不能重新计算") if status is RunStatus.PAID else
-                                         tr("按当前员工档案、工资录入和政策计算本月全部员工的工资"))
+        self.calculate_button.setToolTip(
+            tr("已发放的月份已锁定，不能重新计算")
+            if status is RunStatus.PAID
+            else tr("按当前员工档案、工资录入和政策计算本月全部员工的工资")
+        )
         self.approve_button.setEnabled(not working and status is RunStatus.CALCULATED and not stale)
         if status is RunStatus.CALCULATED and stale:
             self.approve_button.setToolTip(tr("计算后数据有变更，需人事重新计算后才能审核"))
@@ -305,11 +312,18 @@ class PayrollPage(QWidget):
             else:
                 self.detail.show_message(tr("选择一名员工，查看每一项金额的计算过程"))
             return
-        subtitle = " · ".join(part for part in (found.department, found.project_department and
-                                                tr("项目：{0}").format(found.project_department),
-                                                found.city and tr("社保城市：{0}").format(found.city)) if part)
-        self.detail.show_payslip(found.payslip, f"{found.emp_no} {found.name} · {month_text(self.shown_month)}",
-                                 subtitle)
+        subtitle = " · ".join(
+            part
+            for part in (
+                found.department,
+                found.project_department and tr("项目：{0}").format(found.project_department),
+                found.city and tr("社保城市：{0}").format(found.city),
+            )
+            if part
+        )
+        self.detail.show_payslip(
+            found.payslip, f"{found.emp_no} {found.name} · {month_text(self.shown_month)}", subtitle
+        )
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -319,9 +333,12 @@ class PayrollPage(QWidget):
         month = self.month()
         if self.status() is RunStatus.APPROVED:
             answer = QMessageBox.question(
-                self, tr("重新计算"),
+                self,
+                tr("重新计算"),
                 tr("{0}的工资已经审核。重新计算后需要财务重新审核，确定重新计算吗？").format(month_text(month)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         ctx = self.session.ctx
@@ -355,11 +372,15 @@ class PayrollPage(QWidget):
         total = f"{self.summary.total_net:,.2f}" if self.summary else ""
         count = self.summary.employee_count if self.summary else 0
         answer = QMessageBox.question(
-            self, tr("确认发放"),
-            tr("确认{0}的工资已发放（共 {1} 人，实发合计 {2} 元）？\n\n确认后本月工资将锁定：不能再重新计算，"
-               "本月的工资录入也不能再修改；如需更正，请在下月录入调整项目。员工此后可以在“我的工资条”中查看本月工资条。")
-            .format(month_text(month), count, total),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            tr("确认发放"),
+            tr(
+                "确认{0}的工资已发放（共 {1} 人，实发合计 {2} 元）？\n\n确认后本月工资将锁定：不能再重新计算，"
+                "本月的工资录入也不能再修改；如需更正，请在下月录入调整项目。员工此后可以在“我的工资条”中查看本月工资条。"
+            ).format(month_text(month), count, total),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
 

@@ -66,9 +66,12 @@ class PayrollSheet(QWidget):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         amount = metrics.horizontalAdvance("9,999,999.99") + 20
-        widths = {EMP_NO: metrics.horizontalAdvance("E0000000") + 20, NAME: metrics.horizontalAdvance("欧阳某某某") + 20,
-                  DEPARTMENT: metrics.horizontalAdvance("销售部/华东销售部") + 20,
-                  PAID_DAYS: metrics.horizontalAdvance("计薪天数") + 28}
+        widths = {
+            EMP_NO: metrics.horizontalAdvance("E0000000") + 20,
+            NAME: metrics.horizontalAdvance("欧阳某某某") + 20,
+            DEPARTMENT: metrics.horizontalAdvance("销售部/华东销售部") + 20,
+            PAID_DAYS: metrics.horizontalAdvance("计薪天数") + 28,
+        }
         for column in range(COLUMN_COUNT):
             width = widths.get(column, amount)
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal))

@@ -72,8 +72,9 @@ class SheetFilters(QObject):
         text = tr("显示 {0} / 共 {1} 人").format(shown, total)
         if total and not self.model.subtotals_shown():
             text += tr("（部门小计已隐藏）")
-            self.count_label.setToolTip(tr("部门小计只在按部门顺序显示且没有搜索条件时显示；"
-                                           "点击“部门”列标题恢复部门顺序"))
+            self.count_label.setToolTip(
+                tr("部门小计只在按部门顺序显示且没有搜索条件时显示；点击“部门”列标题恢复部门顺序")
+            )
         else:
             self.count_label.setToolTip(tr("部门小计只在按部门顺序显示且没有搜索条件时显示"))
         self.count_label.setText(text)

@@ -25,15 +25,23 @@ BANNER_STYLES = {  # background, text, border, badge
     RunStatus.APPROVED: ("#fef7e0", "#7a4f01", "#fdd663", "#b06000"),
     RunStatus.PAID: ("#e6f4ea", "#137333", "#a8dab5", "#137333"),
 }
-STALE_STYLE = ("QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
-               " padding: 8px 12px; font-weight: bold; }")
+STALE_STYLE = (
+    "QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px;"
+    " padding: 8px 12px; font-weight: bold; }"
+)
 NOTICE_STYLE = "QLabel { color: #137333; }"
 ERROR_TEXT_STYLE = "QLabel { color: #b3261e; }"
 WARNINGS_SHOWN = 8  # the rest are marked red in the table
 
 
-def run_status_text(month: date, loaded: bool, header: RunHeader | None, summary: RunSummary | None,
-                    can_calculate: bool, can_approve: bool) -> str:
+def run_status_text(
+    month: date,
+    loaded: bool,
+    header: RunHeader | None,
+    summary: RunSummary | None,
+    can_calculate: bool,
+    can_approve: bool,
+) -> str:
     """The banner's sentence for ``month``; ``loaded`` False while its status is being read."""
     if not loaded:
         return tr("正在读取{0}的工资…").format(month_text(month))
@@ -52,8 +60,12 @@ def run_status_text(month: date, loaded: bool, header: RunHeader | None, summary
     text = f"{month_text(month)}：" + "，".join(done)
     if summary is not None:
         text += tr("。共 {0} 人，应发合计 {1}，实发合计 {2}，个税合计 {3}，人工成本 {4}").format(
-            summary.employee_count, f"{summary.total_gross:,.2f}", f"{summary.total_net:,.2f}",
-            f"{summary.total_tax:,.2f}", f"{summary.total_employer_cost:,.2f}")
+            summary.employee_count,
+            f"{summary.total_gross:,.2f}",
+            f"{summary.total_net:,.2f}",
+            f"{summary.total_tax:,.2f}",
+            f"{summary.total_employer_cost:,.2f}",
+        )
     if header.status is RunStatus.CALCULATED:
         text += tr("。待财务审核")
     elif header.status is RunStatus.APPROVED:
@@ -94,10 +106,13 @@ class StatusBanner(QFrame):
     def show_status(self, status: RunStatus | None, loaded: bool, text: str) -> None:
         """In the status's colours; the badge says … while the month is being read."""
         background, color, border, badge = BANNER_STYLES[status]
-        self.setStyleSheet(f"QFrame#status_banner {{ background: {background}; border: 1px solid {border};"
-                           f" border-radius: 4px; }} QLabel {{ color: {color}; }}")
-        self.status_badge.setStyleSheet(f"QLabel {{ background: {badge}; color: white; border-radius: 4px;"
-                                        f" padding: 3px 10px; font-weight: bold; }}")
+        self.setStyleSheet(
+            f"QFrame#status_banner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} QLabel {{ color: {color}; }}"
+        )
+        self.status_badge.setStyleSheet(
+            f"QLabel {{ background: {badge}; color: white; border-radius: 4px; padding: 3px 10px; font-weight: bold; }}"
+        )
         self.status_badge.setText(status.label if status else RunStatus.DRAFT.label)
         if not loaded:
             self.status_badge.setText("…")

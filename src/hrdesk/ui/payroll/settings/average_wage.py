@@ -44,9 +44,11 @@ class AverageWageDialog(PolicyDialog):
         form = form_layout()
         form.addRow(self.tr("城市 *"), self.city)
         form.addRow("", self.error_labels["key"])
-        for label, widget, key in ((self.tr("统计年度 *"), self.year, "year"),
-                                   (self.tr("月平均工资（元）*"), self.monthly, "monthly"),
-                                   (self.tr("年平均工资（元）*"), self.annual, "annual")):
+        for label, widget, key in (
+            (self.tr("统计年度 *"), self.year, "year"),
+            (self.tr("月平均工资（元）*"), self.monthly, "monthly"),
+            (self.tr("年平均工资（元）*"), self.annual, "annual"),
+        ):
             add_field_row(form, label, widget, self.error_labels, key)
         self.effective_form(form)
         self.lay_out(hint_label(self.tr("用于解除劳动合同补偿金的免税额（当地上年职工平均工资的3倍）。")), form)
@@ -89,22 +91,34 @@ class AverageWageTab(InsuranceTab):
         self.detail_view.setVisible(False)
 
     def _version_headers(self) -> list[str]:
-        return [self.tr("生效日期"), self.tr("统计年度"), self.tr("月平均工资"), self.tr("年平均工资"), self.tr("政策来源"),
-                self.tr("保存人"), self.tr("备注")]
+        return [
+            self.tr("生效日期"),
+            self.tr("统计年度"),
+            self.tr("月平均工资"),
+            self.tr("年平均工资"),
+            self.tr("政策来源"),
+            self.tr("保存人"),
+            self.tr("备注"),
+        ]
 
     def _version_widths(self) -> list[int]:
         return [90, 70, 100, 100, 300, 90, 200]
 
     def _version_extra(self, v: StoredVersion) -> tuple:
-        return (str(v.data.get("year", "")), format_money(Decimal(str(v.data.get("monthly", 0)))),
-                format_money(Decimal(str(v.data.get("annual", 0)))))
+        return (
+            str(v.data.get("year", "")),
+            format_money(Decimal(str(v.data.get("monthly", 0)))),
+            format_money(Decimal(str(v.data.get("annual", 0)))),
+        )
 
     def _detail_rows(self, v: StoredVersion) -> list[Row]:
         return []
 
     def _detail_text(self, v: StoredVersion) -> str:
         annual = Decimal(str(v.data.get("annual", 0)))
-        return self.tr("解除劳动合同补偿金免税额：{0} × 3 = {1} 元").format(format_money(annual), format_money(annual * 3))
+        return self.tr("解除劳动合同补偿金免税额：{0} × 3 = {1} 元").format(
+            format_money(annual), format_money(annual * 3)
+        )
 
     def _dialog(self, city, base) -> PolicyDialog:
         return AverageWageDialog(self.session, city, base, self)

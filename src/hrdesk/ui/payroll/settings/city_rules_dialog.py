@@ -34,8 +34,9 @@ class CityRulesDialog(PolicyDialog):
         super().__init__(session, base, parent)
         self.setObjectName("city_rules_dialog")
         self.new_city = city is None
-        self.setWindowTitle(self.tr("新增城市的社保公积金规则") if self.new_city else
-                            self.tr("{0}社保公积金规则 - 新版本").format(city))
+        self.setWindowTitle(
+            self.tr("新增城市的社保公积金规则") if self.new_city else self.tr("{0}社保公积金规则 - 新版本").format(city)
+        )
         data = base.data if base else {}
         self.city = QLineEdit(city or "")
         self.city.setObjectName("city")
@@ -50,9 +51,19 @@ class CityRulesDialog(PolicyDialog):
         self.fund_next_month.setObjectName("fund_next_month")
         self.fund_next_month.setChecked(bool(data.get("housing_fund_from_next_month")))
 
-        self.table = editable_table("rules_table", [
-            self.tr("险种"), self.tr("个人比例(%)"), self.tr("单位比例(%)"), self.tr("基数下限(元)"), self.tr("基数上限(元)"),
-            self.tr("个人固定金额(元)"), self.tr("舍入方式")], [110, 90, 90, 100, 100, 110, 120])
+        self.table = editable_table(
+            "rules_table",
+            [
+                self.tr("险种"),
+                self.tr("个人比例(%)"),
+                self.tr("单位比例(%)"),
+                self.tr("基数下限(元)"),
+                self.tr("基数上限(元)"),
+                self.tr("个人固定金额(元)"),
+                self.tr("舍入方式"),
+            ],
+            [110, 90, 90, 100, 100, 110, 120],
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -69,8 +80,11 @@ class CityRulesDialog(PolicyDialog):
         self.effective_form(form)
         form.addRow(self.tr("年度说明"), self.year_label)
         form.addRow("", self.fund_next_month)
-        table_buttons = self.hint_with_buttons(self.tr("比例按百分数填写，如 8 表示 8%。个人固定金额为每月另加的金额"
-                                                       "（如北京大额医疗互助 3 元）。"), self.add_button, self.remove_button)
+        table_buttons = self.hint_with_buttons(
+            self.tr("比例按百分数填写，如 8 表示 8%。个人固定金额为每月另加的金额（如北京大额医疗互助 3 元）。"),
+            self.add_button,
+            self.remove_button,
+        )
         self.lay_out(form, table_buttons, self.table)
         self.resize(860, 560)
 
@@ -102,7 +116,9 @@ class CityRulesDialog(PolicyDialog):
             self.table.removeRow(r)
 
     def row_of(self, item: InsuranceItem) -> int:
-        return next(r for r in range(self.table.rowCount()) if self.table.cellWidget(r, ITEM).currentData() == item.value)
+        return next(
+            r for r in range(self.table.rowCount()) if self.table.cellWidget(r, ITEM).currentData() == item.value
+        )
 
     def set_cell(self, row: int, column: int, text: str) -> None:
         self.table.item(row, column).setText(text)
@@ -114,12 +130,17 @@ class CityRulesDialog(PolicyDialog):
         rules, problems, bad_rows = [], [], set()
         for r in range(self.table.rowCount()):
             label = self.table.cellWidget(r, ITEM).currentText()
-            rule = {"item": self.table.cellWidget(r, ITEM).currentData(),
-                    "rounding": self.table.cellWidget(r, ROUNDING).currentData()}
-            for column, key, percent, required in ((EMPLOYEE_RATE, "employee_rate", True, True),
-                                                   (EMPLOYER_RATE, "employer_rate", True, True),
-                                                   (FLOOR, "floor", False, True), (CAP, "cap", False, True),
-                                                   (FIXED, "employee_fixed", False, False)):
+            rule = {
+                "item": self.table.cellWidget(r, ITEM).currentData(),
+                "rounding": self.table.cellWidget(r, ROUNDING).currentData(),
+            }
+            for column, key, percent, required in (
+                (EMPLOYEE_RATE, "employee_rate", True, True),
+                (EMPLOYER_RATE, "employer_rate", True, True),
+                (FLOOR, "floor", False, True),
+                (CAP, "cap", False, True),
+                (FIXED, "employee_fixed", False, False),
+            ):
                 cell = self.table.item(r, column)
                 cell.setBackground(NO_BRUSH)
                 try:
@@ -137,8 +158,12 @@ class CityRulesDialog(PolicyDialog):
             self.show_errors({"data": "；".join(problems)})
             return None
         self._mark_rows(set())
-        return {"items": rules, "housing_fund_from_next_month": self.fund_next_month.isChecked(),
-                "year_label": self.year_label.text().strip(), "source": self.source.text().strip()}
+        return {
+            "items": rules,
+            "housing_fund_from_next_month": self.fund_next_month.isChecked(),
+            "year_label": self.year_label.text().strip(),
+            "source": self.source.text().strip(),
+        }
 
     def _column_name(self, column: int) -> str:
         return self.table.horizontalHeaderItem(column).text().split("(")[0]
@@ -154,5 +179,6 @@ class CityRulesDialog(PolicyDialog):
         super().show_errors(errors)
         message = errors.get("data", "")
         if message:  # the service names the item: mark its row
-            self._mark_rows({r for r in range(self.table.rowCount())
-                             if self.table.cellWidget(r, ITEM).currentText() in message})
+            self._mark_rows(
+                {r for r in range(self.table.rowCount()) if self.table.cellWidget(r, ITEM).currentText() in message}
+            )

@@ -49,10 +49,12 @@ def rule_summary(rule: CompanyLeaveRule) -> str:
     if not rule.extra_days:
         return tr("按此设置：公司不另给福利年假，离职结算只计算法定年休假。")
     how = tr("离职当年按已过天数折算") if rule.prorate else tr("离职当年不折算，按全年天数计")
-    paid = (tr("未休的福利年假每天按日工资的{0}%支付").format(rate_percent(rule.pay_rate)) if rule.pay_rate
-            else tr("未休的福利年假不折算工资"))
-    return tr("按此设置：公司每年另给 {0} 天福利年假；{1}；{2}。").format(
-        f"{rule.extra_days.normalize():f}", how, paid)
+    paid = (
+        tr("未休的福利年假每天按日工资的{0}%支付").format(rate_percent(rule.pay_rate))
+        if rule.pay_rate
+        else tr("未休的福利年假不折算工资")
+    )
+    return tr("按此设置：公司每年另给 {0} 天福利年假；{1}；{2}。").format(f"{rule.extra_days.normalize():f}", how, paid)
 
 
 class CompanyLeaveTab(QWidget):
@@ -69,10 +71,15 @@ class CompanyLeaveTab(QWidget):
 
         statutory = QGroupBox(self.tr("法定年休假（按法律计算，无需设置）"))
         statutory_layout = QVBoxLayout(statutory)
-        statutory_layout.addWidget(hint_label(self.tr(
-            "员工离职时，当年应休未休的法定年休假按日工资的300%支付，其中100%已含在工资中，另付200%"
-            "（《企业职工带薪年休假实施办法》第十条）。日工资 = 月工资 ÷ 21.75；天数按当年已过的日历天数折算，"
-            "不足一天的部分不计。")))
+        statutory_layout.addWidget(
+            hint_label(
+                self.tr(
+                    "员工离职时，当年应休未休的法定年休假按日工资的300%支付，其中100%已含在工资中，另付200%"
+                    "（《企业职工带薪年休假实施办法》第十条）。日工资 = 月工资 ÷ 21.75；天数按当年已过的日历天数折算，"
+                    "不足一天的部分不计。"
+                )
+            )
+        )
 
         self.extra_days = QLineEdit()
         self.extra_days.setObjectName("extra_days")
@@ -97,18 +104,38 @@ class CompanyLeaveTab(QWidget):
 
         self.company = QGroupBox(self.tr("公司福利年假（按公司规定）"))
         company_layout = QVBoxLayout(self.company)
-        company_layout.addWidget(hint_label(self.tr(
-            "法定天数之外公司另给的年假。离职时未休的福利年假是否折算工资、按多少折算，由公司规定（如员工手册），"
-            "在这里设置；只用于离职结算。")))
+        company_layout.addWidget(
+            hint_label(
+                self.tr(
+                    "法定天数之外公司另给的年假。离职时未休的福利年假是否折算工资、按多少折算，由公司规定（如员工手册），"
+                    "在这里设置；只用于离职结算。"
+                )
+            )
+        )
         form = form_layout()
-        add_field_row(form, self.tr("公司额外年假天数"),
-                      self._with_unit(self.extra_days, self.tr("天/年（0 到 30，可含半天；0 = 没有福利年假）")),
-                      self.error_labels, "extra_days")
-        form.addRow("", self._with_unit(self.prorate, self.tr("勾选：离职当年按已过的日历天数 ÷ 365 折算，与法定年休假相同；"
-                                                              "不勾选：离职当年也按全年天数计。")))
-        add_field_row(form, self.tr("未休天数折算倍数"),
-                      self._with_unit(self.pay_rate, self.tr("倍日工资（0 = 不折算工资；1 = 按日工资100%；最多 3）")),
-                      self.error_labels, "pay_rate")
+        add_field_row(
+            form,
+            self.tr("公司额外年假天数"),
+            self._with_unit(self.extra_days, self.tr("天/年（0 到 30，可含半天；0 = 没有福利年假）")),
+            self.error_labels,
+            "extra_days",
+        )
+        form.addRow(
+            "",
+            self._with_unit(
+                self.prorate,
+                self.tr(
+                    "勾选：离职当年按已过的日历天数 ÷ 365 折算，与法定年休假相同；不勾选：离职当年也按全年天数计。"
+                ),
+            ),
+        )
+        add_field_row(
+            form,
+            self.tr("未休天数折算倍数"),
+            self._with_unit(self.pay_rate, self.tr("倍日工资（0 = 不折算工资；1 = 按日工资100%；最多 3）")),
+            self.error_labels,
+            "pay_rate",
+        )
         company_layout.addLayout(form)
         company_layout.addWidget(self.summary)
         company_layout.addWidget(self.banner)

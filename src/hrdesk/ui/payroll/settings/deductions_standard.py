@@ -36,18 +36,29 @@ class DeductionsStandardDialog(PolicyDialog):
         limits = data.get("limits") or {}
         self.fields: dict[str, QLineEdit] = {}
         form = form_layout()
-        rows = [("basic_monthly", self.tr("基本减除费用（元/月）"), data.get("basic_monthly")),
-                ("low_income_annual", self.tr("上年工资不超过6万元者全年减除（元）"), data.get("low_income_annual"))]
-        rows += [(f"limit:{code}", self.tr("{0}（元/月）").format(additional_label(code)), limits.get(code))
-                 for code in MONTHLY_ADDITIONAL_CODES]
+        rows = [
+            ("basic_monthly", self.tr("基本减除费用（元/月）"), data.get("basic_monthly")),
+            ("low_income_annual", self.tr("上年工资不超过6万元者全年减除（元）"), data.get("low_income_annual")),
+        ]
+        rows += [
+            (f"limit:{code}", self.tr("{0}（元/月）").format(additional_label(code)), limits.get(code))
+            for code in MONTHLY_ADDITIONAL_CODES
+        ]
         for key, label, value in rows:
             edit = QLineEdit(number_text(value))
             edit.setObjectName(key.replace(":", "_"))
             self.fields[key] = edit
             add_field_row(form, label, edit, self.error_labels, key)
         self.effective_form(form)
-        self.lay_out(hint_label(self.tr("子女教育、婴幼儿照护为每名子女的标准；赡养老人、住房贷款利息、住房租金为每月上限，"
-                                        "录入专项附加扣除时超过上限会被拒绝。")), form)
+        self.lay_out(
+            hint_label(
+                self.tr(
+                    "子女教育、婴幼儿照护为每名子女的标准；赡养老人、住房贷款利息、住房租金为每月上限，"
+                    "录入专项附加扣除时超过上限会被拒绝。"
+                )
+            ),
+            form,
+        )
         self.resize(560, self.sizeHint().height())
 
     def collect(self) -> dict | None:
@@ -62,9 +73,13 @@ class DeductionsStandardDialog(PolicyDialog):
             return None
         earlier_limits = (self.base.data.get("limits") if self.base else None) or {}
         return self.data_from_base(
-            basic_monthly=values["basic_monthly"], low_income_annual=values["low_income_annual"],
-            limits={**earlier_limits,
-                    **{key.split(":")[1]: value for key, value in values.items() if key.startswith("limit:")}})
+            basic_monthly=values["basic_monthly"],
+            low_income_annual=values["low_income_annual"],
+            limits={
+                **earlier_limits,
+                **{key.split(":")[1]: value for key, value in values.items() if key.startswith("limit:")},
+            },
+        )
 
 
 class DeductionsStandardTab(TaxTablesTab):
@@ -83,12 +98,16 @@ class DeductionsStandardTab(TaxTablesTab):
     def _detail_rows(self, v: StoredVersion) -> list[Row]:
         data = v.data
         basic, low = Decimal(str(data["basic_monthly"])), Decimal(str(data["low_income_annual"]))
-        rows = [Row((self.tr("基本减除费用"), self.tr("{0} 元/月").format(format_money(basic)))),
-                Row((self.tr("上年工资不超过6万元者全年减除"), self.tr("{0} 元").format(format_money(low))))]
+        rows = [
+            Row((self.tr("基本减除费用"), self.tr("{0} 元/月").format(format_money(basic)))),
+            Row((self.tr("上年工资不超过6万元者全年减除"), self.tr("{0} 元").format(format_money(low)))),
+        ]
         for code in MONTHLY_ADDITIONAL_CODES:
             value = (data.get("limits") or {}).get(code)
             if value is not None:
-                rows.append(Row((additional_label(code), self.tr("{0} 元/月").format(format_money(Decimal(str(value)))))))
+                rows.append(
+                    Row((additional_label(code), self.tr("{0} 元/月").format(format_money(Decimal(str(value))))))
+                )
         return rows
 
     def _dialog(self, base: StoredVersion) -> PolicyDialog:

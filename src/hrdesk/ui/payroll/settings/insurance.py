@@ -30,10 +30,22 @@ from hrdesk.ui.payroll.settings.version_list import VersionListTab, version_row
 
 def rule_rows(data: dict) -> list[Row]:
     city_policy = CityPolicy.from_data("", date.min, data)
-    return [Row((r.item.label, percent_text(r.employee_rate) + "%", percent_text(r.employer_rate) + "%",
-                 format_money(r.floor), format_money(r.cap), format_money(r.employee_fixed) if r.employee_fixed else "",
-                 r.rounding.label), key=r.item.value, right=(1, 2, 3, 4, 5)) for r in city_policy.items]
-
+    return [
+        Row(
+            (
+                r.item.label,
+                percent_text(r.employee_rate) + "%",
+                percent_text(r.employer_rate) + "%",
+                format_money(r.floor),
+                format_money(r.cap),
+                format_money(r.employee_fixed) if r.employee_fixed else "",
+                r.rounding.label,
+            ),
+            key=r.item.value,
+            right=(1, 2, 3, 4, 5),
+        )
+        for r in city_policy.items
+    ]
 
 
 class InsuranceTab(VersionListTab):
@@ -57,8 +69,9 @@ class InsuranceTab(VersionListTab):
         left.addWidget(self.new_city_button)
 
         self._versions_table(self._version_headers(), self._version_widths(), stretch=len(self._version_headers()) - 3)
-        self.detail_view, self.detail_model = rows_table("detail_table", self._detail_headers(), self._detail_widths(),
-                                                         stretch=len(self._detail_headers()) - 1)
+        self.detail_view, self.detail_model = rows_table(
+            "detail_table", self._detail_headers(), self._detail_widths(), stretch=len(self._detail_headers()) - 1
+        )
         self.detail_note = hint_label("")
 
         right = QVBoxLayout()
@@ -90,8 +103,15 @@ class InsuranceTab(VersionListTab):
         return version_row(v, self._version_extra(v), self._version_right)
 
     def _detail_headers(self) -> list[str]:
-        return [self.tr("险种"), self.tr("个人比例"), self.tr("单位比例"), self.tr("基数下限"), self.tr("基数上限"),
-                self.tr("个人固定金额"), self.tr("舍入方式")]
+        return [
+            self.tr("险种"),
+            self.tr("个人比例"),
+            self.tr("单位比例"),
+            self.tr("基数下限"),
+            self.tr("基数上限"),
+            self.tr("个人固定金额"),
+            self.tr("舍入方式"),
+        ]
 
     def _detail_widths(self) -> list[int]:
         return [110, 80, 80, 100, 100, 100, 120]
@@ -100,8 +120,9 @@ class InsuranceTab(VersionListTab):
         return rule_rows(v.data)
 
     def _detail_text(self, v: StoredVersion) -> str:
-        return self.tr("住房公积金：{0}").format(self.tr("自入职次月起缴") if v.data.get("housing_fund_from_next_month")
-                                             else self.tr("自入职当月起缴"))
+        return self.tr("住房公积金：{0}").format(
+            self.tr("自入职次月起缴") if v.data.get("housing_fund_from_next_month") else self.tr("自入职当月起缴")
+        )
 
     def _dialog(self, city: str | None, base: StoredVersion | None) -> PolicyDialog:
         return CityRulesDialog(self.session, city, base, self)
@@ -146,8 +167,9 @@ class InsuranceTab(VersionListTab):
             if city == self.current_city():
                 self.show_versions(versions, select_id)
 
-        self.session.runner.submit(lambda: payroll_policies.versions(ctx, kind, city), done,
-                                   lambda exc: show_error(self, exc), owner=self)
+        self.session.runner.submit(
+            lambda: payroll_policies.versions(ctx, kind, city), done, lambda exc: show_error(self, exc), owner=self
+        )
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.versions):
@@ -176,7 +198,9 @@ class InsuranceTab(VersionListTab):
         return dialog
 
     def _saved(self, version: StoredVersion) -> None:
-        self.status.setText(self.tr("已保存{0}自 {1} 起执行的新版本。").format(version.key, version.effective_from.isoformat()))
+        self.status.setText(
+            self.tr("已保存{0}自 {1} 起执行的新版本。").format(version.key, version.effective_from.isoformat())
+        )
         if self.city_list.findItems(version.key, Qt.MatchFlag.MatchExactly):
             if version.key == self.current_city():
                 self.load_versions(version.id)

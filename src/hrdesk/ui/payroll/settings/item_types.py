@@ -43,9 +43,19 @@ from hrdesk.ui.payroll.settings.policy_numbers import tr
 
 def item_type_row(t: ItemType) -> Row:
     mark = tr("是")
-    return Row((t.name, t.code, t.category.label, mark if t.taxable else "", mark if t.prorate else "",
-                mark if t.recurring else "", tr("启用") if t.active else tr("停用")),
-               key=t.code, colors={} if t.active else {-1: GREY})
+    return Row(
+        (
+            t.name,
+            t.code,
+            t.category.label,
+            mark if t.taxable else "",
+            mark if t.prorate else "",
+            mark if t.recurring else "",
+            tr("启用") if t.active else tr("停用"),
+        ),
+        key=t.code,
+        colors={} if t.active else {-1: GREY},
+    )
 
 
 class ItemTypeDialog(QDialog):
@@ -90,8 +100,11 @@ class ItemTypeDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         self.banner = error_label()
         form = form_layout()
-        for label, widget, key in ((self.tr("名称 *"), self.name, "name"), (self.tr("代码 *"), self.code, "code"),
-                                   (self.tr("类别 *"), self.category, "category")):
+        for label, widget, key in (
+            (self.tr("名称 *"), self.name, "name"),
+            (self.tr("代码 *"), self.code, "code"),
+            (self.tr("类别 *"), self.category, "category"),
+        ):
             add_field_row(form, label, widget, self.error_labels, key)
         for box in (self.taxable, self.prorate, self.recurring, self.active):
             form.addRow("", box)
@@ -112,25 +125,33 @@ class ItemTypeDialog(QDialog):
         earning = category is PayCategory.EARNING
         for box in (self.taxable, self.prorate, self.recurring):
             box.setEnabled(earning)
-        self.category_hint.setText({
-            PayCategory.EARNING: self.tr("计入应发工资；不计税的（如独生子女费）取消“计入应税收入”。"),
-            PayCategory.ANNUAL_BONUS: self.tr("员工选择单独计税时按月度税率表单独计算。"),
-            PayCategory.SEVERANCE: self.tr("当地上年平均工资3倍以内免税，超过部分单独计税。"),
-            PayCategory.PRE_TAX_DEDUCTION: self.tr("从应发工资和应税收入中扣除（如缺勤扣款）。"),
-            PayCategory.AFTER_TAX_DEDUCTION: self.tr("从税后实发工资中扣除（如借款归还）。"),
-            PayCategory.REIMBURSEMENT: self.tr("随工资发放，不是收入，不计税。"),
-        }[category])
+        self.category_hint.setText(
+            {
+                PayCategory.EARNING: self.tr("计入应发工资；不计税的（如独生子女费）取消“计入应税收入”。"),
+                PayCategory.ANNUAL_BONUS: self.tr("员工选择单独计税时按月度税率表单独计算。"),
+                PayCategory.SEVERANCE: self.tr("当地上年平均工资3倍以内免税，超过部分单独计税。"),
+                PayCategory.PRE_TAX_DEDUCTION: self.tr("从应发工资和应税收入中扣除（如缺勤扣款）。"),
+                PayCategory.AFTER_TAX_DEDUCTION: self.tr("从税后实发工资中扣除（如借款归还）。"),
+                PayCategory.REIMBURSEMENT: self.tr("随工资发放，不是收入，不计税。"),
+            }[category]
+        )
 
     def save(self) -> ItemType | None:
         category = PayCategory(self.category.currentData())
         earning = category is PayCategory.EARNING
         try:
             saved = inputs.save_item_type(
-                self.session.ctx, self.code.text(), self.name.text(), category,
-                taxable=self.taxable.isChecked() if earning else category is not PayCategory.REIMBURSEMENT
-                and category is not PayCategory.AFTER_TAX_DEDUCTION,
-                prorate=self.prorate.isChecked() and earning, recurring=self.recurring.isChecked() and earning,
-                active=self.active.isChecked())
+                self.session.ctx,
+                self.code.text(),
+                self.name.text(),
+                category,
+                taxable=self.taxable.isChecked()
+                if earning
+                else category is not PayCategory.REIMBURSEMENT and category is not PayCategory.AFTER_TAX_DEDUCTION,
+                prorate=self.prorate.isChecked() and earning,
+                recurring=self.recurring.isChecked() and earning,
+                active=self.active.isChecked(),
+            )
         except ValidationError as exc:
             show_errors_with_banner(self.error_labels, self.banner, exc.errors)
             return None
@@ -152,9 +173,20 @@ class ItemTypesTab(QWidget):
         self.session = session
         self.setObjectName("item_types_tab")
         self.types: list[ItemType] = []
-        self.view, self.model = rows_table("item_types_table", [
-            self.tr("名称"), self.tr("代码"), self.tr("类别"), self.tr("计税"), self.tr("按天折算"), self.tr("固定津贴"),
-            self.tr("状态")], [140, 170, 150, 60, 70, 70, 60], stretch=2)
+        self.view, self.model = rows_table(
+            "item_types_table",
+            [
+                self.tr("名称"),
+                self.tr("代码"),
+                self.tr("类别"),
+                self.tr("计税"),
+                self.tr("按天折算"),
+                self.tr("固定津贴"),
+                self.tr("状态"),
+            ],
+            [140, 170, 150, 60, 70, 70, 60],
+            stretch=2,
+        )
         self.view.doubleClicked.connect(lambda *_: self.open_edit())
         self.new_button = named_button(self.tr("新增…"), "new_item_type", self.open_new)
         self.edit_button = named_button(self.tr("编辑…"), "edit_item_type", lambda: self.open_edit())
@@ -162,7 +194,9 @@ class ItemTypesTab(QWidget):
         self.status.setObjectName("status")
         self.status.setStyleSheet(NOTICE_STYLE)
         top = QHBoxLayout()
-        top.addWidget(hint_label(self.tr("工资项目的类别决定它怎样计税和计入实发。已有录入记录的项目不能改类别，可以停用。")), 1)
+        top.addWidget(
+            hint_label(self.tr("工资项目的类别决定它怎样计税和计入实发。已有录入记录的项目不能改类别，可以停用。")), 1
+        )
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
@@ -180,8 +214,9 @@ class ItemTypesTab(QWidget):
                 self.view.selectRow(self.model.row_of(select_code))
             self.loaded.emit()
 
-        self.session.runner.submit(lambda: inputs.item_types(ctx, include_inactive=True), done,
-                                   lambda exc: show_error(self, exc), owner=self)
+        self.session.runner.submit(
+            lambda: inputs.item_types(ctx, include_inactive=True), done, lambda exc: show_error(self, exc), owner=self
+        )
 
     def current(self) -> ItemType | None:
         row = self.view.currentIndex().row()

@@ -28,8 +28,9 @@ from hrdesk.ui.payroll.settings.insurance import InsuranceTab
 from hrdesk.ui.payroll.settings.item_types import ItemTypesTab
 from hrdesk.ui.payroll.settings.tax_tables import TaxTablesTab
 
-INFO_STYLE = ("QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px;"
-              " padding: 6px 10px; }")
+INFO_STYLE = (
+    "QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa; border-radius: 4px; padding: 6px 10px; }"
+)
 
 
 class PayrollSettingsPage(QWidget):
@@ -37,8 +38,12 @@ class PayrollSettingsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("payroll_settings_page")
-        note = QLabel(self.tr("政策表按生效月份保存版本：修改总是新增一个版本，之前的月份仍按当时的版本计算。"
-                              "出厂数据标为“请核对”的，请先与当地最新通知核对。"))
+        note = QLabel(
+            self.tr(
+                "政策表按生效月份保存版本：修改总是新增一个版本，之前的月份仍按当时的版本计算。"
+                "出厂数据标为“请核对”的，请先与当地最新通知核对。"
+            )
+        )
         note.setStyleSheet(INFO_STYLE)
         note.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -71,8 +76,14 @@ class PayrollSettingsPage(QWidget):
             inputs.item_types(ctx)
 
         def done(_):
-            for tab in (self.insurance, self.average_wage, self.tax_tables, self.deductions, self.item_types,
-                        self.company_leave):
+            for tab in (
+                self.insurance,
+                self.average_wage,
+                self.tax_tables,
+                self.deductions,
+                self.item_types,
+                self.company_leave,
+            ):
                 tab.reload()
 
         self.session.runner.submit(install, done, lambda exc: show_error(self, exc), owner=self)

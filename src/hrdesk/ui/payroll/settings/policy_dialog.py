@@ -136,8 +136,9 @@ class PolicyDialog(QDialog):
         if data is None:
             return None
         try:
-            saved = policies.save_version(self.session.ctx, self.kind, self.key(), self.effective.month(), data,
-                                                  self.source.text())
+            saved = policies.save_version(
+                self.session.ctx, self.kind, self.key(), self.effective.month(), data, self.source.text()
+            )
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return None

@@ -36,8 +36,11 @@ def band_rows(data: dict) -> list[Row]:
             span = tr("不超过 {0} 元").format(format_money(b.up_to))
         else:
             span = tr("超过 {0} 至 {1} 元").format(format_money(lower), format_money(b.up_to))
-        rows.append(Row((str(index), span, percent_text(b.rate) + "%", format_money(b.quick_deduction)), key=index,
-                        right=(2, 3)))
+        rows.append(
+            Row(
+                (str(index), span, percent_text(b.rate) + "%", format_money(b.quick_deduction)), key=index, right=(2, 3)
+            )
+        )
         lower = b.up_to or lower
     return rows
 
@@ -50,25 +53,35 @@ class TaxTableDialog(PolicyDialog):
         self.kind = kind
         self.setObjectName("tax_table_dialog")
         self.setWindowTitle(self.tr("{0} - 新版本").format(policy.kind_label(kind)))
-        self.table = editable_table("bands_table", [self.tr("级距上限（含，元）"), self.tr("税率(%)"), self.tr("速算扣除数（元）")],
-                                    [170, 90, 150])
+        self.table = editable_table(
+            "bands_table",
+            [self.tr("级距上限（含，元）"), self.tr("税率(%)"), self.tr("速算扣除数（元）")],
+            [170, 90, 150],
+        )
         for band in (base.data.get("brackets") if base else None) or [{"up_to": None}]:
             self.add_row(band)
-        self.add_button = named_button(self.tr("增加一级"), "add_band", lambda: self.add_row({}, self.table.rowCount() - 1))
-        self.remove_button = named_button(self.tr("删除所选级"), "remove_band",
-                                     lambda: self.table.removeRow(self.table.currentRow()))
+        self.add_button = named_button(
+            self.tr("增加一级"), "add_band", lambda: self.add_row({}, self.table.rowCount() - 1)
+        )
+        self.remove_button = named_button(
+            self.tr("删除所选级"), "remove_band", lambda: self.table.removeRow(self.table.currentRow())
+        )
         form = form_layout()
         self.effective_form(form)
-        buttons = self.hint_with_buttons(self.tr("级距上限为该级应纳税所得额的上限（含）；最后一级留空。"),
-                                         self.add_button, self.remove_button)
+        buttons = self.hint_with_buttons(
+            self.tr("级距上限为该级应纳税所得额的上限（含）；最后一级留空。"), self.add_button, self.remove_button
+        )
         self.lay_out(form, buttons, self.table)
         self.resize(600, 520)
 
     def add_row(self, band: dict, at: int | None = None) -> None:
         r = self.table.rowCount() if at is None or at < 0 else at
         self.table.insertRow(r)
-        values = (number_text(band.get("up_to")), number_text(band.get("rate"), percent=True),
-                  number_text(band.get("quick_deduction")))
+        values = (
+            number_text(band.get("up_to")),
+            number_text(band.get("rate"), percent=True),
+            number_text(band.get("quick_deduction")),
+        )
         for column, text in enumerate(values):
             self.table.setItem(r, column, number_item(text))
 
@@ -106,7 +119,9 @@ class TaxTableDialog(PolicyDialog):
                 cells[2].setBackground(CELL_ERROR)
                 problems.append(self.tr("第{0}级速算扣除数：{1}").format(r + 1, exc))
                 quick = None
-            bands.append({"up_to": None if up_to is None else str(up_to), "rate": str(rate), "quick_deduction": str(quick)})
+            bands.append(
+                {"up_to": None if up_to is None else str(up_to), "rate": str(rate), "quick_deduction": str(quick)}
+            )
         if not count:
             problems.append(self.tr("至少需要一级"))
         if problems:
@@ -127,8 +142,11 @@ class TaxTablesTab(VersionListTab):
         for kind in self._kinds():
             self.kind_combo.addItem(policy.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(lambda *_: self.reload())
-        self._versions_table([self.tr("生效日期"), self.tr("政策来源"), self.tr("保存人"), self.tr("备注")],
-                             [90, 420, 90, 200], stretch=1)
+        self._versions_table(
+            [self.tr("生效日期"), self.tr("政策来源"), self.tr("保存人"), self.tr("备注")],
+            [90, 420, 90, 200],
+            stretch=1,
+        )
         self.detail_view, self.detail_model = self._detail_table()
         top = QHBoxLayout()
         if len(self._kinds()) > 1:
@@ -149,8 +167,12 @@ class TaxTablesTab(VersionListTab):
         return (policy.IIT_ANNUAL, policy.IIT_MONTHLY)
 
     def _detail_table(self):
-        return rows_table("detail_table", [self.tr("级数"), self.tr("应纳税所得额"), self.tr("税率"), self.tr("速算扣除数")],
-                          [50, 300, 80, 120], stretch=1)
+        return rows_table(
+            "detail_table",
+            [self.tr("级数"), self.tr("应纳税所得额"), self.tr("税率"), self.tr("速算扣除数")],
+            [50, 300, 80, 120],
+            stretch=1,
+        )
 
     def _detail_rows(self, v: StoredVersion) -> list[Row]:
         return band_rows(v.data)
@@ -168,8 +190,9 @@ class TaxTablesTab(VersionListTab):
             if kind == self.kind():
                 self.show_versions(versions, select_id)
 
-        self.session.runner.submit(lambda: policies.versions(ctx, kind, ""), done,
-                                   lambda exc: show_error(self, exc), owner=self)
+        self.session.runner.submit(
+            lambda: policies.versions(ctx, kind, ""), done, lambda exc: show_error(self, exc), owner=self
+        )
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.versions):

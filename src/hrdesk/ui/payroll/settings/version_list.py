@@ -23,8 +23,13 @@ def version_row(v: StoredVersion, extra: tuple = (), right: tuple = ()) -> Row:
     """生效日期, the ``extra`` cells of the table, 政策来源, 保存人 and a note for unchecked data."""
     checking = v.data.get("status") == "check"
     note = tr("出厂默认数据，使用前请与当地最新通知核对") if checking else ""
-    return Row((v.effective_from.isoformat(), *extra, v.source, v.created_by, note), key=v.id,
-               colors={-1: ORANGE} if checking else {}, tooltips={len(extra) + 1: v.source}, right=right)
+    return Row(
+        (v.effective_from.isoformat(), *extra, v.source, v.created_by, note),
+        key=v.id,
+        colors={-1: ORANGE} if checking else {},
+        tooltips={len(extra) + 1: v.source},
+        right=right,
+    )
 
 
 class VersionListTab(QWidget):
