@@ -138,7 +138,8 @@ def main() -> None:
     args = parser.parse_args()
     env = dict(os.environ, HRDESK_DB_KEY=KEY, QT_QPA_PLATFORM="offscreen")
     print(
-        f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}"
+        f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.platform()}, "
+        f"Python {platform.python_version()}"
     )
 
     bare = statistics.median(time_to_paint([sys.executable, "-c", CHILD_BARE], env)[0] for _ in range(args.runs))

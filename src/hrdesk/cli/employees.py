@@ -31,7 +31,7 @@ def _cmd_employees_list(args) -> int:
     columns = table.columns if args.all_columns else [c for c in table.columns if c.default_visible]
     indexes = [table.column_index(c.key) for c in columns]
     if args.json:
-        records = [{c.key: row[i] for c, i in zip(columns, indexes)} for row in table.rows]
+        records = [{c.key: row[i] for c, i in zip(columns, indexes, strict=True)} for row in table.rows]
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=common.json_default)
         sys.stdout.write("\n")
         return 0

@@ -258,7 +258,8 @@ def test_upgrade_from_first_release_keeps_data_and_backs_up(tmp_path):
         conn.execute(
             text(
                 "INSERT INTO employees (id, emp_no, name, id_number, gender, birth_date, department_id, hire_date, "
-                "status, base_salary, created_at, updated_at, version) VALUES (1, 'E1', '老员工', '11010519900307123X', "
+                "status, base_salary, created_at, updated_at, version) "
+                "VALUES (1, 'E1', '老员工', '11010519900307123X', "
                 "'M', '1990-03-07', 1, '2020-01-01', 'regular', 800000, '2025-01-01 00:00:00', "
                 "'2025-01-01 00:00:00', 1)"
             )

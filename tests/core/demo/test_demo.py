@@ -109,7 +109,7 @@ def test_same_seed_gives_the_same_company_and_another_seed_does_not(tmp_path):
         other_rows = _rows(other.db)
         assert len(other_rows) == 80
         assert {r[2] for r in other_rows}.isdisjoint({r[2] for r in _rows(first.db)})  # ID numbers
-        assert [l.password for l in other.logins] != [l.password for l in first.logins]
+        assert [login.password for login in other.logins] != [login.password for login in first.logins]
     finally:
         for result in (first, second, other):
             result.db.dispose()
@@ -294,9 +294,9 @@ def test_audit_chain_is_intact(demo400):
 
 def test_one_login_per_role_administrator_first(demo400):
     logins = demo400.logins
-    assert [l.username for l in logins] == ["admin", "hr", "finance", "manager", "lead", "auditor", "staff"]
+    assert [login.username for login in logins] == ["admin", "hr", "finance", "manager", "lead", "auditor", "staff"]
     assert logins[0].roles == (Role.ADMIN,)
-    assert {role for l in logins for role in l.roles} == set(Role)
+    assert {role for login in logins for role in login.roles} == set(Role)
     for login in logins:
         assert password_problems(login.password, login.username) is None
     with demo400.db.session() as session:
@@ -310,7 +310,7 @@ def test_every_login_signs_in_with_its_role(demo400):
 
 
 def test_logins_are_linked_to_suitable_employees(demo400):
-    logins = {l.username: l for l in demo400.logins}
+    logins = {login.username: login for login in demo400.logins}
     employees = {e.emp_no: e for e in _employees(demo400.db)}
     departments = _departments(demo400.db)
     reports = Counter(e.manager_id for e in employees.values())
@@ -327,7 +327,7 @@ def test_logins_are_linked_to_suitable_employees(demo400):
     assert any(d.kind == "project" and d.head_employee_id == lead.id for d in departments.values())
     staff = employees[logins["staff"].employee_emp_no]
     assert staff.status == "regular" and reports[staff.id] == 0
-    linked = [l.employee_emp_no for l in demo400.logins if l.employee_emp_no]
+    linked = [login.employee_emp_no for login in demo400.logins if login.employee_emp_no]
     assert len(linked) == len(set(linked))
     for login in demo400.logins:
         if login.employee_emp_no:

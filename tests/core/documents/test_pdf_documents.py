@@ -334,7 +334,7 @@ SAMPLE = (
 def test_line_breaks_follow_the_chinese_rules(width):
     lines = break_lines(SAMPLE, 12, width, first_indent=24 if width > 100 else 0)
     assert "".join(line for line, _ in lines) == SAMPLE
-    for line, natural in lines:
+    for line, _natural in lines:
         assert line, lines
         assert line[0] not in CANNOT_START, (width, line)
         assert line[-1] not in CANNOT_END, (width, line)

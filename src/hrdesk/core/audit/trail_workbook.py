@@ -77,7 +77,7 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     body_font = Font(name=_FONT, size=10)
     top = Alignment(vertical="top")
     wrap = Alignment(vertical="top", wrap_text=True)
-    for r, (row, entry) in enumerate(zip(report.rows, report.entries), start=FIRST_DATA_ROW):
+    for r, (row, entry) in enumerate(zip(report.rows, report.entries, strict=True), start=FIRST_DATA_ROW):
         values = (
             row.seq,
             entry.created_at.replace(microsecond=0),

@@ -399,7 +399,7 @@ def add_months(day: date, months: int) -> date:
 
 def id_check_digit(first17: str) -> str:
     """The 18th character of a resident ID number (ISO 7064 MOD 11-2)."""
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
 def luhn_check_digit(body: str) -> str:
@@ -627,10 +627,10 @@ class _Planner:
         staff_total = n - head_count
         counts = _allocate(staff_total, [d.weight for d in _DEPARTMENTS])
         teams: dict[str, list[int]] = {}
-        for dept, count in zip(_DEPARTMENTS, counts):
+        for dept, count in zip(_DEPARTMENTS, counts, strict=True):
             supervisors = count // _TEAM_SIZE if count >= _MIN_STAFF_FOR_SUPERVISORS else 0
             teams[dept.key] = [self._add_supervisor(dept) for _ in range(supervisors)]
-        for dept, count in zip(_DEPARTMENTS, counts):
+        for dept, count in zip(_DEPARTMENTS, counts, strict=True):
             team = teams[dept.key]
             for i in range(count - len(team)):
                 manager = team[i % len(team)] if team else self.heads[dept.key]
@@ -792,7 +792,7 @@ def _store_people(
             inputs,
             summary=tr("生成示例员工 {0} 至 {1}，共 {2} 人").format(batch[0].emp_no, batch[-1].emp_no, len(batch)),
         )
-        for person, emp_id in zip(batch, new_ids):
+        for person, emp_id in zip(batch, new_ids, strict=True):
             ids[person.index] = emp_id
     return ids
 

@@ -40,7 +40,9 @@ def start_sample_flows(ctx: ServiceContext, today: date, seed: int) -> int:
         return 0
     rng.shuffle(candidates)
     started = 0
-    for (reason, approvals, confirmations), employee_id in zip(_SEPARATIONS, candidates[: len(_SEPARATIONS)]):
+    for (reason, approvals, confirmations), employee_id in zip(
+        _SEPARATIONS, candidates[: len(_SEPARATIONS)], strict=False
+    ):
         last_day = today + timedelta(days=35 + rng.randint(0, 20))
         detail = separations.start(ctx, employee_id, reason, last_day, tr("示例：员工已提交书面离职申请"), today)
         for _ in range(approvals):

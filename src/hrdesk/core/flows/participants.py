@@ -120,8 +120,8 @@ def assignees(
     their own proposal either: the initiator is left out. If that leaves nobody on a relation step,
     the step is the initiator's own (a manager proposing their report's 转正) and
     ``initiator_is_approver`` says the flow may pass it; on a role step (or one guarding the
-    checklist) the initiator still acts, since no one else can. When the natural approver is missing (no manager account, no 项目负责人),
-    HR acts instead, and the reason is recorded.
+    checklist) the initiator still acts, since no one else can. When the natural approver is missing
+    (no manager account, no 项目负责人), HR acts instead, and the reason is recorded.
     """
     own_user = user_of_employee(session, subject.employee_id)
     employee_target = None

@@ -287,7 +287,9 @@ def steps_from_json(text: str) -> tuple[StepDef, ...]:
             role = Role(item["role"]) if item.get("role") else None
             actions = tuple(Action(a) for a in item.get("actions", [a.value for a in STEP_ACTIONS]))
         except (KeyError, ValueError):
-            raise ValueError(tr("第{0}步的审批人或角色无效：{1}").format(n, item.get("role") or item.get("actor_kind")))
+            raise ValueError(
+                tr("第{0}步的审批人或角色无效：{1}").format(n, item.get("role") or item.get("actor_kind"))
+            ) from None
         steps.append(
             StepDef(
                 key=str(item.get("key", "")),

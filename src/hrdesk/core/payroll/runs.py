@@ -65,7 +65,7 @@ def _fingerprint(gathered: list[Gathered]) -> str:
             b"|%d|%s|%s|%s\n"
             % (index, str(g.department_id).encode(), str(g.project_department_id).encode(), g.insurance_change.encode())
         )
-    for rules_id, index in sorted(rules_seen.items(), key=lambda item: item[1]):
+    for rules_id, _index in sorted(rules_seen.items(), key=lambda item: item[1]):
         rules = next(g.rules for g in gathered if id(g.rules) == rules_id)
         digest.update(repr(rules).encode())
     return digest.hexdigest()
@@ -132,7 +132,7 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
         else:
             before = {"status": run.status, "total_net": run.total_net, "employee_count": run.employee_count}
             session.execute(delete(PayrollResult).where(PayrollResult.run_id == run.id))
-        rows = [_result_row(run.id, g, p) for g, p in zip(gathered, payslips)]
+        rows = [_result_row(run.id, g, p) for g, p in zip(gathered, payslips, strict=True)]
         if rows:
             session.execute(insert(PayrollResult).execution_options(render_nulls=True), rows)
         run.status = RunStatus.CALCULATED.value
@@ -166,7 +166,9 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
         )
         tx.changed("payroll_run", "updated", run.id)
         warnings = [
-            f"{g.employee.emp_no} {g.employee.name}：{w}" for g, p in zip(gathered, payslips) for w in p.warnings
+            f"{g.employee.emp_no} {g.employee.name}：{w}"
+            for g, p in zip(gathered, payslips, strict=True)
+            for w in p.warnings
         ]
         missing = [g.employee for g in gathered if g.missing_year_to_date]
         if missing:

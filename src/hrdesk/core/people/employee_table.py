@@ -79,7 +79,7 @@ class EmployeeTable:
 
     def as_dicts(self) -> list[dict]:
         keys = [c.key for c in self.columns]
-        return [dict(zip(keys, row[META:])) for row in self.rows]
+        return [dict(zip(keys, row[META:], strict=True)) for row in self.rows]
 
 
 def load(ctx: ServiceContext) -> EmployeeTable:
@@ -221,7 +221,7 @@ def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
         )
         if custom_ids:
             values = custom.get(emp_id, {})
-            row += tuple(parse(values.get(fid)) for fid, parse in zip(custom_ids, custom_parsers))
+            row += tuple(parse(values.get(fid)) for fid, parse in zip(custom_ids, custom_parsers, strict=True))
         append(row)
     return rows
 

@@ -286,13 +286,13 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
         )
         value_rows = [
             {"employee_id": emp_id, "field_id": definitions[key].id, "value": value}
-            for emp_id, custom in zip(ids, customs)
+            for emp_id, custom in zip(ids, customs, strict=True)
             for key, value in custom.items()
         ]
         if value_rows:
             session.execute(insert(CustomFieldValue), value_rows)
         entries = []
-        for emp_id, row, custom in zip(ids, rows, customs):
+        for emp_id, row, custom in zip(ids, rows, customs, strict=True):
             after = {name: row[name] for name in _STORED_FIELDS} | {"custom": custom}
             entries.append(
                 audit_chain.Entry(

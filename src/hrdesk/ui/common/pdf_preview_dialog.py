@@ -232,7 +232,7 @@ class PdfPreviewDialog(QDialog):
         self.rendering = False
         self.images = images
         self.status.setVisible(False)
-        for index, image in enumerate(images):
+        for index in range(len(images)):
             label = QLabel()
             label.setObjectName(f"page_{index + 1}")
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -264,7 +264,7 @@ class PdfPreviewDialog(QDialog):
     def _rescale(self) -> None:
         """Fit the pages to the window's width (never larger than rendered)."""
         width = self.scroll.viewport().width() - 2 * PAGE_MARGIN - 4
-        for label, image in zip(self.page_labels, self.images):
+        for label, image in zip(self.page_labels, self.images, strict=True):
             target = max(200, min(width, image.width()))
             pixmap = QPixmap.fromImage(image).scaledToWidth(target, Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(pixmap)

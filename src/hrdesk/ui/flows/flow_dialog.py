@@ -353,7 +353,7 @@ class FlowDialog(QDialog):
         )
         half = (len(rows) + 1) // 2
         body = ""
-        for left, right in zip(rows[:half], rows[half:] + [("", "")]):
+        for left, right in zip(rows[:half], rows[half:] + [("", "")], strict=False):
             body += (
                 "<tr>" + "".join(cell.format(html.escape(k), html.escape(str(v))) for k, v in (left, right)) + "</tr>"
             )

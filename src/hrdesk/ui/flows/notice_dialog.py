@@ -119,7 +119,7 @@ class RecipientModel(QAbstractTableModel):
         self.changed.emit()
 
     def kept_keys(self) -> list[str]:
-        return [r.key for r, keep in zip(self._recipients, self._keep) if keep]
+        return [r.key for r, keep in zip(self._recipients, self._keep, strict=True) if keep]
 
     def row_of_name(self, name: str) -> int:
         return next((i for i, r in enumerate(self._recipients) if r.name == name), -1)

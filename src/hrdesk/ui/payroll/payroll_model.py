@@ -163,7 +163,7 @@ def build_entries(rows: list[PayrollRow]) -> list[Entry]:
 
 def sum_figures(entries) -> tuple[int, tuple]:
     """(people, sums of 基本工资 … 人工成本) over employee entries."""
-    columns = list(zip(*(entry.values[FIRST_AMOUNT:] for entry in entries)))
+    columns = list(zip(*(entry.values[FIRST_AMOUNT:] for entry in entries), strict=True))
     if not columns:
         return 0, (ZERO,) * (COLUMN_COUNT - FIRST_AMOUNT)
     return len(columns[0]), tuple(sum(column, ZERO) for column in columns)

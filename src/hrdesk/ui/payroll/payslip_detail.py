@@ -46,7 +46,9 @@ def sections(payslip: Payslip) -> list[tuple[str, str, list[tuple[str, str, str]
     lines = list(p.lines)
     item_lines = [line for line in lines if line.group == "item"]
     categorised = (
-        list(zip(item_lines, p.items)) if len(item_lines) == len(p.items) else [(line, None) for line in item_lines]
+        list(zip(item_lines, p.items, strict=True))
+        if len(item_lines) == len(p.items)
+        else [(line, None) for line in item_lines]
     )
 
     gross: list[tuple[str, str, str]] = []

@@ -74,7 +74,7 @@ def build_pdf(
 ) -> bytes:
     """Lay ``story`` out on letterhead pages and return the PDF file's bytes."""
     ensure_font()
-    stamp = "D:%04d%02d%02d000000+08'00'" % (issue_date.year, issue_date.month, issue_date.day)
+    stamp = f"D:{issue_date:%Y%m%d}000000+08'00'"
 
     def on_page(canvas, _doc):
         canvas.setDateFormatter(lambda *_: stamp)

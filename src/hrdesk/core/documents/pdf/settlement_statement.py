@@ -162,7 +162,7 @@ def _signature_table(st: SettlementStatement) -> Table:
     column = WIDTH / count
     label_width = [min(column * 0.5, (len(name) + 1) * CELL_SIZE + 4) for name in st.signatures]
     cells, widths = [], []
-    for name, width in zip(st.signatures, label_width):
+    for name, width in zip(st.signatures, label_width, strict=True):
         cells += [name + "：", ""]
         widths += [width, column - width - 6 * mm]
         cells.append("")

@@ -2,8 +2,9 @@
 
 The key is 256 random bits used as a raw SQLCipher key (no PBKDF2 per connection). It lives in the
 credential store under service "HRDesk" and the database's random identifier. HRDESK_DB_KEY (64 hex
-digits, or the recovery key) overrides the store for automation, tests and machines without one. The recovery key is the same 256 bits written
-for humans: base32 in groups of four with a 24-bit checksum, so a typo is reported as a typo.
+digits, or the recovery key) overrides the store for automation, tests and machines without one.
+The recovery key is the same 256 bits written for humans: base32 in groups of four with a 24-bit
+checksum, so a typo is reported as a typo.
 """
 
 from __future__ import annotations

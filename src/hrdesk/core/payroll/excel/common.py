@@ -227,7 +227,7 @@ class RowWriter:
 
     def append(self, values: Sequence[Any]) -> None:
         cells = self.cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=False):
             put(cell, value)
         for cell in cells[len(values) :]:
             put(cell, None)
@@ -237,7 +237,7 @@ class RowWriter:
 def single_row(ws, values: Sequence[Any], style: CellStyle | Sequence[CellStyle | None] | None) -> None:
     """Append one row (titles, notes) with fresh cells."""
     styles = style if isinstance(style, (list, tuple)) else [style] * len(values)
-    ws.append([put(styled_cell(ws, s), v) for s, v in zip(styles, values)])
+    ws.append([put(styled_cell(ws, s), v) for s, v in zip(styles, values, strict=True)])
 
 
 def header_row(ws, headers: Sequence[str], notes: Sequence[str] = (), style: CellStyle | None = None) -> None:
@@ -297,7 +297,7 @@ def column_widths(columns: Sequence[Column], lines: Sequence[Sequence[Any]]) -> 
     """Readable widths for ``columns`` holding ``lines`` (money: the widest amount; text: the
     longest text, CJK counted double, capped)."""
     widths = []
-    for index, values in enumerate(zip(*lines)) if lines else enumerate([()] * len(columns)):
+    for index, values in enumerate(zip(*lines, strict=True)) if lines else enumerate([()] * len(columns)):
         col = columns[index]
         if col.kind == "money":
             amounts = [v for v in values if isinstance(v, Decimal)]
@@ -349,7 +349,7 @@ def pay_item_columns(rows: Sequence[PayrollRow]) -> list[Column]:
     keys = sorted(seen, key=lambda k: (order[k[0]], seen[k], k[1]))
     labels = [seen[k] for k in keys]
     columns = []
-    for (category, code), label in zip(keys, labels):
+    for (category, code), label in zip(keys, labels, strict=True):
         header = label if labels.count(label) == 1 else f"{label}（{category.label}）"
 
         columns.append(

@@ -186,7 +186,7 @@ def write_iit_declaration(
             lines.append([_field(f, row, contribs, cumulative, id_type) for f in fields])
         ws = wb.create_sheet(sheet["sheet"][:31])
         widths, styles = [], []
-        for index, (col, field) in enumerate(zip(columns, fields)):
+        for index, (col, field) in enumerate(zip(columns, fields, strict=True)):
             if field in MONEY_FIELDS:
                 styles.append(CellStyle(alignment=RIGHT, number_format=MONEY))
                 longest = max((len(f"{line[index]:,.2f}") for line in lines if line[index] is not None), default=0)

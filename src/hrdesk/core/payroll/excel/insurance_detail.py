@@ -195,7 +195,7 @@ def write_insurance_detail(
 
     body_styles = styles()
     body = RowWriter(ws, body_styles)
-    for line, notes in zip(lines, comments):
+    for line, notes in zip(lines, comments, strict=True):
         if not notes:
             body.append(line)
             continue

@@ -143,7 +143,7 @@ def write_payslips(
     first_page = max(1, per_page - math.ceil(60 * 100 / (block_height * scale)))
     on_page, capacity = 0, first_page
     for index, line in enumerate(lines):
-        for band, head, body, headers in zip(bands, heads, bodies, band_headers):
+        for band, head, body, headers in zip(bands, heads, bodies, band_headers, strict=True):
             ws.row_dimensions[row_number].height = HEADER_HEIGHT
             ws.row_dimensions[row_number + 1].height = VALUE_HEIGHT
             head.append(headers)

@@ -1,4 +1,5 @@
-"""Payroll and separation settlement: policy tables, pay items, special deductions, tax profiles, runs, results, settlements, issued documents
+"""Payroll and separation settlement: policy tables, pay items, special deductions, tax profiles,
+runs, results, settlements, issued documents
 
 Revision ID: 0003
 Revises: 0002
