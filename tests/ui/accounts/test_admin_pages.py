@@ -15,7 +15,7 @@ from hrdesk.core.people.custom_field_types import FieldType
 from hrdesk.ui.accounts.accounts_page import AccountsPage
 from hrdesk.ui.audit import audit_page as audit_page_module
 from hrdesk.ui.audit.audit_page import AuditPage
-from hrdesk.ui.people import custom_fields_page as custom_fields_page_module
+from hrdesk.ui.common import messages
 from hrdesk.ui.people.custom_fields_page import CustomFieldsPage
 from hrdesk.ui.shell.app import make_session
 
@@ -282,7 +282,7 @@ def test_custom_field_create_edit_and_delete_in_use_refused(qtbot, company, sess
     # Deleting a field in use: the service's message, and the field stays.
     shown = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(custom_fields_page_module, "show_error", lambda parent, exc: shown.append(str(exc)))
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc: shown.append(str(exc)))
     assert page.select_field(field_id)
     assert not page.delete_current()
     assert len(shown) == 1 and "可以停用" in shown[0]

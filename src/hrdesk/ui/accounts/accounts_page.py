@@ -7,41 +7,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTableView, QVBoxLayout
 
 from hrdesk.core.accounts import users
 from hrdesk.core.accounts.users import AccountInfo
 from hrdesk.core.kernel.errors import HRDeskError
+from hrdesk.ui.common.list_page import TablePage
 from hrdesk.ui.common.messages import show_error
-from hrdesk.ui.common.rows_model import setup_table
-from hrdesk.ui.common.runner import Reloader
+from hrdesk.ui.common.rows_model import DisplayTableModel, setup_table
 from hrdesk.ui.common.session import AppSession
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-HORIZONTAL = Qt.Orientation.Horizontal
 GREY = QColor("#80868b")
 RED = QColor("#b3261e")
 ROLES_COLUMN, STATUS_COLUMN = 3, 4
-NOTICE_STYLE = "color: #1e7e34;"
 
 
 def _tr(text: str) -> str:
@@ -83,12 +66,11 @@ def headers() -> list[str]:
     return [_tr("用户名"), _tr("显示名称"), _tr("关联员工"), _tr("角色"), _tr("状态"), _tr("最近登录")]
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(DisplayTableModel):
     """Display rows (tuples) built once per load, beside the AccountInfo each row stands for."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._headers = headers()
+        super().__init__(headers(), parent)
         self._all: list[tuple[AccountInfo, tuple, bool]] = []  # (account, row, locked)
         self._rows: list[tuple[AccountInfo, tuple, bool]] = []
         self._text = ""
@@ -110,12 +92,6 @@ class AccountTableModel(QAbstractTableModel):
             return list(self._all)
         return [item for item in self._all if any(self._text in str(v).lower() for v in item[1])]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index, role=DISPLAY):
         account, row, locked = self._rows[index.row()]
         if role == DISPLAY:
@@ -130,13 +106,11 @@ class AccountTableModel(QAbstractTableModel):
             return _tr("连续输错密码被锁定；可点“解锁”或“重置密码”")
         return None
 
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == HORIZONTAL and role == DISPLAY and section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def account(self, row: int) -> AccountInfo:
         return self._rows[row][0]
+
+    def key(self, row: int) -> int:
+        return self._rows[row][0].id
 
     def locked(self, row: int) -> bool:
         return self._rows[row][2]
@@ -148,113 +122,64 @@ class AccountTableModel(QAbstractTableModel):
         return len(self._all)
 
 
-class AccountsPage(QWidget):
-    loaded = Signal()  # emitted after each (re)load has reached the table
+class AccountsPage(TablePage):
+    watched = ("user", "employee")
 
     def __init__(self, session: AppSession, parent=None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("accounts_page")
         self.model = AccountTableModel(self)
-        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
-        self._pending_select: int | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("搜索用户名、显示名称、员工、角色…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
-        self.notice.setStyleSheet(NOTICE_STYLE)
-
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.setObjectName("refresh")
-        self.refresh_button.clicked.connect(self.reload)
-        self.unlock_button = QPushButton(self.tr("解锁"))
-        self.unlock_button.setObjectName("unlock")
+        self.refresh_button = self.button(self.tr("刷新"), "refresh", self.reload)
+        self.unlock_button = self.button(self.tr("解锁"), "unlock", self.unlock_current)
         self.unlock_button.setToolTip(self.tr("解除因连续输错密码造成的锁定"))
-        self.unlock_button.clicked.connect(self.unlock_current)
-        self.reset_button = QPushButton(self.tr("重置密码"))
-        self.reset_button.setObjectName("reset_password")
-        self.reset_button.clicked.connect(self.open_reset_password)
-        self.edit_button = QPushButton(self.tr("编辑"))
-        self.edit_button.setObjectName("edit_account")
-        self.edit_button.clicked.connect(self.open_edit_account)
-        self.new_button = QPushButton(self.tr("新建账号"))
-        self.new_button.setObjectName("new_account")
-        self.new_button.clicked.connect(self.open_new_account)
+        self.reset_button = self.button(self.tr("重置密码"), "reset_password", self.open_reset_password)
+        self.edit_button = self.button(self.tr("编辑"), "edit_account", self.open_edit_account)
+        self.new_button = self.button(self.tr("新建账号"), "new_account", self.open_new_account)
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 2)
         toolbar.addWidget(self.notice)
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.refresh_button)
-        toolbar.addWidget(self.unlock_button)
-        toolbar.addWidget(self.reset_button)
-        toolbar.addWidget(self.edit_button)
-        toolbar.addWidget(self.new_button)
+        for button in (self.refresh_button, self.unlock_button, self.reset_button, self.edit_button, self.new_button):
+            toolbar.addWidget(button)
 
         self.table = QTableView()
         self.table.setObjectName("account_table")
-        setup_table(self.table, self.model, [])
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((120, 120, 170, 220, 120, 140)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(ROLES_COLUMN, QHeaderView.ResizeMode.Stretch)
+        setup_table(self.table, self.model, [120, 120, 170, 220, 120, 140], stretch=ROLES_COLUMN)
         self.table.doubleClicked.connect(lambda index: self.open_edit_account())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(self.table, 1)
 
-        session.signals.changed.connect(self._on_changes)
-        self._update_buttons()
+        self.update_buttons()
         self.reload()
 
-    # --- loading -------------------------------------------------------------------------------
+    # --- the list -------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self.loader.reload():
-            self.count_label.setText(self.tr("正在加载…"))
+    def load(self, ctx) -> list[AccountInfo]:
+        return users.list_accounts(ctx)
 
-    def _prepare_load(self):
-        ctx = self.session.ctx
-        return lambda: users.list_accounts(ctx)
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self.count_label.setText(self.tr("加载失败"))
-        show_error(self, exc)
-
-    def _apply(self, items: list[AccountInfo]) -> None:
-        selected = self._pending_select or (self.current_account().id if self.current_account() else None)
+    def show_items(self, items: list[AccountInfo]) -> None:
         self.model.set_accounts(items, self.session.ctx.clock.now())
-        self._pending_select = None
-        if selected is not None:
-            self.select_account(selected)
-        self._update_count()
-        self._update_buttons()
-        self.loaded.emit()
 
-    def _on_changes(self, changes) -> None:
-        if self.session.signals.touches(changes, "user", "employee"):
-            self.reload()
+    def count_text(self, items=None) -> str:
+        return self.tr("显示 {0} / 共 {1} 个账号").format(self.model.rowCount(), self.model.total_count())
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
-        self._update_count()
-        self._update_buttons()
+        self.count_label.setText(self.count_text())
+        self.update_buttons()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("显示 {0} / 共 {1} 个账号").format(self.model.rowCount(), self.model.total_count())
-        )
-
-    def _update_buttons(self) -> None:
+    def update_buttons(self, *_) -> None:
         row = self.table.currentIndex().row()
         has = row >= 0
         self.edit_button.setEnabled(has)
@@ -268,14 +193,7 @@ class AccountsPage(QWidget):
         return self.model.account(index.row()) if index.isValid() else None
 
     def select_account(self, account_id: int) -> bool:
-        row = self.model.row_of(account_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        self._update_buttons()
-        return True
+        return self.select_key(account_id)
 
     def select_username(self, username: str) -> bool:
         row = next((r for r in range(self.model.rowCount()) if self.model.account(r).username == username), -1)
@@ -286,10 +204,7 @@ class AccountsPage(QWidget):
     def open_new_account(self):
         from hrdesk.ui.accounts.account_dialog import AccountDialog
 
-        dialog = AccountDialog(self.session, None, self)
-        dialog.saved.connect(self._after_save)
-        dialog.open()
-        return dialog
+        return self.open_dialog(lambda: AccountDialog(self.session, None, self))
 
     def open_edit_account(self):
         from hrdesk.ui.accounts.account_dialog import AccountDialog
@@ -297,10 +212,7 @@ class AccountsPage(QWidget):
         account = self.current_account()
         if account is None:
             return None
-        dialog = AccountDialog(self.session, account, self)
-        dialog.saved.connect(self._after_save)
-        dialog.open()
-        return dialog
+        return self.open_dialog(lambda: AccountDialog(self.session, account, self))
 
     def open_reset_password(self):
         from hrdesk.ui.accounts.reset_password_dialog import ResetPasswordDialog
@@ -326,7 +238,3 @@ class AccountsPage(QWidget):
             self.reload()  # e.g. the lock ran out meanwhile: show the account as it is now
             return
         self.notice.setText(self.tr("已解锁 {0}。").format(account.username))
-
-    def _after_save(self, account_id: int) -> None:
-        self._pending_select = account_id
-        self.notice.setText("")

@@ -1,5 +1,5 @@
-"""A table model over display tuples (with per-row colours and keys) and the table set-up every list
-in the flow pages shares."""
+"""Table models over display tuples (with per-row colours and keys) and the table set-up every list
+shares."""
 
 from __future__ import annotations
 
@@ -37,12 +37,33 @@ class Row:
     right: tuple = ()  # right-aligned columns (amounts)
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over display rows built once per load (the project's table pattern)."""
+class DisplayTableModel(QAbstractTableModel):
+    """A read-only table over display rows built once per load (the project's table pattern): the
+    counting and the column titles every table model here shares. Subclasses keep ``_rows`` and
+    answer ``data``."""
 
     def __init__(self, headers: list[str], parent=None):
         super().__init__(parent)
         self._headers = headers
+        self._rows: list = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation == HORIZONTAL and role == DISPLAY and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class RowsModel(DisplayTableModel):
+    """Display rows with per-row colours, bold, tooltips and right-aligned amounts."""
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(headers, parent)
         self._rows: list[Row] = []
         self._bold: QFont | None = None
 
@@ -63,12 +84,6 @@ class RowsModel(QAbstractTableModel):
     def row_of(self, key) -> int:
         return next((i for i, r in enumerate(self._rows) if r.key == key), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index, role=DISPLAY):
         row = self._rows[index.row()]
         column = index.column()
@@ -85,11 +100,6 @@ class RowsModel(QAbstractTableModel):
             return row.tooltips.get(column) or (row.cells[column] if len(str(row.cells[column])) > 18 else None)
         if role == ALIGN and column in row.right:
             return RIGHT
-        return None
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == HORIZONTAL and role == DISPLAY and section < len(self._headers):
-            return self._headers[section]
         return None
 
 

@@ -31,7 +31,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.common.form_parts import error_label, hint_label, named_button
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from hrdesk.ui.separation.compensation_calculator_dialog import date_edit
+from hrdesk.ui.separation.calculator import date_edit
 
 CANCELLED_STYLE = "color: #b06000;"
 

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
-    QMessageBox,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
-from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import departments as org
 from hrdesk.core.org.departments import DepartmentInfo
 from hrdesk.core.org.tree import DepartmentKind
-from hrdesk.ui.common import messages
-from hrdesk.ui.common.runner import Reloader
+from hrdesk.ui.common.list_page import ListPage
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import ROW_HEIGHT
 
@@ -44,29 +38,24 @@ def column_titles() -> list[str]:
     return [_tr("部门名称"), _tr("类型"), _tr("编码"), _tr("负责人"), _tr("在职人数"), _tr("状态")]
 
 
-class DepartmentsPage(QWidget):
-    loaded = Signal()  # emitted after each (re)load has reached the tree
+class DepartmentsPage(ListPage):
+    watched = ("department", "employee")
 
     def __init__(self, session: AppSession, parent=None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("departments_page")
         self.departments: dict[int, DepartmentInfo] = {}
-        self._pending_select: int | None = None
-        self.loader = Reloader(session.runner, self, self._prepare_load, self._apply, self._load_failed)
         editable = session.actor.can_all(Permission.ORG_MANAGE)
 
-        self.new_button = self._button(self.tr("新建部门"), "new_department", self.open_new_department)
-        self.new_child_button = self._button(
+        self.new_button = self.button(self.tr("新建部门"), "new_department", self.open_new_department)
+        self.new_child_button = self.button(
             self.tr("新建下级部门"), "new_child_department", self.open_new_child_department
         )
-        self.edit_button = self._button(self.tr("编辑"), "edit_department", self.edit_current)
-        self.delete_button = self._button(self.tr("删除"), "delete_department", self.delete_current)
-        self.refresh_button = self._button(self.tr("刷新"), "refresh", self.reload)
+        self.edit_button = self.button(self.tr("编辑"), "edit_department", self.edit_current)
+        self.delete_button = self.button(self.tr("删除"), "delete_department", self.delete_current)
+        self.refresh_button = self.button(self.tr("刷新"), "refresh", self.reload)
         for button in (self.new_button, self.new_child_button, self.edit_button, self.delete_button):
             button.setVisible(editable)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.new_button)
@@ -105,7 +94,7 @@ class DepartmentsPage(QWidget):
             (COL_STATUS, 80),
         ):
             self.tree.setColumnWidth(column, width)
-        self.tree.currentItemChanged.connect(self._update_buttons)
+        self.tree.currentItemChanged.connect(self.update_buttons)
         if editable:
             self.tree.itemDoubleClicked.connect(lambda *_: self.edit_current())
             self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -115,32 +104,15 @@ class DepartmentsPage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.tree, 1)
 
-        self._update_buttons()
-        session.signals.changed.connect(self._on_changes)
+        self.update_buttons()
         self.reload()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda: slot())
-        return button
+    # --- the tree -------------------------------------------------------------------------------
 
-    # --- loading -------------------------------------------------------------------------------
+    def load(self, ctx) -> list[DepartmentInfo]:
+        return org.list_departments(ctx)
 
-    def reload(self) -> None:
-        self.loader.reload()
-
-    def _prepare_load(self):
-        ctx = self.session.ctx
-        return lambda: org.list_departments(ctx)
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self.count_label.setText(self.tr("加载失败"))
-        messages.show_error(self, exc)
-
-    def _apply(self, departments: list[DepartmentInfo]) -> None:
-        selected = self._pending_select or self.current_department_id()
-        self._pending_select = None
+    def show_items(self, departments: list[DepartmentInfo]) -> None:
         self.departments = {d.id: d for d in departments}
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
@@ -157,20 +129,19 @@ class DepartmentsPage(QWidget):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
-        if selected in items:
-            self.tree.setCurrentItem(items[selected])
-            self.tree.scrollToItem(items[selected])
-        elif self.tree.topLevelItemCount():
+
+    def restore_selection(self, key) -> None:
+        """The department selected (or just saved) if still there, else the top of the tree."""
+        if (key is None or not self.select_key(key)) and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def count_text(self, departments: list[DepartmentInfo]) -> str:
         inactive = sum(1 for d in departments if not d.active)
         if not departments:
-            self.count_label.setText(self.tr("还没有部门，请点击“新建部门”"))
-        elif inactive:
-            self.count_label.setText(self.tr("共 {0} 个部门（{1} 个已停用）").format(len(departments), inactive))
-        else:
-            self.count_label.setText(self.tr("共 {0} 个部门").format(len(departments)))
-        self._update_buttons()
-        self.loaded.emit()
+            return self.tr("还没有部门，请点击“新建部门”")
+        if inactive:
+            return self.tr("共 {0} 个部门（{1} 个已停用）").format(len(departments), inactive)
+        return self.tr("共 {0} 个部门").format(len(departments))
 
     def _make_item(self, dept: DepartmentInfo) -> QTreeWidgetItem:
         project = dept.kind is DepartmentKind.PROJECT
@@ -198,15 +169,13 @@ class DepartmentsPage(QWidget):
                 item.setForeground(column, brush)
         return item
 
-    def _on_changes(self, changes) -> None:
-        if self.session.signals.touches(changes, "department", "employee"):
-            self.reload()
-
     # --- selection ------------------------------------------------------------------------------
 
-    def current_department_id(self) -> int | None:
+    def current_key(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(COL_NAME, ID_ROLE) if item else None
+
+    current_department_id = current_key
 
     def current_department(self) -> DepartmentInfo | None:
         dept_id = self.current_department_id()
@@ -218,13 +187,15 @@ class DepartmentsPage(QWidget):
                 return item
         return None
 
-    def select_department(self, dept_id: int) -> bool:
+    def select_key(self, dept_id: int) -> bool:
         item = self.item_for(dept_id)
         if item is None:
             return False
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
         return True
+
+    select_department = select_key
 
     def _all_items(self):
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
@@ -233,7 +204,7 @@ class DepartmentsPage(QWidget):
             yield item
             stack.extend(item.child(i) for i in range(item.childCount()))
 
-    def _update_buttons(self, *_) -> None:
+    def update_buttons(self, *_) -> None:
         has = self.current_department() is not None
         for button in (self.new_child_button, self.edit_button, self.delete_button):
             button.setEnabled(has)
@@ -256,14 +227,7 @@ class DepartmentsPage(QWidget):
     def _open_dialog(self, dept_id: int | None = None, parent_id: int | None = None):
         from hrdesk.ui.org.department_dialog import DepartmentDialog
 
-        try:
-            dialog = DepartmentDialog(self.session, dept_id, parent_id, self)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return None
-        dialog.saved.connect(self._after_save)
-        dialog.open()
-        return dialog
+        return self.open_dialog(lambda: DepartmentDialog(self.session, dept_id, parent_id, self))
 
     def open_new_department(self):
         """A new department: top level, or beside the selected one (under the same parent)."""
@@ -287,24 +251,13 @@ class DepartmentsPage(QWidget):
         current = self.current_department()
         if current is None:
             return False
-        answer = QMessageBox.question(
-            self,
+        deleted = self.confirm_and_delete(
             self.tr("删除部门"),
             self.tr("确定要删除部门“{0}”吗？\n删除后不可恢复；如只是不再使用，可以编辑部门并取消“启用”。").format(
                 current.path
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            lambda: org.delete_department(self.session.ctx, current.id),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            org.delete_department(self.session.ctx, current.id)
-        except HRDeskError as exc:
-            messages.show_error(self, exc)
-            return False
-        self._pending_select = current.parent_id
-        return True
-
-    def _after_save(self, dept_id: int) -> None:
-        self._pending_select = dept_id
+        if deleted:
+            self._pending_select = current.parent_id
+        return deleted

@@ -9,155 +9,38 @@ stored. Invalid input is named next to its field and nothing is computed.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
-from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.payroll import policies
 from hrdesk.core.payroll.rules.policy import LOCAL_AVERAGE_WAGE, PolicySet
 from hrdesk.core.separation.compensation import CompensationCase, CompensationResult, economic_compensation
-from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
-
-MAX_AMOUNT = Decimal("9999999.99")
-RESULT_STYLE = "QFrame#result_box { background: #e8f0fe; border: 1px solid #aecbfa; border-radius: 4px; }"
-TOTAL_STYLE = "QLabel { color: #174ea6; font-size: 15pt; font-weight: bold; }"
+from hrdesk.ui.separation.calculator import (
+    CalculatorDialog,
+    date_edit,
+    error_label,
+    hint_label,
+    line_edit,
+    money,
+    number_text,
+    read_date,
+)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CompensationCalculatorDialog", text)
 
 
-def money(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
-
-
-def number_text(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
-# --- small form helpers (shared with the annual leave calculator) ---------------------------------
-
-
-def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setDateRange(QDate(1950, 1, 1), QDate(2099, 12, 31))
-    edit.setDate(QDate(value.year, value.month, value.day))
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 48)
-    return edit
-
-
-def read_date(edit: QDateEdit) -> date:
-    return edit.date().toPython()
-
-
-def line_edit(name: str, placeholder: str = "", text: str = "", width: int = 160) -> QLineEdit:
-    edit = QLineEdit(text)
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-    edit.setFixedWidth(width)
-    return edit
-
-
-def error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"{name}_error")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    return label
-
-
-def hint_label(text: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(HINT_STYLE)
-    label.setWordWrap(wrap)
-    return label
-
-
-def show_errors_only_when_set(labels) -> None:
-    """An empty error label takes no room."""
-    for label in labels:
-        label.setVisible(bool(label.text()))
-
-
-def parse_number(text: str, *, maximum: Decimal | None = None, places: int = 2) -> Decimal:
-    """A plain non-negative number such as 6 or 1.5 (years, days); ValueError with a Chinese message."""
-    text = (text or "").strip().replace("，", ".").replace(",", "")
-    if not text:
-        raise ValueError(_tr("请填写"))
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(_tr("请输入数字，如 6 或 1.5")) from None
-    if not value.is_finite():
-        raise ValueError(_tr("请输入数字，如 6 或 1.5"))
-    if value < 0:
-        raise ValueError(_tr("不能为负数"))
-    if value != value.quantize(Decimal(1).scaleb(-places)):
-        raise ValueError(_tr("最多保留{0}位小数").format(places))
-    if maximum is not None and value > maximum:
-        raise ValueError(_tr("不能超过{0}").format(number_text(maximum)))
-    return value
-
-
-def basis_html(lines) -> str:
-    items = "".join(f"<li style='margin-bottom:4px'>{_escape(line)}</li>" for line in lines)
-    return f"<ol style='margin-left:-16px'>{items}</ol>"
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def results_grid(parent_layout: QVBoxLayout, rows: list[tuple[str, str]]) -> dict[str, QLabel]:
-    """Label/value rows in the blue result box; returns the value labels by key."""
-    grid = QGridLayout()
-    grid.setHorizontalSpacing(16)
-    grid.setVerticalSpacing(6)
-    values: dict[str, QLabel] = {}
-    for row, (key, title) in enumerate(rows):
-        name = QLabel(title)
-        name.setStyleSheet("color: #3c4043;")
-        value = QLabel("—")
-        value.setObjectName(f"result_{key}")
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(name, row, 0)
-        grid.addWidget(value, row, 1)
-        values[key] = value
-    grid.setColumnStretch(1, 1)
-    parent_layout.addLayout(grid)
-    return values
-
-
-# --- the dialog ---------------------------------------------------------------------------------
-
-
-class CompensationCalculatorDialog(QDialog):
+class CompensationCalculatorDialog(CalculatorDialog):
     def __init__(
         self,
         ctx: ServiceContext,
@@ -169,12 +52,8 @@ class CompensationCalculatorDialog(QDialog):
         case: CompensationCase | SeparationReason | None = None,
         city: str | None = None,
     ):
-        super().__init__(parent)
-        self.setObjectName("compensation_calculator")
-        self.setWindowTitle(_tr("离职补偿计算器"))
-        self.ctx = ctx
+        super().__init__(ctx, parent, "compensation_calculator", _tr("离职补偿计算器"))
         self.result: CompensationResult | None = None
-        self._touched: set[str] = set()
         self._local_from_city = False
         try:
             self.policies: PolicySet | None = policies.policy_set(ctx)
@@ -210,41 +89,15 @@ class CompensationCalculatorDialog(QDialog):
             key: error_label(key) for key in ("hire_date", "last_day", "reason", "wage", "local_average", "notice_pay")
         }
 
-        inputs = QGroupBox(_tr("输入"))
-        grid = QGridLayout(inputs)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
-        rows = [
-            (_tr("入职日期"), self.hire_date, "hire_date", ""),
-            (_tr("最后工作日"), self.last_day, "last_day", _tr("工作年限算至这一天（含）")),
-            (_tr("离职原因"), self.reason, "reason", ""),
-            (_tr("前12个月平均工资"), self.wage, "wage", _tr("元/月，含奖金、津贴")),
-            (_tr("社保缴纳城市"), self.city, None, ""),
-            (_tr("当地上年职工月平均工资"), self.local_average, "local_average", ""),
-        ]
-        for row, (title, field, key, hint) in enumerate(rows):
-            grid.addWidget(QLabel(title), row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(field, row, 1)
-            side = QHBoxLayout()
-            if key is not None:
-                side.addWidget(self.errors[key])
-            if hint:
-                side.addWidget(hint_label(hint, wrap=False))
-            if field is self.local_average:
-                side.addWidget(self.local_hint, 1)
-            side.addStretch(1 if field is not self.local_average else 0)
-            grid.addLayout(side, row, 2)
-        grid.addWidget(self.notice_pay, len(rows), 1, 1, 2)
-        grid.addWidget(self.errors["notice_pay"], len(rows) + 1, 1, 1, 2)
-        grid.addWidget(self.refused_renewal, len(rows) + 2, 1, 1, 2)
-        grid.setColumnStretch(2, 1)
-
-        self.result_box = QFrame()
-        self.result_box.setObjectName("result_box")
-        self.result_box.setStyleSheet(RESULT_STYLE)
-        box = QVBoxLayout(self.result_box)
-        self.values = results_grid(
-            box,
+        grid = self.build(
+            [
+                (_tr("入职日期"), self.hire_date, "hire_date", ""),
+                (_tr("最后工作日"), self.last_day, "last_day", _tr("工作年限算至这一天（含）")),
+                (_tr("离职原因"), self.reason, "reason", ""),
+                (_tr("前12个月平均工资"), self.wage, "wage", _tr("元/月，含奖金、津贴")),
+                (_tr("社保缴纳城市"), self.city, None, ""),
+                (_tr("当地上年职工月平均工资"), self.local_average, "local_average", self.local_hint),
+            ],
             [
                 ("service", _tr("工作年限")),
                 ("months", _tr("补偿月数 N")),
@@ -253,40 +106,19 @@ class CompensationCalculatorDialog(QDialog):
                 ("notice", _tr("代通知金")),
                 ("total", _tr("合计")),
             ],
-        )
-        self.values["total"].setStyleSheet(TOTAL_STYLE)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        box.addWidget(self.summary)
-
-        self.basis = QTextBrowser()
-        self.basis.setObjectName("basis")
-        self.basis.setOpenLinks(False)
-        self.basis.setMinimumHeight(150)
-        note = hint_label(
+            "total",
             _tr(
                 "依据《劳动合同法》第四十六、四十七、八十七条及实施条例第二十七条计算，结果供参考；"
                 "2008年以前的工作年限、特殊地方规定请人工核对。"
-            )
+            ),
+            (780, 720),
         )
+        first = grid.rowCount()
+        grid.addWidget(self.notice_pay, first, 1, 1, 2)
+        grid.addWidget(self.errors["notice_pay"], first + 1, 1, 1, 2)
+        grid.addWidget(self.refused_renewal, first + 2, 1, 1, 2)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_tr("关闭"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(inputs)
-        layout.addWidget(self.result_box)
-        layout.addWidget(QLabel(_tr("计算依据")))
-        layout.addWidget(self.basis, 1)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(780, 720)
-
-        for edit, key in ((self.wage, "wage"), (self.local_average, "local_average")):
-            edit.textEdited.connect(lambda *_, k=key: self._touched.add(k))
-            edit.textChanged.connect(lambda *_: self.compute())
+        self.recompute_on_typing([(self.wage, "wage"), (self.local_average, "local_average")])
         self.local_average.textEdited.connect(lambda *_: setattr(self, "_local_from_city", False))
         self.hire_date.dateChanged.connect(lambda *_: self.compute())
         self.last_day.dateChanged.connect(lambda *_: self._last_day_changed())
@@ -342,38 +174,14 @@ class CompensationCalculatorDialog(QDialog):
             self.local_hint.setToolTip(found.source)
         self.compute()
 
-    def _amount(self, key: str, edit: QLineEdit, required: bool) -> tuple[bool, Decimal | None]:
-        """(ok, amount); an untouched empty required field is "not ready" without a message."""
-        text = edit.text().strip()
-        if not text:
-            if required and key in self._touched:
-                self.errors[key].setText(_tr("请填写"))
-                return False, None
-            self.errors[key].setText("")
-            return True, None  # not filled in yet (required ones: nothing to compute)
-        try:
-            value = parse_money(text, maximum=MAX_AMOUNT)
-        except MoneyError as exc:
-            self.errors[key].setText(str(exc))
-            return False, None
-        if key == "local_average" and value == 0:
-            self.errors[key].setText(_tr("应大于0；不封顶请留空"))
-            return False, None
-        self.errors[key].setText("")
-        return True, value
-
     # --- computing ------------------------------------------------------------------------------
 
-    def compute(self) -> CompensationResult | None:
-        result = self._compute()
-        self._after_compute()
-        return result
-
     def _compute(self) -> CompensationResult | None:
-        for label in self.errors.values():
-            label.setText("")
-        wage_ok, wage = self._amount("wage", self.wage, True)
-        local_ok, local = self._amount("local_average", self.local_average, False)
+        wage_ok, wage = self.read_amount("wage", self.wage, True)
+        local_ok, local = self.read_amount("local_average", self.local_average, False)
+        if local == 0:
+            self.errors["local_average"].setText(_tr("应大于0；不封顶请留空"))
+            local_ok = False
         hire, last = read_date(self.hire_date), read_date(self.last_day)
         if last < hire:
             self.errors["last_day"].setText(_tr("不能早于入职日期"))
@@ -393,32 +201,14 @@ class CompensationCalculatorDialog(QDialog):
                 refused_renewal=self.refused_renewal.isChecked(),
             )
         except ValidationError as exc:
-            mapping = {"monthly_wage": "wage", "local_average_monthly": "local_average"}
-            leftovers = []
-            for key, message in exc.errors.items():
-                target = self.errors.get(mapping.get(key, key))
-                if target is not None:
-                    target.setText(message)
-                else:
-                    leftovers.append(message)
+            leftovers = self.show_field_errors(
+                exc.errors, {"monthly_wage": "wage", "local_average_monthly": "local_average"}
+            )
             return self._clear("；".join(leftovers) or _tr("请修正标红的输入。"))
         self._show(result)
         return result
 
-    def _after_compute(self) -> None:
-        show_errors_only_when_set(self.errors.values())
-
-    def _clear(self, message: str) -> None:
-        self.result = None
-        for value in self.values.values():
-            value.setText("—")
-        self.summary.setText(message)
-        self.summary.setStyleSheet(HINT_STYLE)
-        self.basis.clear()
-        return None
-
     def _show(self, r: CompensationResult) -> None:
-        self.result = r
         v = self.values
         v["service"].setText(
             _tr("{0}（{1} 至 {2}）").format(r.service.text, r.hire_date.isoformat(), r.last_day.isoformat())
@@ -445,16 +235,13 @@ class CompensationCalculatorDialog(QDialog):
         v["notice"].setText(money(r.notice_pay) if r.notice_pay else _tr("无"))
         v["total"].setText(_tr("{0} 元").format(money(r.total)))
         if r.owed:
-            self.summary.setText(
-                _tr("{0}：{1} × {2}{3} = {4}").format(
-                    r.case.label,
-                    money(r.wage_base),
-                    number_text(r.months_counted),
-                    " × 2" if r.multiplier == 2 else "",
-                    money(r.compensation),
-                )
+            summary = _tr("{0}：{1} × {2}{3} = {4}").format(
+                r.case.label,
+                money(r.wage_base),
+                number_text(r.months_counted),
+                " × 2" if r.multiplier == 2 else "",
+                money(r.compensation),
             )
         else:
-            self.summary.setText(_tr("“{0}”依法不支付经济补偿。").format(r.case.label))
-        self.summary.setStyleSheet("color: #174ea6;")
-        self.basis.setHtml(basis_html(r.basis))
+            summary = _tr("“{0}”依法不支付经济补偿。").format(r.case.label)
+        self._finish(r, summary, r.basis)

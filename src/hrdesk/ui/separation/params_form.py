@@ -19,7 +19,7 @@ from hrdesk.core.separation.statement import SettlementParams, Statement
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.form_parts import error_label, shown_errors
 from hrdesk.ui.common.styles import ERROR_STYLE, HINT_STYLE
-from hrdesk.ui.separation.compensation_calculator_dialog import number_text, parse_number
+from hrdesk.ui.separation.calculator import number_text, parse_number
 from hrdesk.ui.separation.texts import tr
 
 FIGURES = ("working_years", "leave_taken", "average_wage")  # the typed fields, in the order shown
