@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
+import hrdesk.core.areas  # noqa: E402,F401  (every area loaded, as the entry points do)
+
 CHUNK = 50_000
 CHUNKS_PER_TRANSACTION = 4
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"

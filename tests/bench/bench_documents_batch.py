@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
 from bench_separations import KEY, machine, peak_rss_mb, prepare  # noqa: E402
 
+import hrdesk.core.areas  # noqa: E402,F401  (every area loaded, as the entry points do)
+
 
 def current_rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():

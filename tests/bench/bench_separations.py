@@ -34,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+
+import hrdesk.core.areas  # noqa: E402,F401  (every area loaded, as the entry points do)
+
 KEY = "7" * 64
 
 
