@@ -16,7 +16,8 @@ from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action, ActorKind, FlowKind
 from hrdesk.core.kernel.permissions import Role
 from hrdesk.ui.flows.flow_definition_dialog import ACTOR, NAME, ROLE
-from hrdesk.ui.flows.flow_settings_page import ASSET, CATEGORY, OWNER, TITLE, FlowSettingsPage
+from hrdesk.ui.flows.settings.checklist_tab import ASSET, CATEGORY, OWNER, TITLE
+from hrdesk.ui.flows.settings.page import FlowSettingsPage
 from hrdesk.ui.shell.app import make_session
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import screenshot, type_text

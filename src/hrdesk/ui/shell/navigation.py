@@ -68,7 +68,7 @@ def _custom_fields(session, parent):
 
 
 def _flow_settings(session, parent):
-    from hrdesk.ui.flows.flow_settings_page import FlowSettingsPage
+    from hrdesk.ui.flows.settings.page import FlowSettingsPage
 
     return FlowSettingsPage(session, parent)
 
