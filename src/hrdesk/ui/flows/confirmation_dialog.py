@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hrdesk.core.flows import lifecycle
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.people import employees
 from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.employees import EmployeeDetail
@@ -17,7 +17,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate, start_flow
 from hrdesk.ui.forms.ui_confirmation_dialog import Ui_ConfirmationDialog
 
 
@@ -83,21 +83,13 @@ class ConfirmationDialog(QDialog):
         if self.lookup.text_is_unresolved() or self.employee is None:
             self.errors.show({"employee": self.tr("请输入工号或姓名，并从下拉列表中选择试用期员工")})
             return False
-        try:
-            detail = lifecycle.start_confirmation(
+        return start_flow(
+            self,
+            self.errors,
+            lambda: lifecycle.start_confirmation(
                 self.session.ctx, self.employee.id, pydate(f.confirmation_date), f.evaluation.toPlainText()
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return False
-        except HRDeskError as exc:
-            self.errors.show({})
-            messages.show_error(self, exc)
-            return False
-        self.detail = detail
-        self.started.emit(detail.summary.id)
-        self.accept()
-        return True
+            ),
+        )
 
     def current_errors(self) -> dict[str, str]:
         return self.errors.current()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hrdesk.core.flows import separations
 from hrdesk.core.flows.separation_rules import NOTICE_DAYS, SeparationReason, notice_shortfall
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.people import employees
 from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.employees import EmployeeDetail
@@ -22,7 +22,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate, start_flow
 from hrdesk.ui.forms.ui_separation_dialog import Ui_SeparationDialog
 
 WARNING_STYLE = (
@@ -164,26 +164,18 @@ class SeparationDialog(QDialog):
         if self.employee is None:
             self.errors.show({"employee": self.tr("您的账号没有关联员工档案，无法申请离职，请联系人事。")})
             return False
-        try:
-            detail = separations.start(
+        return start_flow(
+            self,
+            self.errors,
+            lambda: separations.start(
                 self.session.ctx,
                 self.employee.id,
                 self.reason(),
                 pydate(f.last_working_day),
                 f.comment.toPlainText(),
                 notice_date=pydate(f.notice_date),
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return False
-        except HRDeskError as exc:
-            self.errors.show({})
-            messages.show_error(self, exc)
-            return False
-        self.detail = detail
-        self.started.emit(detail.summary.id)
-        self.accept()
-        return True
+            ),
+        )
 
     def current_errors(self) -> dict[str, str]:
         return self.errors.current()

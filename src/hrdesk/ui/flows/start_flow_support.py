@@ -1,7 +1,9 @@
-"""What the dialogs that start a flow (离职, 调岗/调薪, 转正) share: error display and date helpers."""
+"""What the dialogs that start a flow (离职, 调岗/调薪, 转正) share: error display, calling the service
+that starts the flow, and date helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -10,7 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.ui.common import messages
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 
 
@@ -46,6 +50,25 @@ class StartFlowErrors:
         if not self.form.banner.isHidden() and self.form.banner.text():
             found["banner"] = self.form.banner.text()
         return found
+
+
+def start_flow(dialog, errors: StartFlowErrors, start: Callable[[], object]) -> bool:
+    """Call ``start`` (the service that starts the flow): its field errors go under their fields,
+    anything else is a message; on success the dialog keeps the flow's detail, announces its id
+    through ``started`` and closes."""
+    try:
+        detail = start()
+    except ValidationError as exc:
+        errors.show(exc.errors)
+        return False
+    except HRDeskError as exc:
+        errors.show({})
+        messages.show_error(dialog, exc)
+        return False
+    dialog.detail = detail
+    dialog.started.emit(detail.summary.id)
+    dialog.accept()
+    return True
 
 
 def qdate(value: date):

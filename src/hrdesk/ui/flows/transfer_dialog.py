@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hrdesk.core.flows import lifecycle
-from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.org import departments, positions
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import employees
@@ -21,7 +21,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE
-from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate
+from hrdesk.ui.flows.start_flow_support import StartFlowErrors, employee_info, pydate, qdate, start_flow
 from hrdesk.ui.forms.ui_transfer_dialog import Ui_TransferDialog
 
 COMBO_FIELDS = ("department_id", "project_department_id", "position_id")
@@ -151,21 +151,13 @@ class TransferDialog(QDialog):
         if self.manager_lookup.text_is_unresolved():
             self.errors.show({"manager_id": self.tr("请从下拉列表中选择新的直属上级，或清空")})
             return False
-        try:
-            detail = lifecycle.start_transfer(
+        return start_flow(
+            self,
+            self.errors,
+            lambda: lifecycle.start_transfer(
                 self.session.ctx, self.employee.id, pydate(f.effective_date), self.changes(), f.reason.toPlainText()
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return False
-        except HRDeskError as exc:
-            self.errors.show({})
-            messages.show_error(self, exc)
-            return False
-        self.detail = detail
-        self.started.emit(detail.summary.id)
-        self.accept()
-        return True
+            ),
+        )
 
     def current_errors(self) -> dict[str, str]:
         return self.errors.current()
