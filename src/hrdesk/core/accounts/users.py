@@ -89,10 +89,10 @@ def _validate(session, username: str, display_name: str, roles, employee_id, use
         if session.get(Employee, employee_id) is None:
             errors["employee_id"] = tr("关联的员工不存在")
         else:
-            clash = select(User.username).where(User.employee_id == employee_id)
+            linked = select(User.username).where(User.employee_id == employee_id)
             if user_id is not None:
-                clash = clash.where(User.id != user_id)
-            other = session.execute(clash).scalar()
+                linked = linked.where(User.id != user_id)
+            other = session.execute(linked).scalar()
             if other:
                 errors["employee_id"] = tr("该员工已关联账号 {0}").format(other)
     return errors

@@ -774,8 +774,8 @@ def _create_positions(ctx: ServiceContext) -> dict[str, int]:
 def _batches(people: list[_Person]) -> Iterator[list[_Person]]:
     """Rounds by level (managers before their reports), each cut into bulk_create-sized pieces."""
     by_level = sorted(people, key=lambda p: (p.level, p.index))
-    for _, group in itertools.groupby(by_level, key=lambda p: p.level):
-        group = list(group)
+    for _, level in itertools.groupby(by_level, key=lambda p: p.level):
+        group = list(level)
         for start in range(0, len(group), _BATCH):
             yield group[start : start + _BATCH]
 

@@ -18,6 +18,7 @@ from hrdesk.core.flows.workflow import Action
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import StateError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
@@ -61,7 +62,7 @@ def start_sample_flows(ctx: ServiceContext, today: date, seed: int) -> int:
         started += 1
     raise_for = candidates[len(_SEPARATIONS) + 1]
     with ctx.read() as session:
-        salary = session.get(Employee, raise_for).base_salary
+        salary = stored_row(session, Employee, raise_for).base_salary
     detail = lifecycle.start_transfer(
         ctx,
         raise_for,
@@ -93,6 +94,6 @@ def _candidates(ctx: ServiceContext) -> list[int]:
 def _in_probation(ctx: ServiceContext, ids: list[int]) -> int | None:
     with ctx.read() as session:
         for employee_id in ids:
-            if session.get(Employee, employee_id).status == EmployeeStatus.PROBATION.value:
+            if stored_row(session, Employee, employee_id).status == EmployeeStatus.PROBATION.value:
                 return employee_id
     return None

@@ -39,6 +39,7 @@ from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, Va
 from hrdesk.core.kernel.exports import write_atomically
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.persistence.tables import Company
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people.employee_rules import EmployeeStatus
@@ -82,14 +83,15 @@ class Verification:
 
     @property
     def message(self) -> str:
-        if self.status == "valid":
-            return tr("有效：这是本公司于 {0} 开具的{1}（编号 {2}，{3}），内容未被改动。").format(
-                self.issued_at.strftime("%Y-%m-%d"), kind_label(self.kind), self.number, self.employee_name
-            )
-        if self.status == "altered":
-            return tr("内容已被改动：编号 {0} 是本公司开具的{1}（{2}），但此文件与开具时的原件不一致。").format(
-                self.number, kind_label(self.kind), self.employee_name
-            )
+        if self.kind is not None and self.issued_at is not None:  # a document found in the register
+            if self.status == "valid":
+                return tr("有效：这是本公司于 {0} 开具的{1}（编号 {2}，{3}），内容未被改动。").format(
+                    self.issued_at.strftime("%Y-%m-%d"), kind_label(self.kind), self.number, self.employee_name
+                )
+            if self.status == "altered":
+                return tr("内容已被改动：编号 {0} 是本公司开具的{1}（{2}），但此文件与开具时的原件不一致。").format(
+                    self.number, kind_label(self.kind), self.employee_name
+                )
         return tr("无法确认：本公司没有开具过与此文件一致的证明文件。")
 
 
@@ -149,7 +151,13 @@ def _next_number(session: Session, kind: str, year: int) -> str:
     return f"{prefix}{sequence:04d}"
 
 
+def _day(value: str) -> date:
+    """A date that is always recorded (the issue date, the hire date ...)."""
+    return date.fromisoformat(value)
+
+
 def _d(value: str | None) -> date | None:
+    """A date that may be left empty (the end of an open-ended contract)."""
     return date.fromisoformat(value) if value else None
 
 
@@ -165,13 +173,13 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
                 f["employee_name"],
                 f["id_number"],
                 f["position"],
-                _d(f["hire_date"]),
-                _d(f["contract_start"]),
+                _day(f["hire_date"]),
+                _day(f["contract_start"]),
                 _d(f["contract_end"]),
-                _d(f["last_working_day"]),
-                _d(f["termination_date"]),
+                _day(f["last_working_day"]),
+                _day(f["termination_date"]),
                 f["years_of_service"],
-                _d(f["issue_date"]),
+                _day(f["issue_date"]),
                 f["department"],
                 f["reason"],
                 f["expired"],
@@ -184,9 +192,9 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
                 company,
                 f["employee_name"],
                 f["id_number"],
-                _d(f["hire_date"]),
+                _day(f["hire_date"]),
                 f["position"],
-                _d(f["issue_date"]),
+                _day(f["issue_date"]),
                 f["department"],
                 f["purpose"],
                 f["include_salary"],
@@ -202,12 +210,12 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
             f["emp_no"],
             f["department"],
             f["position"],
-            _d(f["hire_date"]),
-            _d(f["last_working_day"]),
-            _d(f["termination_date"]),
+            _day(f["hire_date"]),
+            _day(f["last_working_day"]),
+            _day(f["termination_date"]),
             f["separation_type"],
             tuple(SettlementLine(item, basis, Decimal(amount)) for item, basis, amount in f["lines"]),
-            _d(f["issue_date"]),
+            _day(f["issue_date"]),
             f["id_number"],
         )
     )
@@ -468,7 +476,7 @@ def verify(ctx: ServiceContext, pdf: bytes) -> Verification:
             status = "altered"
         if row is None:
             return Verification("unknown")
-        name = session.get(Employee, row.employee_id).name
+        name = stored_row(session, Employee, row.employee_id).name
         return Verification(status, row.number, row.kind, name, row.issued_at, row.issued_by)
 
 
@@ -521,7 +529,7 @@ def batch_separation_certificates(
         if cancelled is not None and cancelled():
             return BatchResult(tuple(written), len(ids), True)
         doc = separation_certificate(ctx, employee_id)
-        written.append(write_atomically(target / doc.file_name, lambda temp, pdf=doc.pdf: temp.write_bytes(pdf)))
+        written.append(save_pdf(doc, target / doc.file_name))
         if progress is not None:
             progress(index + 1, len(ids))
     return BatchResult(tuple(written), len(ids), False)

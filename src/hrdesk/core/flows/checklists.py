@@ -27,6 +27,7 @@ from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, Va
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.tables import Employee
@@ -133,7 +134,7 @@ def _can_confirm(ctx: ServiceContext, item: ChecklistItem) -> bool:
 
 def _view(session: Session, ctx: ServiceContext, item: ChecklistItem) -> ChecklistItemView:
     status = ItemStatus(item.status)
-    instance = session.get(FlowInstance, item.instance_id)
+    instance = stored_row(session, FlowInstance, item.instance_id)
     return ChecklistItemView(
         item.id,
         item.instance_id,
@@ -192,7 +193,7 @@ def _item_for_change(session: Session, item_id: int) -> tuple[ChecklistItem, Flo
     item = session.get(ChecklistItem, item_id)
     if item is None:
         raise NotFound(tr("找不到该交接事项。"))
-    instance = session.get(FlowInstance, item.instance_id)
+    instance = stored_row(session, FlowInstance, item.instance_id)
     if instance.status not in ("running", "returned") and instance.kind != "onboarding":
         raise StateError(tr("流程已经结束，交接清单不能再修改。"))
     if item.status != ItemStatus.OPEN.value:
@@ -208,7 +209,7 @@ def confirm(ctx: ServiceContext, item_id: int, note: str = "") -> ChecklistItemV
 def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> list[ChecklistItemView]:
     """Confirm several items at once (行政/IT ticking off a leaver's laptop, badge and accounts):
     all of them or, if any may not be confirmed by the caller, none."""
-    note = (note or "").strip()[:300] or None
+    resolved_note = (note or "").strip()[:300] or None
     with ctx.transaction() as tx:
         views = []
         for item_id in dict.fromkeys(item_ids):
@@ -218,7 +219,7 @@ def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> li
             item.status = ItemStatus.DONE.value
             item.resolved_by = ctx.actor.display_name
             item.resolved_at = ctx.clock.now()
-            item.note = note
+            item.note = resolved_note
             tx.audit(
                 "checklist.confirm",
                 "flow",
@@ -285,7 +286,7 @@ def add_item(
             raise NotFound(tr("找不到该离职流程。"))
         if instance.status not in ("running", "returned"):
             raise StateError(tr("流程已经结束，交接清单不能再修改。"))
-        employee = tx.session.get(Employee, instance.subject_employee_id)
+        employee = stored_row(tx.session, Employee, instance.subject_employee_id)
         owner_user = user_of_employee(tx.session, employee.manager_id) if owner is ItemOwner.MANAGER else None
         last = max(
             (

@@ -21,6 +21,7 @@ from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.resources_data import load_data_file
 
 
@@ -73,7 +74,8 @@ def by_id(session: Session, definition_id: int) -> FlowDefinition:
     cache = _parsed.setdefault(session.get_bind(), {})
     definition = cache.get(definition_id)
     if definition is None:
-        definition = cache[definition_id] = _to_stored(session.get(FlowDefinitionRecord, definition_id)).definition
+        row = stored_row(session, FlowDefinitionRecord, definition_id)
+        definition = cache[definition_id] = _to_stored(row).definition
     return definition
 
 

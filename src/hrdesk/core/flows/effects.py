@@ -19,6 +19,7 @@ from hrdesk.core.flows.tables import EmployeeChange, FlowInstance, Separation
 from hrdesk.core.flows.workflow import FlowKind
 from hrdesk.core.kernel.context import Transaction
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.employee_rules import EmployeeStatus, employee_input_from_json
 from hrdesk.core.people.tables import Employee
@@ -36,7 +37,7 @@ def on_completed(tx: Transaction, instance: FlowInstance, subject: Subject) -> N
 def on_abandoned(tx: Transaction, instance: FlowInstance, subject: Subject, previous_status: str) -> None:
     """Rejected or withdrawn: undo what starting the flow did (a separation's 待离职)."""
     if FlowKind(instance.kind) is FlowKind.SEPARATION:
-        employee = tx.session.get(Employee, instance.subject_employee_id)
+        employee = stored_row(tx.session, Employee, instance.subject_employee_id)
         payload = json.loads(instance.payload)
         before = {"status": employee.status, "last_working_day": employee.last_working_day}
         employee.status = payload.get("previous_status", EmployeeStatus.REGULAR.value)
@@ -55,7 +56,7 @@ def on_abandoned(tx: Transaction, instance: FlowInstance, subject: Subject, prev
 
 def _complete_separation(tx: Transaction, instance: FlowInstance) -> None:
     session = tx.session
-    employee = session.get(Employee, instance.subject_employee_id)
+    employee = stored_row(session, Employee, instance.subject_employee_id)
     separation = session.execute(select(Separation).where(Separation.instance_id == instance.id)).scalar_one()
     before = {"status": employee.status, "last_working_day": employee.last_working_day}
     employee.status = EmployeeStatus.SEPARATED.value
@@ -128,14 +129,14 @@ def _draft_completion_notices(tx: Transaction, instance: FlowInstance, employee:
             "以下是致合作单位的人员变更通知草稿，请项目部核对后以项目部名义发出：\n\n"
             "贵单位：\n我司{0}项目人员{1}已于{2}离职，自即日起不再代表我司处理该项目相关事务。"
             "后续工作由项目部另行安排人员对接。\n\n（本草稿仅供项目部使用，系统不会自动发送给外部单位。）"
-        ).format(tx.session.get(Department, project).name, employee.name, last_day.isoformat()),
+        ).format(stored_row(tx.session, Department, project).name, employee.name, last_day.isoformat()),
         "separation.partner_draft",
         instance.id,
     )
 
 
 def _complete_confirmation(tx: Transaction, instance: FlowInstance) -> None:
-    employee = tx.session.get(Employee, instance.subject_employee_id)
+    employee = stored_row(tx.session, Employee, instance.subject_employee_id)
     payload = json.loads(instance.payload)
     before = {"status": employee.status, "confirmation_date": employee.confirmation_date}
     employee.status = EmployeeStatus.REGULAR.value
@@ -176,7 +177,7 @@ def _complete_transfer(tx: Transaction, instance: FlowInstance) -> None:
     tx.session.flush()
     if effective <= tx.ctx.clock.today():
         apply_change(tx, change)
-    employee = tx.session.get(Employee, instance.subject_employee_id)
+    employee = stored_row(tx.session, Employee, instance.subject_employee_id)
     _notice(
         tx,
         instance,
@@ -188,7 +189,7 @@ def _complete_transfer(tx: Transaction, instance: FlowInstance) -> None:
 
 def apply_change(tx: Transaction, change: EmployeeChange) -> None:
     """Apply an approved 调岗/调薪 to the employee record (on its effective date)."""
-    employee = tx.session.get(Employee, change.employee_id)
+    employee = stored_row(tx.session, Employee, change.employee_id)
     changes = json.loads(change.changes)
     before, after = {}, {}
     for key, values in changes.items():

@@ -37,7 +37,7 @@ from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
-from hrdesk.core.kernel.permissions import Permission, Scope
+from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tables import Position as PositionRecord
 from hrdesk.core.people.scope import employee_condition, in_scope
@@ -640,8 +640,9 @@ def list_flows(
             query = query.where(FlowInstance.kind == kind.value)
         if employee_id is not None:
             query = query.where(FlowInstance.subject_employee_id == employee_id)
-        if scope is not Scope.ALL:
-            visible_subjects = select(Employee.id).where(employee_condition(session, ctx.actor, scope))
+        subject_condition = employee_condition(session, ctx.actor, scope)  # None for Scope.ALL: no limit
+        if subject_condition is not None:
+            visible_subjects = select(Employee.id).where(subject_condition)
             mine = select(FlowTask.instance_id).where(FlowTask.user_id == ctx.actor.user_id)
             query = query.where(
                 FlowInstance.subject_employee_id.in_(visible_subjects)

@@ -23,6 +23,7 @@ from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationEr
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role, Scope
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people import employees as employee_service
 from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
@@ -41,7 +42,7 @@ def start_confirmation(
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)
         if on_behalf is None:
             raise PermissionDenied(tr("转正由直属上级或人事发起。"))
-        employee = session.get(Employee, employee_id)
+        employee = stored_row(session, Employee, employee_id)
         errors = {}
         if employee.status != EmployeeStatus.PROBATION.value:
             raise StateError(
@@ -79,7 +80,7 @@ def start_transfer(
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)
         if on_behalf is None:
             raise PermissionDenied(tr("调岗、调薪由直属上级、项目负责人或人事发起。"))
-        employee = session.get(Employee, employee_id)
+        employee = stored_row(session, Employee, employee_id)
         if employee.status == EmployeeStatus.SEPARATED.value:
             raise StateError(tr("{0}已经离职。").format(employee.name))
         if engine.open_flow_of(session, employee_id, FlowKind.TRANSFER):
@@ -173,7 +174,7 @@ def start_onboarding(
                 errors["account_username"] = tr("用户名为2到40位小写字母、数字、点、下划线或短横线")
             elif session.execute(select(User.id).where(User.username == username)).first():
                 errors["account_username"] = tr("用户名 {0} 已被使用").format(username)
-        if errors:
+        if errors or values is None:  # validate_employee gives no values only with errors
             raise ValidationError(errors)
         payload = {
             "employee": employee_input_to_json(data),

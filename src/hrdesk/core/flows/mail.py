@@ -145,7 +145,7 @@ def _build(settings: SmtpSettings, row: OutboxMessage) -> EmailMessage:
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
     if settings.security == "ssl":
-        server = smtplib.SMTP_SSL(
+        server: smtplib.SMTP = smtplib.SMTP_SSL(
             settings.host, settings.port, timeout=SEND_TIMEOUT, context=ssl.create_default_context()
         )
     else:
@@ -344,7 +344,7 @@ def _network_reason(exc: OSError) -> str:
         errno.EHOSTUNREACH: tr("无法到达该服务器"),
         errno.ENETUNREACH: tr("网络不可用"),
     }
-    reason = reasons.get(exc.errno)
+    reason = reasons.get(exc.errno) if exc.errno is not None else None
     return f"{reason}（{exc.strerror}）" if reason and exc.strerror else reason or str(exc.strerror or exc)
 
 

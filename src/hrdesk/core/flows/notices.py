@@ -31,6 +31,7 @@ from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.people.tables import Employee
 
@@ -194,8 +195,8 @@ def recipients_for(session: Session, instance: FlowInstance, policy: Policy) -> 
             .distinct()
         ).all()
         owner_users = {user_id for user_id, _ in owners if user_id is not None}
-        for role in {role for user_id, role in owners if user_id is None and role}:
-            owner_users.update(users_with_role(session, Role(role)))
+        for code in {code for user_id, code in owners if user_id is None and code}:
+            owner_users.update(users_with_role(session, Role(code)))
         found += _users_as_recipients(session, sorted(owner_users), Relation.CHECKLIST_OWNERS.label)
     return merge_recipients(found)
 
@@ -229,7 +230,7 @@ def draft(
 
 
 def _proposed(session: Session, row: NoticeDraft) -> list[Recipient]:
-    instance = session.get(FlowInstance, row.instance_id)
+    instance = stored_row(session, FlowInstance, row.instance_id)
     return recipients_for(session, instance, policy_for(session, Event(row.event)))
 
 

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from hrdesk.core.accounts.tables import User, UserRole
 from hrdesk.core.flows.tables import ChecklistItem
 from hrdesk.core.flows.workflow import ActorKind, StepDef
+from hrdesk.core.kernel.errors import StateError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people.employee_rules import EmployeeStatus
@@ -32,7 +34,7 @@ class Subject:
 
 
 def subject_of(session: Session, employee_id: int) -> Subject:
-    emp = session.get(Employee, employee_id)
+    emp = stored_row(session, Employee, employee_id)
     return Subject(
         emp.id, emp.name, emp.department_id, emp.project_department_id, emp.manager_id, EmployeeStatus(emp.status)
     )
@@ -126,6 +128,8 @@ def assignees(
     own_user = user_of_employee(session, subject.employee_id)
     employee_target = None
     if step.actor_kind is ActorKind.ROLE:
+        if step.role is None:  # validate_definition refuses a role step without its role
+            raise StateError(tr("“{0}”这一步没有指定审批角色，请检查流程定义。").format(step.name))
         natural = users_with_role(session, step.role)
     else:
         if step.actor_kind is ActorKind.MANAGER:
@@ -153,7 +157,7 @@ def assignees(
     candidates = [u for u in users_with_role(session, fallback_role) if u != own_user]
     fallback = [u for u in candidates if u != initiator_user] or candidates
     if step.actor_kind is ActorKind.ROLE:
-        reason = tr("没有其他{0}账号，由{1}代办").format(step.role.label, fallback_role.label)
+        reason = tr("没有其他{0}账号，由{1}代办").format(step.actor_label(), fallback_role.label)
     elif employee_target is None:
         reason = tr("没有{0}，由{1}代办").format(step.actor_label(), fallback_role.label)
     else:

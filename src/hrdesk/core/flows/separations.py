@@ -14,6 +14,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
 
@@ -37,7 +38,7 @@ def start(
     with ctx.transaction() as tx:
         session = tx.session
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_ON_BEHALF)
-        employee = session.get(Employee, employee_id)
+        employee = stored_row(session, Employee, employee_id)
         if on_behalf is None and not reason.employee_initiated:
             raise PermissionDenied(tr("“{0}”由人事发起；员工本人只能提交主动辞职。").format(reason.label))
         status = EmployeeStatus(employee.status)

@@ -167,7 +167,7 @@ class TransitionError(ValueError):
 
 
 def _next_applicable(definition: FlowDefinition, after: int, facts: dict[str, bool]) -> tuple[int | None, tuple]:
-    skipped = []
+    skipped: list[int] = []
     for index in range(after + 1, len(definition.steps)):
         if definition.steps[index].applies(facts):
             return index, tuple(skipped)

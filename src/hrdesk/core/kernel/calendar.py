@@ -20,7 +20,8 @@ class WorkCalendar:
     @classmethod
     def from_file(cls, path: Path) -> WorkCalendar:
         data = json.loads(path.read_text(encoding="utf-8"))
-        holidays, workdays = set(), set()
+        holidays: set[date] = set()
+        workdays: set[date] = set()
         for year in data["years"].values():
             holidays.update(date.fromisoformat(d) for d in year["holidays"])
             workdays.update(date.fromisoformat(d) for d in year["workdays"])

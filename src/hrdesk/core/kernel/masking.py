@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 MASKED_MONEY = "****"
+
+
+@overload
+def mask_id_number(value: str) -> str: ...
+@overload
+def mask_id_number(value: None) -> None: ...
+@overload
+def mask_id_number(value: str | None) -> str | None: ...
 
 
 def mask_id_number(value: str | None) -> str | None:

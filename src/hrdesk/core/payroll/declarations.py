@@ -202,18 +202,21 @@ def deduction_limits(ctx: ServiceContext, month: date) -> dict[str, Decimal]:
 
 @dataclass(frozen=True)
 class TaxProfile:
+    """A year's tax options and opening figures: as stored (amounts are Decimal), or as typed in or
+    imported (amounts may still be text), which :func:`validate_profile` parses."""
+
     employee_id: int
     year: int
     low_income: bool = False
     bonus_separately: bool = True
     basic_from_january: bool = False
     opening_months: int = 0
-    opening_income: Decimal = Decimal("0.00")
-    opening_tax_free: Decimal = Decimal("0.00")
-    opening_special: Decimal = Decimal("0.00")
-    opening_additional: Decimal = Decimal("0.00")
-    opening_other: Decimal = Decimal("0.00")
-    opening_tax: Decimal = Decimal("0.00")
+    opening_income: Decimal | str = Decimal("0.00")
+    opening_tax_free: Decimal | str = Decimal("0.00")
+    opening_special: Decimal | str = Decimal("0.00")
+    opening_additional: Decimal | str = Decimal("0.00")
+    opening_other: Decimal | str = Decimal("0.00")
+    opening_tax: Decimal | str = Decimal("0.00")
 
 
 OPENING_FIELDS = (
@@ -259,8 +262,9 @@ def tax_profiles(ctx: ServiceContext, year: int) -> list[tuple[Person, TaxProfil
         return [(p, profile_from_row(stored.get(p.id), p.id, year), p.id in stored) for p in people]
 
 
-def validate_profile(profile: TaxProfile) -> dict:
-    values, errors = {}, {}
+def validate_profile(profile: TaxProfile) -> dict[str, Decimal]:
+    values: dict[str, Decimal] = {}
+    errors: dict[str, str] = {}
     if not 0 <= profile.opening_months <= 11:
         errors["opening_months"] = tr("已发薪月数应在0到11之间")
     for name in OPENING_FIELDS:
@@ -292,7 +296,7 @@ def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
         )
 
 
-def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, values: dict) -> None:
+def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, values: dict[str, Decimal]) -> None:
     """Write a checked profile (``values`` from :func:`validate_profile`) inside the caller's
     transaction, with the audit record; no flush and no change notice."""
     session = tx.session

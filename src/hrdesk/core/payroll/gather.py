@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select, true
+from sqlalchemy import Row, select, true
 from sqlalchemy.orm import Session
 
 from hrdesk.core.flows.tables import EmployeeChange
@@ -92,6 +92,23 @@ _YTD_COLUMNS = (
 )
 
 
+def _year_to_date(
+    row: Row[int, int, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, bool],
+) -> YearToDate:
+    """The figures of one row of ``_YTD_COLUMNS`` (the employee id first)."""
+    return YearToDate(
+        months=row[1],
+        income=row[2],
+        tax_free=row[3],
+        basic=row[4],
+        special=row[5],
+        additional=row[6],
+        other=row[7],
+        tax=row[8],
+        bonus_taxed_separately=row[9],
+    )
+
+
 def _prior_results(session: Session, month: date, employee_ids: set[int], only) -> dict[int, YearToDate]:
     """Each employee's year-to-date figures after their latest earlier month of the same year.
 
@@ -113,7 +130,7 @@ def _prior_results(session: Session, month: date, employee_ids: set[int], only) 
     for row in session.execute(
         select(*_YTD_COLUMNS).where(PayrollResult.run_id == runs[0], only(PayrollResult.employee_id))
     ):
-        prior[row[0]] = YearToDate(*row[1:])
+        prior[row[0]] = _year_to_date(row)
     missing = [e for e in employee_ids if e not in prior]
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
@@ -124,7 +141,7 @@ def _prior_results(session: Session, month: date, employee_ids: set[int], only) 
             .order_by(PayrollRun.month.desc())
         )
         for row in session.execute(query):
-            prior.setdefault(row[0], YearToDate(*row[1:]))
+            prior.setdefault(row[0], _year_to_date(row))
     return prior
 
 
@@ -238,8 +255,9 @@ def gather(session: Session, month: date, policies: PolicySet, employee_ids: lis
             if profile
             else TaxOptions()
         )
-        has_opening = profile is not None and profile.opening_months > 0
-        ytd = prior.get(emp_id) or (_opening(profile, rules.basic_monthly) if has_opening else YearToDate())
+        opening = profile if profile is not None and profile.opening_months > 0 else None
+        has_opening = opening is not None
+        ytd = prior.get(emp_id) or (_opening(opening, rules.basic_monthly) if opening is not None else YearToDate())
         missing = (
             month.month > 1
             and hire < month

@@ -276,7 +276,7 @@ def _yes_no(value) -> bool:
 class _Problems:
     """Row errors in row order; turned into one ValidationError."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.rows: dict[int, list[str]] = {}
 
     def add(self, row: SheetRow, message: str) -> None:
@@ -454,10 +454,10 @@ def import_entries(
             problem = not_yet_hired(person[1], hires[person[0]], month)
             if problem:
                 problems.add(row, problem)
-        checked = [c[:4] for c in checked]
+        entries = [c[:4] for c in checked]
         problems.raise_if_any()
-        total = sum((c[2] for c in checked), Decimal("0.00"))
-        employee_ids = sorted({c[0][0] for c in checked})
+        total = sum((c[2] for c in entries), Decimal("0.00"))
+        employee_ids = sorted({c[0][0] for c in entries})
         replaced = []
         if replace_imported:
             replaced = list(
@@ -472,7 +472,7 @@ def import_entries(
         result = ImportResult(
             ENTRIES,
             _month_text(month),
-            len(checked),
+            len(entries),
             len(employee_ids),
             total,
             len(replaced),
@@ -486,18 +486,18 @@ def import_entries(
             for entry in replaced:
                 remove_entry(tx, entry, types[entry.item_type_id])
             session.flush()
-        for (emp_id, emp_name), item, amount, note in checked:
+        for (emp_id, emp_name), item, amount, note in entries:
             insert_entry(tx, month, emp_id, emp_name, item, amount, note, IMPORT_SOURCE)
         session.flush()
         tx.audit(
             "payroll_entry.import",
             AUDIT_ENTITY,
             _month_text(month),
-            tr("导入 {0} 的工资项目 {1} 条（文件 {2}）").format(_month_text(month), len(checked), result.file_name),
+            tr("导入 {0} 的工资项目 {1} 条（文件 {2}）").format(_month_text(month), len(entries), result.file_name),
             None,
             {
                 "month": month,
-                "count": len(checked),
+                "count": len(entries),
                 "employees": len(employee_ids),
                 "total": total,
                 "replaced": len(replaced),
@@ -550,8 +550,10 @@ def import_special_deductions(
             r.employee_id: r
             for r in session.execute(select(SpecialDeduction).where(SpecialDeduction.month == month)).scalars()
         }
-        for _row, (emp_id, emp_name), values in checked:
-            store_declaration(tx, emp_id, emp_name, month, values, existing.get(emp_id))
+        # every row has its amounts now: a row without them was a problem raised above
+        for _row, (emp_id, emp_name), amounts_checked in checked:
+            if amounts_checked is not None:
+                store_declaration(tx, emp_id, emp_name, month, amounts_checked, existing.get(emp_id))
         session.flush()
         tx.audit(
             "special_deduction.import",
@@ -627,8 +629,10 @@ def import_opening_figures(
         result = ImportResult(OPENING, str(year), len(checked), len(checked), None, 0, Path(path).name, check_only)
         if check_only:
             return result
-        for _row, (_emp_id, emp_name), profile, values in checked:
-            store_profile(tx, emp_name, profile, values)
+        # every row has its figures now: a row without them was a problem raised above
+        for _row, (_emp_id, emp_name), profile, figures in checked:
+            if figures is not None:
+                store_profile(tx, emp_name, profile, figures)
         session.flush()
         tx.audit(
             "tax_profile.import",

@@ -22,6 +22,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.months import first_of_month, month_end, shift_month
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department
 from hrdesk.core.payroll import defaults
 from hrdesk.core.payroll.rules.items import PayCategory
@@ -311,7 +312,7 @@ def end_allowance(ctx: ServiceContext, allowance_id: int, last_month: date) -> A
                 {"to_month": tr("停发月份不能早于起始月份 {0}").format(row.from_month.strftime("%Y-%m"))}
             )
         require_open_month(session, shift_month(last_month, 1))
-        item = session.get(PayItemType, row.item_type_id)
+        item = stored_row(session, PayItemType, row.item_type_id)
         employee = get_employee(session, row.employee_id)
         before = {"to_month": row.to_month}
         row.to_month = last_month
@@ -468,7 +469,7 @@ def delete_entry(ctx: ServiceContext, entry_id: int) -> None:
         if row.locked:
             raise StateError(tr("该记录来自离职结算，已锁定；请在结算中更改。"))
         require_open_month(session, row.month)
-        remove_entry(tx, row, session.get(PayItemType, row.item_type_id))
+        remove_entry(tx, row, stored_row(session, PayItemType, row.item_type_id))
         tx.changed("payroll_input", "updated", row.employee_id)
 
 

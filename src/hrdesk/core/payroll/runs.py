@@ -180,8 +180,7 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
                     "请在“工资录入 › 年初累计数”中补录后重新计算。"
                 ).format(len(missing), names),
             )
-        warnings = tuple(warnings)
-        return _summary(run, False, warnings)
+        return _summary(run, False, tuple(warnings))
 
 
 def _result_row(run_id: int, g: Gathered, p: Payslip) -> dict:

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from stdnum import luhn
 from stdnum.cn import ric
@@ -170,7 +171,7 @@ def employee_input_to_json(data: EmployeeInput) -> dict:
 
 def employee_input_from_json(raw: dict) -> EmployeeInput:
     """The inverse of :func:`employee_input_to_json`."""
-    kwargs = {}
+    kwargs: dict[str, Any] = {}  # JSON values, turned back into dates and enums by field
     for f in fields(EmployeeInput):
         value = raw.get(f.name)
         if value is None:
@@ -298,13 +299,13 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
     if status in (EmployeeStatus.PROBATION, EmployeeStatus.REGULAR):
         last_day = None
 
+    base_salary: Decimal | None = None
     try:
         base_salary = parse_money(data.base_salary, maximum=MAX_BASE_SALARY)
     except MoneyError as exc:
         errors["base_salary"] = str(exc)
-        base_salary = None
 
-    bases = {}
+    bases: dict[str, Decimal | None] = {}
     for base_field in ("insurance_base", "housing_fund_base"):
         raw = getattr(data, base_field)
         bases[base_field] = None
@@ -326,13 +327,16 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
 
     if errors:
         return None, errors
+    # each of these left unset has recorded its error above
+    assert id_info is not None and data.department_id is not None and data.hire_date is not None
+    assert base_salary is not None
     return (
         EmployeeValues(
             emp_no=emp_no,
             name=name,
             id_number=id_info.number,
-            gender=gender,
-            birth_date=birth_date,
+            gender=id_info.gender,
+            birth_date=id_info.birth_date,
             phone=phone,
             email=email,
             department_id=data.department_id,

@@ -161,7 +161,7 @@ def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
     custom_parsers = [_custom_parser(d.field_type) for d in definitions]
     shared: dict = {}
     share = shared.setdefault
-    rows = []
+    rows: list[tuple] = []
     append = rows.append
     for (
         emp_id,
@@ -191,7 +191,7 @@ def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
     ) in records:
         visible = all_visible or emp_id in sensitive_ids
         search = f"{emp_no}\x1f{name}\x1f{phone or ''}\x1f{dept_name}\x1f{project_name or ''}".lower()
-        row = (
+        row: tuple = (
             emp_id,
             dept_id,
             project_id,
@@ -256,7 +256,7 @@ def filter_rows(
             term = terms[0]
             return [r for r in rows if term in r[SEARCH]]
         return [r for r in rows if all(t in r[SEARCH] for t in terms)]
-    result = []
+    result: list[tuple] = []
     append = result.append
     for r in rows:
         if statuses is not None and r[STATUS] not in statuses:

@@ -23,6 +23,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
 from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.permissions import Permission, Scope
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import custom_fields as custom_fields_service
@@ -110,7 +111,7 @@ def _detail(session: Session, ctx: ServiceContext, employee_id: int) -> Employee
         raise NotFound(tr("找不到该员工（编号 {0}）。").format(employee_id))
     if not in_scope(session, ctx.actor, Permission.EMPLOYEE_VIEW, employee_id):
         raise PermissionDenied(tr("您无权查看该员工的档案。"))
-    dept = session.get(Department, emp.department_id)
+    dept = stored_row(session, Department, emp.department_id)
     project = session.get(Department, emp.project_department_id) if emp.project_department_id else None
     position = session.get(Position, emp.position_id) if emp.position_id else None
     manager = session.get(Employee, emp.manager_id) if emp.manager_id else None
@@ -262,7 +263,7 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
                     field_errors["id_number"] = tr("身份证号已被其他员工使用")
             custom, custom_errors = _normalize_custom(definitions, data.custom)
             field_errors |= custom_errors
-            if field_errors:
+            if values is None or field_errors:
                 errors.update({f"{index}:{k}": v for k, v in field_errors.items()})
                 if len(errors) > 200:
                     break
@@ -361,7 +362,8 @@ class _ReferenceData:
         return errors
 
     def _manages_self(self, employee_id: int, manager_id: int) -> bool:
-        current, seen = manager_id, set()
+        current: int | None = manager_id
+        seen: set[int] = set()
         while current is not None and current not in seen:
             if current == employee_id:
                 return True

@@ -39,11 +39,10 @@ class Placement:
         return session.execute(select(func.count()).where(Employee.project_department_id == dept_id)).scalar_one()
 
     def position_holders(self, session: Session) -> dict[int, int]:
-        return dict(
-            session.execute(
-                select(Employee.position_id, func.count()).where(_CURRENT).group_by(Employee.position_id)
-            ).all()
+        rows = session.execute(
+            select(Employee.position_id, func.count()).where(_CURRENT).group_by(Employee.position_id)
         )
+        return {position_id: count for position_id, count in rows if position_id is not None}
 
     def position_uses(self, session: Session, position_id: int) -> int:
         return session.execute(select(func.count()).where(Employee.position_id == position_id)).scalar_one()

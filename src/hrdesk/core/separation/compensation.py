@@ -278,23 +278,26 @@ def economic_compensation(
                 _money(average), _money(floor)
             )
         )
-    cap = None if local is None else round_fen(local * CAP_MULTIPLE)
-    capped = cap is not None and wage > cap
-    base = cap if capped else wage
-    counted = min(months, CAP_MONTHS) if capped else months
+    cap = None
+    base, counted = wage, months
+    cap_line = None  # the explanation of the cap, when the wage is above it
+    if local is not None:
+        cap = round_fen(local * CAP_MULTIPLE)
+        if wage > cap:
+            base, counted = cap, min(months, CAP_MONTHS)
+            cap_line = tr(
+                "月工资{0}元高于当地上年职工月平均工资{1}元的三倍（{2}元），按{2}元计算，"
+                "年限最高不超过十二年：N = {3}（第四十七条第二款）。"
+            ).format(_money(wage), _money(local), _money(cap), _months_text(counted))
+    capped = cap_line is not None
     if owed:
         if hire_date < LAW_2008:
             basis.append(
                 tr("注意：2008年1月1日前的工作年限应按当时的规定计算（第九十七条），本计算未作区分，请人工核对。")
             )
         basis.append(_months_line(service, months))
-        if capped:
-            basis.append(
-                tr(
-                    "月工资{0}元高于当地上年职工月平均工资{1}元的三倍（{2}元），按{2}元计算，"
-                    "年限最高不超过十二年：N = {3}（第四十七条第二款）。"
-                ).format(_money(wage), _money(local), _money(cap), _months_text(counted))
-            )
+        if cap_line is not None:
+            basis.append(cap_line)
         elif base == average:
             basis.append(tr("月工资按{0}元计算（离职前十二个月平均工资）。").format(_money(base)))
     compensation = round_fen(base * counted * multiplier) if owed else ZERO

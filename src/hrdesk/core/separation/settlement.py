@@ -24,6 +24,7 @@ from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.persistence.tables import Setting
 from hrdesk.core.payroll.rules.report import RunStatus
 from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
@@ -118,6 +119,8 @@ def statement(ctx: ServiceContext, employee_id: int) -> Statement:
         params = SettlementParams.from_json(row.params if row else None)
         result = compute(ctx, session, employee, separation, instance, params)
         if row is not None and row.status == "approved":
+            if row.statement is None or row.payroll_month is None:  # approve_in sets them with the status
+                raise StateError(tr("离职结算的审核记录不完整，请联系管理员。"))
             frozen = json.loads(row.statement)
             result = replace(
                 result,
@@ -167,7 +170,7 @@ def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams)
         separation, instance, row = _draft(tx, employee_id)
         old = SettlementParams.from_json(row.params)
         params = replace(params, confirmed_deductions=old.confirmed_deductions)
-        employee = session.get(Employee, employee_id)
+        employee = stored_row(session, Employee, employee_id, tr("找不到该员工（编号 {0}）。").format(employee_id))
         compute(ctx, session, employee, separation, instance, params)  # refuses bad combinations
         row.params = params.to_json()
         tx.audit(
@@ -212,7 +215,7 @@ def approve_in(tx: Transaction, instance: FlowInstance) -> None:
     payroll month as locked entries (called through the flow step hook inside the flow's transaction)."""
     session, ctx = tx.session, tx.ctx
     separation = session.execute(select(Separation).where(Separation.instance_id == instance.id)).scalar_one()
-    employee = session.get(Employee, separation.employee_id)
+    employee = stored_row(session, Employee, separation.employee_id)
     row = _row(session, separation)
     params = SettlementParams.from_json(row.params if row else None)
     result = compute(ctx, session, employee, separation, instance, params)

@@ -56,7 +56,8 @@ class EmploymentCertificate:
     contact: str | None = None  # how a reader can verify, e.g. "人力资源部 021-12345678"
 
 
-def _require(**fields: str) -> None:
+def _require(**fields: tuple[str | None, str]) -> None:
+    """Each field is (value, label); a ValidationError naming every blank one."""
     missing = {
         name: tr("请填写{0}").format(label) for name, (value, label) in fields.items() if not (value or "").strip()
     }
@@ -132,10 +133,11 @@ def employment_certificate_paragraphs(cert: EmploymentCertificate) -> list[str]:
         )
     ]
     if cert.include_salary:
+        salary = cert.monthly_salary
+        if salary is None:
+            raise ValidationError({"monthly_salary": tr("选择了写明月收入，但没有月收入金额")})
         paragraphs.append(
-            tr("其税前月收入为人民币{0}元（大写：{1}）。").format(
-                money_text(cert.monthly_salary), amount_in_words(cert.monthly_salary)
-            )
+            tr("其税前月收入为人民币{0}元（大写：{1}）。").format(money_text(salary), amount_in_words(salary))
         )
     if cert.purpose:
         paragraphs.append(tr("本证明仅用于{0}，不作其他用途。").format(cert.purpose.rstrip("。")))
@@ -153,8 +155,6 @@ def render_employment_certificate(cert: EmploymentCertificate) -> bytes:
         number=(cert.number, tr("证明编号")),
         company=(cert.company.name, tr("公司名称")),
     )
-    if cert.include_salary and cert.monthly_salary is None:
-        raise ValidationError({"monthly_salary": tr("选择了写明月收入，但没有月收入金额")})
     story = [Title(tr("在职证明"))]
     story += [paragraph(p) for p in employment_certificate_paragraphs(cert)]
     story.append(SignatureBlock(cert.company, cert.issue_date, seal=seal_image(cert.company)))

@@ -46,7 +46,7 @@ class _PagedCanvas(Canvas):
     """Holds the pages back until the end so that a document of several pages can say
     "第 1 页 共 2 页" on each (a one-page document gets no page number)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict] = []
 

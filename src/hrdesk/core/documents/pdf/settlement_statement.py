@@ -170,7 +170,7 @@ def _signature_table(st: SettlementStatement) -> Table:
     dates = []
     for _ in st.signatures:
         dates += [tr("日期："), "", ""]
-    style = [
+    style: list[tuple] = [  # ReportLab table commands, of differing lengths
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),

@@ -37,8 +37,9 @@ def _message(exc: OSError, target: Path) -> str:
     return tr("无法保存到“{0}”：{1}").format(target, exc.strerror or exc)
 
 
-def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
+def write_atomically(path: str | os.PathLike, write: Callable[[Path], object]) -> Path:
     """Call ``write(temporary_path)`` and move the result to ``path``; StorageError on failure.
+    What ``write`` returns (``Path.write_bytes`` gives the byte count) is not used.
 
     The temporary file sits in the target folder (so the final rename never crosses disks) and is
     removed on any failure, including an exception raised by ``write`` itself.

@@ -64,7 +64,12 @@ def alembic_config(engine_connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # the migration scripts are missing from this installation
+        raise StorageError(
+            tr("程序缺少数据库迁移脚本（{0}），安装可能已损坏，请重新安装 HRDesk。").format(MIGRATIONS_DIR)
+        )
+    return head
 
 
 def _check_not_plain_sqlite(path: Path) -> None:

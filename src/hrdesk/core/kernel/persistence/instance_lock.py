@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from hrdesk.core.kernel.errors import StorageError
 from hrdesk.core.kernel.i18n import tr
@@ -17,7 +18,7 @@ from hrdesk.core.kernel.i18n import tr
 class InstanceLock:
     def __init__(self, path: Path):
         self.path = path
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     def acquire(self) -> None:
         try:

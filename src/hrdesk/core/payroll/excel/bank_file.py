@@ -138,8 +138,8 @@ def payable_rows(header: RunHeader, rows: list[PayrollRow], layout: BankLayout) 
     return payable
 
 
-def _values(layout: BankLayout, row: PayrollRow, seq: int, purpose: str) -> list:
-    values = []
+def _values(layout: BankLayout, row: PayrollRow, seq: int, purpose: str) -> list[str | int | Decimal]:
+    values: list[str | int | Decimal] = []
     for col in layout.columns:
         field = col.field
         if field is None:

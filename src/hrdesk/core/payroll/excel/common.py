@@ -72,7 +72,7 @@ def money_units(value: Decimal | None) -> int:
 
 
 def is_masked(value: str | None) -> bool:
-    return bool(value) and "*" in value
+    return "*" in (value or "")
 
 
 def department_label(row: PayrollRow) -> str:
@@ -357,11 +357,20 @@ def pay_item_columns(rows: Sequence[PayrollRow]) -> list[Column]:
                 f"item:{category.value}:{code}",
                 header,
                 "money",
-                lambda row, context, _key=(category, code): context.get(_key),
+                _item_amount((category, code)),
                 note=tr("类别：{0}").format(category.label),
             )
         )
     return columns
+
+
+def _item_amount(key: tuple[PayCategory, str]) -> Callable[[PayrollRow, dict], Decimal | None]:
+    """The column getter of one pay item: its amount in the row (None when the row has none)."""
+
+    def value(_row: PayrollRow, context: dict) -> Decimal | None:
+        return context.get(key)
+
+    return value
 
 
 def _contrib(item: InsuranceItem, employer: bool):
@@ -474,7 +483,7 @@ def row_values(columns: Sequence[Column], row: PayrollRow) -> list[Any]:
     return [col.value(row, context) for col in columns]
 
 
-def add_into(totals: list[Decimal | None], values: Sequence[Any], columns: Sequence[Column]) -> None:
+def add_into(totals: list[str | Decimal | None], values: Sequence[Any], columns: Sequence[Column]) -> None:
     for index, col in enumerate(columns):
         if col.kind == "money" and col.summed:
             value = values[index]
@@ -482,7 +491,8 @@ def add_into(totals: list[Decimal | None], values: Sequence[Any], columns: Seque
                 totals[index] = value if totals[index] is None else totals[index] + value
 
 
-def empty_totals(columns: Sequence[Column]) -> list[Decimal | None]:
+def empty_totals(columns: Sequence[Column]) -> list[str | Decimal | None]:
+    """A subtotal line: zero under the summed money columns (the caller writes its labels in front)."""
     return [ZERO if (c.kind == "money" and c.summed) else None for c in columns]
 
 

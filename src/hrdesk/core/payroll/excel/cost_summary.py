@@ -137,12 +137,12 @@ def summarize_costs(header: RunHeader, rows: list[PayrollRow], *, voucher_by_dep
     for c in ordered:
         key = (c.account, c.name if voucher_by_department else "")
         debits[key] = debits.get(key, ZERO) + c.cost
-    for (account, centre), amount in debits.items():
-        summary.voucher.append(VoucherLine(f"{text}-{centre}" if centre else text, account, amount, ZERO))
+    for (account, centre_name), amount in debits.items():
+        summary.voucher.append(VoucherLine(f"{text}-{centre_name}" if centre_name else text, account, amount, ZERO))
     total = summary.total
-    for key, amount in (("wages", total.gross), ("social_insurance", total.social), ("housing_fund", total.fund)):
+    for part, amount in (("wages", total.gross), ("social_insurance", total.social), ("housing_fund", total.fund)):
         if amount:
-            summary.voucher.append(VoucherLine(text, payable[key], ZERO, amount))
+            summary.voucher.append(VoucherLine(text, payable[part], ZERO, amount))
     return summary
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -55,6 +56,8 @@ FIRST_DATA_ROW = 6
 INFO = 5  # 工号 姓名 部门 缴纳城市 增减员
 PER_ITEM = 4  # 缴费基数 基数说明 个人 单位
 
+_Line = list[str | Decimal | None]  # the cells of one person or total: texts, amounts, None for empty
+
 
 def change_label(code: str) -> str:
     return {"add": tr("增员"), "stop": tr("减员")}.get(code, "")
@@ -87,10 +90,11 @@ def write_insurance_detail(
     }
     note_cols = {INFO + PER_ITEM * i + 1 for i in range(len(items))}
 
-    lines, comments = [], []
+    lines: list[_Line] = []
+    comments = []
     for row in rows:
         contribs = contribution_map(row)
-        line = [row.emp_no, row.name, department_label(row), row.city, change_label(row.insurance_change)]
+        line: _Line = [row.emp_no, row.name, department_label(row), row.city, change_label(row.insurance_change)]
         notes = {}
         for i, item in enumerate(items):
             c = contribs.get(item)
@@ -110,17 +114,18 @@ def write_insurance_detail(
         lines.append(line)
         comments.append(notes)
 
-    def totals(members: list[list], label: str, name: str) -> list:
-        total = [label, name, None, None, None]
+    def totals(members: list[_Line], label: str, name: str) -> _Line:
+        total: _Line = [label, name, None, None, None]
         for index in range(INFO, ncols):
             is_base = index < ncols - 3 and (index - INFO) % PER_ITEM in (0, 1)
-            total.append(None if is_base else sum((line[index] for line in members if line[index] is not None), ZERO))
+            column = [line[index] for line in members]  # amounts, or None where a person has no such item
+            total.append(None if is_base else sum((v for v in column if isinstance(v, Decimal)), ZERO))
         return total
 
     grand = totals(lines, tr("合计"), tr("{0}人").format(len(lines)))
-    cities = {}
-    for line in lines:
-        cities.setdefault(line[3] or tr("未设置"), []).append(line)
+    cities: dict[str, list[_Line]] = {}
+    for row, line in zip(rows, lines, strict=True):
+        cities.setdefault(row.city or tr("未设置"), []).append(line)
     city_totals = (
         [
             totals(members, tr("{0}合计").format(city), tr("{0}人").format(len(members)))
