@@ -57,3 +57,25 @@ def company(tmp_path) -> CompanyFixture:
 
 
 __all__ = ["ADMIN_PASSWORD"]
+
+
+@pytest.fixture(autouse=True)
+def statements_add_up(monkeypatch):
+    """Every 离职结算 statement any test builds: its lines add up to its 实发合计 (issue 11: a
+    deducted tax that is not shown as a line makes the lines disagree with the total)."""
+    from hrdesk.core.separation import settlement, statement
+
+    def checked_compute(*args, **kwargs):
+        result = real_compute(*args, **kwargs)
+        assert_statement_adds_up(result)
+        return result
+
+    real_compute = statement.compute
+    monkeypatch.setattr(settlement, "compute", checked_compute)
+
+
+def assert_statement_adds_up(result) -> None:
+    body = [line for line in result.lines if line.section != "net"]
+    net = [line for line in result.lines if line.section == "net"]
+    assert len(net) == 1 and net[0].amount == result.net_amount
+    assert sum(line.amount for line in body) == result.net_amount, [(ln.item, ln.amount) for ln in result.lines]

@@ -201,6 +201,8 @@ def test_bonus(capsys):
     assert data["rate"] == "0.10" and data["tax"] == "3390.01" and data["net"] == "32610.11"
     code, out, _ = cli(capsys, "tax", "bonus", "36000")
     assert code == 0 and "1,080.00 元" in out  # 36,000 × 3%
+    code, out, _ = cli(capsys, "tax", "bonus", "36000.01")
+    assert code == 0 and "÷ 12 = 3,000.0008…" in out and "10%" in out  # not "3,000.00" for the 10% band
 
 
 def test_severance(capsys):

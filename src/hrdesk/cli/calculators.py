@@ -363,7 +363,7 @@ def _bonus(args) -> int:
     print(
         tr("奖金 {0}，÷ 12 = {1}，适用税率 {2}%，速算扣除数 {3}").format(
             format_money(amount),
-            format_money(result.monthly_equivalent),
+            result.monthly_equivalent_text,
             _plain(result.rate * 100),
             format_money(result.quick_deduction),
         )

@@ -144,3 +144,16 @@ def test_withholding_never_decreases_and_never_refunds(gross, insurance_share, s
         # with the same wage every month the cumulative tax is exactly the table on the cumulative income
         assert row.cumulative_tax == ANNUAL.tax_on(row.cumulative_taxable)
         previous = row.cumulative_tax
+
+
+def test_the_bonus_working_shows_the_division_it_compared_with_the_band_edge():
+    """A displayed ÷ 12 must not round 36,000.01 down to the 3,000.00 edge of the 3% band while the
+    10% band is applied; below the edge it must not round up to it either."""
+    from hrdesk.core.payroll.rules.tax import division_text
+
+    table = TaxTable.from_data(load_data_file("payroll-policies.json")["iit_monthly"][0]["brackets"])
+    above = bonus_tax(D("36000.01"), table)
+    assert above.rate == D("0.10") and above.monthly_equivalent_text == "3,000.0008…"
+    below = bonus_tax(D("35999.99"), table)
+    assert below.rate == D("0.03") and below.monthly_equivalent_text == "2,999.9991…"
+    assert division_text(D("36000"), 12) == "3,000.00" and division_text(D("1.2"), 12) == "0.10"

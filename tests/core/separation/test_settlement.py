@@ -118,3 +118,17 @@ def test_a_changed_amount_needs_confirming_again(leaving):
     st = settlement.statement(finance, fx.li)
     assert [d.confirmed for d in st.deductions] == [False]
     assert replace(st.params).confirmed_deductions == {str(laptop.id): "3000.00"}
+
+
+def test_a_separately_taxed_annual_bonus_in_the_last_month_is_a_line(leaving):
+    """公告2023年第30号: the bonus is taxed on its own; that tax is deducted from the net, so the
+    statement must show it as a line of its own (the lines add up to 实发合计)."""
+    fx = leaving
+    inputs.add_entry(login(fx, "hr"), MARCH, fx.li, "annual_bonus", "36000.01", "2025年度年终奖")
+    st = settlement.statement(login(fx, "finance"), fx.li)
+    bonus_tax = st.payslip.bonus_tax
+    # 36,000.01 ÷ 12 = 3,000.0008 > 3,000 → 10% band: 36,000.01 × 10% − 210 = 3,390.00
+    assert bonus_tax is not None and bonus_tax.tax == D("3390.00")
+    taxed = [ln for ln in st.lines if ln.amount == -bonus_tax.tax]
+    assert len(taxed) == 1 and "全年一次性奖金" in taxed[0].item
+    assert sum(ln.amount for ln in st.lines if ln.section != "net") == st.net_amount

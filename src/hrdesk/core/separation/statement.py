@@ -367,6 +367,18 @@ def _lines(
         lines.append(StatementLine("deduction", tr("个人社保公积金"), parts, -p.employee_insurance))
     if p.wage_tax:
         lines.append(StatementLine("deduction", tr("个人所得税（工资薪金）"), tr("累计预扣法"), -p.wage_tax))
+    if p.bonus_tax and p.bonus_tax.tax:
+        bt = p.bonus_tax
+        lines.append(
+            StatementLine(
+                "deduction",
+                tr("个人所得税（全年一次性奖金）"),
+                tr("奖金 {0} 单独计税，按月换算后适用税率 {1}%，速算扣除数 {2}").format(
+                    money_text(p.bonus), f"{bt.rate * 100:g}", money_text(bt.quick_deduction)
+                ),
+                -bt.tax,
+            )
+        )
     if p.severance_tax and p.severance_tax.tax:
         st = p.severance_tax
         lines.append(

@@ -308,7 +308,7 @@ class TaxCalculatorDialog(QDialog):
             return
         result = bonus_tax(amount, self.rules.monthly_table)
         self.bonus_result = result
-        self.bonus_values["monthly"].setText(money(result.monthly_equivalent))
+        self.bonus_values["monthly"].setText(result.monthly_equivalent_text)
         self.bonus_values["rate"].setText(percent(result.rate))
         self.bonus_values["quick"].setText(money(result.quick_deduction))
         self.bonus_values["tax"].setText(money(result.tax))

@@ -287,7 +287,7 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
                 bonus_result.tax,
                 tr("{0} ÷ 12 = {1}，适用税率 {2}%，{0} × {2}% − {3} = {4}").format(
                     _money(bonus),
-                    _money(bonus_result.monthly_equivalent),
+                    bonus_result.monthly_equivalent_text,
                     _pct(bonus_result.rate),
                     _money(bonus_result.quick_deduction),
                     _money(bonus_result.tax),

@@ -15,7 +15,7 @@ edge belongs to the lower band.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -87,6 +87,21 @@ class BonusTax:
     rate: Decimal
     quick_deduction: Decimal
     tax: Decimal
+
+    @property
+    def monthly_equivalent_text(self) -> str:
+        """bonus ÷ 12 as shown in the working: exact when it has at most two decimals, otherwise cut
+        (never rounded) to four decimals and marked "…", so that 36,000.01 ÷ 12 reads 3,000.0008…
+        and visibly lies above the 3,000 band edge it was compared with."""
+        return division_text(self.bonus, 12)
+
+
+def division_text(amount: Decimal, divisor: int) -> str:
+    """``amount ÷ divisor`` for displayed working: two decimals when exact, else four, cut, with "…"."""
+    quotient = amount / divisor
+    if quotient == quotient.quantize(Decimal("0.01")):
+        return f"{quotient:,.2f}"
+    return f"{quotient.quantize(Decimal('0.0001'), rounding=ROUND_DOWN):,.4f}…"
 
 
 def bonus_tax(bonus: Decimal, monthly_table: TaxTable) -> BonusTax:
