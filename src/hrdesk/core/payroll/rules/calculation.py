@@ -5,9 +5,11 @@ employed, the salary in force on each day, the contribution bases, allowances an
 declared special additional deductions and the year-to-date figures. This module turns them into a
 ``Payslip`` whose ``lines`` say how each amount was reached.
 
-Partial months are paid on 21.75 paid days a month (劳社部发〔2008〕3号): a paid day is a Monday to
-Friday, statutory holidays included, because 21.75 = (365 − 104) ÷ 12 counts exactly those. A
-partial month never pays more than a full month at the highest salary in force during it.
+Partial months are paid on 21.75 paid days a month (劳社部发〔2008〕3号): 21.75 = (365 − 104) ÷ 12
+counts the working days and the statutory holidays, so a paid day (计薪日) is a working day of the
+holiday calendar (a weekend day worked for 调休 included) or a statutory holiday, and not a rest
+day (a weekday given off for 调休 included); a year the calendar does not list counts Monday to
+Friday. A partial month never pays more than a full month at the highest salary in force during it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
+from hrdesk.core.kernel.calendar import WorkCalendar
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import month_end
 from hrdesk.core.payroll.rules.insurance import CityPolicy, Contribution, contributions
@@ -25,10 +29,13 @@ from hrdesk.core.payroll.rules.tax import ZERO, BonusTax, SeveranceTax, TaxTable
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 
 
-def paid_days(start: date, end: date) -> int:
-    """Mondays to Fridays from ``start`` to ``end`` inclusive (0 if end < start)."""
+def paid_days(start: date, end: date, calendar: WorkCalendar | None = None) -> int:
+    """Paid days from ``start`` to ``end`` inclusive (0 if end < start): the calendar's working days
+    and statutory holidays, or Mondays to Fridays without a calendar."""
     if end < start:
         return 0
+    if calendar is not None:
+        return _calendar_paid_days(calendar, start, end)
     total = (end - start).days + 1
     weeks, rest = divmod(total, 7)
     days = weeks * 5
@@ -37,6 +44,12 @@ def paid_days(start: date, end: date) -> int:
         if (weekday + offset) % 7 < 5:
             days += 1
     return days
+
+
+@lru_cache(maxsize=4096)
+def _calendar_paid_days(calendar: WorkCalendar, start: date, end: date) -> int:
+    # cached: nearly everyone in a month shares the same (start, end), and the count walks the days
+    return sum(1 for offset in range((end - start).days + 1) if calendar.is_paid_day(start + timedelta(days=offset)))
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class MonthRules:
     low_income_annual: Decimal
     city: CityPolicy | None
     local_average_annual: Decimal | None = None  # previous year, for the severance exemption
+    calendar: WorkCalendar | None = None  # which days are paid days; None: Monday to Friday
 
 
 @dataclass(frozen=True)
@@ -164,10 +178,12 @@ def _money(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
-def _base_pay(emp: EmployeeMonth, last_day: date, lines: list[Line]) -> tuple[Decimal, int, int, bool]:
+def _base_pay(
+    emp: EmployeeMonth, last_day: date, calendar: WorkCalendar | None, lines: list[Line]
+) -> tuple[Decimal, int, int, bool]:
     """Base salary for the days employed; returns (pay, paid days employed, month paid days, whole)."""
-    month_days = paid_days(emp.month, last_day)
-    employed_days = paid_days(emp.employed_from, emp.employed_to)
+    month_days = paid_days(emp.month, last_day, calendar)
+    employed_days = paid_days(emp.employed_from, emp.employed_to, calendar)
     # Employed on every paid day counts as a whole month (hired on Monday the 2nd after a Sunday the 1st).
     whole_month = employed_days == month_days
     segments = []
@@ -190,7 +206,7 @@ def _base_pay(emp: EmployeeMonth, last_day: date, lines: list[Line]) -> tuple[De
         return monthly, employed_days, month_days, True
     total = ZERO
     for seg_from, seg_to, monthly in segments:
-        days = paid_days(seg_from, seg_to)
+        days = paid_days(seg_from, seg_to, calendar)
         pay = round_fen(monthly * days / PAID_DAYS_PER_MONTH)
         total += pay
         lines.append(
@@ -222,7 +238,7 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
     last_day = month_end(emp.month)
     lines: list[Line] = []
     warnings: list[str] = []
-    base_pay, employed_days, month_days, whole = _base_pay(emp, last_day, lines)
+    base_pay, employed_days, month_days, whole = _base_pay(emp, last_day, rules.calendar, lines)
 
     items: list[PayItem] = []
     sums = {category: ZERO for category in PayCategory}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from hrdesk.core.kernel.calendar import WorkCalendar, china_calendar
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.payroll.rules.calculation import MonthRules
 from hrdesk.core.payroll.rules.insurance import CityPolicy
@@ -93,7 +94,9 @@ def parse(version: Version):
 
 
 class PolicySet:
-    def __init__(self, versions: list[Version]):
+    def __init__(self, versions: list[Version], calendar: WorkCalendar | None = None):
+        # paid days follow the shipped holiday calendar unless a caller brings its own
+        self.calendar = calendar if calendar is not None else china_calendar()
         self._versions: dict[tuple[str, str], list[Version]] = {}
         for version in sorted(versions, key=lambda v: v.effective_from):
             self._versions.setdefault((version.kind, version.key), []).append(version)
@@ -136,6 +139,7 @@ class PolicySet:
                 deductions.low_income_annual,
                 self.at(INSURANCE, city, month) if city else None,
                 average.annual if average else None,
+                self.calendar,
             )
             self._rules[cache_key] = rules
         return rules
