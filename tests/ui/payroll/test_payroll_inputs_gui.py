@@ -333,16 +333,20 @@ def test_settings_saves_a_new_shanghai_version_and_shows_field_errors(qtbot, com
     replace_text(qtbot, dialog.source, "")
     assert dialog.save() is None and "请填写政策来源" in dialog.current_errors()["source"]
     type_text(qtbot, dialog.source, "沪人社规〔2026〕8号")
+    type_text(qtbot, dialog.effective_to, "2027-6x")
+    assert dialog.save() is None and "执行至" in dialog.current_errors()["data"]
+    replace_text(qtbot, dialog.effective_to, "2027-06")
     saved = dialog.save()
     assert saved is not None and not dialog.isVisible()
 
     stored = payroll_policies.versions(company.system, policy.INSURANCE, "上海")
-    assert [v.effective_from for v in stored] == [date(2026, 7, 1), date(2025, 7, 1)]
+    assert [v.effective_from for v in stored] == [date(2026, 7, 1), date(2025, 7, 1), date(2024, 7, 1)]
+    assert stored[0].data["effective_to"] == "2027-06-30"
     rules = {r["item"]: r for r in stored[0].data["items"]}
     assert D(rules["pension"]["employer_rate"]) == D("0.15") and D(rules["medical"]["cap"]) == D("37302")
     assert D(rules["housing_fund"]["employee_rate"]) == D("0.07") and rules["housing_fund"]["rounding"] == "yuan"
     assert stored[0].source == "沪人社规〔2026〕8号" and stored[0].created_by == "刘人事"
-    qtbot.waitUntil(lambda: len(tab.versions) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(tab.versions) == 3, timeout=5000)
     assert "已保存上海自 2026-07-01 起执行的新版本" in tab.status.text()
     # the month before keeps the old rate
     policies = payroll_policies.policy_set(company.system)

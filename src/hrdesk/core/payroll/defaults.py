@@ -51,9 +51,13 @@ def _payload(entry: dict) -> dict:
 
 
 def ensure_defaults(session: Session, now) -> None:
-    """Install the shipped versions of every kind the company has none of yet."""
-    present = set(session.execute(select(PolicyVersion.kind).distinct()).scalars())
-    missing = [v for v in default_versions() if v.kind not in present]
+    """Install each shipped version the company does not hold yet (same table, city and date).
+
+    A version the company already holds for that date is its own and is never overwritten; a later
+    release that ships an earlier year (a month that had no version) or a new year adds it."""
+    rows = session.execute(select(PolicyVersion.kind, PolicyVersion.key, PolicyVersion.effective_from))
+    present = {(kind, key, effective_from) for kind, key, effective_from in rows}
+    missing = [v for v in default_versions() if (v.kind, v.key, v.effective_from) not in present]
     for version in missing:
         session.add(
             PolicyVersion(

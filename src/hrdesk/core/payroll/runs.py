@@ -165,10 +165,13 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
             },
         )
         tx.changed("payroll_run", "updated", run.id)
-        warnings = [
+        # a notice about the policy data concerns everyone in its city: said once, not per person
+        policy_notices = list(dict.fromkeys(n for g in gathered for n in g.rules.notices))
+        warnings = policy_notices + [
             f"{g.employee.emp_no} {g.employee.name}：{w}"
             for g, p in zip(gathered, payslips, strict=True)
             for w in p.warnings
+            if w not in g.rules.notices
         ]
         missing = [g.employee for g in gathered if g.missing_year_to_date]
         if missing:

@@ -85,6 +85,7 @@ class MonthRules:
     city: CityPolicy | None
     local_average_annual: Decimal | None = None  # previous year, for the severance exemption
     calendar: WorkCalendar | None = None  # which days are paid days; None: Monday to Friday
+    notices: tuple[str, ...] = ()  # about the policy data itself (a version past its stated end)
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
     """The payslip of one employee for one month."""
     last_day = month_end(emp.month)
     lines: list[Line] = []
-    warnings: list[str] = []
+    warnings: list[str] = list(rules.notices)
     base_pay, employed_days, month_days, whole = _base_pay(emp, last_day, rules.calendar, lines)
 
     items: list[PayItem] = []

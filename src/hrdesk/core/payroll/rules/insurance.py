@@ -120,6 +120,7 @@ class CityPolicy:
     housing_fund_from_next_month: bool = False  # 公积金自入职次月起缴
     source: str = ""
     year_label: str = ""
+    effective_to: date | None = None  # the stated end of its contribution year, if the notice gives one
 
     def rule(self, item: InsuranceItem) -> ItemRule | None:
         for rule in self.items:
@@ -128,12 +129,15 @@ class CityPolicy:
         return None
 
     def to_data(self) -> dict:
-        return {
+        data = {
             "items": [r.to_data() for r in self.items],
             "housing_fund_from_next_month": self.housing_fund_from_next_month,
             "source": self.source,
             "year_label": self.year_label,
         }
+        if self.effective_to is not None:
+            data["effective_to"] = self.effective_to.isoformat()
+        return data
 
     @classmethod
     def from_data(cls, city: str, effective_from: date, data: dict) -> CityPolicy:
@@ -144,6 +148,7 @@ class CityPolicy:
             bool(data.get("housing_fund_from_next_month")),
             data.get("source", ""),
             data.get("year_label", ""),
+            date.fromisoformat(data["effective_to"]) if data.get("effective_to") else None,
         )
 
 
@@ -166,6 +171,8 @@ def validate_city_policy(policy: CityPolicy) -> list[str]:
             problems.append(tr("{0}的固定金额不能为负数").format(label))
     if not policy.items:
         problems.append(tr("至少需要一个险种"))
+    if policy.effective_to is not None and policy.effective_to < policy.effective_from:
+        problems.append(tr("执行截止日期不能早于生效日期"))
     return problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hrdesk.core.kernel.calendar import WorkCalendar, china_calendar
@@ -132,14 +132,46 @@ class PolicySet:
             if annual is None or monthly is None or deductions is None:
                 raise PolicyError(tr("{0}没有适用的个税税率表，请在薪资设置中补充。").format(month.strftime("%Y-%m")))
             average = self.at(LOCAL_AVERAGE_WAGE, city, month) if city else None
+            city_policy, notices = self._city_policy(month, city) if city else (None, ())
             rules = MonthRules(
                 annual,
                 monthly,
                 deductions.basic_monthly,
                 deductions.low_income_annual,
-                self.at(INSURANCE, city, month) if city else None,
+                city_policy,
                 average.annual if average else None,
                 self.calendar,
+                notices,
             )
             self._rules[cache_key] = rules
         return rules
+
+    def _city_policy(self, month: date, city: str) -> tuple[CityPolicy | None, tuple[str, ...]]:
+        """The city's contribution rules for the month, refusing a month before its first version
+        (calculating it without contributions would be wrong, not merely incomplete) and noting a
+        month after the version's stated end (last year's bases go on until a new one is entered)."""
+        versions = self._versions.get((INSURANCE, city))
+        if not versions:
+            return None, ()  # no rules for the city at all: the calculation warns per payslip
+        found = self.at(INSURANCE, city, month)
+        if found is None:
+            raise PolicyError(
+                tr(
+                    "{0}的社保公积金缴费政策没有覆盖{1}：现有版本自{2}起执行，{1}至{3}没有适用的缴费基数和比例。"
+                    "请在“薪资设置 › 社保公积金”中录入该期间的版本（注明政策来源）后再核算。"
+                ).format(
+                    city,
+                    month.strftime("%Y-%m"),
+                    versions[0].effective_from.isoformat(),
+                    (versions[0].effective_from - timedelta(days=1)).strftime("%Y-%m"),
+                )
+            )
+        if found.effective_to is not None and month > found.effective_to:
+            label = found.year_label or tr("自{0}起的版本").format(found.effective_from.isoformat())
+            return found, (
+                tr(
+                    "{0}社保公积金缴费政策“{1}”已于{2}到期，{3}仍按该版本（上一缴费年度）的基数上下限和比例计算；"
+                    "新年度标准公布后请在“薪资设置 › 社保公积金”中录入新版本并重新核算。"
+                ).format(city, label, found.effective_to.isoformat(), month.strftime("%Y-%m")),
+            )
+        return found, ()

@@ -13,6 +13,9 @@ from decimal import Decimal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLineEdit, QTableWidgetItem
 
+from hrdesk.core.kernel.errors import HRDeskError
+from hrdesk.core.kernel.months import month_end
+from hrdesk.core.payroll.inputs import parse_month
 from hrdesk.core.payroll.policies import StoredVersion
 from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.rules.insurance import InsuranceItem, Rounding
@@ -47,6 +50,10 @@ class CityRulesDialog(PolicyDialog):
         self.year_label.setObjectName("year_label")
         self.year_label.setMaxLength(60)
         self.year_label.setPlaceholderText(self.tr("选填，如“2025年度（2025-07 至 2026-06）”"))
+        self.effective_to = QLineEdit()  # a new version's year ends later than its base's: not copied
+        self.effective_to.setObjectName("effective_to")
+        self.effective_to.setMaxLength(7)
+        self.effective_to.setPlaceholderText(self.tr("选填，如 2026-06（缴费年度的最后一个月）"))
         self.fund_next_month = QCheckBox(self.tr("住房公积金自入职次月起缴"))
         self.fund_next_month.setObjectName("fund_next_month")
         self.fund_next_month.setChecked(bool(data.get("housing_fund_from_next_month")))
@@ -78,6 +85,7 @@ class CityRulesDialog(PolicyDialog):
         form.addRow(self.tr("城市 *"), self.city)
         form.addRow("", self.error_labels["key"])
         self.effective_form(form)
+        form.addRow(self.tr("执行至"), self.effective_to)
         form.addRow(self.tr("年度说明"), self.year_label)
         form.addRow("", self.fund_next_month)
         table_buttons = self.hint_with_buttons(
@@ -153,12 +161,19 @@ class CityRulesDialog(PolicyDialog):
                     continue
                 rule[key] = str(value if value is not None else Decimal(0))
             rules.append(rule)
+        effective_to = None
+        if self.effective_to.text().strip():
+            try:
+                effective_to = month_end(parse_month(self.effective_to.text()))
+            except HRDeskError:
+                problems.append(self.tr("“执行至”应为 YYYY-MM，例如 2026-06"))
         if problems:
             self._mark_rows(bad_rows)
             self.show_errors({"data": "；".join(problems)})
             return None
         self._mark_rows(set())
-        return {
+        extra = {"effective_to": effective_to.isoformat()} if effective_to else {}
+        return extra | {
             "items": rules,
             "housing_fund_from_next_month": self.fund_next_month.isChecked(),
             "year_label": self.year_label.text().strip(),
