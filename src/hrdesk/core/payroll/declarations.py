@@ -23,8 +23,8 @@ from hrdesk.core.kernel.months import first_of_month, month_end
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.payroll import defaults, policies
 from hrdesk.core.payroll.inputs import MAX_AMOUNT, Person, get_employee, people_between, require_open_month
-from hrdesk.core.payroll.rules import policy
-from hrdesk.core.payroll.tables import SpecialDeduction, TaxYearProfile
+from hrdesk.core.payroll.rules import codec, policy
+from hrdesk.core.payroll.tables import PayrollResult, PayrollRun, SpecialDeduction, TaxYearProfile
 
 ADDITIONAL_CODES = (
     "child_education",
@@ -281,6 +281,51 @@ def validate_profile(profile: TaxProfile) -> dict[str, Decimal]:
     return values
 
 
+def previous_year_wages(session: Session, employee_id: int, year: int) -> tuple[Decimal, int]:
+    """This company's wage income of ``year`` for one employee as its records show it, and how many
+    months the records cover: the opening figures entered for the year, then each calculated month's
+    本期收入 plus a separately taxed annual bonus (公告2020年第19号 counts all wage income, bonuses
+    and tax-free income included, before any deduction)."""
+    profile = session.get(TaxYearProfile, (employee_id, year))
+    total = profile.opening_income if profile is not None else Decimal("0.00")
+    months = profile.opening_months if profile is not None else 0
+    rows = session.execute(
+        select(PayrollResult.detail)
+        .join(PayrollRun, PayrollRun.id == PayrollResult.run_id)
+        .where(
+            PayrollResult.employee_id == employee_id,
+            PayrollRun.month >= date(year, 1, 1),
+            PayrollRun.month <= date(year, 12, 1),
+        )
+    ).scalars()
+    for detail in rows:
+        slip = codec.loads(detail)
+        total += slip.income + (slip.bonus if slip.bonus_tax is not None else Decimal(0))
+        months += 1
+    return total, months
+
+
+def low_income_refusal(session: Session, employee_id: int, year: int) -> str | None:
+    """Why the 6万 deduction of ``year`` cannot be granted, or None when the company's own records
+    support it (公告2020年第19号: employed by this withholding agent for the whole previous year,
+    with that year's wage income at most 60,000). Without records of that year (a company new to
+    HRDesk) only the hire date is checked; the payroll page shows the option for HR to confirm."""
+    employee = get_employee(session, employee_id)
+    previous = year - 1
+    if employee.hire_date > date(previous, 1, 1):
+        return tr(
+            "{0}于{1}入职，未在本单位任职{2}年全年，不适用上年工资薪金不超过6万元的减除（公告2020年第19号）。"
+        ).format(employee.name, employee.hire_date.isoformat(), previous)
+    threshold = policies.load_set(session).at(policy.IIT_DEDUCTIONS, "", date(year, 1, 1))
+    limit = threshold.low_income_annual if threshold is not None else Decimal("60000")
+    wages, months = previous_year_wages(session, employee_id, previous)
+    if wages > limit:
+        return tr(
+            "本单位记录显示{0}{1}年工资薪金收入 {2} 元（{3}个月），超过 {4} 元，不适用6万元减除（公告2020年第19号）。"
+        ).format(employee.name, previous, f"{wages:,.2f}", months, f"{limit:,.0f}")
+    return None
+
+
 def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
     """Tax options for a year and, for a company starting mid-year, the figures before HRDesk."""
     ctx.require_all(Permission.PAYROLL_INPUT)
@@ -288,6 +333,10 @@ def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
     with ctx.transaction() as tx:
         session = tx.session
         employee = get_employee(session, profile.employee_id)
+        if profile.low_income:
+            refusal = low_income_refusal(session, employee.id, profile.year)
+            if refusal:
+                raise ValidationError({"low_income": refusal}, refusal)
         store_profile(tx, employee.name, profile, values)
         session.flush()
         tx.changed("payroll_input", "updated", employee.id)

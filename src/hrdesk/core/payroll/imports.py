@@ -42,6 +42,7 @@ from hrdesk.core.payroll.declarations import (
     TaxProfile,
     additional_label,
     declaration_limits,
+    low_income_refusal,
     store_declaration,
     store_profile,
     validate_declaration,
@@ -622,6 +623,10 @@ def import_opening_figures(
                     if key != "opening_months" or months is not None:  # a bad month count is already said
                         problems.field(row, specs[key].header, message)
                 values = None
+            if person is not None and profile.low_income:
+                refusal = low_income_refusal(session, person[0], year)
+                if refusal:
+                    problems.field(row, specs["low_income"].header, refusal)
             if person is not None:
                 checked.append((row, person, profile, values))
         _no_repeats([(row, person) for row, person, _p, _v in checked], problems)
