@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -169,3 +169,15 @@ def read_only_folder(path):
         yield
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def verify_average_wage(db, emp_id: int, amount: str = "12000") -> None:
+    """HR enters the 前12个月平均工资 it verified from the records before HRDesk, as it must for a
+    leaver whose twelve months are not all in the system (else the statement cannot be approved)."""
+    from decimal import Decimal
+
+    from hrdesk.core.separation import settlement
+
+    ctx = ServiceContext(db, Actor.system())
+    current = settlement.statement(ctx, emp_id).params
+    settlement.save_params(ctx, emp_id, replace(current, average_wage=Decimal(amount)))

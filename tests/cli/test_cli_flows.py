@@ -10,7 +10,7 @@ from hrdesk.core.company import setup as company_service
 from hrdesk.core.kernel.permissions import Role
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.people import employees
-from tests.helpers import USER_PASSWORD, build_company
+from tests.helpers import USER_PASSWORD, build_company, verify_average_wage
 
 
 @pytest.fixture
@@ -54,6 +54,8 @@ def test_scripted_separation(fx, capsys, monkeypatch):
     code, out, _ = as_user(capsys, monkeypatch, fx, "manager", "flow", "list", "--inbox", "--json")
     assert [f["id"] for f in json.loads(out)] == [1]
     for user in ("manager", "hr", "finance"):  # 李四 is in no 项目部: the lead's step is skipped
+        if user == "finance":
+            verify_average_wage(fx.db, fx.emps["李四"])
         code, out, err = as_user(capsys, monkeypatch, fx, user, "flow", "act", "1", "--approve", "--comment", "同意")
         assert code == 0, err
     code, _, err = as_user(capsys, monkeypatch, fx, "hr", "flow", "act", "1", "--approve")

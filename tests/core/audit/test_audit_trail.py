@@ -17,7 +17,7 @@ from hrdesk.core.kernel.exports import cells
 from hrdesk.core.kernel.permissions import Role
 from hrdesk.core.people import employees
 from hrdesk.core.people.employee_rules import EmployeeStatus
-from tests.helpers import USER_PASSWORD, employee_input, read_only_folder
+from tests.helpers import USER_PASSWORD, employee_input, read_only_folder, verify_average_wage
 
 TODAY = datetime(2026, 3, 2, 9, 30)
 
@@ -49,6 +49,8 @@ def separated(company):
     flow_id = separations.start(lisi, li.id, SeparationReason.RESIGNATION, date(2026, 4, 10), "个人原因").summary.id
     hr = login(fx, "hr")
     for username in ("manager", "hr", "finance"):
+        if username == "finance":
+            verify_average_wage(fx.db, li.id)
         engine.act(login(fx, username), flow_id, Action.APPROVE, f"{username} 同意")
     for item in engine.get(hr, flow_id).checklist:
         checklists.waive(hr, item.id, "已线下办理完毕") if item.title.startswith("钥匙") else checklists.confirm(

@@ -21,6 +21,7 @@ from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord, Company, Setting
+from tests.helpers import verify_average_wage
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -44,6 +45,8 @@ def separate(fx, name: str, last_day: date, reason=SeparationReason.MUTUAL) -> i
             except PermissionDenied:
                 continue
             if Action.APPROVE in detail.my_actions and detail.summary.step_name != "人事归档":
+                if user == "finance":
+                    verify_average_wage(fx.db, fx.emps[name])
                 engine.act(login(fx, user), flow_id, Action.APPROVE, "同意")
                 acted = True
     for item in engine.get(hr, flow_id).checklist:

@@ -19,7 +19,7 @@ from hrdesk.core.kernel.errors import AuthenticationError, PermissionDenied, Sta
 from hrdesk.core.kernel.permissions import Role
 from hrdesk.core.people import employees
 from hrdesk.core.people.employee_rules import EmployeeStatus
-from tests.helpers import USER_PASSWORD, employee_input
+from tests.helpers import USER_PASSWORD, employee_input, verify_average_wage
 from tests.smtp_sink import SmtpSink
 
 TODAY = datetime(2026, 3, 2, 9, 30)
@@ -88,6 +88,7 @@ def _run_story(fx, sink):
     assert [t.comment for t in detail.transitions][-2:] == ["同意，已安排赵六接手客户。", "项目资料已交接。"]
     hr = login(fx, "hr")
     engine.act(hr, flow_id, Action.APPROVE, "材料齐全。")
+    verify_average_wage(fx.db, fx.emps["李四"])
     detail = engine.act(login(fx, "finance"), flow_id, Action.APPROVE, "无借款，工资结算至4月1日。")
     assert detail.summary.step_name == "人事归档"
 

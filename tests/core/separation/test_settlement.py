@@ -19,6 +19,7 @@ from hrdesk.core.kernel.errors import PermissionDenied, StateError
 from hrdesk.core.payroll import inputs, runs
 from hrdesk.core.separation import settlement
 from hrdesk.core.separation.statement import SettlementParams
+from tests.helpers import verify_average_wage
 
 MARCH = date(2026, 3, 1)
 
@@ -40,6 +41,7 @@ def leaving(company):
     with pytest.raises(StateError, match="财务结算"):
         settlement.statement(hr, company.li)  # not before the finance step
     engine.act(hr, company.flow_id, Action.APPROVE, "同意")
+    verify_average_wage(company.db, company.li)
     return company
 
 

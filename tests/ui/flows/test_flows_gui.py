@@ -28,7 +28,7 @@ from hrdesk.ui.flows.notice_dialog import NoticeDialog
 from hrdesk.ui.people.employee_dialog import EmployeeDialog
 from hrdesk.ui.shell.app import make_session
 from hrdesk.ui.shell.main_window import MainWindow
-from tests.helpers import USER_PASSWORD, employee_input, make_card, make_id
+from tests.helpers import USER_PASSWORD, employee_input, make_card, make_id, verify_average_wage
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import replace_text, screenshot, type_text, when_modal
 
@@ -199,6 +199,7 @@ def _run_story(qtbot, fx, sink, errors):
     approve_in_dialog(qtbot, hr_inbox, flow_id, "材料齐全。", "flow_dialog_hr_review")
     wait_reloaded(qtbot, finance_page)
     qtbot.waitUntil(lambda: finance_page.counts()["approvals"] == 1, timeout=5000)
+    verify_average_wage(fx.db, engine.get(login(fx, "hr"), flow_id).summary.subject_employee_id)
     approve_in_dialog(qtbot, finance_page, flow_id, "无借款，工资结算至3月20日。", "flow_dialog_finance")
 
     # 5. HR's 归档 is blocked while checklist items are open.

@@ -31,6 +31,7 @@ from hrdesk.ui.flows.flow_dialog import FlowDialog
 from hrdesk.ui.separation.compensation_calculator_dialog import CompensationCalculatorDialog
 from hrdesk.ui.separation.leave_calculator_dialog import LeaveCalculatorDialog
 from hrdesk.ui.shell.app import make_session
+from tests.helpers import verify_average_wage
 from tests.ui.qt_helpers import replace_text, screenshot, type_text
 
 COMPANY = "测试科技有限公司"
@@ -68,6 +69,7 @@ def leaving(company):
     company.li = company.emps["李四"]
     engine.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
     engine.act(hr, company.flow_id, Action.APPROVE, "同意")
+    verify_average_wage(company.db, company.li)
     return company
 
 
@@ -82,6 +84,8 @@ def run_to_archive(fx, flow_id: int) -> None:
             except PermissionDenied:
                 continue
             if Action.APPROVE in detail.my_actions and detail.summary.step_name != "人事归档":
+                if user == "finance":
+                    verify_average_wage(fx.db, engine.get(login(fx, user), flow_id).summary.subject_employee_id)
                 engine.act(login(fx, user), flow_id, Action.APPROVE, "同意")
                 acted = True
 

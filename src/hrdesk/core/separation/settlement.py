@@ -39,6 +39,7 @@ from hrdesk.core.separation.statement import (
     compute,
     item_types_by_code,
     money_text,
+    months_text,
     settlement_items,
 )
 from hrdesk.core.separation.tables import Settlement
@@ -219,6 +220,12 @@ def approve_in(tx: Transaction, instance: FlowInstance) -> None:
     row = _row(session, separation)
     params = SettlementParams.from_json(row.params if row else None)
     result = compute(ctx, session, employee, separation, instance, params)
+    if result.average_missing:
+        raise StateError(
+            tr("前12个月平均工资缺少{0}个月的工资记录（{1}），结算金额尚不是最终结果，不能审核。").format(
+                len(result.average_missing), months_text(result.average_missing)
+            )
+        )
     unconfirmed = [d for d in result.deductions if not d.confirmed]
     if unconfirmed:
         raise StateError(

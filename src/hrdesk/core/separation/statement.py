@@ -122,6 +122,7 @@ class Statement:
     warnings: tuple[str, ...]
     approved: bool = False
     approved_by: str | None = None
+    average_missing: tuple[date, ...] = ()  # months without a wage record: cannot be approved yet
 
 
 def company_leave_rule(session: Session) -> CompanyLeaveRule:
@@ -134,24 +135,66 @@ def company_leave_rule(session: Session) -> CompanyLeaveRule:
     )
 
 
-def _average_wage(session: Session, employee: Employee, before: date) -> tuple[Decimal, str]:
-    """Average monthly wage of the 12 months before the month of separation (实施条例 art. 27:
-    bonuses and allowances included, severance excluded); fewer months if employed less."""
+OVERTIME_CODES = frozenset({"overtime_pay"})  # the shipped 加班工资 item type
+
+
+@dataclass(frozen=True)
+class WageAverage:
+    """前十二个月平均工资 as the records show it (实施条例 art. 27: the twelve months before the month
+    of separation, fewer only when employed fewer; bonuses and allowances in, severance out) and the
+    same without overtime pay, for annual-leave pay (企业职工带薪年休假实施办法 art. 11)."""
+
+    average: Decimal
+    without_overtime: Decimal
+    basis: str
+    missing: tuple[date, ...]  # months of the window with no wage record: the average is not final
+
+
+def wage_window(hire_date: date, separation_month: date) -> list[date]:
+    """The months the average runs over: up to twelve before the separation month, from the hire month."""
+    first = max(shift_month(separation_month, -12), hire_date.replace(day=1))
+    months, month = [], first
+    while month < separation_month:
+        months.append(month)
+        month = shift_month(month, 1)
+    return months
+
+
+def _average_wage(session: Session, employee: Employee, before: date) -> WageAverage:
+    window = wage_window(employee.hire_date, before)
+    first = window[0] if window else before
     rows = session.execute(
         select(PayrollRun.month, PayrollResult.detail)
         .join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
-        .where(PayrollResult.employee_id == employee.id, PayrollRun.month < before)
-        .order_by(PayrollRun.month.desc())
-        .limit(12)
+        .where(PayrollResult.employee_id == employee.id, PayrollRun.month >= first, PayrollRun.month < before)
     ).all()
-    slips = [codec.loads(d) for _, d in rows]
-    wages = [p.gross_pay - p.severance for p in slips]
-    if not wages:
-        return employee.base_salary, tr("没有工资记录，按基本工资 {0}").format(money_text(employee.base_salary))
-    average = (sum(wages, ZERO) / len(wages)).quantize(Decimal("0.01"))
-    return average, tr("前{0}个月应发工资平均（{1} 至 {2}）").format(
-        len(wages), rows[-1][0].strftime("%Y-%m"), rows[0][0].strftime("%Y-%m")
+    held: dict[date, tuple[Decimal, Decimal]] = {}
+    for month, detail in rows:
+        slip = codec.loads(detail)
+        overtime = sum((i.amount for i in slip.items if i.code in OVERTIME_CODES), ZERO)
+        held[month] = (slip.gross_pay - slip.severance, overtime)
+    missing = tuple(m for m in window if m not in held)
+    if not held:
+        base = employee.base_salary
+        basis = tr("没有工资记录，暂按基本工资 {0}").format(money_text(base))
+        return WageAverage(base, base, basis, missing)
+    months = sorted(held)
+    count = Decimal(len(months))
+    average = (sum((held[m][0] for m in months), ZERO) / count).quantize(Decimal("0.01"))
+    overtime = sum((held[m][1] for m in months), ZERO)
+    without = (sum((held[m][0] for m in months), ZERO) - overtime) / count
+    basis = tr("前{0}个月应发工资平均（{1} 至 {2}）").format(
+        len(months), months[0].strftime("%Y-%m"), months[-1].strftime("%Y-%m")
     )
+    if overtime:
+        basis += tr("；其中加班工资共 {0}，年休假工资按不含加班工资的月平均 {1} 计算").format(
+            money_text(overtime), money_text(without.quantize(Decimal("0.01")))
+        )
+    return WageAverage(average, without.quantize(Decimal("0.01")), basis, missing)
+
+
+def months_text(months: tuple[date, ...]) -> str:
+    return "、".join(m.strftime("%Y-%m") for m in months)
 
 
 def _deductions(session: Session, instance_id: int, params: SettlementParams) -> list[Deduction]:
@@ -225,10 +268,21 @@ def compute(
                 "缺少{0}的当地上年职工平均工资，经济补偿未按3倍封顶核算，补偿金免税额也无法确定；请在“薪资设置”中补充。"
             ).format(city or tr("社保缴纳城市"))
         )
+    recorded = _average_wage(session, employee, last_day.replace(day=1))
+    missing: tuple[date, ...] = ()
     if params.average_wage is not None:
         average, average_basis = params.average_wage, tr("人工填写的前12个月平均工资")
+        leave_wage = params.average_wage
     else:
-        average, average_basis = _average_wage(session, employee, last_day.replace(day=1))
+        average, average_basis, leave_wage = recorded.average, recorded.basis, recorded.without_overtime
+        missing = recorded.missing
+        if missing:
+            warnings.append(
+                tr(
+                    "前12个月平均工资缺少{0}个月的工资记录（{1}），暂按{2}计算，结算金额不是最终结果；"
+                    "请补录这些月份的工资，或在结算参数中填写核实后的前12个月平均工资，之后才能审核。"
+                ).format(len(missing), months_text(missing), average_basis)
+            )
     compensation = economic_compensation(
         case,
         employee.hire_date,
@@ -248,7 +302,7 @@ def compute(
         working_years,
         last_day,
         params.leave_taken,
-        average,
+        leave_wage,
         hire_date=employee.hire_date,
         company=company_leave_rule(session),
         company_taken=params.company_leave_taken,
@@ -310,6 +364,7 @@ def compute(
         tuple(lines),
         payslip.net_pay,
         tuple(warnings),
+        average_missing=missing,
     )
 
 
