@@ -176,3 +176,19 @@ def test_allowances_start_and_stop_and_entries_need_the_person_employed(company)
         inputs.add_entry(hr, date(2019, 12, 1), li, "performance_bonus", "100")
     with pytest.raises(ValidationError, match="最多"):  # the policy's 3,000 a month for elderly support
         declarations.set_special_deduction(hr, li, JAN, {"elderly_support": "3500"})
+
+
+def test_severance_is_refused_for_someone_still_employed(company):
+    """经济补偿金 and 代通知金 are paid on termination (劳动合同法 art. 47, 50): entering them for an
+    employee with no last working day is refused with the reason, and nothing is stored."""
+    from hrdesk.core.flows import separations
+    from hrdesk.core.flows.separation_rules import SeparationReason
+    from hrdesk.core.kernel.errors import ValidationError
+
+    hr, li = company.login("hr"), company.emps["李四"]
+    for code in ("severance_pay", "notice_pay"):
+        with pytest.raises(ValidationError, match="尚未确定最后工作日"):
+            inputs.add_entry(hr, MAR, li, code, "12000")
+    assert inputs.entries(hr, MAR, li) == []
+    separations.start(hr, li, SeparationReason.MUTUAL, date(2026, 3, 31), "协商一致")
+    assert inputs.add_entry(hr, MAR, li, "notice_pay", "12000", "代通知金")

@@ -135,7 +135,7 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
         company.system,
         MONTH,
         company.emps["陈工"],
-        "severance_pay",
+        "leave_pay",  # (a severance item needs a last working day)
         "20000",
         "离职结算",
         source="settlement",

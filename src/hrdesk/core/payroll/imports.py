@@ -56,8 +56,10 @@ from hrdesk.core.payroll.inputs import (
     not_yet_hired,
     remove_entry,
     require_open_month,
+    severance_while_employed,
     validate_amount,
 )
+from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.payroll.tables import PayItemType, PayrollEntry, SpecialDeduction, TaxYearProfile
 from hrdesk.core.people.tables import Employee
 
@@ -442,17 +444,23 @@ def import_entries(
                 amount = None
             if person is not None and item is not None and amount is not None:
                 checked.append((person, item, amount, clean_note(_text(row.values.get("note"))), row))
-        hires = (
-            dict(
-                session.execute(
-                    select(Employee.id, Employee.hire_date).where(Employee.id.in_({c[0][0] for c in checked}))
-                ).all()
-            )
+        dates = (
+            {
+                emp_id: (hired, last_day)
+                for emp_id, hired, last_day in session.execute(
+                    select(Employee.id, Employee.hire_date, Employee.last_working_day).where(
+                        Employee.id.in_({c[0][0] for c in checked})
+                    )
+                )
+            }
             if checked
             else {}
         )
-        for person, _, _, _, row in checked:
-            problem = not_yet_hired(person[1], hires[person[0]], month)
+        for person, item, _, _, row in checked:
+            hired, last_day = dates[person[0]]
+            problem = not_yet_hired(person[1], hired, month) or severance_while_employed(
+                person[1], PayCategory(item.category), last_day
+            )
             if problem:
                 problems.add(row, problem)
         entries = [c[:4] for c in checked]

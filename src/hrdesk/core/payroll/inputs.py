@@ -404,6 +404,9 @@ def add_entry(
         problem = not_yet_hired(employee.name, employee.hire_date, month)
         if problem:
             raise ValidationError({"month": problem})
+        problem = severance_while_employed(employee.name, PayCategory(item.category), employee.last_working_day)
+        if problem:
+            raise ValidationError({"item": problem})
         row = insert_entry(tx, month, employee_id, employee.name, item, amount, note, source, locked)
         session.flush()
         tx.changed("payroll_input", "updated", employee_id)
@@ -416,6 +419,14 @@ def not_yet_hired(name: str, hire_date: date, month: date) -> str | None:
         return tr("{0}于 {1} 入职，不能在{2}年{3}月发放工资项目").format(
             name, hire_date.isoformat(), month.year, month.month
         )
+    return None
+
+
+def severance_while_employed(name: str, category: PayCategory, last_working_day: date | None) -> str | None:
+    """Why a 经济补偿金/代通知金 item cannot be entered: the person has no last working day (it is
+    paid on termination, 劳动合同法 art. 47/50, and taxed as such only then)."""
+    if category is PayCategory.SEVERANCE and last_working_day is None:
+        return tr("{0}尚未确定最后工作日（未办理离职），不能录入经济补偿金或代通知金；请先发起离职流程。").format(name)
     return None
 
 
