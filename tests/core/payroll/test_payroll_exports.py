@@ -343,9 +343,20 @@ def test_bank_file_pays_only_positive_net_pay(tmp_path, rows):
         items=(entry("loan", "借款归还", PayCategory.AFTER_TAX_DEDUCTION, "90000"),),
     )
     assert nothing.payslip.net_pay <= 0  # no account, but nothing to pay: not refused
-    ws = openpyxl.load_workbook(write_bank_file(tmp_path / "b.xlsx", header(), rows + [nothing])).worksheets[0]
+    wb = openpyxl.load_workbook(write_bank_file(tmp_path / "b.xlsx", header(), rows + [nothing]))
+    ws = wb.worksheets[0]
     assert ws.max_row == len(rows) + 1
     assert "孙八" not in [ws.cell(r, 3).value for r in range(2, ws.max_row + 1)]
+    # 核对 names who is left out, with the amount and the reason, and reconciles with the 工资表
+    check = wb["核对"]
+    cells = [[c.value for c in line] for line in check.iter_rows()]
+    facts = {line[0]: line[1] for line in cells}
+    everyone = sum((r.payslip.net_pay for r in rows + [nothing]), D("0.00"))
+    assert num(facts["工资表实发合计（元）"]) == everyone
+    assert num(facts["金额合计（元）"]) + num(facts["未列入实发合计（元）"]) == everyone
+    assert facts["未列入人数"] == 1
+    listed = next(line for line in cells if line[0] == "E020")
+    assert listed[1] == "孙八" and num(listed[2]) == nothing.payslip.net_pay and "负数" in listed[3]
 
 
 def test_bank_file_refuses_masked_missing_or_malformed_accounts(tmp_path, rows):

@@ -163,6 +163,50 @@ def _values(layout: BankLayout, row: PayrollRow, seq: int, purpose: str) -> list
     return values
 
 
+def _write_check_sheet(wb: Workbook, header: RunHeader, spec, purpose: str, rows, payable) -> None:
+    """核对: the file's count and total, and how they reconcile with the 工资表 — everyone left out
+    named, with the amount and the reason, so that 工资表实发合计 = 代发合计 + 未列入合计."""
+    total = sum((row.payslip.net_pay for row in payable), Decimal("0.00"))
+    paid_ids = {row.employee_id for row in payable}
+    left_out = [row for row in rows if row.employee_id not in paid_ids]
+    left_total = sum((row.payslip.net_pay for row in left_out), Decimal("0.00"))
+    check = wb.create_sheet(tr("核对"))
+    set_widths(check, [22, 40, 16, 30])
+    label = CellStyle(font=BOLD_FONT, alignment=LEFT)
+    facts: list[tuple[str, str | int | Decimal]] = [
+        (tr("单位"), header.company_name),
+        (tr("工资月份"), header.month_text),
+        (tr("代发格式"), spec.name),
+        (tr("用途"), purpose),
+        (tr("笔数"), len(payable)),
+        (tr("金额合计（元）"), total),
+        (tr("工资表人数"), len(rows)),
+        (tr("工资表实发合计（元）"), total + left_total),
+        (tr("未列入人数"), len(left_out)),
+        (tr("未列入实发合计（元）"), left_total),
+    ]
+    for key, value in facts:
+        style = (
+            CellStyle(alignment=RIGHT, number_format=MONEY)
+            if isinstance(value, Decimal)
+            else CellStyle(alignment=LEFT, number_format="0" if isinstance(value, int) else TEXT)
+        )
+        RowWriter(check, [label, style]).append([key, value])
+    if not left_out:
+        return
+    RowWriter(check, [label]).append([""])
+    RowWriter(check, [HEADER_STYLE] * 4).append([tr("未列入：工号"), tr("姓名"), tr("实发工资（元）"), tr("原因")])
+    text, money = CellStyle(alignment=LEFT, number_format=TEXT), CellStyle(alignment=RIGHT, number_format=MONEY)
+    writer = RowWriter(check, [text, text, money, text])
+    for row in left_out:
+        reason = (
+            tr("实发工资为0，无需代发")
+            if row.payslip.net_pay == 0
+            else tr("实发工资为负数（扣款多于应发），请另行结算")
+        )
+        writer.append([row.emp_no, row.name, row.payslip.net_pay, reason])
+
+
 def write_bank_file(
     path: str | os.PathLike,
     header: RunHeader,
@@ -203,26 +247,7 @@ def write_bank_file(
         body.append(line)
 
     if summary_sheet:
-        total = sum((row.payslip.net_pay for row in payable), Decimal("0.00"))
-        check = wb.create_sheet(tr("核对"))
-        set_widths(check, [22, 40])
-        label = CellStyle(font=BOLD_FONT, alignment=LEFT)
-        facts = [
-            (tr("单位"), header.company_name),
-            (tr("工资月份"), header.month_text),
-            (tr("代发格式"), spec.name),
-            (tr("用途"), purpose),
-            (tr("笔数"), len(payable)),
-            (tr("金额合计（元）"), total),
-            (tr("未列入（实发工资不大于0）"), tr("{0}人").format(len(rows) - len(payable))),
-        ]
-        for key, value in facts:
-            style = (
-                CellStyle(alignment=RIGHT, number_format=MONEY)
-                if isinstance(value, Decimal)
-                else CellStyle(alignment=LEFT, number_format="0" if isinstance(value, int) else TEXT)
-            )
-            RowWriter(check, [label, style]).append([key, value])
+        _write_check_sheet(wb, header, spec, purpose, rows, payable)
     wb.properties.title = f"{spec.name} {purpose}"[:250]
     wb.properties.creator = "HRDesk"
     return save_streamed(wb, path)
