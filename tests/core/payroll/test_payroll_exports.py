@@ -172,6 +172,7 @@ def test_payroll_sheet_columns_formats_subtotals_and_layout(tmp_path, rows):
         assert ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width >= 8
 
     money_cols = range(5, len(headers) + 1)
+    cumulative = headers.index("累计应纳税所得额") - 4
     employees, subtotals, grand = [], [], None
     for r in range(5, ws.max_row + 1):
         kind = ws.cell(r, 1).value
@@ -186,17 +187,21 @@ def test_payroll_sheet_columns_formats_subtotals_and_layout(tmp_path, rows):
             assert all(ws.cell(e, 3).value == dept for e, _ in employees)
             assert ws.cell(r, 2).value == f"{len(employees)}人"
             for i, total in enumerate(values):
+                if i == cumulative:  # a year-to-date figure per person: blank, never summed
+                    assert ws.cell(r, i + 5).value is None
+                    continue
                 assert total == sum((v[i] for _, v in employees), D("0.00")), (r, headers[i + 4])
             subtotals.append(values)
             employees = []
         elif kind == "合计":
-            grand = values
+            grand, grand_row = values, r
         else:
             assert ws.cell(r, 4).number_format == "0"
             employees.append((r, values))
     assert not employees and len(subtotals) == 3 and grand is not None
     for i, total in enumerate(grand):
         assert total == sum((s[i] for s in subtotals), D("0.00"))
+    assert ws.cell(grand_row, cumulative + 5).value is None  # nor in the grand total
     net = headers.index("实发工资") - 4
     assert grand[net] == sum((r.payslip.net_pay for r in rows), D("0.00"))
 

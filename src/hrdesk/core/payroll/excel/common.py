@@ -425,6 +425,7 @@ def payroll_columns(rows: Sequence[PayrollRow], *, employer: bool = True) -> lis
             tr("累计应纳税所得额"),
             "money",
             lambda r, c: r.payslip.cumulative_taxable,
+            summed=False,  # a year-to-date figure per person: a sum across people means nothing
             note=tr("本年累计收入 − 免税收入 − 减除费用 − 专项扣除 − 专项附加扣除 − 其他扣除"),
         ),
         Column("wage_tax", tr("本月个税"), "money", lambda r, c: r.payslip.wage_tax),
