@@ -182,15 +182,15 @@ def _average_wage(session: Session, employee: Employee, before: date) -> WageAve
     count = Decimal(len(months))
     average = (sum((held[m][0] for m in months), ZERO) / count).quantize(Decimal("0.01"))
     overtime = sum((held[m][1] for m in months), ZERO)
-    without = (sum((held[m][0] for m in months), ZERO) - overtime) / count
+    without = ((sum((held[m][0] for m in months), ZERO) - overtime) / count).quantize(Decimal("0.01"))
     basis = tr("前{0}个月应发工资平均（{1} 至 {2}）").format(
         len(months), months[0].strftime("%Y-%m"), months[-1].strftime("%Y-%m")
     )
     if overtime:
         basis += tr("；其中加班工资共 {0}，年休假工资按不含加班工资的月平均 {1} 计算").format(
-            money_text(overtime), money_text(without.quantize(Decimal("0.01")))
+            money_text(overtime), money_text(without)
         )
-    return WageAverage(average, without.quantize(Decimal("0.01")), basis, missing)
+    return WageAverage(average, without, basis, missing)
 
 
 def months_text(months: tuple[date, ...]) -> str:
@@ -268,12 +268,12 @@ def compute(
                 "缺少{0}的当地上年职工平均工资，经济补偿未按3倍封顶核算，补偿金免税额也无法确定；请在“薪资设置”中补充。"
             ).format(city or tr("社保缴纳城市"))
         )
-    recorded = _average_wage(session, employee, last_day.replace(day=1))
     missing: tuple[date, ...] = ()
     if params.average_wage is not None:
         average, average_basis = params.average_wage, tr("人工填写的前12个月平均工资")
         leave_wage = params.average_wage
     else:
+        recorded = _average_wage(session, employee, last_day.replace(day=1))
         average, average_basis, leave_wage = recorded.average, recorded.basis, recorded.without_overtime
         missing = recorded.missing
         if missing:
