@@ -53,7 +53,7 @@ class CityRulesDialog(PolicyDialog):
         self.effective_to = QLineEdit()  # a new version's year ends later than its base's: not copied
         self.effective_to.setObjectName("effective_to")
         self.effective_to.setMaxLength(7)
-        self.effective_to.setPlaceholderText(self.tr("选填，如 2026-06（缴费年度的最后一个月）"))
+        self.effective_to.setPlaceholderText(self.tr("选填：缴费年度的最后一个月，如 2027-06"))
         self.fund_next_month = QCheckBox(self.tr("住房公积金自入职次月起缴"))
         self.fund_next_month.setObjectName("fund_next_month")
         self.fund_next_month.setChecked(bool(data.get("housing_fund_from_next_month")))
