@@ -6,6 +6,9 @@
     hrdesk --data-dir D payroll show 2026-03 --user hr [--emp E000123] [--json]
     hrdesk --data-dir D payroll export 2026-03 --kind sheet --out 工资表.xlsx --user finance
 
+The inputs of a month (pay items, 专项附加扣除, tax options and opening figures, wage history) have
+their own groups under ``payroll``: see cli/payroll_inputs.py.
+
 Passwords come from HRDESK_PASSWORD, as for every command acting as a user.
 """
 
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from hrdesk.cli import common
+from hrdesk.cli import common, payroll_inputs
 from hrdesk.core.kernel.i18n import tr
 
 EXPORT_KINDS = ("sheet", "payslips", "bank", "iit", "insurance", "cost")
@@ -54,6 +57,7 @@ def register(sub) -> None:
     c.add_argument("--bank", default=None, help=tr("银行代发文件的格式（见 resources/data/bank-layouts.json）"))
     common.user_argument(c)
     c.set_defaults(handler=_export)
+    payroll_inputs.register(psub)
 
 
 def _month(text: str):

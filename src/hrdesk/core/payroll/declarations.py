@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel.context import ServiceContext, Transaction
-from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.errors import NotFound, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.months import first_of_month, month_end
@@ -25,6 +25,7 @@ from hrdesk.core.payroll import defaults, policies
 from hrdesk.core.payroll.inputs import MAX_AMOUNT, Person, get_employee, people_between, require_open_month
 from hrdesk.core.payroll.rules import codec, policy
 from hrdesk.core.payroll.tables import PayrollResult, PayrollRun, SpecialDeduction, TaxYearProfile
+from hrdesk.core.payroll.wage_history import monthly_history
 
 ADDITIONAL_CODES = (
     "child_education",
@@ -150,6 +151,32 @@ def set_special_deduction(
         session.flush()
         tx.changed("payroll_input", "updated", employee_id)
         return _declaration(row)
+
+
+def remove_special_deduction(ctx: ServiceContext, employee_id: int, month: date) -> None:
+    """Withdraw the declaration made for ``month`` (a mistaken one); the earlier declaration of the
+    year, if any, is in force again from that month."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    month = first_of_month(month)
+    with ctx.transaction() as tx:
+        session = tx.session
+        employee = get_employee(session, employee_id)
+        row = session.execute(
+            select(SpecialDeduction).where(SpecialDeduction.employee_id == employee_id, SpecialDeduction.month == month)
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFound(tr("{0} 没有自 {1} 起的专项附加扣除申报。").format(employee.name, month.strftime("%Y-%m")))
+        require_open_month(session, month)
+        tx.audit(
+            "special_deduction.remove",
+            "employee",
+            employee_id,
+            tr("撤销 {0} 自 {1} 起的专项附加扣除").format(employee.name, month.strftime("%Y-%m")),
+            {code: getattr(row, code) for code in ADDITIONAL_CODES},
+            None,
+        )
+        session.delete(row)
+        tx.changed("payroll_input", "updated", employee_id)
 
 
 def store_declaration(
@@ -283,25 +310,33 @@ def validate_profile(profile: TaxProfile) -> dict[str, Decimal]:
 
 def previous_year_wages(session: Session, employee_id: int, year: int) -> tuple[Decimal, int]:
     """This company's wage income of ``year`` for one employee as its records show it, and how many
-    months the records cover: the opening figures entered for the year, then each calculated month's
-    本期收入 plus a separately taxed annual bonus (公告2020年第19号 counts all wage income, bonuses
-    and tax-free income included, before any deduction)."""
+    months the records cover: the opening figures entered for the year (its first months), then each
+    calculated month's 本期收入 plus a separately taxed annual bonus (公告2020年第19号 counts all wage
+    income, bonuses and tax-free income included, before any deduction), and for the other months
+    the wage history HR entered (its 应发)."""
     profile = session.get(TaxYearProfile, (employee_id, year))
     total = profile.opening_income if profile is not None else Decimal("0.00")
     months = profile.opening_months if profile is not None else 0
+    covered = {date(year, m, 1) for m in range(1, months + 1)}
     rows = session.execute(
-        select(PayrollResult.detail)
+        select(PayrollRun.month, PayrollResult.detail)
+        .select_from(PayrollResult)
         .join(PayrollRun, PayrollRun.id == PayrollResult.run_id)
         .where(
             PayrollResult.employee_id == employee_id,
             PayrollRun.month >= date(year, 1, 1),
             PayrollRun.month <= date(year, 12, 1),
         )
-    ).scalars()
-    for detail in rows:
+    ).all()
+    for month, detail in rows:
         slip = codec.loads(detail)
         total += slip.income + (slip.bonus if slip.bonus_tax is not None else Decimal(0))
         months += 1
+        covered.add(month)
+    for month, gross in monthly_history(session, employee_id, date(year, 1, 1), date(year, 12, 1)).items():
+        if month not in covered:
+            total += gross
+            months += 1
     return total, months
 
 
@@ -343,6 +378,35 @@ def save_tax_profile(ctx: ServiceContext, profile: TaxProfile) -> TaxProfile:
         return profile_from_row(
             session.get(TaxYearProfile, (profile.employee_id, profile.year)), profile.employee_id, profile.year
         )
+
+
+def remove_tax_profile(ctx: ServiceContext, employee_id: int, year: int) -> None:
+    """Withdraw a year's tax options and opening figures: the defaults apply again (bonus taxed
+    separately, no 6万 option, no figures before HRDesk)."""
+    ctx.require_all(Permission.PAYROLL_INPUT)
+    with ctx.transaction() as tx:
+        session = tx.session
+        employee = get_employee(session, employee_id)
+        row = session.get(TaxYearProfile, (employee_id, year))
+        if row is None:
+            raise NotFound(tr("{0} 没有 {1} 年度的个税选项和年初累计数。").format(employee.name, year))
+        profile = profile_from_row(row, employee_id, year)
+        tx.audit(
+            "tax_profile.remove",
+            "employee",
+            employee_id,
+            tr("撤销 {0} {1}年度的个税选项和年初累计数").format(employee.name, year),
+            {
+                "low_income": profile.low_income,
+                "bonus_separately": profile.bonus_separately,
+                "basic_from_january": profile.basic_from_january,
+                "opening_months": profile.opening_months,
+                **{f: getattr(row, f) for f in OPENING_FIELDS},
+            },
+            None,
+        )
+        session.delete(row)
+        tx.changed("payroll_input", "updated", employee_id)
 
 
 def store_profile(tx: Transaction, employee_name: str, profile: TaxProfile, values: dict[str, Decimal]) -> None:

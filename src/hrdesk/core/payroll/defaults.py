@@ -102,6 +102,7 @@ def ensure_item_types(session: Session, now) -> None:
                 taxable=data.get("taxable", True),
                 prorate=data.get("prorate", False),
                 recurring=data.get("recurring", False),
+                overtime=data.get("overtime", False),
                 active=True,
                 sort_order=index,
                 created_at=now,

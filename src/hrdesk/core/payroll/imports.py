@@ -20,16 +20,13 @@ Employees are looked up in bulk (a query per 500 工号), so 10,000 rows take se
 from __future__ import annotations
 
 import os
-import re
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
@@ -49,6 +46,17 @@ from hrdesk.core.payroll.declarations import (
     validate_profile,
 )
 from hrdesk.core.payroll.defaults import ensure_defaults, ensure_item_types
+from hrdesk.core.payroll.import_sheets import (
+    Column,
+    People,
+    Problems,
+    SheetRow,
+    cell_text,
+    no_repeats,
+    read_rows,
+    write_blank_sheet,
+    yes_no,
+)
 from hrdesk.core.payroll.inputs import (
     clean_note,
     insert_entry,
@@ -69,11 +77,6 @@ OPENING = "opening_figures"
 KINDS = (ENTRIES, DEDUCTIONS, OPENING)
 IMPORT_SOURCE = "import"  # PayrollEntry.source of imported entries
 AUDIT_ENTITY = "payroll_input"  # the summary record of an import: entity id "2026-03" (a month) or "2026" (a year)
-MAX_LISTED = 50  # row errors spelled out in the message; the rest are counted
-HEADER_SEARCH_ROWS = 20
-LOOKUP_CHUNK = 500
-YES = ("是", "y", "yes", "true", "1", "√", "✓", "对")
-NO = ("否", "n", "no", "false", "0", "×", "✗", "不", "")
 
 
 def kind_label(kind: str) -> str:
@@ -83,14 +86,9 @@ def kind_label(kind: str) -> str:
 # ---- columns ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    width: int = 14
-    required: bool = True
-    aliases: tuple[str, ...] = ()
-    yes_no: bool = False
+def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
+    """The data rows of a kind's sheet (see :func:`import_sheets.read_rows`)."""
+    return read_rows(path, columns(kind))
 
 
 def columns(kind: str) -> tuple[Column, ...]:
@@ -150,205 +148,6 @@ def _notes(kind: str) -> str:
         "上一年度在本单位的工资薪金不超过6万元，或本年度此前没有工资收入、减除费用从1月起算。"
         "请保留第2行表头。"
     )
-
-
-# ---- reading ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    number: int  # the row number Excel shows
-    values: dict[str, object]
-
-
-def _header_key(value) -> str:
-    text = re.sub(r"\s+", "", str(value or ""))
-    text = text.rstrip("*＊")
-    text = re.sub(r"[（(][^（()）]*[)）]$", "", text)  # 金额（元） → 金额
-    return text
-
-
-def _find_header(rows: Iterable[tuple], specs: Sequence[Column]) -> tuple[int, dict[str, int]] | None:
-    names = {}
-    for spec in specs:
-        for name in (spec.header, *spec.aliases):
-            names[_header_key(name)] = spec.key
-    for number, row in enumerate(rows, start=1):
-        if number > HEADER_SEARCH_ROWS:
-            break
-        found: dict[str, int] = {}
-        for index, value in enumerate(row or ()):
-            key = names.get(_header_key(value))
-            if key is not None and key not in found:
-                found[key] = index
-        if "emp_no" in found and "name" in found:
-            return number, found
-    return None
-
-
-def read_sheet(path: str | os.PathLike, kind: str) -> list[SheetRow]:
-    """The data rows of the first sheet whose header has 工号 and 姓名; ValidationError({"file": …})
-    if the file cannot be read or a required column is missing. Blank rows are skipped."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    specs = columns(kind)
-    path = Path(path)
-    if path.suffix.lower() in (".xls", ".et", ".csv"):
-        raise ValidationError(
-            {
-                "file": tr("请在 Excel 中将文件另存为 .xlsx 格式后再导入（不支持 {0} 文件）。").format(
-                    path.suffix.lower()
-                )
-            }
-        )
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ValidationError({"file": tr("找不到文件：{0}").format(path)}) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ValidationError(
-            {"file": tr("无法读取“{0}”：请确认它是 Excel 工作簿（.xlsx），且没有设置打开密码。").format(path.name)}
-        ) from None
-    try:
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "iter_rows"):
-                continue
-            header = _find_header(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), specs)
-            if header is None:
-                continue
-            header_row, positions = header
-            missing = [s.header for s in specs if s.required and s.key not in positions]
-            if missing:
-                raise ValidationError(
-                    {
-                        "file": tr("工作表“{0}”缺少列：{1}。请使用“下载模板”得到的表格。").format(
-                            sheet.title, "、".join(missing)
-                        )
-                    }
-                )
-            result = []
-            for number, row in enumerate(
-                sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
-            ):
-                values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
-                if all(_text(v) == "" for v in values.values()):
-                    continue
-                result.append(SheetRow(number, values))
-            if not result:
-                raise ValidationError({"file": tr("工作表“{0}”的表头下面没有数据。").format(sheet.title)})
-            return result
-    finally:
-        workbook.close()
-    raise ValidationError(
-        {
-            "file": tr("找不到表头：表格中应有一行包含“{0}”等列。请使用“下载模板”得到的表格。").format(
-                "”“".join(s.header for s in specs if s.required)
-            )
-        }
-    )
-
-
-def _text(value) -> str:
-    """A cell as the text a person would type (1001.0 → "1001", TRUE → "是")."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return tr("是") if value else tr("否")
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(value, ".15g")  # drops binary noise such as 1234.5600000000001
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
-    return str(value).strip()
-
-
-def _yes_no(value) -> bool:
-    text = _text(value).lower()
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise ValueError(tr("请填写“是”或“否”"))
-
-
-# ---- checking ---------------------------------------------------------------------------------
-
-
-class _Problems:
-    """Row errors in row order; turned into one ValidationError."""
-
-    def __init__(self) -> None:
-        self.rows: dict[int, list[str]] = {}
-
-    def add(self, row: SheetRow, message: str) -> None:
-        self.rows.setdefault(row.number, []).append(message)
-
-    def field(self, row: SheetRow, label: str, message: str) -> None:
-        if message.startswith(tr("金额")):
-            message = label + message  # 累计收入金额格式不正确
-        elif label not in message:
-            message = f"{label}：{message}"
-        self.add(row, message)
-
-    def raise_if_any(self) -> None:
-        if not self.rows:
-            return
-        listed = sorted(self.rows.items())[:MAX_LISTED]
-        errors = {f"row:{n}": tr("第{0}行：{1}").format(n, "；".join(messages)) for n, messages in listed}
-        lines = list(errors.values())
-        if len(self.rows) > len(listed):
-            lines.append(tr("……另有 {0} 行有错误未列出").format(len(self.rows) - len(listed)))
-        message = tr("有 {0} 行数据有误，没有导入任何数据。请在 Excel 中改正后重新导入：").format(len(self.rows))
-        raise ValidationError(errors, message + "\n" + "\n".join(lines))
-
-
-def _normal_name(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _People:
-    """工号 → (id, name) for the 工号 of the file, looked up in chunks."""
-
-    def __init__(self, session: Session, rows: list[SheetRow]):
-        numbers = sorted({_text(r.values.get("emp_no")) for r in rows} - {""})
-        self.by_no: dict[str, tuple[int, str]] = {}
-        for start in range(0, len(numbers), LOOKUP_CHUNK):
-            chunk = numbers[start : start + LOOKUP_CHUNK]
-            for emp_id, emp_no, name in session.execute(
-                select(Employee.id, Employee.emp_no, Employee.name).where(Employee.emp_no.in_(chunk))
-            ):
-                self.by_no[emp_no] = (emp_id, name)
-
-    def check(self, row: SheetRow, problems: _Problems) -> tuple[int, str] | None:
-        emp_no = _text(row.values.get("emp_no"))
-        name = _normal_name(_text(row.values.get("name")))
-        if not emp_no:
-            problems.add(row, tr("请填写工号"))
-            return None
-        found = self.by_no.get(emp_no)
-        if found is None:
-            problems.add(row, tr("找不到工号为 {0} 的员工").format(emp_no))
-            return None
-        if not name:
-            problems.add(row, tr("请填写姓名（用于核对工号）"))
-            return None
-        if name != _normal_name(found[1]):
-            problems.add(
-                row, tr("姓名“{0}”与工号 {1} 的员工“{2}”不一致，请检查是否错行").format(name, emp_no, found[1])
-            )
-            return None
-        return found
-
-
-def _no_repeats(rows_people: list[tuple[SheetRow, tuple[int, str]]], problems: _Problems) -> None:
-    first: dict[int, int] = {}
-    for row, (emp_id, _name) in rows_people:
-        if emp_id in first:
-            problems.add(row, tr("工号 {0} 与第{1}行重复").format(_text(row.values.get("emp_no")), first[emp_id]))
-        else:
-            first[emp_id] = row.number
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -422,13 +221,13 @@ def import_entries(
         session = tx.session
         ensure_item_types(session, ctx.clock.now())
         require_open_month(session, month)
-        people = _People(session, rows)
+        people = People(session, rows)
         resolve = item_resolver(session)
-        problems = _Problems()
+        problems = Problems()
         checked = []
         for row in rows:
             person = people.check(row, problems)
-            item_text = _text(row.values.get("item"))
+            item_text = cell_text(row.values.get("item"))
             item = None
             if not item_text:
                 problems.add(row, tr("请填写工资项目"))
@@ -438,12 +237,12 @@ def import_entries(
                 except ValidationError as exc:
                     problems.add(row, exc.errors["item"])
             try:
-                amount = validate_amount(_text(row.values.get("amount")))
+                amount = validate_amount(cell_text(row.values.get("amount")))
             except ValidationError as exc:
                 problems.add(row, exc.errors["amount"])
                 amount = None
             if person is not None and item is not None and amount is not None:
-                checked.append((person, item, amount, clean_note(_text(row.values.get("note"))), row))
+                checked.append((person, item, amount, clean_note(cell_text(row.values.get("note"))), row))
         dates = (
             {
                 emp_id: (hired, last_day)
@@ -534,12 +333,12 @@ def import_special_deductions(
         require_open_month(session, month)
         ensure_defaults(session, ctx.clock.now())
         limits = declaration_limits(session, month)
-        people = _People(session, rows)
-        problems = _Problems()
+        people = People(session, rows)
+        problems = Problems()
         checked = []
         for row in rows:
             person = people.check(row, problems)
-            amounts = {code: _text(row.values.get(code)) for code in ADDITIONAL_CODES}
+            amounts = {code: cell_text(row.values.get(code)) for code in ADDITIONAL_CODES}
             try:
                 values = validate_declaration(amounts, limits)
             except ValidationError as exc:
@@ -548,7 +347,7 @@ def import_special_deductions(
                 values = None
             if person is not None:
                 checked.append((row, person, values))
-        _no_repeats([(row, person) for row, person, _ in checked], problems)
+        no_repeats([(row, person) for row, person, _ in checked], problems)
         problems.raise_if_any()
         result = ImportResult(
             DEDUCTIONS, _month_text(month), len(checked), len(checked), None, 0, Path(path).name, check_only
@@ -594,22 +393,22 @@ def import_opening_figures(
     specs = {c.key: c for c in columns(OPENING)}
     with ctx.transaction() as tx:
         session = tx.session
-        people = _People(session, rows)
+        people = People(session, rows)
         stored = {
             r.employee_id: r
             for r in session.execute(select(TaxYearProfile).where(TaxYearProfile.year == year)).scalars()
         }
-        problems = _Problems()
+        problems = Problems()
         checked = []
         for row in rows:
             person = people.check(row, problems)
             options = {}
             for key in ("low_income", "basic_from_january"):
                 try:
-                    options[key] = _yes_no(row.values.get(key))
+                    options[key] = yes_no(row.values.get(key))
                 except ValueError as exc:
                     problems.field(row, specs[key].header, str(exc))
-            months_text = _text(row.values.get("opening_months")) or "0"
+            months_text = cell_text(row.values.get("opening_months")) or "0"
             months = int(months_text) if months_text.isdigit() else None
             if months is None:
                 problems.field(row, specs["opening_months"].header, tr("应为0到11的整数"))
@@ -622,7 +421,7 @@ def import_opening_figures(
                 existing.bonus_separately if existing is not None else True,
                 options.get("basic_from_january", False),
                 months or 0,
-                *(_text(row.values.get(f)) for f in OPENING_FIELDS),
+                *(cell_text(row.values.get(f)) for f in OPENING_FIELDS),
             )
             try:
                 values = validate_profile(profile)
@@ -637,7 +436,7 @@ def import_opening_figures(
                     problems.field(row, specs["low_income"].header, refusal)
             if person is not None:
                 checked.append((row, person, profile, values))
-        _no_repeats([(row, person) for row, person, _p, _v in checked], problems)
+        no_repeats([(row, person) for row, person, _p, _v in checked], problems)
         problems.raise_if_any()
         result = ImportResult(OPENING, str(year), len(checked), len(checked), None, 0, Path(path).name, check_only)
         if check_only:
@@ -661,65 +460,13 @@ def import_opening_figures(
 
 # ---- templates --------------------------------------------------------------------------------
 
-TEMPLATE_ROWS = 2000  # rows prepared with the 是/否 and item drop-downs
-
 
 def template_file_name(kind: str) -> str:
     return tr("{0}导入模板.xlsx").format(kind_label(kind))
 
 
 def write_template(kind: str, path: str | os.PathLike, *, item_names: Sequence[str] = ()) -> Path:
-    """A blank import sheet: a note row, the header row, column widths, 工号 as text, drop-downs for
-    是/否 and, when ``item_names`` are given, for 工资项目 (listed on a second sheet)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from hrdesk.core.kernel.exports.cells import write
-    from hrdesk.core.kernel.exports.excel import save_workbook
-
-    specs = columns(kind)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = kind_label(kind)
-    last = get_column_letter(len(specs))
-    note = write(sheet, 1, 1, _notes(kind))
-    note.alignment = Alignment(wrap_text=True, vertical="top")
-    note.font = Font(color="5F6368", size=10)
-    note.fill = PatternFill("solid", fgColor="FFF8E1")
-    sheet.merge_cells(f"A1:{last}1")
-    sheet.row_dimensions[1].height = 72 if len(specs) <= 5 else 58
-    thin = Side(style="thin", color="BDC1C6")
-    for index, spec in enumerate(specs, start=1):
-        cell = write(sheet, 2, index, spec.header)
-        cell.font = Font(bold=True, color="FFFFFF" if spec.required else "202124")
-        cell.fill = PatternFill("solid", fgColor="1A56C4" if spec.required else "D2E3FC")
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = spec.width
-        if spec.key in ("emp_no", "name", "item", "note"):
-            sheet.column_dimensions[letter].number_format = "@"
-        if spec.yes_no:
-            choice = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
-            choice.add(f"{letter}3:{letter}{TEMPLATE_ROWS + 2}")
-            sheet.add_data_validation(choice)
-    sheet.row_dimensions[2].height = 22
-    sheet.freeze_panes = "C3"
-    if kind == ENTRIES and item_names:
-        items = workbook.create_sheet(tr("工资项目"))
-        write(items, 1, 1, tr("工资项目")).font = Font(bold=True)
-        for row, name in enumerate(item_names, start=2):
-            write(items, row, 1, name)
-        items.column_dimensions["A"].width = 24
-        column = get_column_letter(next(i for i, s in enumerate(specs, start=1) if s.key == "item"))
-        choice = DataValidation(
-            type="list",
-            formula1=f"='{items.title}'!$A$2:$A${len(item_names) + 1}",
-            allow_blank=True,
-            showErrorMessage=False,
-        )
-        choice.add(f"{column}3:{column}{TEMPLATE_ROWS + 2}")
-        sheet.add_data_validation(choice)
-    return save_workbook(workbook, path)
+    """A blank import sheet of ``kind`` (see :func:`import_sheets.write_blank_sheet`); for 本月项目
+    with ``item_names``, 工资项目 gets a drop-down listing them on a second sheet."""
+    choices = {"item": (tr("工资项目"), tuple(item_names))} if kind == ENTRIES and item_names else {}
+    return write_blank_sheet(path, kind_label(kind), columns(kind), _notes(kind), choices=choices)

@@ -56,11 +56,20 @@ class ItemType:
     prorate: bool
     recurring: bool
     active: bool
+    overtime: bool = False  # 加班工资: not in the wage for annual-leave pay
 
 
 def _item_type(row: PayItemType) -> ItemType:
     return ItemType(
-        row.id, row.code, row.name, PayCategory(row.category), row.taxable, row.prorate, row.recurring, row.active
+        row.id,
+        row.code,
+        row.name,
+        PayCategory(row.category),
+        row.taxable,
+        row.prorate,
+        row.recurring,
+        row.active,
+        row.overtime,
     )
 
 
@@ -85,6 +94,7 @@ def save_item_type(
     prorate: bool = False,
     recurring: bool = False,
     active: bool = True,
+    overtime: bool = False,
 ) -> ItemType:
     """Add a pay item type or change one (by code). A type in use keeps its category: changing how
     an amount is taxed would silently change months already calculated."""
@@ -113,12 +123,14 @@ def save_item_type(
                 "prorate": row.prorate,
                 "recurring": row.recurring,
                 "active": row.active,
+                "overtime": row.overtime,
             }
             used = session.execute(select(PayrollEntry.id).where(PayrollEntry.item_type_id == row.id).limit(1)).first()
             if used and row.category != category.value:
                 raise ValidationError({"category": tr("该项目已有录入记录，不能修改类别；请新建一个项目。")})
         row.name, row.category, row.taxable = name, category.value, taxable
         row.prorate, row.recurring, row.active = prorate, recurring, active
+        row.overtime = overtime and category is PayCategory.EARNING
         session.flush()
         tx.audit(
             "pay_item_type.save",
@@ -133,6 +145,7 @@ def save_item_type(
                 "prorate": prorate,
                 "recurring": recurring,
                 "active": active,
+                "overtime": row.overtime,
             },
         )
         tx.changed("pay_item_type", "updated", row.id)
@@ -242,6 +255,31 @@ def allowances(ctx: ServiceContext, employee_id: int) -> list[Allowance]:
             .order_by(EmployeeAllowance.from_month)
         ).all()
         return [Allowance(a.id, a.employee_id, t.code, t.name, a.amount, a.from_month, a.to_month) for a, t in rows]
+
+
+def allowances_in_month(
+    ctx: ServiceContext, month: date, employee_id: int | None = None
+) -> list[tuple[str, Allowance]]:
+    """Every fixed item in force in ``month`` with its employee's 工号, by 工号 and item."""
+    ctx.require_all(Permission.PAYROLL_VIEW)
+    month = first_of_month(month)
+    with ctx.read() as session:
+        query = (
+            select(EmployeeAllowance, PayItemType, Employee.emp_no)
+            .join(PayItemType, PayItemType.id == EmployeeAllowance.item_type_id)
+            .join(Employee, Employee.id == EmployeeAllowance.employee_id)
+            .where(
+                EmployeeAllowance.from_month <= month,
+                (EmployeeAllowance.to_month.is_(None)) | (EmployeeAllowance.to_month >= month),
+            )
+            .order_by(Employee.emp_no, PayItemType.sort_order, PayItemType.id)
+        )
+        if employee_id is not None:
+            query = query.where(EmployeeAllowance.employee_id == employee_id)
+        return [
+            (no, Allowance(a.id, a.employee_id, t.code, t.name, a.amount, a.from_month, a.to_month))
+            for a, t, no in session.execute(query)
+        ]
 
 
 def set_allowance(

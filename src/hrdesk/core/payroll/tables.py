@@ -1,5 +1,5 @@
 """Payroll's tables: policy versions, pay item types, allowances, one-off entries,
-declarations, tax-year profiles, runs and their results.
+declarations, tax-year profiles, the wage history before HRDesk, runs and their results.
 
 Plain SQLAlchemy types only (no SQLite-specific constructs), so the same tables run on PostgreSQL.
 Enumerated values are stored as their short codes (String), not database enums. Every schema
@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 
 from hrdesk.core.kernel.persistence.base import Base
 from hrdesk.core.kernel.persistence.types import Money
@@ -57,6 +58,8 @@ class PayItemType(Base):
     taxable: Mapped[bool] = mapped_column(Boolean, default=True)
     prorate: Mapped[bool] = mapped_column(Boolean, default=False)
     recurring: Mapped[bool] = mapped_column(Boolean, default=False)  # offered as a fixed monthly allowance
+    # 加班工资: left out of the wage for annual-leave pay (带薪年休假实施办法 art. 11)
+    overtime: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -135,6 +138,28 @@ class TaxYearProfile(Base):
     opening_other: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     opening_tax: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class WageHistory(Base):
+    """One month's pay from before the company used HRDesk (or from another system), as HR entered
+    or imported it: the 应发 of the month and the overtime part of it. The settlement's 前十二个月
+    平均工资 (实施条例 art. 27) and annual-leave pay without overtime (带薪年休假实施办法 art. 11)
+    read it for the months HRDesk did not calculate; a month HRDesk calculated is never taken from
+    here."""
+
+    __tablename__ = "wage_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
+    month: Mapped[date] = mapped_column(Date)
+    gross: Mapped[Decimal] = mapped_column(Money)  # 应发工资 of the month, severance excluded
+    overtime: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))  # 其中加班工资
+    note: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(20))  # manual, import
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("employee_id", "month", name="uq_wage_history_employee_month"),)
 
 
 class PayrollRun(Base):

@@ -25,15 +25,15 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import shift_month
 from hrdesk.core.kernel.persistence.tables import Setting
 from hrdesk.core.org.tables import Department, Position
-from hrdesk.core.payroll import defaults
+from hrdesk.core.payroll import defaults, wage_history
 from hrdesk.core.payroll import policies as payroll_policies
 from hrdesk.core.payroll.gather import gather
-from hrdesk.core.payroll.rules import codec
 from hrdesk.core.payroll.rules.calculation import Payslip, calculate
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
 from hrdesk.core.payroll.rules.policy import LOCAL_AVERAGE_WAGE, PolicyError
 from hrdesk.core.payroll.rules.report import RunStatus
-from hrdesk.core.payroll.tables import PayItemType, PayrollResult, PayrollRun
+from hrdesk.core.payroll.tables import PayItemType, PayrollRun
+from hrdesk.core.payroll.wage_history import MonthWage
 from hrdesk.core.people.tables import Employee
 from hrdesk.core.separation.annual_leave import AnnualLeaveResult, CompanyLeaveRule, leaver_annual_leave
 from hrdesk.core.separation.compensation import CompensationCase, CompensationResult, economic_compensation
@@ -135,19 +135,18 @@ def company_leave_rule(session: Session) -> CompanyLeaveRule:
     )
 
 
-OVERTIME_CODES = frozenset({"overtime_pay"})  # the shipped 加班工资 item type
-
-
 @dataclass(frozen=True)
 class WageAverage:
     """前十二个月平均工资 as the records show it (实施条例 art. 27: the twelve months before the month
     of separation, fewer only when employed fewer; bonuses and allowances in, severance out) and the
-    same without overtime pay, for annual-leave pay (企业职工带薪年休假实施办法 art. 11)."""
+    same without overtime pay, for annual-leave pay (企业职工带薪年休假实施办法 art. 11). Each month
+    comes from HRDesk's payroll or, before it, from the wage history HR entered."""
 
     average: Decimal
     without_overtime: Decimal
     basis: str
     missing: tuple[date, ...]  # months of the window with no wage record: the average is not final
+    months: tuple[MonthWage, ...] = ()  # the months averaged, oldest first
 
 
 def wage_window(hire_date: date, separation_month: date) -> list[date]:
@@ -162,35 +161,29 @@ def wage_window(hire_date: date, separation_month: date) -> list[date]:
 
 def _average_wage(session: Session, employee: Employee, before: date) -> WageAverage:
     window = wage_window(employee.hire_date, before)
-    first = window[0] if window else before
-    rows = session.execute(
-        select(PayrollRun.month, PayrollResult.detail)
-        .join(PayrollResult, PayrollResult.run_id == PayrollRun.id)
-        .where(PayrollResult.employee_id == employee.id, PayrollRun.month >= first, PayrollRun.month < before)
-    ).all()
-    held: dict[date, tuple[Decimal, Decimal]] = {}
-    for month, detail in rows:
-        slip = codec.loads(detail)
-        overtime = sum((i.amount for i in slip.items if i.code in OVERTIME_CODES), ZERO)
-        held[month] = (slip.gross_pay - slip.severance, overtime)
+    held = wage_history.monthly_wages(session, employee.id, window)
     missing = tuple(m for m in window if m not in held)
     if not held:
         base = employee.base_salary
         basis = tr("没有工资记录，暂按基本工资 {0}").format(money_text(base))
         return WageAverage(base, base, basis, missing)
-    months = sorted(held)
+    months = [held[m] for m in sorted(held)]
     count = Decimal(len(months))
-    average = (sum((held[m][0] for m in months), ZERO) / count).quantize(Decimal("0.01"))
-    overtime = sum((held[m][1] for m in months), ZERO)
-    without = ((sum((held[m][0] for m in months), ZERO) - overtime) / count).quantize(Decimal("0.01"))
-    basis = tr("前{0}个月应发工资平均（{1} 至 {2}）").format(
-        len(months), months[0].strftime("%Y-%m"), months[-1].strftime("%Y-%m")
+    total = sum((m.gross for m in months), ZERO)
+    overtime = sum((m.overtime for m in months), ZERO)
+    average = (total / count).quantize(Decimal("0.01"))
+    without = ((total - overtime) / count).quantize(Decimal("0.01"))
+    basis = tr("前{0}个月应发工资平均（{1} 至 {2}，合计 {3} ÷ {0}）").format(
+        len(months), months[0].month.strftime("%Y-%m"), months[-1].month.strftime("%Y-%m"), money_text(total)
     )
+    from_history = [m for m in months if m.source == wage_history.HISTORY]
+    if from_history:
+        basis += tr("；其中 {0} 个月取自历史工资").format(len(from_history))
     if overtime:
         basis += tr("；其中加班工资共 {0}，年休假工资按不含加班工资的月平均 {1} 计算").format(
             money_text(overtime), money_text(without)
         )
-    return WageAverage(average, without, basis, missing)
+    return WageAverage(average, without, basis, missing, tuple(months))
 
 
 def months_text(months: tuple[date, ...]) -> str:

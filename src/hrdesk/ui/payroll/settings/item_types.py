@@ -51,6 +51,7 @@ def item_type_row(t: ItemType) -> Row:
             mark if t.taxable else "",
             mark if t.prorate else "",
             mark if t.recurring else "",
+            mark if t.overtime else "",
             tr("启用") if t.active else tr("停用"),
         ),
         key=t.code,
@@ -94,6 +95,9 @@ class ItemTypeDialog(QDialog):
         self.recurring = QCheckBox(self.tr("可设为每月固定津贴"))
         self.recurring.setObjectName("recurring")
         self.recurring.setChecked(item.recurring if item else False)
+        self.overtime = QCheckBox(self.tr("属于加班工资（未休年休假工资的月工资不含此项）"))
+        self.overtime.setObjectName("overtime")
+        self.overtime.setChecked(item.overtime if item else False)
         self.active = QCheckBox(self.tr("启用"))
         self.active.setObjectName("active")
         self.active.setChecked(item.active if item else True)
@@ -106,7 +110,7 @@ class ItemTypeDialog(QDialog):
             (self.tr("类别 *"), self.category, "category"),
         ):
             add_field_row(form, label, widget, self.error_labels, key)
-        for box in (self.taxable, self.prorate, self.recurring, self.active):
+        for box in (self.taxable, self.prorate, self.recurring, self.overtime, self.active):
             form.addRow("", box)
         self.category_hint = hint_label("")
         form.addRow("", self.category_hint)
@@ -123,7 +127,7 @@ class ItemTypeDialog(QDialog):
     def _category_changed(self) -> None:
         category = PayCategory(self.category.currentData())
         earning = category is PayCategory.EARNING
-        for box in (self.taxable, self.prorate, self.recurring):
+        for box in (self.taxable, self.prorate, self.recurring, self.overtime):
             box.setEnabled(earning)
         self.category_hint.setText(
             {
@@ -150,6 +154,7 @@ class ItemTypeDialog(QDialog):
                 else category is not PayCategory.REIMBURSEMENT and category is not PayCategory.AFTER_TAX_DEDUCTION,
                 prorate=self.prorate.isChecked() and earning,
                 recurring=self.recurring.isChecked() and earning,
+                overtime=self.overtime.isChecked() and earning,
                 active=self.active.isChecked(),
             )
         except ValidationError as exc:
@@ -182,9 +187,10 @@ class ItemTypesTab(QWidget):
                 self.tr("计税"),
                 self.tr("按天折算"),
                 self.tr("固定津贴"),
+                self.tr("加班工资"),
                 self.tr("状态"),
             ],
-            [140, 170, 150, 60, 70, 70, 60],
+            [140, 170, 150, 60, 70, 70, 70, 60],
             stretch=2,
         )
         self.view.doubleClicked.connect(lambda *_: self.open_edit())
