@@ -545,3 +545,33 @@ def test_company_page_document_settings(qtbot, company, tmp_path):
     hr_page = CompanyPage(make_session(company.login("hr"), COMPANY))
     qtbot.addWidget(hr_page)
     assert not hr_page.require_seal.isEnabled() and hr_page.upload_seal_button.isHidden()
+
+
+def test_company_page_reload_read_before_a_save_does_not_untick_the_box(qtbot, company, monkeypatch):
+    """A reload read before the user's own click arrives after it: it must not untick the box (CI saw this)."""
+    session = make_session(company.login("admin"), COMPANY)
+    page = CompanyPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.document_options is not None, timeout=10000)
+    read, release = threading.Event(), threading.Event()
+    real_get_options = appearance.get_options
+
+    def slow_get_options(ctx):
+        options = real_get_options(ctx)  # read now, delivered only after the click below
+        read.set()
+        release.wait(10)
+        return options
+
+    monkeypatch.setattr(appearance, "get_options", slow_get_options)
+    page.reload_document_options()
+    assert read.wait(10)
+    monkeypatch.setattr(appearance, "get_options", real_get_options)
+    page.show_reason.click()
+    assert appearance.get_options(session.ctx).show_reason
+    release.set()
+    assert session.runner.wait_idle(10000)
+    qtbot.wait(100)  # the finished reload's result is delivered through the event loop
+    assert page.show_reason.isChecked()
+    page.require_seal.click()  # no seal: refused, and the refusal restores what is stored, show_reason still on
+    assert appearance.get_options(session.ctx).show_reason and page.show_reason.isChecked()

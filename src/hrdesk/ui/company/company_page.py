@@ -142,6 +142,7 @@ class CompanyPage(QWidget):
         grid.setColumnStretch(1, 1)
         f.column_layout.insertWidget(f.column_layout.count() - 1, self.documents_group)  # above the bottom spacer
         self.document_options = None
+        self._saves = 0  # counts this page's own saves, so a reload read before one of them is dropped
         self.require_seal.clicked.connect(lambda *_: self.save_document_options())
         self.show_reason.clicked.connect(lambda *_: self.save_document_options())
         for widget in (self.upload_seal_button, self.remove_seal_button, self.require_seal, self.show_reason):
@@ -151,9 +152,17 @@ class CompanyPage(QWidget):
 
     def reload_document_options(self) -> None:
         ctx = self.session.ctx
+        asked_at = self._saves
+
+        def loaded(result) -> None:
+            # A reload that was read before one of this page's own saves is older than what the boxes
+            # show now; applying it would untick a box and the next save would store the stale value.
+            if asked_at == self._saves:
+                self._show_document_options(*result)
+
         self.session.runner.submit(
             lambda: (appearance.get_options(ctx), appearance.current_seal(ctx)),
-            lambda result: self._show_document_options(*result),
+            loaded,
             lambda exc: messages.show_error(self, exc),
             owner=self,
         )
@@ -215,6 +224,7 @@ class CompanyPage(QWidget):
         except HRDeskError as exc:
             messages.show_error(self, exc)
             return False
+        self._saves += 1
         self._show_document_options(options, appearance.current_seal(self.session.ctx))
         if remove_seal:
             text = _tr("公章图片已移除。") + (_tr("“必须加盖公章”已一并取消。") if was_required else "")
