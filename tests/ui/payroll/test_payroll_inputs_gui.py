@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from hrdesk.core.payroll import declarations, inputs
+from hrdesk.core.payroll import declarations, inputs, wage_history
 from hrdesk.core.payroll import policies as payroll_policies
 from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.tables import PayrollRun
@@ -96,6 +96,7 @@ def test_add_an_entry_through_the_dialog(qtbot, company, sessions):
         "固定津贴",
         "专项附加扣除",
         "年初累计数",
+        "历史工资",
     ]
     assert page.month_edit.text() == "2026年03月"
 
@@ -233,6 +234,58 @@ def test_allowances_tab(qtbot, company, sessions):
     assert [(a.item_code, a.amount) for a in inputs.allowances(company.system, company.emps["李四"])] == [
         ("transport_allowance", D("600.00"))
     ]
+
+
+def test_wage_history_tab_enters_corrects_deletes_and_imports(qtbot, company, sessions, tmp_path):
+    page = open_inputs(qtbot, sessions())
+    tab = page.history
+    page.tabs.setCurrentWidget(tab)
+    page.resize(1280, 800)
+    qtbot.waitUntil(lambda: tab.loaded_key is None and "共 0 个月" in tab.count_label.text(), timeout=5000)
+    assert not tab.form_box.isEnabled()  # an employee first
+    li = company.emps["李四"]
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.select_employee(li, "E000002 李四")
+    tab.month_edit.set_month(date(2025, 6, 1))
+    type_text(qtbot, tab.gross, "12000")
+    type_text(qtbot, tab.overtime, "12000.01")
+    click(qtbot, tab.save_button)
+    assert "不能大于应发工资" in tab.error_labels["overtime"].text()
+    replace_text(qtbot, tab.overtime, "800")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        click(qtbot, tab.save_button)
+    assert table_texts(tab.table.view, 2) == ["2025-06"] and table_texts(tab.table.view, 3) == ["12,000.00"]
+    assert tab.month_edit.month() == date(2025, 5, 1)  # ready for the month before
+    # choosing the row fills the form; saving again corrects the month in place
+    tab.table.view.selectRow(0)
+    assert tab.month_edit.month() == date(2025, 6, 1) and tab.gross.text() == "12000.00"
+    replace_text(qtbot, tab.gross, "12500")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: table_texts(tab.table.view, 3) == ["12,500.00"], timeout=5000)
+    assert "已保存 李四 2025-06：应发 12,500.00 元" in tab.status.text()
+    assert tab.month_edit.month() == date(2025, 5, 1) and tab.gross.text() == ""  # a reload does not refill the form
+    good = xlsx(
+        tmp_path / "history.xlsx",
+        ["工号", "姓名", "月份", "应发工资", "其中加班工资"],
+        [
+            (emp_no(company, "李四"), "李四", "2025年7月", 12600, 0),
+            (emp_no(company, "赵六"), "赵六", "2025-07", 9000, 300),
+        ],
+    )
+    with qtbot.waitSignal(tab.imported, timeout=10000):
+        tab.import_file(good)
+    assert "新增 2 条" in tab.status.text()
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.select_employee(None, "")
+    assert sorted(table_texts(tab.table.view, 1)) == ["李四", "李四", "赵六"]
+    shot(qtbot, page, "payroll_inputs_history")
+    tab.table.view.selectRow(0)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        assert tab.delete_current(confirm=False)
+    assert len(wage_history.history(company.system)) == 2
+    template = tab.save_template(str(tmp_path / "历史"))
+    assert template.name == "历史.xlsx" and template.exists()
 
 
 def test_deductions_and_opening_figures_tabs(qtbot, company, sessions):

@@ -2,7 +2,7 @@
 
 Every tab loads in the background and drops a load that finished for a month (or employee) it no
 longer shows; every import reports the rows it refused in one readable list, and none of the file
-is imported then. Keeping this in one base class keeps the four tabs behaving alike.
+is imported then. Keeping this in one base class keeps the tabs behaving alike.
 """
 
 from __future__ import annotations
@@ -164,8 +164,14 @@ class InputTab(QWidget):
         if path:
             self.import_file(path)
 
+    def template_file_name(self) -> str:
+        return imports.template_file_name(self.import_kind)
+
+    def write_template(self, path: str) -> Path:
+        return imports.write_template(self.import_kind, path, item_names=self.template_items())
+
     def choose_template_path(self) -> None:
-        name = imports.template_file_name(self.import_kind)
+        name = self.template_file_name()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入模板"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.save_template(path)
@@ -177,7 +183,7 @@ class InputTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
-            saved = imports.write_template(self.import_kind, path, item_names=self.template_items())
+            saved = self.write_template(path)
         except HRDeskError as exc:
             show_error(self, exc)
             return None

@@ -1,9 +1,10 @@
 """工资录入 (PAYROLL_INPUT): what the payroll of a month reads besides the employee register.
 
-A month picker and four tabs: 本月项目 (the month's one-off entries: add, delete, Excel import),
+A month picker and five tabs: 本月项目 (the month's one-off entries: add, delete, Excel import),
 固定津贴 (one employee's fixed monthly allowances), 专项附加扣除 (the declarations in force for the
-month, edited one at a time or imported) and 年初累计数 (each employee's tax options and the
-year-to-date figures before HRDesk, for the month's year).
+month, edited one at a time or imported), 年初累计数 (each employee's tax options and the
+year-to-date figures before HRDesk, for the month's year) and 历史工资 (each month's pay before
+HRDesk, for the settlement's twelve-month average).
 
 A paid month (已发放) is locked: a banner says so and the month's inputs cannot be changed; the
 services refuse anyway. Loads and imports run in the background; every change goes through one
@@ -29,6 +30,7 @@ from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.payroll.inputs.allowances import AllowancesTab
 from hrdesk.ui.payroll.inputs.deductions import DeductionsTab
 from hrdesk.ui.payroll.inputs.entries import EntriesTab
+from hrdesk.ui.payroll.inputs.history import HistoryTab
 from hrdesk.ui.payroll.inputs.input_tab import InputTab
 from hrdesk.ui.payroll.inputs.labels import month_text
 from hrdesk.ui.payroll.inputs.opening import OpeningTab
@@ -80,10 +82,12 @@ class PayrollInputsPage(QWidget):
         self.allowances = AllowancesTab(session, self)
         self.deductions = DeductionsTab(session, self)
         self.opening = OpeningTab(session, self)
+        self.history = HistoryTab(session, self)
         self.tabs.addTab(self.entries, self.tr("本月项目"))
         self.tabs.addTab(self.allowances, self.tr("固定津贴"))
         self.tabs.addTab(self.deductions, self.tr("专项附加扣除"))
         self.tabs.addTab(self.opening, self.tr("年初累计数"))
+        self.tabs.addTab(self.history, self.tr("历史工资"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -94,7 +98,7 @@ class PayrollInputsPage(QWidget):
         self._load_item_types(then=lambda: self.set_month(self.month, force=True))
 
     def tab_list(self) -> list[InputTab]:
-        return [self.entries, self.allowances, self.deductions, self.opening]
+        return [self.entries, self.allowances, self.deductions, self.opening, self.history]
 
     # the month
 
