@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 
 _HOME = tempfile.mkdtemp(prefix="hrdesk-test-home-")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -22,6 +23,7 @@ import pytest  # noqa: E402
 import hrdesk.core.areas  # noqa: E402,F401  (every area loaded, as the entry points do)
 from tests.helpers import ADMIN_PASSWORD, CompanyFixture, build_company  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.time_zones import SHANGHAI, local_zone  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +81,10 @@ def assert_statement_adds_up(result) -> None:
     net = [line for line in result.lines if line.section == "net"]
     assert len(net) == 1 and net[0].amount == result.net_amount
     assert sum(line.amount for line in body) == result.net_amount, [(ln.item, ln.amount) for ln in result.lines]
+
+
+@pytest.fixture
+def shanghai() -> Iterator[None]:
+    """The computer in China (UTC+8, no daylight saving time)."""
+    with local_zone(SHANGHAI):
+        yield

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 
 from hrdesk.cli import common
+from hrdesk.core.kernel.clock import local_text
 from hrdesk.core.kernel.i18n import tr
 
 
@@ -159,7 +160,7 @@ def _flow_show(args) -> int:
         print(f"  [{step.state}] {step.name}（{step.actor}）")
     for t in detail.transitions:
         who = t.actor_name + (tr("（代{0}）").format(t.on_behalf_of) if t.on_behalf_of else "")
-        print(f"  {t.created_at:%Y-%m-%d %H:%M} {t.step_name} {t.action.label} {who} {t.comment or ''}")
+        print(f"  {local_text(t.created_at)} {t.step_name} {t.action.label} {who} {t.comment or ''}")
     for item in detail.checklist:
         print(f"  {tr('交接')} #{item.id} [{item.status.label}] {item.category.label} {item.title} — {item.owner}")
     return 0

@@ -10,7 +10,7 @@ from hrdesk.core.audit import trail
 from hrdesk.core.flows import checklists, engine, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action, FlowStatus
-from hrdesk.core.kernel.clock import FixedClock
+from hrdesk.core.kernel.clock import FixedClock, zone_label
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StorageError, ValidationError
 from hrdesk.core.kernel.exports import cells
@@ -170,7 +170,7 @@ def test_export_is_readable_and_text_stays_text(separated, tmp_path):
     assert "导出人：审计员" in ws["A3"].value and f"共 {result.count} 条记录" in ws["A3"].value
     assert "打码" in ws["A4"].value
     header = [c.value for c in ws[5]]
-    assert header == ["序号", "时间 (UTC)", "操作人", "代办", "操作", "摘要", "变更前", "变更后"]
+    assert header == ["序号", f"时间（{zone_label()}）", "操作人", "代办", "操作", "摘要", "变更前", "变更后"]
     assert ws.freeze_panes == "A6"
     assert ws.column_dimensions["F"].width >= 30 and ws["F6"].alignment.wrap_text
     rows = list(ws.iter_rows(min_row=6, values_only=True))

@@ -312,7 +312,7 @@ def test_audit_page_lists_filters_and_shows_details(qtbot, company, sessions):
     page = open_page(qtbot, AuditPage, sessions("auditor"))
     seqs = [page.model.entry(r).seq for r in range(page.model.rowCount())]
     assert seqs == sorted(seqs, reverse=True) and seqs[-1] == 1  # newest first, all loaded
-    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "时间 (UTC)"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "时间"  # local time (issue 11)
     assert not page.more_button.isEnabled()
 
     create_hr = next(

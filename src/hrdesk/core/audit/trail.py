@@ -28,6 +28,7 @@ from hrdesk.core.audit.audit_log import AuditEntryView, mask_sensitive
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
 from hrdesk.core.flows.tables import FlowInstance
 from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
+from hrdesk.core.kernel.clock import local_text
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from hrdesk.core.kernel.i18n import tr
@@ -180,6 +181,7 @@ FIELD_LABELS = {
     "version": "版本",
     "steps": "审批步骤",
     "item_id": "事项编号",
+    "income": "写明收入",
 }
 _FIELD_ORDER = {key: n for n, key in enumerate(FIELD_LABELS)}
 
@@ -215,7 +217,7 @@ class TrailRow:
     """One record as people read it (the GUI table and the Excel sheet show the same text)."""
 
     seq: int
-    time: str  # "YYYY-MM-DD HH:MM:SS", UTC as stored
+    time: str  # "YYYY-MM-DD HH:MM:SS" in the computer's local time (stored in UTC)
     actor: str
     on_behalf_of: str  # "代 李四" when the actor acted on someone's behalf
     action: str  # the Chinese label
@@ -458,7 +460,7 @@ def _row(entry: AuditEntryView, names: _Names | None) -> TrailRow:
     on_behalf = tr("代 {0}").format(entry.on_behalf_of) if entry.on_behalf_of else ""
     return TrailRow(
         entry.seq,
-        f"{entry.created_at:%Y-%m-%d %H:%M:%S}",
+        local_text(entry.created_at, seconds=True),
         entry.actor_name,
         on_behalf,
         action_label(entry.action),

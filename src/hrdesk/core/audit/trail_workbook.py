@@ -4,6 +4,9 @@ Layout: a title block (company, what the trail is about, when and by whom it was
 many records, a note when sensitive values are masked), then a frozen header row with a filter,
 then one row per record, oldest first. Long text wraps; the sheet prints landscape, one page wide,
 with the header repeated on every page.
+
+Times are the exporting computer's local time (stored in UTC), and the sheet says which zone: in
+the export line and in the time column's header, since a file travels further than the computer.
 """
 
 from __future__ import annotations
@@ -16,16 +19,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from hrdesk.core.kernel.clock import local_text, local_time, zone_label
 from hrdesk.core.kernel.exports.cells import write
 from hrdesk.core.kernel.exports.excel import save_workbook
 from hrdesk.core.kernel.i18n import tr
 
 HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 1
-# (header, width in characters; a CJK character is about two)
+# (header, width in characters; a CJK character is about two); the time's header names the zone
 COLUMNS = (
     ("序号", 8),
-    ("时间 (UTC)", 20),
+    ("时间（{0}）", 27),
     ("操作人", 18),
     ("代办", 12),
     ("操作", 16),
@@ -54,8 +58,9 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     ws.row_dimensions[1].height = 24
     write(ws, 2, 1, tr("对象：{0}").format(report.subject)).font = Font(name=_FONT, size=11, bold=True)
     ws.merge_cells(f"A2:{last_col}2")
-    info = tr("导出时间：{0} (UTC)    导出人：{1}    共 {2} 条记录，按时间先后排列").format(
-        f"{exported_at:%Y-%m-%d %H:%M}", exported_by, len(report.rows)
+    zone = zone_label(exported_at)
+    info = tr("导出时间：{0}（{1}）    导出人：{2}    共 {3} 条记录，按时间先后排列").format(
+        local_text(exported_at), zone, exported_by, len(report.rows)
     )
     write(ws, 3, 1, info).font = Font(name=_FONT, size=10, color="5F6368")
     ws.merge_cells(f"A3:{last_col}3")
@@ -66,7 +71,7 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
 
     header_font = Font(name=_FONT, bold=True)
     for col, (header, width) in enumerate(COLUMNS, start=1):
-        cell = write(ws, HEADER_ROW, col, tr(header))
+        cell = write(ws, HEADER_ROW, col, tr(header).format(zone))
         cell.font = header_font
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -80,7 +85,7 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     for r, (row, entry) in enumerate(zip(report.rows, report.entries, strict=True), start=FIRST_DATA_ROW):
         values = (
             row.seq,
-            entry.created_at.replace(microsecond=0),
+            local_time(entry.created_at).replace(microsecond=0),
             row.actor,
             row.on_behalf_of,
             row.action,

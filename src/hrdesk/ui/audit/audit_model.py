@@ -1,5 +1,8 @@
 """The audit trail (操作日志) as a Qt model: display tuples built once per loaded page, newest first.
 
+Times are stored in UTC and shown in the computer's local time (the detail names the zone), the
+same as in the flows, the trail and the exports.
+
 Pages of records arrive from hrdesk.core.audit.audit_log.list_entries; the model only appends them. The
 record a failed chain check points at can be marked so that it stands out in red.
 """
@@ -14,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from hrdesk.core.audit.audit_log import AuditEntryView
 from hrdesk.core.audit.trail import ENTITY_LABELS, action_label, entity_label
+from hrdesk.core.kernel.clock import local_text, zone_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
@@ -32,7 +36,7 @@ def _tr(text: str) -> str:
 
 
 def headers() -> list[str]:
-    return [_tr("序号"), _tr("时间 (UTC)"), _tr("操作人"), _tr("代办人"), _tr("操作"), _tr("对象"), _tr("摘要")]
+    return [_tr("序号"), _tr("时间"), _tr("操作人"), _tr("代办人"), _tr("操作"), _tr("对象"), _tr("摘要")]
 
 
 def entity_filters() -> list[tuple[str, str | None, str | None]]:
@@ -52,7 +56,7 @@ def object_text(entry: AuditEntryView) -> str:
 def entry_row(entry: AuditEntryView) -> tuple:
     return (
         entry.seq,
-        f"{entry.created_at:%Y-%m-%d %H:%M:%S}",
+        local_text(entry.created_at, seconds=True),
         entry.actor_name,
         entry.on_behalf_of or "",
         action_label(entry.action),
@@ -86,7 +90,7 @@ def change_lines(before: dict | None, after: dict | None) -> list[str]:
 def detail_text(entry: AuditEntryView) -> str:
     lines = [
         _tr("序号：{0}").format(entry.seq),
-        _tr("时间：{0} (UTC)").format(f"{entry.created_at:%Y-%m-%d %H:%M:%S}"),
+        _tr("时间：{0}（{1}）").format(local_text(entry.created_at, seconds=True), zone_label(entry.created_at)),
         _tr("操作人：{0}").format(entry.actor_name),
     ]
     if entry.on_behalf_of:

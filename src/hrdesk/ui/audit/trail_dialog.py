@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.audit import trail
+from hrdesk.core.kernel.clock import zone_label
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.common.styles import HINT_STYLE, ROW_HEIGHT
@@ -56,7 +57,7 @@ def _tr(text: str) -> str:
 class TrailTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._headers = [_tr("序号"), _tr("时间 (UTC)"), _tr("操作人"), _tr("代办"), _tr("操作"), _tr("摘要")]
+        self._headers = [_tr("序号"), _tr("时间"), _tr("操作人"), _tr("代办"), _tr("操作"), _tr("摘要")]
         self._rows: list[trail.TrailRow] = []
         self._cells: list[tuple] = []
 
@@ -205,7 +206,9 @@ class TrailDialog(QDialog):
             self.report = report
             self.setWindowTitle(self.tr("操作留痕 - {0}").format(report.subject))
             self.subject_label.setText(report.subject)
-            info = self.tr("共 {0} 条记录，按时间先后排列；时间为 UTC。").format(len(report.rows))
+            info = self.tr("共 {0} 条记录，按时间先后排列；时间为本机时间（{1}）。").format(
+                len(report.rows), zone_label()
+            )
             if self.employee_id is not None:
                 info += self.tr("包括员工档案、其账号（含登录）和以其为对象的所有流程的记录。")
             self.info_label.setText(info)

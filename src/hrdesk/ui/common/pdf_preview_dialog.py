@@ -198,9 +198,10 @@ class PdfPreviewDialog(QDialog):
     def for_document(cls, doc, runner: Runner, parent: QWidget | None = None) -> PdfPreviewDialog:
         """The preview of an issued document (hrdesk.core.documents.issuing.IssuedDoc)."""
         from hrdesk.core.documents.issuing import kind_label
+        from hrdesk.core.kernel.clock import local_text
 
         kind = kind_label(doc.kind)
-        when = f"{doc.issued_at:%Y-%m-%d %H:%M}" if doc.issued_at else ""
+        when = local_text(doc.issued_at)  # stored in UTC, read in local time
         again = _tr("<span style='color:#b06000'>补打：与原件逐字节一致</span>　") if doc.reissued else ""
         details = _tr(
             "<b>{0}</b>　编号 {1}　{2}<br/>{3}<span style='color:#5f6368'>开具 {4}（{5}）　SHA-256 {6}…</span>"

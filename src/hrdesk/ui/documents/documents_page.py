@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.documents import issuing
 from hrdesk.core.documents.issuing import DocumentRecord, Verification, kind_label
+from hrdesk.core.kernel.clock import local_text
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.form_parts import hint_label, named_button
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
@@ -173,7 +174,7 @@ class DocumentsPage(QWidget):
                         r.number,
                         kind_label(r.kind),
                         r.employee_name,
-                        f"{r.issued_at:%Y-%m-%d %H:%M}",
+                        local_text(r.issued_at),
                         r.issued_by,
                         r.sha256[:16] + "…",
                     ),

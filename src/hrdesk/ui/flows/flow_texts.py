@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from hrdesk.core.flows.checklist_rules import ItemStatus
 from hrdesk.core.flows.engine import FlowSummary
 from hrdesk.core.flows.workflow import Action, FlowStatus
+from hrdesk.core.kernel import clock
 from hrdesk.ui.common.styles import BLUE, GREEN, GREY, ORANGE, RED
 
 STATUS_COLORS = {
@@ -34,15 +35,13 @@ def _tr(text: str) -> str:
 
 
 def local_time(value: datetime | None) -> datetime | None:
-    """Timestamps are stored as naive UTC; people read them in the computer's time zone."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    """Timestamps are stored as naive UTC; people read them in the computer's time zone (the
+    kernel's conversion, the same as the audit log and the exports)."""
+    return clock.local_time(value) if value is not None else None
 
 
 def format_time(value: datetime | None) -> str:
-    local = local_time(value)
-    return f"{local:%Y-%m-%d %H:%M}" if local else ""
+    return clock.local_text(value)
 
 
 def waited_text(since: datetime, now: datetime) -> str:

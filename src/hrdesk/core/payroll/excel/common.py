@@ -22,6 +22,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from hrdesk.core.kernel.clock import local_text, zone_label
 from hrdesk.core.kernel.errors import StateError
 from hrdesk.core.kernel.exports.cells import put
 from hrdesk.core.kernel.exports.excel import save_workbook
@@ -148,20 +149,24 @@ def refuse_stale(header: RunHeader, what: str) -> None:
 
 
 def run_info(header: RunHeader, count: int, *, exported_at: datetime | None = None, exported_by: str = "") -> str:
-    """The line under a title: status, who calculated/approved/paid and when, head count."""
+    """The line under a title: status, who calculated/approved/paid and when, head count. Times are
+    local (stored in UTC) and the line names the zone, since the file travels."""
     parts = [tr("状态：{0}").format(header.status.label)]
+    times = [at for at in (header.calculated_at, header.approved_at, header.paid_at, exported_at) if at is not None]
     for label, at, by in (
         (tr("计算"), header.calculated_at, header.calculated_by),
         (tr("审核"), header.approved_at, header.approved_by),
         (tr("发放"), header.paid_at, header.paid_by),
     ):
         if at is not None or by:
-            when = f"{at:%Y-%m-%d %H:%M}" if at is not None else ""
+            when = local_text(at)
             parts.append(f"{label}：{' '.join(p for p in (when, by or '') if p)}")
     parts.append(tr("共 {0} 人").format(count))
     if exported_at is not None or exported_by:
-        when = f"{exported_at:%Y-%m-%d %H:%M}" if exported_at is not None else ""
+        when = local_text(exported_at)
         parts.append(tr("导出：{0}").format(" ".join(p for p in (when, exported_by) if p)))
+    if times:
+        parts.append(tr("时间为{0}").format(zone_label(times[-1])))
     parts.append(tr("金额单位：元"))
     return "    ".join(parts)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.flows import definitions
 from hrdesk.core.flows.workflow import Action, FlowKind, condition_label
+from hrdesk.core.kernel.clock import local_text
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.ui.common.messages import show_error
 from hrdesk.ui.common.session import AppSession
@@ -92,7 +93,7 @@ class FlowsTab(QWidget):
             self.steps.setColumnWidth(column, width)
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.history = read_only_table(
-            [self.tr("版本"), self.tr("流程名称"), self.tr("步骤数"), self.tr("修改人"), self.tr("修改时间 (UTC)")]
+            [self.tr("版本"), self.tr("流程名称"), self.tr("步骤数"), self.tr("修改人"), self.tr("修改时间")]
         )
         self.history.setObjectName("history_table")
         self.history.verticalHeader().setVisible(False)
@@ -158,7 +159,7 @@ class FlowsTab(QWidget):
                         v.definition.name,
                         len(v.definition.steps),
                         v.created_by,
-                        f"{v.created_at:%Y-%m-%d %H:%M}",
+                        local_text(v.created_at),
                     )
                     for v in self.versions
                 ],

@@ -10,6 +10,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from hrdesk.core.kernel.clock import local_text
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PayrollPage", text)
@@ -20,5 +22,5 @@ def month_text(month: date) -> str:
 
 
 def when_text(moment) -> str:
-    """A moment to the minute, or nothing when there is none."""
-    return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
+    """A stored (UTC) moment in local time to the minute, or nothing when there is none."""
+    return local_text(moment)
