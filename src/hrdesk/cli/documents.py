@@ -2,6 +2,7 @@
 
     hrdesk --data-dir D documents certificate E000123 --out 离职证明.pdf --user hr [--reason]
     hrdesk --data-dir D documents employment E000123 --out 在职证明.pdf --user hr [--purpose 办理签证]
+        [--income none|base|fixed|avg3|avg6|avg12]
     hrdesk --data-dir D documents statement E000123 --out 结算单.pdf --user hr
     hrdesk --data-dir D documents reissue LZ-2026-0001 --out 离职证明.pdf --user hr
     hrdesk --data-dir D documents batch --from 2026-01-01 --to 2026-03-31 --dir 证明 --user hr
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 
 from hrdesk.cli import common
+from hrdesk.core.documents.income_choice import all_choices, parse_choice
 from hrdesk.core.kernel.errors import StorageError
 from hrdesk.core.kernel.i18n import tr
 
@@ -40,7 +42,18 @@ def register(sub) -> None:
     c.add_argument("emp_no", help=tr("工号"))
     c.add_argument("--out", required=True, help=tr("输出文件 .pdf"))
     c.add_argument("--purpose", default=None, help=tr("用途，例如 办理签证"))
-    c.add_argument("--salary", action="store_true", help=tr("写明月薪"))
+    income = c.add_mutually_exclusive_group()
+    income.add_argument(
+        "--income",
+        type=_income_argument,
+        default=None,
+        metavar="|".join(choice.code for choice in all_choices()),
+        help=tr(
+            "写明的月收入：不写（none）、基本工资（base）、固定月薪即基本工资+固定津贴（fixed）、"
+            "近3/6/12个月平均应发（avg3、avg6、avg12）；默认不写"
+        ),
+    )
+    income.add_argument("--salary", action="store_true", help=tr("写明基本工资（同 --income base）"))
     common.user_argument(c)
     c.set_defaults(handler=_employment)
     c = dsub.add_parser("statement", help=tr("打印财务已审核的离职结算单"))
@@ -64,6 +77,15 @@ def register(sub) -> None:
     c = dsub.add_parser("verify", help=tr("核验一份 PDF 是否为本公司开具且未被改动"))
     c.add_argument("file", help=tr("PDF 文件"))
     c.set_defaults(handler=_verify)
+
+
+def _income_argument(text: str):
+    """An argparse type: an income choice by code or label, or a message listing the choices."""
+    try:
+        return parse_choice(text)
+    except ValueError:
+        codes = "、".join(choice.code for choice in all_choices())
+        raise argparse.ArgumentTypeError(tr("无法识别的收入选项“{0}”，可选：{1}").format(text, codes)) from None
 
 
 def _save(doc, out) -> int:
@@ -93,10 +115,11 @@ def _certificate(args) -> int:
 def _employment(args) -> int:
     from hrdesk.core.documents import issuing as documents
 
+    income = parse_choice("base") if args.salary else args.income
     doc = common.with_login(
         args,
         lambda ctx: documents.employment_certificate(
-            ctx, common.employee_id(ctx, args.emp_no), purpose=args.purpose, include_salary=args.salary
+            ctx, common.employee_id(ctx, args.emp_no), purpose=args.purpose, income=income
         ),
     )
     return _save(doc, args.out)

@@ -20,7 +20,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrdesk.core.documents import appearance
+from hrdesk.core.documents import appearance, certificate_income
+from hrdesk.core.documents.income_choice import IncomeChoice
 from hrdesk.core.documents.pdf import (
     CompanyLetterhead,
     EmploymentCertificate,
@@ -34,6 +35,7 @@ from hrdesk.core.documents.pdf import (
 from hrdesk.core.documents.tables import IssuedDocument
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.tables import Separation
+from hrdesk.core.kernel.clock import local_date
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.exports import write_atomically
@@ -86,7 +88,7 @@ class Verification:
         if self.kind is not None and self.issued_at is not None:  # a document found in the register
             if self.status == "valid":
                 return tr("有效：这是本公司于 {0} 开具的{1}（编号 {2}，{3}），内容未被改动。").format(
-                    self.issued_at.strftime("%Y-%m-%d"), kind_label(self.kind), self.number, self.employee_name
+                    local_date(self.issued_at).isoformat(), kind_label(self.kind), self.number, self.employee_name
                 )
             if self.status == "altered":
                 return tr("内容已被改动：编号 {0} 是本公司开具的{1}（{2}），但此文件与开具时的原件不一致。").format(
@@ -186,6 +188,11 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
             )
         )
     if kind == EMPLOYMENT:
+        if "income" in f:
+            income, include_salary, salary = certificate_income.from_record(f["income"]), False, None
+        else:  # issued before the income choice: the 基本工资 in the words of then
+            income, include_salary = None, f["include_salary"]
+            salary = Decimal(f["monthly_salary"]) if f["monthly_salary"] else None
         return render_employment_certificate(
             EmploymentCertificate(
                 number,
@@ -197,9 +204,10 @@ def render(session: Session, kind: str, number: str, content: dict) -> bytes:
                 _day(f["issue_date"]),
                 f["department"],
                 f["purpose"],
-                f["include_salary"],
-                Decimal(f["monthly_salary"]) if f["monthly_salary"] else None,
+                include_salary,
+                salary,
                 f["contact"],
+                income,
             )
         )
     return render_settlement_statement(
@@ -256,19 +264,18 @@ def _issue(
     return IssuedDoc(number, kind, employee.id, employee.name, digest, pdf, row.issued_at, row.issued_by)
 
 
-def _audit_issue(tx, doc: IssuedDoc) -> None:
+def _audit_issue(tx, doc: IssuedDoc, income: IncomeChoice | None = None) -> None:
+    """The audit record names the document and its hash; for a 在职证明 also which income it states
+    (the figure itself stays in the document's recorded content)."""
     action = "document.reissue" if doc.reissued else "document.issue"
     summary = tr("{0}{1} {2}（SHA-256 {3}…）").format(
         tr("补打") if doc.reissued else tr("开具"), kind_label(doc.kind), doc.number, doc.sha256[:12]
     )
-    tx.audit(
-        action,
-        "employee",
-        doc.employee_id,
-        summary,
-        None,
-        {"number": doc.number, "kind": doc.kind, "sha256": doc.sha256, "size": len(doc.pdf)},
-    )
+    after = {"number": doc.number, "kind": doc.kind, "sha256": doc.sha256, "size": len(doc.pdf)}
+    if income is not None:
+        summary += tr("，收入：{0}").format(income.label)
+        after["income"] = income.label
+    tx.audit(action, "employee", doc.employee_id, summary, None, after)
     tx.changed("document", "created", doc.employee_id)
 
 
@@ -355,11 +362,14 @@ def employment_certificate(
     employee_id: int,
     *,
     purpose: str | None = None,
-    include_salary: bool = False,
+    income: IncomeChoice | None = None,
     contact: str | None = None,
 ) -> IssuedDoc:
-    """在职证明 for a current employee (salary only when asked for)."""
+    """在职证明 for a current employee; a monthly income only when asked for, worded as the figure
+    ``income`` chose (certificate_income says how each is worked out)."""
     _require_issuer(ctx)
+    income = income or IncomeChoice()
+    certificate_income.require_income_right(ctx, income)
     with ctx.transaction() as tx:
         session = tx.session
         employee = _employee(session, employee_id)
@@ -375,12 +385,13 @@ def employment_certificate(
             "issue_date": ctx.clock.today().isoformat(),
             "department": department,
             "purpose": (purpose or "").strip() or None,
-            "include_salary": include_salary,
-            "monthly_salary": str(employee.base_salary) if include_salary else None,
+            "income": certificate_income.to_record(
+                certificate_income.stated_income(session, employee, income, ctx.clock.today())
+            ),
             "contact": (contact or "").strip() or None,
         }
         doc = _issue(ctx, session, EMPLOYMENT, employee, company_content, fields)
-        _audit_issue(tx, doc)
+        _audit_issue(tx, doc, income)
         return doc
 
 

@@ -1,13 +1,15 @@
 """开具在职证明: choose the employee (from the list, never a guess from typed text), an optional
-purpose and whether to state the salary; the certificate is issued in the background and handed
-back through ``issued`` for the 证明文件 page to preview.
+purpose and which monthly income to state (none, 基本工资, 固定月薪 or the average 应发 of the last
+3/6/12 months); the sentence the certificate will carry is shown before issuing, or why that income
+cannot be given. The certificate is issued in the background and handed back through ``issued`` for
+the 证明文件 page to preview. Only someone who may see pay is offered an income at all.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from hrdesk.core.documents import issuing
+from hrdesk.core.documents import certificate_income, issuing
+from hrdesk.core.documents.income_choice import IncomeChoice, all_choices, parse_choice
+from hrdesk.core.documents.pdf.certificates import income_sentence
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.people import employees
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.employee_lookup import EmployeeLookup
-from hrdesk.ui.common.form_parts import error_label, show_errors_with_banner, shown_errors
+from hrdesk.ui.common.form_parts import error_label, hint_label, show_errors_with_banner, shown_errors
 from hrdesk.ui.common.session import AppSession
 
 
@@ -48,10 +52,21 @@ class EmploymentCertificateDialog(QDialog):
         self.purpose.setObjectName("purpose")
         self.purpose.setMaxLength(60)
         self.purpose.setPlaceholderText(_tr("选填，如：办理签证、申请贷款"))
-        self.include_salary = QCheckBox(_tr("写明月薪（基本工资）"))
-        self.include_salary.setObjectName("include_salary")
-        self.include_salary.setToolTip(_tr("只在员工需要时勾选；工资属于个人敏感信息"))
-        self.errors = {key: error_label() for key in ("employee", "purpose")}
+        self.income = QComboBox()
+        self.income.setObjectName("income")
+        self.can_state_income = certificate_income.can_state_income(session.ctx.actor)
+        for choice in all_choices() if self.can_state_income else [IncomeChoice()]:
+            self.income.addItem(choice.label, choice.code)
+        self.income.setToolTip(
+            _tr("只在员工需要时写明；工资属于个人敏感信息")
+            if self.can_state_income
+            else _tr("写明收入需要查看员工工资的权限")
+        )
+        self.income.currentIndexChanged.connect(lambda *_: self.refresh_income())
+        self.income_text = hint_label("")
+        self.income_text.setObjectName("income_text")
+        self.income_text.setVisible(False)
+        self.errors = {key: error_label() for key in ("employee", "purpose", "income")}
         for key, label in self.errors.items():
             label.setObjectName(f"{key}_error")
         self.banner = error_label()
@@ -65,7 +80,10 @@ class EmploymentCertificateDialog(QDialog):
         grid.addWidget(QLabel(_tr("用途")), 2, 0)
         grid.addWidget(self.purpose, 2, 1)
         grid.addWidget(self.errors["purpose"], 3, 1)
-        grid.addWidget(self.include_salary, 4, 1)
+        grid.addWidget(QLabel(_tr("收入")), 4, 0)
+        grid.addWidget(self.income, 4, 1)
+        grid.addWidget(self.income_text, 5, 1)
+        grid.addWidget(self.errors["income"], 6, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(1, 340)
 
@@ -85,7 +103,7 @@ class EmploymentCertificateDialog(QDialog):
         layout.addLayout(grid)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.resize(520, 220)
+        self.resize(560, 280)
 
     def select_employee(self, employee_id: int, label: str) -> None:
         self.lookup.set_selected(employee_id, label)
@@ -94,6 +112,31 @@ class EmploymentCertificateDialog(QDialog):
     def _employee_chosen(self, employee_id) -> None:
         if employee_id is not None:
             self._show_errors({})
+        self.refresh_income()
+
+    def income_choice(self) -> IncomeChoice:
+        return parse_choice(self.income.currentData())
+
+    def select_income(self, choice: IncomeChoice) -> None:
+        self.income.setCurrentIndex(self.income.findData(choice.code))
+
+    def refresh_income(self) -> None:
+        """The sentence the chosen income puts on the certificate, or why it cannot (a quick read)."""
+        choice, employee_id = self.income_choice(), self.lookup.selected_id
+        self.income_text.setVisible(False)
+        self.errors["income"].setVisible(False)
+        if not choice.states_income or employee_id is None:
+            return
+        try:
+            stated = certificate_income.income_preview(self.session.ctx, employee_id, choice)
+        except HRDeskError as exc:
+            message = exc.errors.get("income", str(exc)) if isinstance(exc, ValidationError) else str(exc)
+            self.errors["income"].setText(message)
+            self.errors["income"].setVisible(True)
+            return
+        if stated is not None:
+            self.income_text.setText(_tr("证明中将写明：{0}").format(income_sentence(stated)))
+            self.income_text.setVisible(True)
 
     def current_errors(self) -> dict[str, str]:
         errors = shown_errors(self.errors)
@@ -115,7 +158,7 @@ class EmploymentCertificateDialog(QDialog):
         self._show_errors({})
         self.busy = True
         self.issue_button.setEnabled(False)
-        ctx, purpose, salary = self.session.ctx, self.purpose.text(), self.include_salary.isChecked()
+        ctx, purpose, income = self.session.ctx, self.purpose.text(), self.income_choice()
 
         def done(doc):
             self.busy = False
@@ -134,7 +177,7 @@ class EmploymentCertificateDialog(QDialog):
                 messages.show_error(self, exc)
 
         self.session.runner.submit(
-            lambda: issuing.employment_certificate(ctx, employee_id, purpose=purpose, include_salary=salary),
+            lambda: issuing.employment_certificate(ctx, employee_id, purpose=purpose, income=income),
             done,
             failed,
             owner=self,

@@ -12,6 +12,7 @@ from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.certificates import (
     EmploymentCertificate,
     SeparationCertificate,
+    StatedIncome,
     render_employment_certificate,
     render_separation_certificate,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "SeparationCertificate",
     "SettlementLine",
     "SettlementStatement",
+    "StatedIncome",
     "amount_in_words",
     "money_text",
     "render_employment_certificate",

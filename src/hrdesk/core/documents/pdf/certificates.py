@@ -5,7 +5,8 @@ says what it must state: the contract term, the date of termination, the positio
 of service in this company. It never states a wage, and the reason for leaving only when the
 caller passes one (a reason such as misconduct on a paper the employee shows the next employer is
 a dispute risk, so it is off by default). The employment certificate (for visas, loans, rentals)
-states the monthly salary only when the employee asked for it (``include_salary``).
+states a monthly income only when the employee asked for it (``income``), and says which figure it
+is: the 基本工资, the fixed monthly pay or the average 应发 of named months.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from hrdesk.core.documents.income_choice import IncomeBasis
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.document import build_pdf, paragraph
 from hrdesk.core.documents.pdf.letterhead import CompanyLetterhead, SignatureBlock, Title, cn_date, seal_image
@@ -41,6 +43,16 @@ class SeparationCertificate:
 
 
 @dataclass(frozen=True)
+class StatedIncome:
+    """The monthly income a 在职证明 states and what it is (before tax)."""
+
+    basis: IncomeBasis  # never NONE: no income is ``income=None``
+    amount: Decimal
+    allowances: tuple[str, ...] = ()  # FIXED_MONTHLY: the names of the fixed allowances included
+    months: tuple[date, ...] = ()  # AVERAGE_GROSS: the months averaged (first days), oldest first
+
+
+@dataclass(frozen=True)
 class EmploymentCertificate:
     number: str  # e.g. ZM-2026-0001
     company: CompanyLetterhead
@@ -51,9 +63,12 @@ class EmploymentCertificate:
     issue_date: date
     department: str = ""
     purpose: str | None = None  # e.g. "办理签证": "本证明仅用于办理签证，不作其他用途。"
+    # certificates issued before the income choice stated the 基本工资 in their own words; these two
+    # fields keep them reissuing byte for byte (new certificates use ``income``)
     include_salary: bool = False
     monthly_salary: Decimal | None = None  # before tax; printed only with include_salary
     contact: str | None = None  # how a reader can verify, e.g. "人力资源部 021-12345678"
+    income: StatedIncome | None = None
 
 
 def _require(**fields: tuple[str | None, str]) -> None:
@@ -132,7 +147,9 @@ def employment_certificate_paragraphs(cert: EmploymentCertificate) -> list[str]:
             name, cert.id_number, cn_date(cert.hire_date), post
         )
     ]
-    if cert.include_salary:
+    if cert.income is not None:
+        paragraphs.append(income_sentence(cert.income))
+    elif cert.include_salary:
         salary = cert.monthly_salary
         if salary is None:
             raise ValidationError({"monthly_salary": tr("选择了写明月收入，但没有月收入金额")})
@@ -147,8 +164,45 @@ def employment_certificate_paragraphs(cert: EmploymentCertificate) -> list[str]:
     return paragraphs
 
 
+def _month_name(month: date) -> str:
+    return tr("{0}年{1}月").format(month.year, month.month)
+
+
+def _months_text(months: tuple[date, ...]) -> str:
+    """2025年10月至2026年3月 for consecutive months, else each one: 2025年10月、2025年12月."""
+    consecutive = all(
+        (b.year * 12 + b.month) - (a.year * 12 + a.month) == 1 for a, b in zip(months, months[1:], strict=False)
+    )
+    if consecutive and len(months) > 1:
+        return tr("{0}至{1}").format(_month_name(months[0]), _month_name(months[-1]))
+    return "、".join(_month_name(m) for m in months)
+
+
+def income_sentence(income: StatedIncome) -> str:
+    """The sentence stating the income, naming the figure: a reader must not take an average of
+    paid wages for a contractual salary, or the 基本工资 for all the pay."""
+    if income.amount <= 0:
+        raise ValidationError({"income": tr("月收入金额必须大于0")})
+    figure = tr("人民币{0}元（大写：{1}）").format(money_text(income.amount), amount_in_words(income.amount))
+    if income.basis is IncomeBasis.BASE_SALARY:
+        return tr("其月收入（基本工资，税前）为{0}。").format(figure)
+    if income.basis is IncomeBasis.FIXED_MONTHLY:
+        if income.allowances:
+            what = tr("固定月薪，含基本工资及{0}，税前").format("、".join(income.allowances))
+        else:
+            what = tr("固定月薪，即基本工资，税前")
+        return tr("其月收入（{0}）为{1}。").format(what, figure)
+    if income.basis is IncomeBasis.AVERAGE_GROSS:
+        if not income.months:
+            raise ValidationError({"income": tr("平均应发工资须写明所平均的月份")})
+        return tr("其月收入（近{0}个月平均应发工资，税前）为{1}，按{2}共{0}个月的应发工资平均计算。").format(
+            len(income.months), figure, _months_text(income.months)
+        )
+    raise ValidationError({"income": tr("未选择要写明的收入")})
+
+
 def render_employment_certificate(cert: EmploymentCertificate) -> bytes:
-    """在职证明 as PDF bytes; the salary appears only with ``include_salary``."""
+    """在职证明 as PDF bytes; an income appears only when one is given."""
     _require(
         employee_name=(cert.employee_name, tr("员工姓名")),
         position=(cert.position, tr("岗位")),
