@@ -14,7 +14,7 @@ import logging
 import sys
 from pathlib import Path
 
-from hrdesk.cli import audit, calculators, common, company, documents, employees, flows, payroll, separation
+from hrdesk.cli import audit, backup, calculators, common, company, documents, employees, flows, payroll, separation
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.version import __version__
@@ -22,7 +22,7 @@ from hrdesk.version import __version__
 log = logging.getLogger("hrdesk.cli")
 
 # in the order of `hrdesk --help`
-COMMAND_GROUPS = (company, employees, flows, separation, payroll, documents, audit, calculators)
+COMMAND_GROUPS = (company, backup, employees, flows, separation, payroll, documents, audit, calculators)
 
 
 def build_parser() -> argparse.ArgumentParser:

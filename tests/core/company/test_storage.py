@@ -13,8 +13,8 @@ from hrdesk.core.company import setup as company_service
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import KeyUnavailable, StorageError, ValidationError, WrongKey
 from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.kernel.persistence import backup_store, keys
 from hrdesk.core.kernel.persistence import engine as engine_module
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.company_file import APPLICATION_ID, open_existing
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
@@ -185,7 +185,7 @@ def test_pending_migration_runs_after_backup(tmp_path):
     old.dispose()
     engine = open_existing(data_dir, key)
     backups = list(data_dir.backups_dir.glob("hrdesk-*.db"))
-    assert len(backups) == 1
+    assert len(backups) == 1 and backups[0].name.endswith("-before-migration.db")
     backup_engine = sqlcipher_engine(backups[0], key)  # the backup is encrypted with the same key
     with backup_engine.connect() as conn:
         tables = {r[0] for r in conn.execute(text("select name from sqlite_master where type='table'"))}
@@ -271,4 +271,6 @@ def test_upgrade_from_first_release_keeps_data_and_backs_up(tmp_path):
         assert conn.execute(text("SELECT count(*) FROM flow_instances")).scalar() == 0
     engine.dispose()
     assert tuple(row) == ("老员工", 800000, None)
-    assert len(list(data_dir.backups_dir.glob("hrdesk-*-before-0001.db"))) == 1
+    (backup,) = backup_store.list_backups(data_dir.backups_dir)
+    assert backup.kind == "before-migration" and backup.manifest is not None
+    assert backup.manifest.schema_revision == "0001" and backup.manifest.row_counts["employees"] == 1

@@ -19,7 +19,7 @@ from hrdesk.core.kernel.clock import SystemClock
 from hrdesk.core.kernel.errors import KeyUnavailable, NotInitialized, StorageError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Role
-from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.kernel.persistence import backup_store, keys, snapshots
 from hrdesk.core.kernel.persistence.company_file import create_new, open_existing
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
@@ -75,7 +75,7 @@ def setup_company(
             store.delete()
         data_dir.meta_path.unlink(missing_ok=True)
         raise
-    db = CompanyDatabase(engine, data_dir)
+    db = CompanyDatabase(engine, data_dir, key)
     now = clock.now()
     try:
         with db.session() as session, session.begin():
@@ -138,23 +138,43 @@ def open_company(data_dir: DataDir) -> CompanyDatabase:
     if not data_dir.is_initialized():
         raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
     key = keys.resolve_key(data_dir.database_id())
-    return CompanyDatabase(open_existing(data_dir, key), data_dir)
+    return CompanyDatabase(open_existing(data_dir, key), data_dir, key)
 
 
 def open_with_recovery_key(data_dir: DataDir, recovery_key: str) -> tuple[CompanyDatabase, bool]:
     """Open with the recovery key and put the key back into the credential store.
 
-    Returns the database and whether the key could be stored (False where no store exists; the
-    caller should then tell the user about HRDESK_DB_KEY).
+    The recovery key alone is enough, even when hrdesk.json (which names the key in the credential
+    store) is lost: the identifier is recovered from a backup manifest made with this key, or a new
+    one is written. Returns the database and whether the key could be stored (False where no store
+    exists; the caller should then tell the user about HRDESK_DB_KEY).
     """
     try:
         key = keys.key_from_recovery(recovery_key)
     except ValueError as exc:
         raise ValidationError({"recovery_key": str(exc)}, str(exc)) from None
-    db = CompanyDatabase(open_existing(data_dir, key), data_dir)
+    if not data_dir.is_initialized():
+        raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
+    engine = open_existing(data_dir, key) if data_dir.meta_path.exists() else _open_without_meta(data_dir, key)
+    db = CompanyDatabase(engine, data_dir, key)
     try:
         keys.KeyStore(data_dir.database_id()).save(key)
         stored = True
     except KeyUnavailable:
         stored = False
     return db, stored
+
+
+def _open_without_meta(data_dir: DataDir, key: str):
+    """hrdesk.json is gone: prove the key opens the file (nothing is written before), then write
+    hrdesk.json again with the identifier the backups recorded, or a new one."""
+    engine = open_existing(data_dir, key, migrate=False)
+    engine.dispose()
+    wanted = snapshots.key_id(key)
+    recorded = [
+        b.manifest.database_id
+        for b in backup_store.list_backups(data_dir.backups_dir)
+        if b.manifest is not None and b.manifest.key_id == wanted and b.manifest.database_id
+    ]
+    data_dir.write_meta(recorded[0] if recorded else str(uuid.uuid4()))
+    return open_existing(data_dir, key)

@@ -249,3 +249,11 @@ def verify_rows(rows: Iterable[tuple]) -> ChainReport:
         expected_prev, expected_seq = stored_hash, seq + 1
         checked += 1
     return ChainReport(checked, None)
+
+
+def chain_problem(session: Session) -> str | None:
+    """The whole chain verified, as a sentence when it is broken (for file checks); None when it holds."""
+    report = verify_rows(iter_chain_rows(session))
+    if report.first_break is None:
+        return None
+    return tr("操作日志哈希链在第 {0} 条断开：{1}").format(report.first_break.seq, report.first_break.reason)

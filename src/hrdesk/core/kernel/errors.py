@@ -74,5 +74,14 @@ class WrongKey(StorageError):
     """The key does not open the file (or the file is not an HRDesk company file)."""
 
 
+class MigrationFailed(StorageError):
+    """Bringing the company file up to this program's version failed; the file was left as it was.
+    ``repeated`` counts identical failures in a row, so a second one can offer the restore."""
+
+    def __init__(self, message: str, *, repeated: int = 1):
+        super().__init__(message)
+        self.repeated = repeated
+
+
 class NotInitialized(StorageError):
     """The data folder holds no company yet."""

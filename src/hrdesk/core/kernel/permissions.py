@@ -80,6 +80,7 @@ class Permission(str, enum.Enum):
     PAYROLL_APPROVE = "payroll.approve"  # approve a calculated month and mark it paid (finance)
     PAYROLL_POLICY = "payroll.policy"  # tax tables, contribution rates, pay item types
     DOCUMENT_ISSUE = "document.issue"  # 离职证明, 在职证明, 离职结算单 (HR)
+    BACKUP_MANAGE = "backup.manage"  # back up, verify and restore the company file (administrator)
 
     @property
     def label(self) -> str:
@@ -107,6 +108,7 @@ _PERMISSION_LABELS = {
     Permission.PAYROLL_APPROVE: "审核工资和确认发放",
     Permission.PAYROLL_POLICY: "维护个税、社保公积金政策和工资项目",
     Permission.DOCUMENT_ISSUE: "开具离职证明、在职证明和离职结算单",
+    Permission.BACKUP_MANAGE: "备份与恢复公司数据",
 }
 
 P, S = Permission, Scope
@@ -154,6 +156,7 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
         P.CUSTOM_FIELD_MANAGE: S.ALL,
         P.COMPANY_MANAGE: S.ALL,
         P.FLOW_ADMIN: S.ALL,
+        P.BACKUP_MANAGE: S.ALL,
     },
     Role.AUDITOR: {P.EMPLOYEE_VIEW: S.ALL, P.AUDIT_VIEW: S.ALL, P.FLOW_VIEW: S.ALL},
 }

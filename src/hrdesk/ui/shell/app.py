@@ -6,6 +6,7 @@ is never created over an existing one and never modified before the key is prove
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ from hrdesk.ui.common.bridge import ChangeSignals
 from hrdesk.ui.common.runner import Runner
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.shell.qt_env import ensure_application
+
+log = logging.getLogger("hrdesk.ui")
 
 
 @dataclass
@@ -115,6 +118,27 @@ def make_session(ctx: ServiceContext, company_name: str) -> AppSession:
     return AppSession(ctx, ChangeSignals(ctx.db.bus), Runner(), company_name)
 
 
+def start_daily_backup(session: AppSession, window) -> None:
+    """The first start of each day backs the company up, in the background once the window shows;
+    the status bar says how it went (a failure is a warning, never a reason not to work)."""
+    from hrdesk.core.company import backups
+
+    db = session.ctx.db
+
+    def done(result) -> None:
+        if result is not None:
+            text = QDialog.tr("已自动备份公司数据（{0}）").format(result.backup.path.name)
+            if result.copy_problem:
+                text += "；" + result.copy_problem
+            window.statusBar().showMessage(text, 15000)
+
+    def failed(exc: BaseException) -> None:
+        log.warning("daily backup failed: %s", exc)
+        window.statusBar().showMessage(QDialog.tr("今日自动备份失败：{0}").format(exc), 30000)
+
+    session.runner.submit(lambda: backups.daily_backup_if_due(db), done, failed, owner=window)
+
+
 def run_gui(data_dir: DataDir) -> int:
     configure_logging()
     app = ensure_application(sys.argv)
@@ -128,8 +152,10 @@ def run_gui(data_dir: DataDir) -> int:
             return 1
         from hrdesk.ui.shell.main_window import MainWindow
 
-        window = MainWindow(make_session(ctx, opened.name))
+        session = make_session(ctx, opened.name)
+        window = MainWindow(session)
         window.show()
+        start_daily_backup(session, window)
         return app.exec()
     finally:
         opened.db.dispose()

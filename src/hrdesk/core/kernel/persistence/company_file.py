@@ -1,16 +1,14 @@
 """Opening and creating the encrypted company file, safely.
 
 Opening never writes before the key is proven right and the file is proven ours: a wrong key, a
-foreign file or a plain SQLite file is reported and left untouched. Pending migrations run only
-after a backup copy of the file has been written.
+foreign file or a plain SQLite file is reported and left untouched. Pending migrations run on a
+verified copy after a verified backup, and the copy replaces the file only when it is complete.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -21,15 +19,16 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from hrdesk.core.kernel.errors import NotInitialized, StorageError, WrongKey
+from hrdesk.core.kernel.errors import MigrationFailed, NotInitialized, StorageError, WrongKey
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.persistence import backup_store, snapshots
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
+from hrdesk.core.kernel.persistence.snapshots import APPLICATION_ID, SQLITE_PLAIN_HEADER
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-APPLICATION_ID = 0x48524453  # "HRDS", stored in the (encrypted) SQLite header
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-KEEP_BACKUPS = 20
+MIGRATING_PREFIX = ".migrating-"
+__all__ = ["APPLICATION_ID", "SQLITE_PLAIN_HEADER", "create_new", "open_existing"]
 
 
 def storage_error_from(exc: BaseException) -> StorageError:
@@ -80,7 +79,7 @@ def _check_not_plain_sqlite(path: Path) -> None:
 
 
 def open_existing(data_dir: DataDir, key_hex: str, *, migrate: bool = True) -> Engine:
-    """Open the company file read-checked; migrate it (after a backup) when it is behind."""
+    """Open the company file read-checked; migrate it when it is behind (see :func:`migrate_safely`)."""
     path = data_dir.db_path
     if not path.exists():
         raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
@@ -107,10 +106,100 @@ def open_existing(data_dir: DataDir, key_hex: str, *, migrate: bool = True) -> E
             engine.dispose()
             raise StorageError(tr("公司数据文件由更新版本的 HRDesk 创建，请升级程序后再打开。"))
         if migrate:
-            data_dir.ensure_writable()
-            backup_file(engine, data_dir, label=f"before-{current or 'empty'}")
-            _upgrade(engine)
+            engine.dispose()
+            _migrate_reporting_repeats(data_dir, key_hex, current, head)
+            engine = sqlcipher_engine(path, key_hex)
     return engine
+
+
+def _migrate_reporting_repeats(data_dir: DataDir, key_hex: str, current: str | None, head: str) -> None:
+    """Migrate; when it fails, say so, and from the second identical failure on offer the restore."""
+    failures = backup_store.StartupFailures(data_dir)
+    try:
+        migrate_safely(data_dir, key_hex, current, head)
+    except (StorageError, DBAPIError, OSError, sqlite3.Error, RuntimeError, ValueError) as exc:
+        reason = exc.message if isinstance(exc, StorageError) else str(getattr(exc, "orig", exc))
+        times = failures.record(f"migrate {current}->{head}: {type(exc).__name__}: {reason}")
+        message = tr("公司数据升级失败（{0}）。公司数据文件未被改动，升级前的备份在 {1}。").format(
+            reason, data_dir.backups_dir
+        )
+        if times >= 2:
+            message += tr(
+                "已连续 {0} 次以同样方式失败。可以从备份恢复：在登录窗口选择“从备份恢复”，"
+                "或运行 hrdesk backup list 查看备份、hrdesk backup restore 备份文件 恢复。"
+            ).format(times)
+        raise MigrationFailed(message, repeated=times) from None
+    failures.clear()
+
+
+def migrate_safely(data_dir: DataDir, key_hex: str, current: str | None, head: str) -> None:
+    """Bring the company file to ``head`` without ever leaving it half-migrated.
+
+    A verified backup is written first. Then a copy is migrated and verified (it opens at ``head``,
+    every page and the structure check out, the audit chain holds), and only then swapped in with
+    one atomic rename. A kill at any point leaves the original file as it was (and the copy, which
+    the next start removes). While the copy is made and migrated, the original is held in a
+    write transaction, so no other process can write to it meanwhile and be lost by the swap.
+    """
+    data_dir.ensure_writable()
+    remove_leftovers(data_dir)
+    path = data_dir.db_path
+    now = backup_store.utc_now()
+    try:
+        database_id = data_dir.database_id()
+    except StorageError:
+        database_id = ""
+    holder = sqlcipher_engine(path, key_hex).connect()
+    work = data_dir.root / f"{MIGRATING_PREFIX}{now:%Y%m%d-%H%M%S-%f}.db"
+    try:
+        holder.exec_driver_sql("BEGIN IMMEDIATE")  # no other writer meanwhile; readers go on
+        backup_store.write_backup(
+            path, key_hex, data_dir.backups_dir, database_id=database_id, kind=backup_store.BEFORE_MIGRATION, now=now
+        )
+        snapshots.online_copy(path, key_hex, work)
+        migrated = sqlcipher_engine(work, key_hex)
+        try:
+            _upgrade(migrated)
+            with migrated.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        finally:
+            migrated.dispose()
+        check = snapshots.check_file(work, key_hex)
+        if not check.ok:
+            raise StorageError(tr("升级后的副本未通过校验：{0}").format("；".join(check.problems)))
+        if check.schema_revision != head:
+            raise StorageError(tr("升级后的副本版本为 {0}，应为 {1}").format(check.schema_revision, head))
+        holder.exec_driver_sql("ROLLBACK")
+        holder.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        holder.close()
+        holder.engine.dispose()
+        _remove_file_set(work)
+        raise
+    holder.close()
+    holder.engine.dispose()
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        _remove_file_set(work)
+        raise StorageError(tr("公司数据文件正被其他程序使用，无法升级。请关闭其他 HRDesk 窗口后重试。"))
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    os.replace(work, path)
+    snapshots.fsync_folder(data_dir.root)
+    backup_store.prune(data_dir.backups_dir, now)
+
+
+def remove_leftovers(data_dir: DataDir) -> None:
+    """Copies a killed migration or restore left in the data folder (never the company file)."""
+    for leftover in data_dir.root.glob(MIGRATING_PREFIX + "*"):
+        leftover.unlink(missing_ok=True)
+    for leftover in data_dir.root.glob("*" + snapshots.PARTIAL_SUFFIX):
+        leftover.unlink(missing_ok=True)
+
+
+def _remove_file_set(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def create_new(data_dir: DataDir, key_hex: str) -> Engine:
@@ -147,33 +236,3 @@ def _remove_partial(path: Path) -> None:
 def _upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
-
-
-def backup_file(engine: Engine, data_dir: DataDir, *, label: str) -> Path:
-    """An encrypted copy (same key) of the whole file, taken before a migration changes it.
-
-    A full checkpoint first moves everything from the WAL into the main file; at this point the
-    opening process is the only writer (migrations run before anyone logs in), so a file copy is a
-    consistent snapshot. The copy is as encrypted as the original.
-    """
-    data_dir.backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = data_dir.backups_dir / f"hrdesk-{stamp}-{label}.db"
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-            conn.commit()
-        shutil.copy2(data_dir.db_path, target)
-    except (OSError, DBAPIError, sqlite3.Error) as exc:
-        raise StorageError(tr("迁移前备份失败，已停止升级（{0}）。").format(exc)) from None
-    _prune_backups(data_dir)
-    return target
-
-
-def _prune_backups(data_dir: DataDir) -> None:
-    backups = sorted(data_dir.backups_dir.glob("hrdesk-*.db"))
-    for old in backups[:-KEEP_BACKUPS]:
-        try:
-            old.unlink()
-        except OSError:
-            pass

@@ -10,9 +10,12 @@ from hrdesk.core.kernel.persistence.datadir import DataDir
 
 
 class CompanyDatabase:
-    def __init__(self, engine: Engine, data_dir: DataDir | None = None):
+    def __init__(self, engine: Engine, data_dir: DataDir | None = None, key_hex: str | None = None):
         self.engine = engine
         self.data_dir = data_dir
+        # The file's key, for consistent backups of the open company (the engine holds it anyway);
+        # None for a server database, whose backups are the database server's business.
+        self.key_hex = key_hex
         # expire_on_commit=False: services return plain data built inside the transaction anyway,
         # and nothing should lazy-load after commit.
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)

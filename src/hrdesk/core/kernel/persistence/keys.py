@@ -123,6 +123,39 @@ class KeyStore:
         except keyring.errors.PasswordDeleteError:
             pass
 
+    # A key replaced by ``key rotate`` stays in the store under its public key id for as long as
+    # backups made with it are kept, so they remain restorable without the old recovery sheet.
+
+    def _retired_username(self, key_id: str) -> str:
+        return f"{self.username}-retired-{key_id}"
+
+    def save_retired(self, key_id: str, key_hex: str) -> None:
+        if not _backend_usable():
+            raise KeyUnavailable(_no_backend_message())
+        try:
+            keyring.set_password(KEYRING_SERVICE, self._retired_username(key_id), parse_hex_key(key_hex))
+        except keyring.errors.KeyringError as exc:
+            raise KeyUnavailable(_no_backend_message() + f" ({exc})") from None
+
+    def load_retired(self, key_id: str) -> str | None:
+        """The retired key with that id, None when it is not (or no longer) kept."""
+        if not _backend_usable():
+            return None
+        try:
+            value = keyring.get_password(KEYRING_SERVICE, self._retired_username(key_id))
+        except keyring.errors.KeyringError:
+            return None
+        try:
+            return parse_hex_key(value) if value else None
+        except ValueError:
+            return None
+
+    def delete_retired(self, key_id: str) -> None:
+        try:
+            keyring.delete_password(KEYRING_SERVICE, self._retired_username(key_id))
+        except keyring.errors.KeyringError:
+            pass
+
 
 def resolve_key(database_id: str) -> str:
     """HRDESK_DB_KEY if set, else the credential store; KeyUnavailable says what to do."""
