@@ -24,7 +24,18 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import month_end
 from hrdesk.core.payroll.rules.insurance import CityPolicy, Contribution, contributions
 from hrdesk.core.payroll.rules.items import PayCategory, PayItem
-from hrdesk.core.payroll.rules.tax import ZERO, BonusTax, SeveranceTax, TaxTable, bonus_tax, round_fen, severance_tax
+from hrdesk.core.payroll.rules.tax import (
+    ZERO,
+    BonusTax,
+    SeveranceTax,
+    TaxTable,
+    basic_deduction_added,
+    basic_deduction_applied,
+    bonus_tax,
+    round_fen,
+    severance_tax,
+    withhold,
+)
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 
@@ -334,13 +345,14 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
     income = base_pay + taxable_earnings + tax_free_earnings - pre_tax + (ZERO if separate_bonus else bonus)
     additional = sum((amount for _, amount in emp.special_additional), ZERO)
     prior = emp.prior
-    if prior.months == 0 and emp.options.basic_from_january:
-        basic_add = rules.basic_monthly * emp.month.month
+    # 累计减除费用 and the withholding itself: the same functions as the 个税计算器 (rules.tax)
+    from_january = prior.months == 0 and emp.options.basic_from_january
+    basic_add = basic_deduction_added(rules.basic_monthly, emp.month.month, counted_from_january=from_january)
+    if from_january:
         basic_note = tr("本年此前无工资收入，自1月起累计 {0} × {1}").format(
             _money(rules.basic_monthly), emp.month.month
         )
     else:
-        basic_add = rules.basic_monthly
         basic_note = tr("{0} × {1}个月").format(_money(rules.basic_monthly), prior.months + 1)
     ytd = YearToDate(
         months=prior.months + 1,
@@ -353,17 +365,15 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
         tax=prior.tax,
         bonus_taxed_separately=prior.bonus_taxed_separately or separate_bonus,
     )
-    basic = ytd.basic
-    if emp.options.low_income and basic < rules.low_income_annual:
-        basic = rules.low_income_annual
+    basic = basic_deduction_applied(ytd.basic, rules.low_income_annual if emp.options.low_income else None)
+    if basic != ytd.basic:
         basic_note = tr("上年度工资薪金不超过6万元，全年按 {0} 扣除").format(_money(rules.low_income_annual))
-    cumulative_taxable = max(ZERO, ytd.income - ytd.tax_free - basic - ytd.special - ytd.additional - ytd.other)
-    bracket = rules.annual_table.bracket_for(cumulative_taxable)
-    due = rules.annual_table.tax_on(cumulative_taxable)
-    wage_tax = max(ZERO, due - prior.tax)
+    withheld = withhold(
+        ytd.income, ytd.tax_free + basic + ytd.special + ytd.additional + ytd.other, prior.tax, rules.annual_table
+    )
+    cumulative_taxable, due, wage_tax = withheld.taxable, withheld.due, withheld.this_month
+    rate, quick = withheld.rate, withheld.quick_deduction
     ytd = replace(ytd, tax=prior.tax + wage_tax)
-    rate = bracket.rate if cumulative_taxable > 0 else Decimal(0)
-    quick = bracket.quick_deduction if cumulative_taxable > 0 else ZERO
     lines += [
         Line(
             "tax",
