@@ -187,3 +187,94 @@ def test_codes_follow_separation_reasons():
 def test_service_before_2008_is_flagged():
     result = calc("mutual", date(2005, 6, 1), date(2025, 5, 31))
     assert any("第九十七条" in line for line in result.basis)
+
+
+# --- art. 40 dismissals, the cap that could not be checked -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, label, item",
+    [
+        ("illness", "医疗期满不能从事原工作", "第四十条第一项"),
+        ("incompetent", "不能胜任工作", "第四十条第二项"),
+        ("changed", "客观情况发生重大变化", "第四十条第三项"),
+    ],
+)
+def test_article_40_dismissals_owe_n(code, label, item):
+    # 3 years 3 months at 9,000: N = 3.5 → 31,500; with 30 days' written notice nothing more
+    case = CompensationCase.parse(code)
+    assert CompensationCase.parse(label) is case and case.article_40
+    result = calc(code, date(2022, 1, 1), date(2025, 3, 31), D("9000"), local_average_monthly=SHANGHAI_AVG)
+    assert result.owed and result.multiplier == 1 and result.months_counted == D("3.5")
+    assert result.compensation == D("31500.00") and result.notice_pay == 0 and result.total == D("31500.00")
+    text = "".join(result.basis)
+    assert item in text and "第四十六条第三项" in text
+    assert "未提前通知的，应额外支付一个月工资作为代通知金" in text
+    assert result.warnings == ()
+
+
+def test_article_40_without_notice_adds_the_previous_month_s_wage():
+    # N: 9,000 × 3.5 = 31,500; 代通知金: the previous month's 9,600 (实施条例 art. 20) → 41,100
+    result = calc(
+        "incompetent",
+        date(2022, 1, 1),
+        date(2025, 3, 31),
+        D("9000"),
+        local_average_monthly=SHANGHAI_AVG,
+        notice_pay=True,
+        previous_month_wage=D("9600"),
+    )
+    assert result.notice_pay == D("9600.00") and result.total == D("41100.00")
+    assert any("未提前三十日书面通知" in line and "上一个月的工资" in line for line in result.basis)
+    assert result.warnings == ()
+    # without the previous month's wage: the average, and a warning that says so
+    assumed = calc(
+        "illness", date(2022, 1, 1), date(2025, 3, 31), D("9000"), local_average_monthly=SHANGHAI_AVG, notice_pay=True
+    )
+    assert assumed.notice_pay == D("9000.00") and assumed.total == D("40500.00")
+    assert len(assumed.warnings) == 1 and "实施条例第二十条" in assumed.warnings[0]
+
+
+def test_article_40_notice_pay_is_not_capped():
+    # 15 years at 50,000 > 37,302: N = 37,302 × 12 = 447,624; 代通知金 the full 50,000 → 497,624
+    result = calc(
+        "changed",
+        date(2010, 1, 1),
+        date(2024, 12, 31),
+        D("50000"),
+        local_average_monthly=SHANGHAI_AVG,
+        notice_pay=True,
+        previous_month_wage=D("50000"),
+    )
+    assert result.capped and result.months == D("15") and result.months_counted == D("12")
+    assert result.compensation == D("447624.00") and result.notice_pay == D("50000.00")
+    assert result.total == D("497624.00")
+
+
+def test_an_extra_month_elsewhere_is_described_as_agreed():
+    result = calc("mutual", date(2023, 1, 1), date(2025, 3, 31), notice_pay=True, previous_month_wage=D("12000"))
+    line = next(line for line in result.basis if "12,000.00" in line)
+    assert "双方约定" in line and "代通知金：未提前" not in line
+
+
+def test_without_the_local_average_the_cap_is_not_checked_and_it_says_so():
+    # 50,000 a month for 15 years: uncapped 750,000, but the 3× cap may well apply
+    result = calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"))
+    assert not result.capped and result.wage_cap is None and result.compensation == D("750000.00")
+    assert len(result.warnings) == 1
+    assert "无法核对三倍封顶" in result.warnings[0] and "第四十七条第二款" in result.warnings[0]
+    # known: no such warning; nothing owed: nothing to cap
+    assert (
+        calc("layoff", date(2010, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG).warnings
+        == ()
+    )
+    assert calc("resign", date(2010, 1, 1), date(2024, 12, 31), D("50000")).warnings == ()
+
+
+def test_the_months_used_after_the_cap_are_the_last_word():
+    # 14 years: the N line says 14 first, the cap line then says 12, the amount uses 12
+    result = calc("mutual", date(2011, 1, 1), date(2024, 12, 31), D("50000"), local_average_monthly=SHANGHAI_AVG)
+    assert result.months == D("14") and result.months_counted == D("12")
+    n_lines = [line for line in result.basis if "N = " in line]
+    assert n_lines[-1].endswith("N = 12（第四十七条第二款）。")
+    assert "37,302.00元 × 12 个月 = 447,624.00元" in "".join(result.basis)

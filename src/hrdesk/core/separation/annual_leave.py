@@ -12,6 +12,11 @@
   which the normal 100% has already been paid with the wages, so the extra payable is 200%. Daily
   wage = monthly wage ÷ 21.75; the monthly wage is the average of the previous 12 months without
   overtime (the caller's job). The amount is rounded to the fen once, at the end.
+- **The working shown** checks by hand as printed: a quotient is written exactly when it has at
+  most two decimals, otherwise cut (never rounded) to four and marked "…" (10,000 ÷ 21.75 =
+  459.7701…, 90 ÷ 365 × 10 = 2.4657…), so that dropping the part under a day visibly follows
+  from it; the pay is written as the one expression it is computed from (monthly wage ÷ 21.75 ×
+  200% × days), not as a rounded daily wage times the days, which can differ by a few fen.
 - **Company days** (福利年假) on top of the statutory ones follow the company's own rule:
   :class:`CompanyLeaveRule` says whether they are prorated the same way and at what rate untaken
   ones are paid (0 = not paid). Days taken are passed per kind; which kind is used first is the
@@ -27,6 +32,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.payroll.rules.tax import division_text
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -80,11 +86,11 @@ class AnnualLeaveResult:
     working_years: Decimal
     entitlement: int  # statutory days for a full year
     days_passed: int
-    prorated: Decimal  # days_passed ÷ 365 × entitlement, capped, to 2 places (for display)
+    prorated: Decimal  # days_passed ÷ 365 × entitlement, capped, to 2 places (data; see prorated_text)
     taken: Decimal
     untaken: int  # statutory days to pay
     monthly_wage: Decimal
-    daily_wage: Decimal  # monthly ÷ 21.75, to the fen (display; the pay uses the exact quotient)
+    daily_wage: Decimal  # monthly ÷ 21.75 to the fen, for reference: the pay uses the exact quotient
     pay_rate: Decimal  # 2 = the extra 200%
     statutory_pay: Decimal
     company_days: Decimal  # the company's days for a full year
@@ -95,6 +101,32 @@ class AnnualLeaveResult:
     company_pay: Decimal
     total_pay: Decimal
     basis: tuple[str, ...]
+
+    @property
+    def daily_wage_text(self) -> str:
+        """monthly ÷ 21.75 as the working shows it: "459.7701…" (cut, not rounded), "1,000.00"."""
+        return division_text(self.monthly_wage, WORKING_DAYS_PER_MONTH)
+
+    @property
+    def prorated_text(self) -> str:
+        """days passed ÷ 365 × entitlement as the working shows it: "2.4657…天" (the cap named)."""
+        return _prorated_text(self.days_passed, Decimal(self.entitlement))
+
+    def pay_text(self, rate: Decimal, days: int) -> str:
+        """The expression an amount is computed from: "10,000.00 ÷ 21.75 × 200% × 1天"."""
+        return _pay_expression(self.monthly_wage, rate, days)
+
+
+def _pay_expression(wage: Decimal, rate: Decimal, days: int) -> str:
+    return tr("{0}元 ÷ 21.75 × {1}% × {2}天").format(_money(wage), _days(rate * 100), days)
+
+
+def _prorated_text(days: int, full: Decimal) -> str:
+    """ "2.4657…天"; past the year's length (31 December of a leap year) "10.0273…天，以全年10天为限"."""
+    text = tr("{0}天").format(division_text(Decimal(days) * full, YEAR_DAYS))
+    if days > YEAR_DAYS and full > 0:
+        text += tr("，以全年{0}天为限").format(_days(full))
+    return text
 
 
 def _check(value, field: str, label: str) -> Decimal:
@@ -160,9 +192,18 @@ def leaver_annual_leave(
         )
         basis.append(
             tr(
-                "当年自{0}至最后工作日{1}月{2}日共{3}天：{3} ÷ 365 × {4} = {5}天，"
+                "当年自{0}至最后工作日{1}月{2}日共{3}天：{3} ÷ 365 × {4} = {5}，"
                 "减已休{6}天，不足一天的部分不计，应休未休{7}天（《企业职工带薪年休假实施办法》第十二条）。"
-            ).format(start, last_day.month, last_day.day, passed, entitlement, _round2(exact), _days(taken), untaken)
+            ).format(
+                start,
+                last_day.month,
+                last_day.day,
+                passed,
+                entitlement,
+                _prorated_text(passed, Decimal(entitlement)),
+                _days(taken),
+                untaken,
+            )
         )
         if exact - taken < 0:
             basis.append(tr("已休天数超过折算天数，多休的天数不予扣回。"))
@@ -170,23 +211,32 @@ def leaver_annual_leave(
         tr(
             "日工资：{0}元 ÷ 21.75 = {1}元；未休年休假工资报酬按日工资的300%支付，"
             "其中100%已随工资发放，另付200%（实施办法第十条）。"
-        ).format(_money(wage), _money(round_fen(daily)))
+        ).format(_money(wage), division_text(wage, WORKING_DAYS_PER_MONTH))
     )
-    basis.append(
-        tr("法定年休假：{0}元 × 200% × {1}天 = {2}元。").format(_money(round_fen(daily)), untaken, _money(pay))
-    )
+    basis.append(tr("法定年休假：{0} = {1}元。").format(_pay_expression(wage, EXTRA_PAY_RATE, untaken), _money(pay)))
 
     company_exact = _prorate(passed, extra_days) if company.prorate else extra_days
     company_untaken = max(0, int((company_exact - company_taken).to_integral_value(rounding=ROUND_FLOOR)))
     company_pay = round_fen(daily * company_rate * company_untaken)
     if extra_days:
-        how = tr("按同样方法折算为{0}天").format(_round2(company_exact)) if company.prorate else tr("不折算")
-        paid = (
-            tr("按日工资的{0}%支付").format(_days(company_rate * 100)) if company_rate else tr("按公司规定不折算工资")
+        how = (
+            tr("按同样方法折算：{0} ÷ 365 × {1} = {2}").format(
+                passed, _days(extra_days), _prorated_text(passed, extra_days)
+            )
+            if company.prorate
+            else tr("不折算")
         )
+        if not company_rate:
+            paid = tr("按公司规定不折算工资：{0}元").format(_money(company_pay))
+        elif company_untaken:
+            paid = tr("按日工资的{0}%支付：{1} = {2}元").format(
+                _days(company_rate * 100), _pay_expression(wage, company_rate, company_untaken), _money(company_pay)
+            )
+        else:
+            paid = tr("按日工资的{0}%支付：{1}元").format(_days(company_rate * 100), _money(company_pay))
         basis.append(
-            tr("公司福利年假每年{0}天，{1}，减已休{2}天，未休{3}天，{4}：{5}元。").format(
-                _days(extra_days), how, _days(company_taken), company_untaken, paid, _money(company_pay)
+            tr("公司福利年假每年{0}天，{1}，减已休{2}天，未休{3}天，{4}。").format(
+                _days(extra_days), how, _days(company_taken), company_untaken, paid
             )
         )
     total = pay + company_pay

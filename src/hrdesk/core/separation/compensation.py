@@ -2,11 +2,12 @@
 
 The rules, as implemented:
 
-- **When it is owed** (art. 46): 协商解除 proposed by the employer, 经济性裁员 (art. 41), and the
-  expiry of a fixed-term contract that is not renewed, unless the employee refused a renewal on
-  equal or better terms. Nothing is owed for a resignation, a dismissal for serious misconduct or
-  for failing probation (art. 39). Unlawful termination (违法解除, arts. 48, 87; 实施条例 art. 25)
-  costs 2N *instead of* N, never both.
+- **When it is owed** (art. 46): 协商解除 proposed by the employer, the three dismissals of art. 40
+  (医疗期满不能从事原工作或另行安排的工作, 不能胜任工作经培训或调岗仍不能胜任, 客观情况发生重大变化
+  致合同无法履行且协商变更未果), 经济性裁员 (art. 41), and the expiry of a fixed-term contract that is not
+  renewed, unless the employee refused a renewal on equal or better terms. Nothing is owed for a
+  resignation, a dismissal for serious misconduct or for failing probation (art. 39). Unlawful
+  termination (违法解除, arts. 48, 87; 实施条例 art. 25) costs 2N *instead of* N, never both.
 - **N, the months** (art. 47): one month per full year of service; a remainder of six months or
   more counts as a full year, a remainder under six months (any part of a month included) as half a
   month. Service runs from the hire date to the last working day *inclusive*: the contract ends at
@@ -18,9 +19,12 @@ The rules, as implemented:
   the figure multiplied) and lifted to the local minimum wage when one is given.
 - **The cap** (art. 47 para. 2): when the wage exceeds 3 × the local average monthly wage of the
   previous year, the wage used is 3 × that average and N is at most 12. Without a high wage the
-  12-year limit does not apply.
-- **代通知金** (art. 40, 实施条例 art. 20): optionally one more month's wage in lieu of 30 days'
-  notice, at the previous month's wage (by default the same monthly wage), never capped.
+  12-year limit does not apply. Without the local average the cap cannot be checked: the result
+  is uncapped and says so in ``warnings``.
+- **代通知金** (art. 40, 实施条例 art. 20): an art. 40 dismissal without 30 days' written notice adds
+  one month's wage, at the previous month's wage, never capped; without that wage the monthly wage
+  is used and ``warnings`` says so. Elsewhere (协商解除, 裁员, expiry) one more month is no statutory
+  代通知金 but may be agreed: it is accepted wherever N is owed and described as agreed.
 
 Service before 2008-01-01 follows art. 97 (the rules of the time); it is not modelled, and the
 explanation says so when the hire date is earlier.
@@ -52,8 +56,9 @@ def round_fen(amount: Decimal) -> Decimal:
 class CompensationCase(LabeledEnum):
     """Why the contract ended, as far as compensation is concerned.
 
-    The first six codes equal :class:`SeparationReason` values; ``unlawful`` is a finding (by
-    arbitration or by the company itself), not a reason anyone gives for leaving.
+    The first six codes equal :class:`SeparationReason` values; the three art. 40 dismissals are
+    not (yet) separation reasons of the flows, so only the calculators offer them; ``unlawful`` is
+    a finding (by arbitration or by the company itself), not a reason anyone gives for leaving.
     """
 
     RESIGNATION = "resign"
@@ -62,6 +67,9 @@ class CompensationCase(LabeledEnum):
     PROBATION_FAILED = "probation"
     MISCONDUCT = "misconduct"
     LAYOFF = "layoff"
+    ILLNESS = "illness"  # art. 40(1)
+    INCOMPETENCE = "incompetent"  # art. 40(2)
+    CHANGED_CIRCUMSTANCES = "changed"  # art. 40(3)
     UNLAWFUL = "unlawful"
 
     @classmethod
@@ -73,12 +81,25 @@ class CompensationCase(LabeledEnum):
             cls.PROBATION_FAILED: "试用期不合格",
             cls.MISCONDUCT: "严重违纪辞退",
             cls.LAYOFF: "经济性裁员",
+            cls.ILLNESS: "医疗期满不能从事原工作",
+            cls.INCOMPETENCE: "不能胜任工作",
+            cls.CHANGED_CIRCUMSTANCES: "客观情况发生重大变化",
             cls.UNLAWFUL: "违法解除",
         }
+
+    @property
+    def article_40(self) -> bool:
+        """A dismissal under 劳动合同法 art. 40: N, plus 代通知金 without 30 days' written notice."""
+        return self in ARTICLE_40
 
     @classmethod
     def from_reason(cls, reason: SeparationReason) -> CompensationCase:
         return cls(SeparationReason(reason).value)
+
+
+ARTICLE_40 = frozenset(
+    {CompensationCase.ILLNESS, CompensationCase.INCOMPETENCE, CompensationCase.CHANGED_CIRCUMSTANCES}
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +182,7 @@ class CompensationResult:
     notice_pay: Decimal  # 代通知金 (0 unless asked for)
     total: Decimal
     basis: tuple[str, ...]  # Chinese explanation, one line per step
+    warnings: tuple[str, ...] = ()  # what could not be checked (the cap, the previous month's wage)
 
 
 def _amount(value, field: str, label: str, *, positive: bool = False) -> Decimal:
@@ -213,8 +235,10 @@ def economic_compensation(
     """Economic compensation for one employee; every figure and a Chinese explanation.
 
     ``refused_renewal`` only matters for an expiry: the employee turned down a renewal on equal or
-    better terms, so nothing is owed. ``notice_pay`` adds 代通知金 and is only accepted where
-    compensation N is owed (it is part of an art. 40/协商 package, not of 2N).
+    better terms, so nothing is owed. ``notice_pay`` adds one month's wage and is only accepted
+    where compensation N is owed: for an art. 40 dismissal it is the 代通知金 owed when 30 days'
+    written notice was not given, at ``previous_month_wage`` (实施条例 art. 20); elsewhere an agreed
+    extra month. It is never part of 2N.
     ValidationError for dates in the wrong order, negative amounts and notice pay where none is due.
     """
     if isinstance(case, SeparationReason):
@@ -265,10 +289,22 @@ def economic_compensation(
             CompensationCase.MUTUAL: tr("协商一致解除（第三十六条、第四十六条第二项）"),
             CompensationCase.LAYOFF: tr("经济性裁员（第四十一条、第四十六条第四项）"),
             CompensationCase.EXPIRY: tr("合同期满终止且非员工拒绝续订（第四十四条、第四十六条第五项）"),
+            CompensationCase.ILLNESS: tr(
+                "员工患病或非因工负伤，医疗期满后不能从事原工作，也不能从事另行安排的工作而被解除"
+                "（第四十条第一项、第四十六条第三项）"
+            ),
+            CompensationCase.INCOMPETENCE: tr(
+                "员工不能胜任工作，经过培训或调整工作岗位仍不能胜任而被解除（第四十条第二项、第四十六条第三项）"
+            ),
+            CompensationCase.CHANGED_CIRCUMSTANCES: tr(
+                "订立合同时所依据的客观情况发生重大变化致合同无法履行，经协商未能就变更合同内容达成协议而被解除"
+                "（第四十条第三项、第四十六条第三项）"
+            ),
         }[case]
         basis.append(tr("{0}，应支付经济补偿。").format(article))
     if notice_pay and multiplier != 1:
         raise ValidationError({"notice_pay": tr("“{0}”不支付代通知金").format(case.label)})
+    warnings: list[str] = []
 
     wage = average
     if floor is not None and wage < floor:
@@ -290,6 +326,13 @@ def economic_compensation(
                 "年限最高不超过十二年：N = {3}（第四十七条第二款）。"
             ).format(_money(wage), _money(local), _money(cap), _months_text(counted))
     capped = cap_line is not None
+    if owed and local is None:
+        warnings.append(
+            tr(
+                "未提供当地上年职工月平均工资，无法核对三倍封顶：月工资高于其三倍的，按三倍计算且年限最多十二年"
+                "（第四十七条第二款）；本结果未封顶，请补充后核对。"
+            )
+        )
     if owed:
         if hire_date < LAW_2008:
             basis.append(
@@ -314,9 +357,33 @@ def economic_compensation(
     notice = ZERO
     if notice_pay:
         notice = round_fen(previous if previous is not None else wage)
+        source = tr("上一个月的工资") if previous is not None else tr("月工资")
+        if case.article_40:
+            basis.append(
+                tr(
+                    "代通知金：未提前三十日书面通知，额外支付一个月工资{0}元（按{1}，不受三倍封顶限制；"
+                    "第四十条，实施条例第二十条）。"
+                ).format(_money(notice), source)
+            )
+            if previous is None:
+                warnings.append(
+                    tr(
+                        "代通知金应按员工上一个月的工资标准确定（实施条例第二十条），未填写上月工资，"
+                        "暂按月工资{0}元计算。"
+                    ).format(_money(notice))
+                )
+        else:
+            basis.append(
+                tr(
+                    "另付一个月工资{0}元（按{1}，不受三倍封顶限制）：法定代通知金只适用于第四十条的解除，"
+                    "此处为双方约定的额外支付。"
+                ).format(_money(notice), source)
+            )
+    elif case.article_40 and owed:
         basis.append(
-            tr("代通知金：额外支付一个月工资{0}元（按{1}，不受三倍封顶限制；第四十条，实施条例第二十条）。").format(
-                _money(notice), tr("上月工资") if previous is not None else tr("月工资")
+            tr(
+                "按已提前三十日书面通知员工本人计算；未提前通知的，应额外支付一个月工资作为代通知金"
+                "（第四十条，实施条例第二十条）。"
             )
         )
     total = compensation + notice
@@ -339,4 +406,5 @@ def economic_compensation(
         notice,
         total,
         tuple(basis),
+        tuple(warnings),
     )
