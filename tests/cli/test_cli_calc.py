@@ -125,6 +125,65 @@ def test_unlawful_json(capsys):
     assert data["multiplier"] == "2" and data["total"] == "50000.00"
 
 
+def _compensation(capsys, *extra):
+    return cli(
+        capsys,
+        "calc",
+        "compensation",
+        "--hire-date",
+        "2011-01-01",
+        "--last-day",
+        "2024-12-31",
+        "--monthly-wage",
+        "50000",
+        *extra,
+    )
+
+
+def test_compensation_headline_shows_the_n_used_after_the_cap(capsys):
+    # 14 years at 50,000 > 3 × 12,434: N is 12, not 14: 37,302 × 12 = 447,624
+    code, out, err = _compensation(capsys, "--reason", "mutual", "--local-average-monthly", "12434")
+    assert code == 0, err
+    headline = next(line for line in out.splitlines() if line.startswith("补偿月数 N："))
+    assert headline.startswith("补偿月数 N：12（") and "14" in headline
+    assert "经济补偿：447,624.00 元" in out
+
+
+def test_compensation_warns_when_the_cap_cannot_be_checked(capsys):
+    code, out, _ = _compensation(capsys, "--reason", "mutual")
+    assert code == 0
+    assert "注意：未提供当地上年职工月平均工资，无法核对三倍封顶" in out
+    assert "补偿月数 N：14\n" in out and "经济补偿：700,000.00 元" in out
+    code, out, _ = _compensation(capsys, "--reason", "mutual", "--json")
+    assert "无法核对三倍封顶" in json.loads(out)["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    "reason, label",
+    [("illness", "医疗期满不能从事原工作"), ("不能胜任工作", "不能胜任工作"), ("changed", "客观情况发生重大变化")],
+)
+def test_compensation_article_40_with_notice_pay_at_the_previous_month_s_wage(capsys, reason, label):
+    # N 12 × 37,302 = 447,624 + 代通知金 the previous month's 52,000 (uncapped) = 499,624
+    code, out, err = _compensation(
+        capsys,
+        "--reason",
+        reason,
+        "--local-average-monthly",
+        "12434",
+        "--notice-pay",
+        "--previous-month-wage",
+        "52000",
+        "--json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["case_label"] == label and data["article_40"] is True
+    assert data["compensation"] == "447624.00" and data["notice_pay"] == "52000.00" and data["total"] == "499624.00"
+    assert data["warnings"] == []
+    code, out, _ = _compensation(capsys, "--reason", reason, "--local-average-monthly", "12434", "--notice-pay")
+    assert code == 0 and "代通知金：50,000.00 元" in out and "实施条例第二十条" in out  # assumed, and said so
+
+
 def test_annual_leave(capsys):
     # 90 / 365 × 10 = 2.47 → 2.47 − 1 → 1 day; 10,000 / 21.75 × 200% = 919.54
     args = [
@@ -142,6 +201,9 @@ def test_annual_leave(capsys):
     code, out, err = cli(capsys, *args)
     assert code == 0, err
     assert "应休未休：1 天" in out and "919.54 元" in out
+    # the working as printed checks by hand: cut quotients, the pay from the one expression
+    assert "90 ÷ 365 × 10 = 2.4657…天" in out and "10,000.00 ÷ 21.75 = 459.7701… 元" in out
+    assert "10,000.00元 ÷ 21.75 × 200% × 1天 = 919.54元" in out
     code, out, _ = cli(capsys, *args, "--json")
     data = json.loads(out)
     assert data["entitlement"] == 10 and data["days_passed"] == 90 and data["untaken"] == 1
@@ -168,8 +230,25 @@ def test_iit_table(capsys):
     )
     assert code == 0
     lines = out.strip().splitlines()
-    assert lines[0].split("\t")[:2] == ["月份", "累计应纳税所得额"]
-    assert lines[3].split("\t") == ["3月", "39,000.00", "10%", "1,380.00", "600.00", "17,400.00"]
+    header = lines[0].split("\t")
+    assert header[:2] == ["月份", "本月收入"] and "累计应纳税所得额" in header and "累计应预扣税额" in header
+    # the whole working of March: 60,000 − 15,000 − 6,000 = 39,000; × 10% − 2,520 = 1,380; − 780 = 600
+    assert dict(zip(header, lines[3].split("\t"), strict=True)) == {
+        "月份": "3月",
+        "本月收入": "20,000.00",
+        "本月专项扣除": "2,000.00",
+        "本月专项附加扣除": "0.00",
+        "累计收入": "60,000.00",
+        "累计减除费用": "15,000.00",
+        "累计专项扣除": "6,000.00",
+        "累计专项附加扣除": "0.00",
+        "累计应纳税所得额": "39,000.00",
+        "税率": "10%",
+        "速算扣除数": "2,520.00",
+        "累计应预扣税额": "1,380.00",
+        "本月预扣税额": "600.00",
+        "本月税后": "17,400.00",
+    }
 
 
 def test_iit_from_a_later_month_runs_to_december(capsys):
@@ -191,6 +270,71 @@ def test_iit_from_a_later_month_runs_to_december(capsys):
     assert code == 0
     months = json.loads(out)["months"]
     assert [(m["month"], m["tax_this_month"]) for m in months] == [(month, "75.00") for month in range(7, 13)]
+
+
+def _iit_json(capsys, *args):
+    code, out, err = cli(capsys, "tax", "iit", *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_iit_takes_a_wage_per_month(capsys):
+    # 12,000 / 12,000 / 30,000, insurance 1,200: Jan 5,800 × 3% = 174; Feb 11,600 → 348 − 174 = 174;
+    # Mar 54,000 − 15,000 − 3,600 = 35,400 × 3% = 1,062 − 348 = 714
+    data = _iit_json(capsys, "--gross", "12000,12000,30000", "--insurance", "1200")
+    assert [m["month"] for m in data["months"]] == [1, 2, 3]  # as many months as listed
+    assert [m["gross"] for m in data["months"]] == ["12000.00", "12000.00", "30000.00"]
+    assert [m["tax_this_month"] for m in data["months"]] == ["174.00", "174.00", "714.00"]
+    assert data["months"][2]["cumulative_taxable"] == "35400.00" and data["total_tax"] == "1062.00"
+    # the same months given as separate values or by repeating the option, full-width commas too
+    for args in (
+        ["--gross", "12000", "12000", "30000"],
+        ["--gross", "12000", "--gross", "12000", "--gross", "30000"],
+        ["--gross", "12000，12000，30000"],
+    ):
+        assert _iit_json(capsys, *args, "--insurance", "1200")["months"] == data["months"]
+
+
+def test_iit_insurance_and_special_per_month(capsys):
+    # Feb: 40,000 − 10,000 − 4,500 − 3,000 = 22,500 × 3% = 675 − 390 = 285
+    data = _iit_json(capsys, "--gross", "20000", "--insurance", "2000,2500", "--special", "0,3000")
+    assert [m["tax_this_month"] for m in data["months"]] == ["390.00", "285.00"]
+    assert data["insurance"] == ["2000.00", "2500.00"] and data["special"] == ["0.00", "3000.00"]
+
+
+def test_iit_low_income_option(capsys):
+    # 公告2020年第19号: 累计减除费用 60,000 from January: 12,000 + 12,000 + 30,000 − 3,600 < 60,000
+    data = _iit_json(capsys, "--gross", "12000,12000,30000", "--insurance", "1200", "--low-income")
+    assert data["low_income"] is True and data["low_income_annual"] == "60000.00"
+    assert all(m["cumulative_basic"] == "60000.00" and m["tax_this_month"] == "0.00" for m in data["months"])
+    assert data["total_tax"] == "0.00"
+    code, out, _ = cli(capsys, "tax", "iit", "--gross", "12000,12000,30000", "--low-income")
+    assert code == 0 and "公告2020年第19号" in out and "60,000.00" in out
+
+
+def test_iit_no_earlier_income(capsys):
+    # 公告2020年第13号: first wages in July: 5,000 × 7 = 35,000 in July; 15,000 a month → nothing
+    # taxable until October: 60,000 − 50,000 = 10,000 → 300; then 300, 300
+    data = _iit_json(capsys, "--gross", "15000", "--first-month", "7", "--no-earlier-income")
+    assert [m["cumulative_basic"] for m in data["months"]] == [
+        "35000.00",
+        "40000.00",
+        "45000.00",
+        "50000.00",
+        "55000.00",
+        "60000.00",
+    ]
+    assert [m["tax_this_month"] for m in data["months"]] == ["0.00"] * 3 + ["300.00"] * 3
+    plain = _iit_json(capsys, "--gross", "15000", "--first-month", "7")
+    assert plain["months"][0]["cumulative_basic"] == "5000.00" and plain["total_tax"] == "3480.00"
+    code, out, _ = cli(capsys, "tax", "iit", "--gross", "15000", "--first-month", "7", "--no-earlier-income")
+    assert code == 0 and "5,000.00 × 7 = 35,000.00 元" in out and "公告2020年第13号" in out
+
+
+def test_iit_says_when_a_month_withholds_nothing_because_income_fell(capsys):
+    code, out, _ = cli(capsys, "tax", "iit", "--gross", "30000,0,0")
+    assert code == 0
+    assert "2月累计应预扣税额 600.00 小于此前已预扣 750.00，本月不预扣" in out
 
 
 def test_bonus(capsys):
@@ -325,6 +469,14 @@ def test_severance(capsys):
             "不能为负数",
         ),
         (["tax", "iit", "--gross", "10000", "--months", "13"], "月数"),
+        (["tax", "iit", "--gross", "12,000"], "千位分隔符"),  # "12,000" would be two months: 12 and 0
+        (["tax", "iit", "--gross", "12000,,30000"], "第2个月：金额为空"),
+        (["tax", "iit", "--gross", "12000,abc"], "税前工资第2个月：金额格式不正确（abc）"),
+        (["tax", "iit", "--gross", "12000,-5"], "金额不能为负数"),
+        (["tax", "iit", "--gross", "1,2", "--insurance", "1,2,3"], "个数不一致"),
+        (["tax", "iit", "--gross", "1,2", "--months", "3"], "与月数 3 不一致"),
+        (["tax", "iit", "--gross", "1,2,3", "--first-month", "11"], "最多 2 个月"),
+        (["tax", "iit", "--gross", "1", "--first-month", "13"], "起始月份"),
         (["tax", "bonus", "-5"], "不能为负数"),
         (["tax", "severance", "1000", "--local-average-annual", "0"], "大于0"),
     ],

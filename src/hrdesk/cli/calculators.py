@@ -3,6 +3,8 @@
     hrdesk calc compensation --hire-date 2023-01-01 --last-day 2025-03-31 --monthly-wage 10000 --reason mutual
     hrdesk calc annual-leave --working-years 10 --last-day 2026-03-31 --taken 1 --monthly-wage 10000
     hrdesk tax iit --gross 20000 --insurance 2000 --special 0 --months 12
+    hrdesk tax iit --gross 12000,12000,30000 --insurance 1200 --low-income
+    hrdesk tax iit --gross 15000 --first-month 7 --no-earlier-income
     hrdesk tax bonus 36000
     hrdesk tax severance 500000 --local-average-annual 149208
 
@@ -13,6 +15,7 @@ Bad input is a ValidationError: a Chinese message on stderr and exit code 2.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -36,15 +39,25 @@ def register(sub) -> None:
         required=True,
         help=tr(
             "resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
-            "misconduct 严重违纪辞退, layoff 经济性裁员, unlawful 违法解除（也可直接写中文）"
+            "misconduct 严重违纪辞退, layoff 经济性裁员（第四十一条）, illness 医疗期满不能从事原工作, "
+            "incompetent 不能胜任工作, changed 客观情况发生重大变化（以上三项为第四十条）, "
+            "unlawful 违法解除（也可直接写中文）"
         ),
     )
     pc.add_argument(
         "--local-average-monthly", default=None, help=tr("当地上年职工月平均工资（元）；月工资超过其三倍时封顶")
     )
     pc.add_argument("--minimum-wage", default=None, help=tr("当地最低工资（元）；平均工资低于它时按它计算"))
-    pc.add_argument("--notice-pay", action="store_true", help=tr("另付一个月工资的代通知金"))
-    pc.add_argument("--previous-month-wage", default=None, help=tr("代通知金按上月工资（默认同月工资）"))
+    pc.add_argument(
+        "--notice-pay",
+        action="store_true",
+        help=tr("另付一个月工资：第四十条解除未提前三十日书面通知时的代通知金；其他情形为双方约定"),
+    )
+    pc.add_argument(
+        "--previous-month-wage",
+        default=None,
+        help=tr("上一个月的工资（元），代通知金按它计算（实施条例第二十条；不填时暂按月工资并提示）"),
+    )
     pc.add_argument(
         "--refused-renewal", action="store_true", help=tr("合同到期时员工拒绝以同等或更好条件续签（不支付经济补偿）")
     )
@@ -63,11 +76,46 @@ def register(sub) -> None:
     p = sub.add_parser("tax", help=tr("个人所得税计算器（无需公司数据）"))
     tsub = p.add_subparsers(dest="tax_command", required=True)
     pi = tsub.add_parser("iit", help=tr("工资薪金累计预扣法：逐月预扣税额表"))
-    pi.add_argument("--gross", required=True, help=tr("每月税前工资（元）"))
-    pi.add_argument("--insurance", default="0", help=tr("每月个人社保和公积金（专项扣除，元）"))
-    pi.add_argument("--special", default="0", help=tr("每月专项附加扣除（元）"))
-    pi.add_argument("--months", default=None, help=tr("计算的月数（默认算到 12 月）"))
-    pi.add_argument("--first-month", default="1", help=tr("从几月开始（年中入职时，默认 1）"))
+    per_month = tr(
+        "一个金额表示每月相同；各月不同时按月依次列出，用逗号或空格分隔（金额本身不写千位分隔符），或重复本选项"
+    )
+    pi.add_argument(
+        "--gross",
+        required=True,
+        action="extend",
+        nargs="+",
+        metavar=tr("金额"),
+        help=tr("税前工资（元，本期收入）。{0}，如 --gross 12000,12000,30000").format(per_month),
+    )
+    pi.add_argument(
+        "--insurance",
+        action="extend",
+        nargs="+",
+        metavar=tr("金额"),
+        help=tr("个人社保和公积金（专项扣除，元，默认 0）。{0}").format(per_month),
+    )
+    pi.add_argument(
+        "--special",
+        action="extend",
+        nargs="+",
+        metavar=tr("金额"),
+        help=tr("专项附加扣除（元，默认 0）。{0}").format(per_month),
+    )
+    pi.add_argument("--months", default=None, help=tr("计算的月数（默认：列出的月数，或算到 12 月）"))
+    pi.add_argument("--first-month", default="1", help=tr("本年在本单位第一个发工资的月份（年中入职时，默认 1）"))
+    pi.add_argument(
+        "--low-income",
+        action="store_true",
+        help=tr(
+            "上一完整年度在本单位工作且工资薪金不超过6万元（国家税务总局公告2020年第19号）："
+            "累计减除费用自1月起按全年6万元"
+        ),
+    )
+    pi.add_argument(
+        "--no-earlier-income",
+        action="store_true",
+        help=tr("本年此前没有任何工资薪金收入（国家税务总局公告2020年第13号）：第一个月的减除费用自1月起累计"),
+    )
     pi.add_argument("--json", action="store_true", help=tr("输出 JSON"))
     pi.set_defaults(handler=_iit)
     pb = tsub.add_parser("bonus", help=tr("全年一次性奖金单独计税"))
@@ -115,6 +163,42 @@ def _number(text: str, field: str, label: str) -> Decimal:
     return value
 
 
+# Separators between months' amounts: commas (ASCII or full-width), semicolons, spaces.
+_SEPARATOR = re.compile(r"\s*[,，;；]\s*|\s+")
+# "000", "050.5": what follows a thousands separator, not an amount anyone means for a month
+_AFTER_THOUSANDS = re.compile(r"0\d{2}(\.\d*)?")
+
+
+def _amounts(values: list[str] | None, field: str, label: str) -> list[Decimal]:
+    """One amount for every month, or one per month: ``12000,12000,30000``, ``12000 12000 30000``
+    or the option repeated. Commas separate months, so an amount must not carry thousands separators
+    (``12,000`` would be two months); a part such as ``000`` is refused as one."""
+    if not values:
+        return [Decimal("0.00")]
+    parts: list[str] = []
+    for value in values:
+        parts += _SEPARATOR.split(value.strip())
+    amounts = []
+    for index, part in enumerate(parts, 1):
+        where = tr("第{0}个月").format(index) if len(parts) > 1 else ""
+        if not part:
+            raise ValidationError({field: tr("{0}{1}：金额为空（各月金额之间只用一个逗号分隔）").format(label, where)})
+        if index > 1 and _AFTER_THOUSANDS.fullmatch(part):
+            raise ValidationError(
+                {
+                    field: tr(
+                        "{0}：“{1}”不是一个月的金额。逗号用于分隔各月金额，金额本身不要写千位分隔符"
+                        "（如 --gross 12000,12000,30000）"
+                    ).format(label, part)
+                }
+            )
+        try:
+            amounts.append(parse_money(part))
+        except MoneyError as exc:
+            raise ValidationError({field: tr("{0}{1}：{2}（{3}）").format(label, where, exc, part)}) from None
+    return amounts
+
+
 def _whole(text: str, field: str, label: str, low: int, high: int) -> int:
     try:
         value = int(text.strip())
@@ -140,6 +224,15 @@ def _plain(value: Decimal) -> str:
 def _in_force(entries: list[dict], today: date) -> dict:
     current = [e for e in entries if date.fromisoformat(e["effective_from"]) <= today]
     return max(current or entries, key=lambda e: e["effective_from"])
+
+
+def default_low_income_annual(today: date | None = None) -> Decimal:
+    """The 6万 option's annual 累计减除费用 (公告2020年第19号) from the shipped policy file."""
+    from hrdesk.core.kernel.resources_data import load_data_file
+
+    data = load_data_file(POLICY_FILE)
+    amount = Decimal(str(_in_force(data["iit_deductions"], today or date.today())["low_income_annual"]))
+    return amount.quantize(Decimal("0.01"))
 
 
 def default_tables(today: date | None = None):
@@ -206,14 +299,25 @@ def _compensation(args) -> int:
                 "compensation": result.compensation,
                 "notice_pay": result.notice_pay,
                 "total": result.total,
+                "article_40": result.case.article_40,
                 "basis": list(result.basis),
+                "warnings": list(result.warnings),
             }
         )
         return 0
     print(tr("情形：{0}").format(result.case.label))
     print(tr("工作年限：{0}").format(result.service.text))
+    for warning in result.warnings:
+        print(tr("注意：") + warning)
     if result.owed:
-        print(tr("补偿月数 N：{0}").format(_plain(result.months)))
+        if result.months_counted != result.months:
+            print(
+                tr("补偿月数 N：{0}（工作年限折算为 {1}；月工资超过当地月平均工资三倍，年限最多按十二年计）").format(
+                    _plain(result.months_counted), _plain(result.months)
+                )
+            )
+        else:
+            print(tr("补偿月数 N：{0}").format(_plain(result.months_counted)))
         if result.capped:
             print(
                 tr("封顶：月工资按 {0}（当地月平均工资的三倍），年限按 {1} 个月计").format(
@@ -230,7 +334,8 @@ def _compensation(args) -> int:
     else:
         print(tr("经济补偿：不支付"))
     if args.notice_pay:
-        print(tr("代通知金：{0}").format(_yuan(result.notice_pay)))
+        label = tr("代通知金") if result.case.article_40 else tr("另付一个月工资（约定）")
+        print(tr("{0}：{1}").format(label, _yuan(result.notice_pay)))
     print(tr("合计：{0}").format(_yuan(result.total)))
     print(tr("计算依据："))
     for line in result.basis:
@@ -268,12 +373,12 @@ def _annual_leave(args) -> int:
         return 0
     print(tr("法定年休假：每年 {0} 天").format(result.entitlement))
     print(
-        tr("折算：{0} ÷ 365 × {1} = {2} 天，已休 {3} 天").format(
-            result.days_passed, result.entitlement, result.prorated, _plain(result.taken)
+        tr("折算：{0} ÷ 365 × {1} = {2}，已休 {3} 天").format(
+            result.days_passed, result.entitlement, result.prorated_text, _plain(result.taken)
         )
     )
     print(tr("应休未休：{0} 天").format(result.untaken))
-    print(tr("日工资：{0}").format(_yuan(result.daily_wage)))
+    print(tr("日工资：{0} ÷ 21.75 = {1} 元").format(format_money(result.monthly_wage), result.daily_wage_text))
     print(tr("另付未休年休假工资（200%）：{0}").format(_yuan(result.total_pay)))
     print(tr("计算依据："))
     for line in result.basis:
@@ -284,32 +389,93 @@ def _annual_leave(args) -> int:
 # --- tax -------------------------------------------------------------------------------------------
 
 
+def _iit_months(args) -> tuple[list[Decimal], list[Decimal], list[Decimal], int, int]:
+    """(gross, insurance, special a month, first month, months) from the options, each list as long
+    as the months; one amount stands for every month."""
+    gross = _amounts(args.gross, "gross", tr("税前工资"))
+    insurance = _amounts(args.insurance, "insurance", tr("专项扣除"))
+    special = _amounts(args.special, "special", tr("专项附加扣除"))
+    first = _whole(args.first_month, "first_month", tr("起始月份"), 1, 12)
+    room = 13 - first
+    listed = {name: len(values) for name, values in (("gross", gross), ("insurance", insurance), ("special", special))}
+    counts = {count for count in listed.values() if count > 1}
+    if len(counts) > 1:
+        raise ValidationError(
+            {
+                "months": tr("按月列出的个数不一致：税前工资 {0} 个、专项扣除 {1} 个、专项附加扣除 {2} 个").format(
+                    listed["gross"], listed["insurance"], listed["special"]
+                )
+            }
+        )
+    if args.months is not None:
+        months = _whole(args.months, "months", tr("月数"), 1, room)
+        if counts and months not in counts:
+            raise ValidationError(
+                {"months": tr("按月列出了 {0} 个月的金额，与月数 {1} 不一致").format(counts.pop(), months)}
+            )
+    elif counts:
+        months = counts.pop()
+        if months > room:
+            raise ValidationError(
+                {
+                    "months": tr("按月列出了 {0} 个月的金额，从 {1} 月起到 12 月最多 {2} 个月").format(
+                        months, first, room
+                    )
+                }
+            )
+    else:
+        months = room
+
+    def spread(values: list[Decimal]) -> list[Decimal]:
+        return values * months if len(values) == 1 else values
+
+    return spread(gross), spread(insurance), spread(special), first, months
+
+
 def _iit(args) -> int:
     from hrdesk.core.payroll.rules.tax import cumulative_withholding
 
-    gross = _money(args.gross, "gross", tr("税前工资"))
-    insurance = _money(args.insurance, "insurance", tr("专项扣除"))
-    special = _money(args.special, "special", tr("专项附加扣除"))
-    first = _whole(args.first_month, "first_month", tr("起始月份"), 1, 12)
-    months = 13 - first if args.months is None else _whole(args.months, "months", tr("月数"), 1, 13 - first)
+    gross, insurance, special, first, months = _iit_months(args)
     annual, _, basic = default_tables()
-    rows = cumulative_withholding(gross, insurance, special, months, annual, basic, first_month=first)
+    low_income = default_low_income_annual() if args.low_income else None
+    rows = cumulative_withholding(
+        gross,
+        insurance,
+        special,
+        months,
+        annual,
+        basic,
+        first_month=first,
+        low_income_annual=low_income,
+        counted_from_january=args.no_earlier_income,
+    )
     total = sum((r.tax_this_month for r in rows), Decimal("0.00"))
     if args.json:
         common.print_json(
             {
+                "first_month": first,
                 "gross": gross,
                 "insurance": insurance,
                 "special": special,
                 "basic_deduction": basic,
+                "low_income": args.low_income,
+                "low_income_annual": low_income,
+                "no_earlier_income": args.no_earlier_income,
                 "months": [
                     {
                         "month": r.month,
+                        "gross": r.gross,
+                        "insurance": r.insurance,
+                        "special_additional": r.special_additional,
                         "cumulative_income": r.cumulative_income,
+                        "cumulative_basic": r.cumulative_basic,
+                        "cumulative_special": r.cumulative_special,
+                        "cumulative_additional": r.cumulative_additional,
                         "cumulative_deductions": r.cumulative_deductions,
                         "cumulative_taxable": r.cumulative_taxable,
                         "rate": r.rate,
                         "quick_deduction": r.quick_deduction,
+                        "cumulative_due": r.cumulative_due,
                         "cumulative_tax": r.cumulative_tax,
                         "tax_this_month": r.tax_this_month,
                         "net_this_month": r.net_this_month,
@@ -322,7 +488,22 @@ def _iit(args) -> int:
         return 0
     print(
         "\t".join(
-            [tr("月份"), tr("累计应纳税所得额"), tr("税率"), tr("累计应纳税额"), tr("本月预扣税额"), tr("本月税后")]
+            [
+                tr("月份"),
+                tr("本月收入"),
+                tr("本月专项扣除"),
+                tr("本月专项附加扣除"),
+                tr("累计收入"),
+                tr("累计减除费用"),
+                tr("累计专项扣除"),
+                tr("累计专项附加扣除"),
+                tr("累计应纳税所得额"),
+                tr("税率"),
+                tr("速算扣除数"),
+                tr("累计应预扣税额"),
+                tr("本月预扣税额"),
+                tr("本月税后"),
+            ]
         )
     )
     for r in rows:
@@ -330,15 +511,55 @@ def _iit(args) -> int:
             "\t".join(
                 [
                     tr("{0}月").format(r.month),
-                    format_money(r.cumulative_taxable),
+                    *(
+                        format_money(amount)
+                        for amount in (
+                            r.gross,
+                            r.insurance,
+                            r.special_additional,
+                            r.cumulative_income,
+                            r.cumulative_basic,
+                            r.cumulative_special,
+                            r.cumulative_additional,
+                            r.cumulative_taxable,
+                        )
+                    ),
                     f"{_plain(r.rate * 100)}%",
-                    format_money(r.cumulative_tax),
+                    format_money(r.quick_deduction),
+                    format_money(r.cumulative_due),
                     format_money(r.tax_this_month),
                     format_money(r.net_this_month),
                 ]
             )
         )
-    print(tr("预扣合计：{0}（每月减除费用 {1} 元）").format(_yuan(total), format_money(basic)))
+    print(tr("预扣合计：{0}").format(_yuan(total)))
+    print(tr("累计应纳税所得额 = 累计收入 − 累计减除费用 − 累计专项扣除 − 累计专项附加扣除（不小于0）"))
+    print(tr("累计应预扣税额 = 累计应纳税所得额 × 税率 − 速算扣除数"))
+    print(tr("本月预扣税额 = 累计应预扣税额 − 此前各月已预扣合计（为负时本月不预扣）"))
+    if low_income is not None:
+        print(
+            tr("上年工资薪金不超过6万元（国家税务总局公告2020年第19号）：累计减除费用自1月起按 {0} 元。").format(
+                format_money(low_income)
+            )
+        )
+    elif args.no_earlier_income and first > 1:
+        print(
+            tr(
+                "本年此前无工资薪金收入（国家税务总局公告2020年第13号）：{0}月的减除费用自1月起累计，"
+                "{1} × {0} = {2} 元，此后每月 {1} 元。"
+            ).format(first, format_money(basic), format_money(basic * first))
+        )
+    else:
+        print(tr("减除费用：自 {0} 月起每月 {1} 元。").format(first, format_money(basic)))
+    withheld = Decimal("0.00")
+    for r in rows:
+        if r.cumulative_due < withheld:
+            print(
+                tr("{0}月累计应预扣税额 {1} 小于此前已预扣 {2}，本月不预扣（年度中间不退税，汇算清缴时处理）。").format(
+                    r.month, format_money(r.cumulative_due), format_money(withheld)
+                )
+            )
+        withheld = r.cumulative_tax
     return 0
 
 
