@@ -269,7 +269,19 @@ def test_tax_calculator_known_cases(qtbot, company):
     # 12 × (20,000 − 3,500 − 5,000) = 138,000 taxable: 138,000 × 10% − 2,520 = 11,280
     assert dialog.total_tax == D("11280.00") and sum(taxes) == D("11280.00")
     assert dialog.total_net == D("186720.00")  # 12 × 16,500 − 11,280
-    assert dialog.wage_model.row(3).cells == ("4月", "46,000.00", "10%", "2,080.00", "1,045.00", "15,455.00")
+    # 4月: 累计减除费用 4 × 5,000; 46,000 × 10% − 2,520 = 2,080 due, less 3 × 345 withheld = 1,045
+    assert dialog.wage_model.row(3).cells == (
+        "4月",
+        "20,000.00",
+        "3,500.00",
+        "0.00",
+        "20,000.00",
+        "46,000.00",
+        "10%",
+        "2,080.00",
+        "1,045.00",
+        "15,455.00",
+    )
     assert "11,280.00" in dialog.wage_total.text() and "186,720.00" in dialog.wage_total.text()
     dialog.show()
     qtbot.wait(50)

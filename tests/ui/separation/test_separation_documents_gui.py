@@ -452,7 +452,7 @@ def test_compensation_calculator(qtbot, company):
     assert "三倍" in dialog.values["wage_base"].text()
     dialog.reason.setCurrentIndex(dialog.reason.findData(CompensationCase.RESIGNATION))
     assert dialog.result.compensation == 0 and "不支付" in dialog.values["months"].text()
-    assert dialog.reason.count() == 7
+    assert dialog.reason.count() == len(CompensationCase) == 10  # art. 40's three dismissals included
     dialog.reason.setCurrentIndex(dialog.reason.findData(CompensationCase.MUTUAL))
     dialog.notice_pay.setChecked(True)
     assert dialog.result.notice_pay == D("50000.00")

@@ -186,6 +186,12 @@ class CalculatorDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         box.addWidget(self.summary)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(ERROR_STYLE)
+        self.warnings.hide()
+        box.addWidget(self.warnings)
 
         self.basis = QTextBrowser()
         self.basis.setObjectName("basis")
@@ -265,12 +271,16 @@ class CalculatorDialog(QDialog):
             value.setText("—")
         self.summary.setText(message)
         self.summary.setStyleSheet(HINT_STYLE)
+        self.warnings.clear()
+        self.warnings.hide()
         self.basis.clear()
         return None
 
-    def _finish(self, result, summary: str, basis) -> None:
-        """The result shown: the summary sentence and the legal basis."""
+    def _finish(self, result, summary: str, basis, warnings=()) -> None:
+        """The result shown: the summary sentence, what could not be checked, and the legal basis."""
         self.result = result
         self.summary.setText(summary)
         self.summary.setStyleSheet(SUMMARY_STYLE)
+        self.warnings.setText("\n".join(_tr("注意：{0}").format(line) for line in warnings))
+        self.warnings.setVisible(bool(warnings))
         self.basis.setHtml(basis_html(basis))

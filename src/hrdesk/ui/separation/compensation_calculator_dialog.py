@@ -2,8 +2,10 @@
 line (hrdesk.core.separation.compensation does the work).
 
 The city fills in the local average monthly wage of the previous year from 薪资设置 (it can be
-changed by hand); above three times that average the wage and the years are capped. Nothing is
-stored. Invalid input is named next to its field and nothing is computed.
+changed by hand); above three times that average the wage and the years are capped, and without it
+the result says that the cap could not be checked. The art. 40 dismissals add 代通知金 (at the
+previous month's wage) when 30 days' written notice was not given. Nothing is stored. Invalid input
+is named next to its field and nothing is computed.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ from hrdesk.ui.separation.calculator import (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CompensationCalculatorDialog", text)
+
+
+# no N, so no extra month either (the core refuses it; the box is disabled)
+NO_EXTRA_MONTH = frozenset(
+    {
+        CompensationCase.RESIGNATION,
+        CompensationCase.MISCONDUCT,
+        CompensationCase.PROBATION_FAILED,
+        CompensationCase.UNLAWFUL,
+    }
+)
 
 
 class CompensationCalculatorDialog(CalculatorDialog):
@@ -76,17 +89,20 @@ class CompensationCalculatorDialog(CalculatorDialog):
         self.wage = line_edit("wage", _tr("例如 10000"), "" if average_wage is None else f"{average_wage:.2f}")
         self.city = QComboBox()
         self.city.setObjectName("city")
-        self.city.addItem(_tr("（不选，不封顶）"), None)
+        self.city.addItem(_tr("（不选）"), None)
         for name in cities:
             self.city.addItem(name, name)
-        self.local_average = line_edit("local_average", _tr("不填则不封顶"))
+        self.local_average = line_edit("local_average", _tr("不填则无法核对封顶"))
         self.local_hint = hint_label()
         self.notice_pay = QCheckBox(_tr("另付一个月工资作为代通知金"))
         self.notice_pay.setObjectName("notice_pay")
+        self.previous_wage = line_edit("previous_wage", _tr("不填按月平均工资"))
+        self.previous_wage.setEnabled(False)
         self.refused_renewal = QCheckBox(_tr("合同到期时员工拒绝以同等或更好条件续签"))
         self.refused_renewal.setObjectName("refused_renewal")
         self.errors = {
-            key: error_label(key) for key in ("hire_date", "last_day", "reason", "wage", "local_average", "notice_pay")
+            key: error_label(key)
+            for key in ("hire_date", "last_day", "reason", "wage", "local_average", "notice_pay", "previous_wage")
         }
 
         grid = self.build(
@@ -97,6 +113,12 @@ class CompensationCalculatorDialog(CalculatorDialog):
                 (_tr("前12个月平均工资"), self.wage, "wage", _tr("元/月，含奖金、津贴")),
                 (_tr("社保缴纳城市"), self.city, None, ""),
                 (_tr("当地上年职工月平均工资"), self.local_average, "local_average", self.local_hint),
+                (
+                    _tr("上一个月的工资"),
+                    self.previous_wage,
+                    "previous_wage",
+                    _tr("代通知金按上一个月的工资标准（实施条例第二十条）"),
+                ),
             ],
             [
                 ("service", _tr("工作年限")),
@@ -108,23 +130,25 @@ class CompensationCalculatorDialog(CalculatorDialog):
             ],
             "total",
             _tr(
-                "依据《劳动合同法》第四十六、四十七、八十七条及实施条例第二十七条计算，结果供参考；"
-                "2008年以前的工作年限、特殊地方规定请人工核对。"
+                "依据《劳动合同法》第四十、四十一、四十六、四十七、八十七条及实施条例第二十、二十七条计算，"
+                "结果供参考；2008年以前的工作年限、特殊地方规定请人工核对。"
             ),
-            (780, 720),
+            (800, 760),
         )
         first = grid.rowCount()
         grid.addWidget(self.notice_pay, first, 1, 1, 2)
         grid.addWidget(self.errors["notice_pay"], first + 1, 1, 1, 2)
         grid.addWidget(self.refused_renewal, first + 2, 1, 1, 2)
 
-        self.recompute_on_typing([(self.wage, "wage"), (self.local_average, "local_average")])
+        self.recompute_on_typing(
+            [(self.wage, "wage"), (self.local_average, "local_average"), (self.previous_wage, "previous_wage")]
+        )
         self.local_average.textEdited.connect(lambda *_: setattr(self, "_local_from_city", False))
         self.hire_date.dateChanged.connect(lambda *_: self.compute())
         self.last_day.dateChanged.connect(lambda *_: self._last_day_changed())
         self.reason.currentIndexChanged.connect(lambda *_: self._reason_changed())
         self.city.currentIndexChanged.connect(lambda *_: self._fill_local_average())
-        self.notice_pay.toggled.connect(lambda *_: self.compute())
+        self.notice_pay.toggled.connect(lambda *_: self._notice_toggled())
         self.refused_renewal.toggled.connect(lambda *_: self.compute())
         if city:
             index = self.city.findData(city)
@@ -135,14 +159,29 @@ class CompensationCalculatorDialog(CalculatorDialog):
     # --- inputs ---------------------------------------------------------------------------------
 
     def case(self) -> CompensationCase:
-        return self.reason.currentData()
+        # the combo hands back the plain string it stored, not the enum member
+        return CompensationCase(self.reason.currentData())
 
     def _reason_changed(self) -> None:
-        expiry = self.case() is CompensationCase.EXPIRY
+        case = self.case()
+        expiry = case is CompensationCase.EXPIRY
         self.refused_renewal.setEnabled(expiry)
         self.refused_renewal.setToolTip("" if expiry else _tr("仅适用于“合同到期不续签”"))
         if not expiry:
             self.refused_renewal.setChecked(False)
+        if case.article_40:
+            self.notice_pay.setText(_tr("未提前三十日书面通知：另付一个月工资作为代通知金（第四十条）"))
+        else:
+            self.notice_pay.setText(_tr("另付一个月工资（双方约定；法定代通知金仅适用于第四十条的解除）"))
+        with_n = case not in NO_EXTRA_MONTH
+        self.notice_pay.setEnabled(with_n)
+        self.notice_pay.setToolTip("" if with_n else _tr("“{0}”不支付代通知金").format(case.label))
+        if not with_n:
+            self.notice_pay.setChecked(False)
+        self.compute()
+
+    def _notice_toggled(self) -> None:
+        self.previous_wage.setEnabled(self.notice_pay.isChecked())
         self.compute()
 
     def _last_day_changed(self) -> None:
@@ -179,6 +218,8 @@ class CompensationCalculatorDialog(CalculatorDialog):
     def _compute(self) -> CompensationResult | None:
         wage_ok, wage = self.read_amount("wage", self.wage, True)
         local_ok, local = self.read_amount("local_average", self.local_average, False)
+        notice = self.notice_pay.isChecked() and self.notice_pay.isEnabled()
+        previous_ok, previous = self.read_amount("previous_wage", self.previous_wage, False) if notice else (True, None)
         if local == 0:
             self.errors["local_average"].setText(_tr("应大于0；不封顶请留空"))
             local_ok = False
@@ -186,7 +227,7 @@ class CompensationCalculatorDialog(CalculatorDialog):
         if last < hire:
             self.errors["last_day"].setText(_tr("不能早于入职日期"))
             return self._clear(_tr("请修正标红的输入。"))
-        if not (wage_ok and local_ok):
+        if not (wage_ok and local_ok and previous_ok):
             return self._clear(_tr("请修正标红的输入。"))
         if wage is None:
             return self._clear(_tr("填写前12个月平均工资后自动计算。"))
@@ -197,12 +238,18 @@ class CompensationCalculatorDialog(CalculatorDialog):
                 last,
                 wage,
                 local_average_monthly=local,
-                notice_pay=self.notice_pay.isChecked(),
+                notice_pay=notice,
+                previous_month_wage=previous,
                 refused_renewal=self.refused_renewal.isChecked(),
             )
         except ValidationError as exc:
             leftovers = self.show_field_errors(
-                exc.errors, {"monthly_wage": "wage", "local_average_monthly": "local_average"}
+                exc.errors,
+                {
+                    "monthly_wage": "wage",
+                    "local_average_monthly": "local_average",
+                    "previous_month_wage": "previous_wage",
+                },
             )
             return self._clear("；".join(leftovers) or _tr("请修正标红的输入。"))
         self._show(result)
@@ -232,7 +279,12 @@ class CompensationCalculatorDialog(CalculatorDialog):
         else:
             v["wage_base"].setText(money(r.wage_base))
         v["compensation"].setText(money(r.compensation))
-        v["notice"].setText(money(r.notice_pay) if r.notice_pay else _tr("无"))
+        if not r.notice_pay:
+            v["notice"].setText(_tr("无"))
+        elif r.case.article_40:
+            v["notice"].setText(money(r.notice_pay))
+        else:
+            v["notice"].setText(_tr("{0}（双方约定的额外一个月工资）").format(money(r.notice_pay)))
         v["total"].setText(_tr("{0} 元").format(money(r.total)))
         if r.owed:
             summary = _tr("{0}：{1} × {2}{3} = {4}").format(
@@ -244,4 +296,4 @@ class CompensationCalculatorDialog(CalculatorDialog):
             )
         else:
             summary = _tr("“{0}”依法不支付经济补偿。").format(r.case.label)
-        self._finish(r, summary, r.basis)
+        self._finish(r, summary, r.basis, r.warnings)

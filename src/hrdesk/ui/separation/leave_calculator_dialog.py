@@ -132,14 +132,14 @@ class LeaveCalculatorDialog(CalculatorDialog):
             _tr("每年 {0} 天（累计工作 {1} 年）").format(r.entitlement, number_text(r.working_years))
         )
         v["prorated"].setText(
-            _tr("{0} 天（当年已过 {1} 天 ÷ 365 × {2}）").format(number_text(r.prorated), r.days_passed, r.entitlement)
+            _tr("{0}（当年已过 {1} 天 ÷ 365 × {2}）").format(r.prorated_text, r.days_passed, r.entitlement)
         )
         v["untaken"].setText(_tr("{0} 天（已休 {1} 天，不足一天不计）").format(r.untaken, number_text(r.taken)))
-        v["daily"].setText(_tr("{0}（月工资 {1} ÷ 21.75）").format(money(r.daily_wage), money(r.monthly_wage)))
+        v["daily"].setText(_tr("{0}（月工资 {1} ÷ 21.75）").format(r.daily_wage_text, money(r.monthly_wage)))
         v["pay"].setText(_tr("{0} 元").format(money(r.statutory_pay)))
         if r.untaken:
-            summary = _tr("应另付 {0} 天未休年假工资：{1} × 200% × {0} = {2}").format(
-                r.untaken, money(r.daily_wage), money(r.statutory_pay)
+            summary = _tr("应另付 {0} 天未休年假工资：{1} = {2} 元").format(
+                r.untaken, r.pay_text(r.pay_rate, r.untaken), money(r.statutory_pay)
             )
         else:
             summary = _tr("没有应休未休的法定年休假，不需另付工资。")
