@@ -121,3 +121,53 @@ def test_read_only_data_folder_gives_message(qtbot, tmp_path, monkeypatch):
         assert Startup(DataDir(folder)).open_company() is None
     assert "无法写入" in messages[0]
     assert list(folder.iterdir()) == []
+
+
+def test_a_start_that_fails_the_same_way_twice_offers_the_restore(qtbot, company, monkeypatch):
+    """Issue 12: the second identical failed start offers the newest intact backup and opens it."""
+    from hrdesk.core.company import backups
+    from hrdesk.core.company import setup as company_setup
+    from hrdesk.core.kernel.errors import MigrationFailed
+    from hrdesk.core.kernel.persistence import backup_store
+    from hrdesk.ui.shell import app
+
+    backups.backup_as_system(company.db)
+    company.db.dispose()
+    real_open = company_setup.open_company
+    failures = iter([MigrationFailed("公司数据升级失败（测试）。", repeated=2)])
+
+    def failing_once(data_dir):
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_open(data_dir)
+
+    asked = []
+    monkeypatch.setattr(app.company, "open_company", failing_once)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    startup = Startup(company.data_dir)
+    opened = startup.open_company()
+    assert opened is not None and "要从最新的完好备份" in asked[0]
+    kinds = {b.kind for b in backup_store.list_backups(company.data_dir.backups_dir)}
+    assert "replaced" in kinds  # what the restore replaced was kept
+    opened.db.dispose()
+    startup.lock.release()
+
+
+def test_a_first_failed_start_only_explains(qtbot, company, monkeypatch):
+    from hrdesk.core.kernel.errors import MigrationFailed
+    from hrdesk.ui.shell import app
+
+    company.db.dispose()
+    messages = []
+
+    def failing(data_dir):
+        raise MigrationFailed("公司数据升级失败（测试）。", repeated=1)
+
+    monkeypatch.setattr(app.company, "open_company", failing)
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: (_ for _ in ()).throw(AssertionError("no offer yet")))
+    assert Startup(company.data_dir).open_company() is None
+    assert "升级失败" in messages[0]

@@ -18,6 +18,7 @@ administrators (``Permission.BACKUP_MANAGE``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -322,9 +323,11 @@ def restore_backup(
     *,
     key_hex: str | None = None,
     progress: Callable[[str], None] | None = None,
+    lock_held: bool = False,
 ) -> RestoreResult:
     """Replace the company in ``data_dir`` with the backup at ``path``, proven first (see the
-    module's docstring). The company must not be open in another window."""
+    module's docstring). The company must not be open in another window; ``lock_held`` says the
+    caller is the window that holds the company's instance lock and has closed its connections."""
     say = progress or (lambda _step: None)
     backup = _backup_at(path)
     manifest = backup.manifest
@@ -343,7 +346,7 @@ def restore_backup(
     if not verification.ok:
         raise StorageError(tr("备份未通过校验，未做任何改动：{0}").format("；".join(verification.problems)))
 
-    with InstanceLock(data_dir.lock_path):
+    with contextlib.nullcontext() if lock_held else InstanceLock(data_dir.lock_path):
         stamp = backup_store.utc_now()
         work_dir = DataDir(data_dir.root / f"{RESTORING_PREFIX}{stamp:%Y%m%d-%H%M%S-%f}")
         work_dir.root.mkdir(parents=True)

@@ -17,7 +17,7 @@ from hrdesk.core.accounts import users
 from hrdesk.core.company import details
 from hrdesk.core.company import setup as company
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.errors import HRDeskError, KeyUnavailable
+from hrdesk.core.kernel.errors import HRDeskError, KeyUnavailable, MigrationFailed
 from hrdesk.core.kernel.permissions import Actor
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
@@ -60,6 +60,10 @@ class Startup:
             return None
         try:
             db = self._setup_or_open()
+        except MigrationFailed as exc:
+            db = self._offer_restore(exc) if exc.repeated >= 2 else None
+            if db is None and exc.repeated < 2:
+                _critical(self.parent, title, str(exc))
         except HRDeskError as exc:
             _critical(self.parent, title, str(exc))
             db = None
@@ -68,6 +72,37 @@ class Startup:
             return None
         name = details.get_company(ServiceContext(db, Actor.system())).name
         return OpenedCompany(db, name)
+
+    def _offer_restore(self, exc: MigrationFailed) -> CompanyDatabase | None:
+        """The same start failed again: offer the newest intact backup, and open what it restores."""
+        from hrdesk.core.company import backups
+        from hrdesk.core.kernel.clock import local_text
+        from hrdesk.core.kernel.persistence import backup_store
+
+        title = QDialog.tr("无法打开公司数据")
+        newest = next(
+            (b for b in backup_store.list_backups(self.data_dir.backups_dir) if backup_store.is_intact(b)), None
+        )
+        if newest is None:
+            _critical(self.parent, title, str(exc) + QDialog.tr("没有找到完好的备份。"))
+            return None
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            str(exc)
+            + "\n\n"
+            + QDialog.tr("要从最新的完好备份（{0}，{1}）恢复吗？当前数据会另存为备份。").format(
+                local_text(newest.created), newest.kind_label
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            backups.restore_backup(self.data_dir, newest.path, lock_held=True)
+            return company.open_company(self.data_dir)
+        except HRDeskError as again:
+            _critical(self.parent, title, str(again))
+            return None
 
     def _setup_or_open(self) -> CompanyDatabase | None:
         if not self.data_dir.is_initialized():

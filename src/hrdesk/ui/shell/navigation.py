@@ -109,6 +109,12 @@ def _my_payslips(session, parent):
     return MyPayslipsPage(session, parent)
 
 
+def _backups(session, parent):
+    from hrdesk.ui.company.backup_page import BackupPage
+
+    return BackupPage(session, parent)
+
+
 def _documents(session, parent):
     from hrdesk.ui.documents.documents_page import DocumentsPage
 
@@ -137,6 +143,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("flow_settings", _tr("流程设置"), lambda a: a.can_all(Permission.FLOW_ADMIN), _flow_settings),
         PageSpec("audit", _tr("操作日志"), lambda a: a.can_all(Permission.AUDIT_VIEW), _audit),
         PageSpec("company", _tr("公司信息"), lambda a: a.can_all(Permission.COMPANY_MANAGE), _company),
+        PageSpec("backups", _tr("备份与恢复"), lambda a: a.can_all(Permission.BACKUP_MANAGE), _backups),
     ]
 
 
