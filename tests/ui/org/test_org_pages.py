@@ -12,7 +12,7 @@ from hrdesk.core.org import departments, positions
 from hrdesk.ui.common import messages
 from hrdesk.ui.company.company_page import CompanyPage
 from hrdesk.ui.org.department_dialog import DepartmentDialog
-from hrdesk.ui.org.departments_page import COL_HEAD, COL_NAME, COL_STATUS, DepartmentsPage
+from hrdesk.ui.org.departments_page import COL_COUNT, COL_HEAD, COL_NAME, COL_STATUS, COL_SUBTREE, DepartmentsPage
 from hrdesk.ui.org.position_dialog import PositionDialog
 from hrdesk.ui.org.positions_page import COL_STATUS as POS_STATUS
 from hrdesk.ui.org.positions_page import PositionsPage
@@ -115,7 +115,12 @@ def test_tree_shows_departments_with_kind_head_and_status(qtbot, company, sessio
     assert sales.parent().text(COL_NAME) == "总公司"
     assert sales.text(1) == "业务部门"
     assert sales.text(COL_HEAD) == "王经理"
-    assert sales.text(4) == "4"  # 王经理, 李四, 周七, 孙员工 (赵六 is in 华东销售部)
+    assert sales.text(COL_COUNT) == "4"  # 王经理, 李四, 周七, 孙员工 (赵六 is in 华东销售部)
+    assert sales.text(COL_SUBTREE) == "5"  # and 赵六, as the register's tree counts 销售部
+    assert "直属 4 人，含下级部门共 5 人" in sales.toolTip(COL_SUBTREE)
+    top = page.item_for(company.depts["总公司"])
+    # 周七 (销售部, working for 地铁项目部) is in two direct counts, once in 总公司's
+    assert (top.text(COL_COUNT), top.text(COL_SUBTREE)) == ("0", "8") and "只计一次" in top.toolTip(COL_SUBTREE)
     assert sales.text(COL_STATUS) == "启用"
     project = page.item_for(company.depts["地铁项目部"])
     assert project.text(1) == "项目部"

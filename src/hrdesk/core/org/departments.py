@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -13,7 +12,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org.occupancy import occupancy
 from hrdesk.core.org.tables import Department
-from hrdesk.core.org.tree import DepartmentKind, path_names, would_create_cycle
+from hrdesk.core.org.tree import DepartmentKind, head_counts, path_names, would_create_cycle
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,10 @@ class DepartmentInfo:
     head_name: str | None
     sort_order: int
     active: bool
-    employee_count: int  # active employees directly in this department (or 项目部)
+    employee_count: int  # active employees directly in this department (or 项目部): HeadCount.direct
     path: str  # "总公司 / 工程中心 / 一号项目部"
-    subtree_count: int = 0  # active employees in it or anywhere below, each person counted once
+    subtree_count: int = 0  # active employees in it or anywhere below, each person once: HeadCount.subtree
+    shared_count: int = 0  # of those, in a department below and a 项目部 below: HeadCount.shared
 
 
 def _dept_snapshot(d: Department) -> dict:
@@ -52,15 +52,9 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
         placements = occupancy().placements(session)
         heads = {d.head_employee_id for d in depts if d.head_employee_id}
         head_names = occupancy().names(session, heads) if heads else {}
-    counts: Counter = Counter()
-    project_counts: Counter = Counter()
-    for (dept_id, project_id), count in placements.items():
-        counts[dept_id] += count
-        if project_id is not None and project_id != dept_id:
-            project_counts[project_id] += count
     parent_of = {d.id: d.parent_id for d in depts}
     names = {d.id: d.name for d in depts}
-    subtree_counts = _subtree_counts(parent_of, placements)
+    counts = head_counts(parent_of, placements)
     by_parent: dict[int | None, list[Department]] = {}
     for d in depts:
         by_parent.setdefault(d.parent_id, []).append(d)
@@ -69,7 +63,7 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
     def walk(parent_id):
         for d in sorted(by_parent.get(parent_id, []), key=lambda d: (d.sort_order, d.name)):
             if include_inactive or d.active:
-                count = counts.get(d.id, 0) + (project_counts.get(d.id, 0) if d.kind == "project" else 0)
+                count = counts[d.id]
                 ordered.append(
                     DepartmentInfo(
                         d.id,
@@ -81,34 +75,16 @@ def list_departments(ctx: ServiceContext, include_inactive: bool = True) -> list
                         head_names.get(d.head_employee_id),
                         d.sort_order,
                         d.active,
-                        count,
+                        count.direct,
                         " / ".join(path_names(d.id, parent_of, names)),
-                        subtree_counts.get(d.id, 0),
+                        count.subtree,
+                        count.shared,
                     )
                 )
             walk(d.id)
 
     walk(None)
     return ordered
-
-
-def _subtree_counts(parent_of: dict[int, int | None], placements: Counter) -> dict[int, int]:
-    """People in each department's subtree, counting someone in 销售部 who works for a 项目部 once
-    at their common ancestors. ``placements`` counts (department, 项目部) pairs."""
-    ancestors: dict[int, set[int]] = {}
-
-    def up(dept_id: int | None) -> set[int]:
-        if dept_id is None or dept_id not in parent_of:
-            return set()
-        if dept_id not in ancestors:
-            ancestors[dept_id] = {dept_id} | up(parent_of[dept_id])
-        return ancestors[dept_id]
-
-    totals: Counter = Counter()
-    for (dept_id, project_id), count in placements.items():
-        for node in up(dept_id) | up(project_id):
-            totals[node] += count
-    return dict(totals)
 
 
 def _validate_department(

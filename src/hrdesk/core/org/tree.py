@@ -1,9 +1,11 @@
-"""The organisation tree: department kinds, subtrees and the rule that the tree has no cycles."""
+"""The organisation tree: department kinds, subtrees, head counts and the rule that the tree has no
+cycles."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from hrdesk.core.kernel.labels import LabeledEnum
 
@@ -61,3 +63,48 @@ def path_names(dept_id: int, parent_of: Mapping[int, int | None], names: Mapping
         path.append(names[current])
         current = parent_of.get(current)
     return list(reversed(path))
+
+
+@dataclass(frozen=True)
+class HeadCount:
+    """People in a department, as 组织架构 and the register's department tree show them.
+
+    ``direct``: whose department is this one, or whose 项目部 it is (a project member seconded from
+    another department counts in both). ``subtree``: whose department or 项目部 is this one or any
+    below it, each person once, which is who the register lists when the department is chosen.
+    The subtree is therefore the sum of the direct counts below it, less everyone whose department
+    and 项目部 both lie in it (``shared``, counted twice in that sum)."""
+
+    direct: int = 0
+    subtree: int = 0
+    shared: int = 0
+
+
+def head_counts(
+    parent_of: Mapping[int, int | None], placements: Mapping[tuple[int, int | None], int]
+) -> dict[int, HeadCount]:
+    """Head counts of every department in ``parent_of``; ``placements`` counts people by
+    (department, 项目部 or None)."""
+    ancestors: dict[int, frozenset[int]] = {}
+
+    def up(dept_id: int | None) -> frozenset[int]:
+        """The department and every department above it (cycles cannot occur, see above)."""
+        if dept_id is None or dept_id not in parent_of:
+            return frozenset()
+        if dept_id not in ancestors:
+            ancestors[dept_id] = frozenset({dept_id}) | up(parent_of[dept_id])
+        return ancestors[dept_id]
+
+    direct: Counter = Counter()
+    subtree: Counter = Counter()
+    shared: Counter = Counter()
+    for (dept_id, project_id), count in placements.items():
+        home, project = up(dept_id), up(project_id) if project_id != dept_id else frozenset()
+        direct[dept_id] += count
+        if project:
+            direct[project_id] += count
+        for node in home | project:
+            subtree[node] += count
+        for node in home & project:
+            shared[node] += count
+    return {d: HeadCount(direct[d], subtree[d], shared[d]) for d in parent_of}

@@ -1,4 +1,6 @@
-"""组织架构: the department tree with kind, code, head and head count; create, edit and delete."""
+"""组织架构: the department tree with kind, code, head and head counts (直属 and 含下级, as
+hrdesk.core.org.tree.head_counts counts them; 含下级 is the count the register's department tree
+shows); create, edit and delete."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 INACTIVE = QColor("#8a8f98")
 
-COL_NAME, COL_KIND, COL_CODE, COL_HEAD, COL_COUNT, COL_STATUS = range(6)
+COL_NAME, COL_KIND, COL_CODE, COL_HEAD, COL_COUNT, COL_SUBTREE, COL_STATUS = range(7)
 
 
 def _tr(text: str) -> str:
@@ -35,7 +37,28 @@ def _tr(text: str) -> str:
 
 
 def column_titles() -> list[str]:
-    return [_tr("部门名称"), _tr("类型"), _tr("编码"), _tr("负责人"), _tr("在职人数"), _tr("状态")]
+    return [_tr("部门名称"), _tr("类型"), _tr("编码"), _tr("负责人"), _tr("直属人数"), _tr("含下级人数"), _tr("状态")]
+
+
+def direct_tip() -> str:
+    return _tr("直接归属本部门的在职员工（项目部含挂靠的项目成员），不含下级部门")
+
+
+def subtree_tip() -> str:
+    return _tr(
+        "本部门及全部下级部门的在职员工，每人只计一次，与“员工档案”部门树中的人数相同。\n"
+        "员工属于一个部门又挂靠一个项目部时，两处都计入直属人数；两处都在本部门之下时，这里只计一次。"
+    )
+
+
+def count_tip(dept: DepartmentInfo) -> str:
+    """What the 含下级人数 of one department is made of."""
+    text = _tr("{0}：直属 {1} 人，含下级部门共 {2} 人").format(dept.name, dept.employee_count, dept.subtree_count)
+    if dept.shared_count:
+        text += _tr("\n其中 {0} 人的部门和挂靠的项目部都在本部门之下，在直属人数中计了两次，这里只计一次").format(
+            dept.shared_count
+        )
+    return text
 
 
 class DepartmentsPage(ListPage):
@@ -81,16 +104,17 @@ class DepartmentsPage(ListPage):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setTextAlignment(COL_COUNT, RIGHT)
+        self.tree.headerItem().setTextAlignment(COL_SUBTREE, RIGHT)
         self.tree.headerItem().setTextAlignment(COL_STATUS, CENTER)
-        self.tree.headerItem().setToolTip(
-            COL_COUNT, self.tr("直接归属本部门的在职员工（项目部含挂靠的项目成员），不含下级部门")
-        )
+        self.tree.headerItem().setToolTip(COL_COUNT, direct_tip())
+        self.tree.headerItem().setToolTip(COL_SUBTREE, subtree_tip())
         for column, width in (
             (COL_NAME, 300),
             (COL_KIND, 90),
             (COL_CODE, 110),
             (COL_HEAD, 110),
             (COL_COUNT, 80),
+            (COL_SUBTREE, 90),
             (COL_STATUS, 80),
         ):
             self.tree.setColumnWidth(column, width)
@@ -152,6 +176,7 @@ class DepartmentsPage(ListPage):
                 dept.code or "",
                 dept.head_name or "",
                 str(dept.employee_count),
+                str(dept.subtree_count),
                 self.tr("启用") if dept.active else self.tr("已停用"),
             ]
         )
@@ -161,7 +186,10 @@ class DepartmentsPage(ListPage):
             role = self.tr("项目负责人") if project else self.tr("负责人")
             item.setToolTip(COL_HEAD, self.tr("{0}：{1}").format(role, dept.head_name))
         item.setTextAlignment(COL_COUNT, RIGHT)
+        item.setTextAlignment(COL_SUBTREE, RIGHT)
         item.setTextAlignment(COL_STATUS, CENTER)
+        item.setToolTip(COL_COUNT, direct_tip())
+        item.setToolTip(COL_SUBTREE, count_tip(dept))
         item.setSizeHint(COL_NAME, QSize(0, ROW_HEIGHT))
         if not dept.active:
             brush = QBrush(INACTIVE)
