@@ -3,10 +3,14 @@
 Filtering and sorting happen on the Python list (see hrdesk.core.people.employee_table), not in a
 QSortFilterProxyModel, which costs seconds per keystroke at 100,000 rows (docs/stack.md). The full
 list is kept sorted; a filter keeps that order, so typing never re-sorts.
+
+Columns are as wide as their contents: ``longest_texts`` picks, in the worker that loads the
+register, each column's longest texts, and the page measures only those few.
 """
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from decimal import Decimal
 
@@ -30,6 +34,21 @@ def display_text(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def longest_texts(table: EmployeeTable, count: int = 12) -> list[list[str]]:
+    """Per column, the ``count`` longest display texts over every row (by characters). Cheap enough
+    for the worker at 100,000 rows (about 0.3 s), unlike measuring every cell on screen."""
+    result = []
+    for position in range(META, META + len(table.columns)):
+        distinct = {row[position] for row in table.rows}
+        distinct.discard(None)
+        if all(isinstance(value, str) for value in distinct):
+            longest = heapq.nlargest(count, distinct, key=len)
+        else:
+            longest = heapq.nlargest(count, distinct, key=lambda value: len(display_text(value)))
+        result.append([display_text(value) for value in longest])
+    return result
 
 
 class EmployeeTableModel(QAbstractTableModel):

@@ -1,4 +1,9 @@
-"""员工档案: the employee register with search-as-you-type, department tree and status filters."""
+"""员工档案: the employee register with search-as-you-type, department tree and status filters.
+
+At 1280×800 the department tree is as wide as the labels of its open branches and the columns as
+wide as their contents, so that the usual columns up to 手机 and beyond show whole without
+scrolling (issue 11).
+"""
 
 from __future__ import annotations
 
@@ -29,7 +34,12 @@ from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.runner import Reloader
 from hrdesk.ui.common.session import AppSession
 from hrdesk.ui.org.department_tree import DepartmentTree
-from hrdesk.ui.people.employee_table_model import EmployeeTableModel
+from hrdesk.ui.people.employee_table_model import EmployeeTableModel, longest_texts
+
+TREE_MIN_WIDTH, TREE_MAX_WIDTH = 160, 320
+CELL_PADDING = 16  # the cell's margins on both sides
+HEADER_PADDING = 30  # the header's margins and the sort arrow
+MAX_COLUMN_WIDTH = 260  # free text (a custom field's notes) beyond this is cut; the columns stay usable
 
 ACTIVE = {EmployeeStatus.PROBATION.value, EmployeeStatus.REGULAR.value, EmployeeStatus.LEAVING.value}
 
@@ -103,6 +113,7 @@ class EmployeesPage(QWidget):
 
         self.tree = DepartmentTree()
         self.tree.selection_changed.connect(lambda ids: self.model.set_filter(departments=ids) or self._update_count())
+        self.tree.itemExpanded.connect(lambda *_: self._size_tree(grow_only=True))  # its labels whole
 
         self.table = QTableView()
         self.table.setObjectName("employee_table")
@@ -114,11 +125,13 @@ class EmployeesPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_employee(self.model.employee_id(index.row())))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 1000])
+        splitter.setSizes([TREE_MIN_WIDTH, 1000])
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -140,46 +153,55 @@ class EmployeesPage(QWidget):
         started = time.perf_counter()
 
         def work():
-            result = employee_table.load(ctx), org.list_departments(ctx)
+            table = employee_table.load(ctx)
+            result = table, org.list_departments(ctx), longest_texts(table)
             return result, time.perf_counter() - started
 
         return work
 
     def _loaded(self, result) -> None:
-        (table, departments), self.last_load_seconds = result
-        self._apply(table, departments)
+        (table, departments, longest), self.last_load_seconds = result
+        self._apply(table, departments, longest)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.count_label.setText(self.tr("加载失败"))
         messages.show_error(self, exc)
 
-    def _apply(self, table: employee_table.EmployeeTable, departments) -> None:
+    def _apply(self, table: employee_table.EmployeeTable, departments, longest: list[list[str]]) -> None:
         selected = self._pending_select or self.current_employee_id()
         first_load = not self.model.columns
         self.model.set_table(table)
         self.tree.set_departments(departments)
         if first_load:
             self._apply_column_visibility()
-            self._size_columns()
+            self._size_columns(longest)
+            self._size_tree()
         self._update_count()
         if selected is not None:
             self.select_employee(selected)
         self._pending_select = None
         self.loaded.emit()
 
-    def _size_columns(self) -> None:
-        """Widths from the header text and typical content; measuring 100k rows would take seconds."""
-        widths = {"text": 110, "date": 100, "money": 110, "number": 90}
+    def _size_columns(self, longest: list[list[str]]) -> None:
+        """Each column as wide as its header (with the sort arrow) and its longest text, up to
+        MAX_COLUMN_WIDTH; ``longest`` holds each column's longest texts (measuring 100k rows here
+        would take seconds)."""
         metrics = self.table.fontMetrics()
         for i, column in enumerate(self.model.columns):
-            width = widths.get(column.kind, 110)
-            if column.key in ("id_number", "bank_account"):
-                width = metrics.horizontalAdvance("0" * 19) + 20
-            elif column.key in ("emp_no", "name", "gender", "status"):
-                width = 80 if column.key != "gender" else 56
-            elif column.key in ("department", "project_department"):
-                width = 150
-            self.table.setColumnWidth(i, max(width, metrics.horizontalAdvance(column.label) + 28))
+            texts = longest[i] if i < len(longest) else []
+            content = max((metrics.horizontalAdvance(text) for text in texts), default=0) + CELL_PADDING
+            header = metrics.horizontalAdvance(column.label) + HEADER_PADDING
+            self.table.setColumnWidth(i, min(max(content, header), MAX_COLUMN_WIDTH))
+
+    def _size_tree(self, grow_only: bool = False) -> None:
+        """The department tree as wide as the longest label of its open branches (within limits),
+        the table the rest; an opened branch only ever widens it."""
+        width = min(max(self.tree.content_width(), TREE_MIN_WIDTH), TREE_MAX_WIDTH)
+        sizes = self.splitter.sizes()
+        if grow_only and width <= sizes[0]:
+            return
+        total = sum(sizes)
+        self.splitter.setSizes([width, max(total - width, 1)])
 
     def _on_changes(self, changes) -> None:
         if self.session.signals.touches(changes, "employee", "department", "position", "custom_field"):
