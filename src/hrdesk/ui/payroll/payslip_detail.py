@@ -2,7 +2,8 @@
 (应发, 个人社保公积金, 个税, 单位, 实发), and the calculation's warnings in red.
 
 Shared by 工资核算 (HR and finance check a person's figures) and 我的工资条 (an employee's own).
-Rendered as rich text, so long explanations wrap and the text can be selected and copied.
+Rendered as rich text, so long explanations wrap and the text can be selected and copied. In 工资核算
+the panel opens beside the sheet when a person is chosen and has a close button (``closable``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from hrdesk.core.payroll.rules.calculation import Payslip
 from hrdesk.core.payroll.rules.items import PayCategory
@@ -151,9 +152,12 @@ def payslip_html(payslip: Payslip, title: str, subtitle: str = "") -> str:
 
 
 class PayslipDetail(QWidget):
-    """The detail panel: ``show_payslip`` or ``show_message`` (an empty state or a hint)."""
+    """The detail panel: ``show_payslip`` or ``show_message`` (an empty state or a hint). With
+    ``closable``, a bar on top names the panel and its ✕ emits ``close_requested``."""
 
-    def __init__(self, parent=None, placeholder: str | None = None):
+    close_requested = Signal()
+
+    def __init__(self, parent=None, placeholder: str | None = None, closable: bool = False):
         super().__init__(parent)
         self.setObjectName("payslip_detail")
         self.placeholder = placeholder or _tr("选择一名员工，查看每一项金额的计算过程")
@@ -162,6 +166,24 @@ class PayslipDetail(QWidget):
         self.view.setOpenLinks(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.close_button: QToolButton | None = None
+        if closable:
+            bar = QHBoxLayout()
+            bar.setContentsMargins(6, 0, 0, 0)
+            title = QLabel(_tr("计算过程"))
+            title.setStyleSheet(f"color: {MUTED}; font-weight: bold;")
+            self.close_button = QToolButton()
+            self.close_button.setObjectName("close_detail")
+            self.close_button.setText("✕")
+            self.close_button.setAutoRaise(True)
+            self.close_button.setToolTip(_tr("关闭计算过程（Esc），工资表占满宽度；再选一名员工时重新打开"))
+            self.close_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.close_button.clicked.connect(self.close_requested.emit)
+            bar.addWidget(title)
+            bar.addStretch(1)
+            bar.addWidget(self.close_button)
+            layout.addLayout(bar)
         layout.addWidget(self.view)
         self.payslip: Payslip | None = None
         self.show_message(self.placeholder)

@@ -3,7 +3,9 @@
 HR calculates (or recalculates) the month, finance approves it and confirms the payment, which
 locks the month. The page shows the run's status and who did what when, a clear warning when the
 inputs changed after the calculation, every employee's figures with department subtotals and a
-totals row pinned below the table, and for the selected person how each figure was reached.
+totals row pinned below the table, and for the selected person how each figure was reached. That
+panel stays closed (the sheet takes the whole width) until a person is chosen, and closes again with
+its ✕ or Esc (issue 11: at 1280×800 an empty panel left room for 7 of the 14 columns).
 
 All reading and every state change run in the background (hrdesk.core.payroll.runs); the services
 check permissions and states again, the buttons only follow them.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -42,6 +45,10 @@ from hrdesk.ui.payroll.run.payroll_sheet import PayrollSheet
 from hrdesk.ui.payroll.run.sheet_filters import SheetFilters
 from hrdesk.ui.payroll.run.status_banner import RunNotice, StaleBanner, StatusBanner, run_status_text
 from hrdesk.ui.payroll.run.texts import month_text, tr
+
+DETAIL_WIDTH = 420  # the detail panel when first opened
+DETAIL_MIN_WIDTH = 320  # narrower, the explanations wrap word by word; dragged below, it closes
+SHEET_MIN_WIDTH = 360  # the sheet beside an open panel: 工号, 姓名, 部门 and a figure or two
 
 
 class PayrollPage(QWidget):
@@ -137,16 +144,27 @@ class PayrollPage(QWidget):
         self.search, self.department_filter = self.filters.search, self.filters.department_filter
         self.count_label = self.filters.count_label
 
-        # --- sheet and detail ---
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_detail(current.row()))
-        self.detail = PayslipDetail()
-        self.detail.setMinimumWidth(320)
+        # --- sheet and detail (closed until a person is chosen) ---
+        self._keeping_selection = False  # a reload or filter selects the same person again
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._row_chosen(current.row()))
+        # a click on the current row after closing the panel opens it again (no row change then)
+        self.table.clicked.connect(lambda index: self.detail_open() or self._row_chosen(index.row()))
+        self.detail = PayslipDetail(closable=True)
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
+        self.detail.close_requested.connect(self.close_detail)
+        self.detail_width = DETAIL_WIDTH  # what the panel opens with; follows the user's dragging
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sheet)
         self.splitter.addWidget(self.detail)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)  # dragged below its minimum, the panel closes
         self.splitter.setStretchFactor(0, 1)  # a wider window widens the sheet, the detail keeps its width
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([1060, 420])
+        self.detail.hide()
+        self.splitter.splitterMoved.connect(lambda *_: self._detail_dragged())
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_detail)
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -225,9 +243,9 @@ class PayrollPage(QWidget):
         self.summary, self.header, self.payroll_rows = summary, header, rows
         self.filters.set_departments(department_paths(entries))
         self.model.set_entries(entries)
+        self.sheet.fit_columns()
         self._show_status()
-        if selected is None or not self.select_employee(selected):
-            self._show_detail(-1)
+        self._keep_selection(selected)
         self.loaded.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -290,20 +308,67 @@ class PayrollPage(QWidget):
     def _filter_changed(self) -> None:
         selected = self.current_employee_id()
         self.filters.apply()
-        if selected is None or not self.select_employee(selected):
+        self._keep_selection(selected)
+
+    def _keep_selection(self, employee_id: int | None) -> None:
+        """The same person selected again after a reload or a filter, the panel left open or closed
+        as it was; no one (they are gone or were not chosen) closes it."""
+        self._keeping_selection = True
+        try:
+            found = employee_id is not None and self.select_employee(employee_id)
+        finally:
+            self._keeping_selection = False
+        if not found:
             self._show_detail(-1)
 
     def current_employee_id(self) -> int | None:
         return self.sheet.current_employee_id()
 
     def select_employee(self, employee_id: int) -> bool:
-        row = self.sheet.select_row_of(employee_id)
+        """Choose the person (the detail panel opens); False when they are not in the sheet."""
+        before = self.table.currentIndex().row()
+        row = self.sheet.select_row_of(employee_id)  # a new current row is shown through the signal
         if row < 0:
             return False
-        self._show_detail(row)
+        if row == before:
+            self._row_chosen(row)
         return True
 
-    def _show_detail(self, row: int) -> None:
+    def _row_chosen(self, row: int) -> None:
+        self._show_detail(row, open_panel=not self._keeping_selection)
+
+    # --- the detail panel ---------------------------------------------------------------------
+
+    def detail_open(self) -> bool:
+        return not self.detail.isHidden() and self.splitter.sizes()[1] > 0
+
+    def open_detail(self) -> None:
+        if self.detail_open():
+            return
+        total = sum(self.splitter.sizes())
+        width = min(self.detail_width, max(total - SHEET_MIN_WIDTH, DETAIL_MIN_WIDTH))
+        self.detail.show()
+        self.splitter.setSizes([max(total - width, 1), width])
+
+    def close_detail(self) -> None:
+        """The sheet takes the whole width; choosing a person opens the panel again."""
+        if self.detail.isHidden():
+            return
+        width = self.splitter.sizes()[1]
+        if width > 0:
+            self.detail_width = width
+        self.detail.hide()
+
+    def _detail_dragged(self) -> None:
+        width = self.splitter.sizes()[1]
+        if width > 0:
+            self.detail_width = width
+        else:
+            self.detail.hide()  # dragged shut: closed like with its ✕
+
+    def _show_detail(self, row: int, open_panel: bool = False) -> None:
+        """What the panel shows for a row: a person's payslip (opening the panel if asked), a hint
+        for a subtotal row, and with no row chosen it closes."""
         employee_id = self.model.employee_id(row) if row >= 0 else None
         found = self.payroll_rows.get(employee_id) if employee_id is not None else None
         if found is None:
@@ -311,6 +376,8 @@ class PayrollPage(QWidget):
                 self.detail.show_message(tr("本月还没有计算结果"))
             else:
                 self.detail.show_message(tr("选择一名员工，查看每一项金额的计算过程"))
+            if row < 0:
+                self.close_detail()
             return
         subtitle = " · ".join(
             part
@@ -324,6 +391,8 @@ class PayrollPage(QWidget):
         self.detail.show_payslip(
             found.payslip, f"{found.emp_no} {found.name} · {month_text(self.shown_month)}", subtitle
         )
+        if open_panel:
+            self.open_detail()
 
     # --- actions ------------------------------------------------------------------------------
 
