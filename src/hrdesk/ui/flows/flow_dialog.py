@@ -7,6 +7,10 @@ created for ``detail.my_actions`` only, so a user whose turn it is not sees none
 
 Presentation helpers shared with the 待办 and 流程 pages live in hrdesk.ui.flows.flow_texts and
 hrdesk.ui.common.rows_model.
+
+审批步骤 and 申请内容 get the height their contents need (``fit_top``), up to half the dialog, so a
+separation's five steps and its proposal read without scrolling; the tabs below take the rest. Once
+the user drags the divider, their choice is kept (issue 11: both were squeezed to three lines).
 """
 
 from __future__ import annotations
@@ -125,9 +129,11 @@ class FlowDialog(QDialog):
         f.close_button.clicked.connect(self.reject)
         f.refresh_button.clicked.connect(self.reload)
         f.action_layout.addStretch(1)
-        f.splitter.setStretchFactor(0, 2)
-        f.splitter.setStretchFactor(1, 3)
+        f.splitter.setStretchFactor(0, 0)  # a taller dialog gives the tabs the room, the top keeps its fit
+        f.splitter.setStretchFactor(1, 1)
         f.splitter.setSizes([230, 290])
+        self._top_dragged = False
+        f.splitter.splitterMoved.connect(self._divider_dragged)
         session.signals.changed.connect(self._on_changes)
         self.separation = SeparationSection(self)  # 离职结算 tab and 离职证明预览 (hrdesk.ui.separation)
         self._show(self.detail)
@@ -167,6 +173,51 @@ class FlowDialog(QDialog):
         self._show_checklist(detail)
         self._show_actions(detail)
         self.separation.show_for(detail)
+        self.fit_top()
+
+    # --- 审批步骤 and 申请内容: the height they need -------------------------------------------
+
+    def top_needed_height(self) -> int:
+        """The height at which every step and the whole proposal show without scrolling, at the
+        proposal's current width."""
+        f = self.form
+        steps = f.steps_list
+        rows = sum(steps.sizeHintForRow(i) + 2 * steps.spacing() for i in range(steps.count()))
+        steps_content = rows + steps.spacing() + 2 * steps.frameWidth()
+        document = f.proposal.document()
+        document.setTextWidth(f.proposal.viewport().width())
+        proposal_content = int(document.size().height()) + 2 * f.proposal.frameWidth() + 2
+
+        def group_height(group, content_widget, content_height: int) -> int:
+            chrome = group.sizeHint().height() - content_widget.sizeHint().height()
+            return chrome + content_height
+
+        return max(
+            group_height(f.steps_group, steps, steps_content),
+            group_height(f.proposal_group, f.proposal, proposal_content),
+        )
+
+    def fit_top(self) -> None:
+        """Give the top part what it needs (at most half the splitter) unless the user has chosen."""
+        if self._top_dragged:
+            return
+        splitter = self.form.splitter
+        total = sum(splitter.sizes())
+        if total <= 0:
+            return
+        top = min(self.top_needed_height(), total // 2)
+        splitter.setSizes([top, total - top])
+
+    def _divider_dragged(self, *_):
+        self._top_dragged = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self.fit_top()  # a new width wraps the proposal differently
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        self.fit_top()
 
     def _info_html(self, d: FlowDetail) -> str:
         s = d.summary

@@ -1,7 +1,9 @@
 """The lines of the 离职结算 statement: 项目, 计算依据 and 金额, with 实发合计 as the last line.
 
-The 计算依据 column says how each amount was reached; it wraps to three lines (the tooltip has all
-of it) so that a long explanation does not push the amounts out of sight.
+The 计算依据 column says how each amount was reached. It wraps to as many lines as the text needs,
+never cut with "…" (issue 11: the 经济补偿金 working, the heart of the statement, was cut at three
+lines), and the table is as tall as its rows: the settlement panel around it scrolls as a whole,
+so there is one scroll bar, not a table scrolling inside a scrolling panel.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from hrdesk.ui.common.wrapped_text_delegate import WrappedTextDelegate
 from hrdesk.ui.separation.texts import signed_money, tr
 
 NET_BACKGROUND = QColor("#e6f4ea")
-BASIS_LINES = 3  # the 计算依据 column wraps to at most this many lines; the tooltip has all of it
+BASIS_LINES = 1000  # the 计算依据 column wraps to as many lines as it needs (never "…")
 
 
 class StatementLinesView(QTableView):
@@ -43,8 +45,24 @@ class StatementLinesView(QTableView):
         metrics = self.fontMetrics()
         self.setColumnWidth(0, metrics.horizontalAdvance("个人所得税（经济补偿金）") + 20)
         self.setColumnWidth(2, metrics.horizontalAdvance("−999,999.99") + 28)
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: self.fit_rows())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(160)
+
+    def content_height(self) -> int:
+        """Every row, the header and the frame: the height at which nothing scrolls."""
+        rows = sum(self.rowHeight(r) for r in range(self.lines_model.rowCount()))
+        return rows + self.horizontalHeader().height() + 2 * self.frameWidth()
+
+    def fit_rows(self) -> None:
+        """Rows as tall as their wrapped 计算依据 at the current width, and the table as tall as they."""
+        self.resizeRowsToContents()
+        self.setFixedHeight(max(self.content_height(), 160))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_rows()  # the stretched 计算依据 column is narrower or wider: rewrap
 
     def show_lines(self, st: Statement) -> None:
         model = self.lines_model
@@ -68,4 +86,4 @@ class StatementLinesView(QTableView):
                 basis.setText(tr("应发合计减去各项扣款"))
                 basis.setToolTip("")
             model.appendRow([item, basis, amount])
-        self.resizeRowsToContents()
+        self.fit_rows()
