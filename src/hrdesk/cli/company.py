@@ -4,6 +4,7 @@ it with the recovery key:
     hrdesk --data-dir D init --company 示例科技有限公司 --admin admin
     hrdesk --data-dir D demo --employees 2000
     hrdesk --data-dir D key recover
+    hrdesk --data-dir D key rotate --yes
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def register(sub) -> None:
     pr = ksub.add_parser("recover", help=tr("用恢复密钥打开公司数据，并把密钥存回系统凭据存储"))
     pr.add_argument("--recovery-key", help=tr("恢复密钥（不填则提示输入）"))
     pr.set_defaults(handler=_cmd_key_recover)
+    pk = ksub.add_parser("rotate", help=tr("更换数据库密钥（公司数据须未在其他窗口打开），新的恢复密钥只显示一次"))
+    pk.add_argument("--yes", action="store_true", help=tr("确认更换；之前的恢复密钥将不能打开新的公司数据文件"))
+    pk.set_defaults(handler=_cmd_key_rotate)
 
 
 def _cmd_init(args) -> int:
@@ -82,4 +86,24 @@ def _cmd_key_recover(args) -> int:
         print(tr("恢复密钥正确，数据库密钥已存回系统凭据存储。"))
     else:
         print(tr("恢复密钥正确，但本机没有可用的系统凭据存储。请把恢复密钥设为环境变量 HRDESK_DB_KEY 后使用。"))
+    return 0
+
+
+def _cmd_key_rotate(args) -> int:
+    from hrdesk.core.company import key_rotation
+
+    if not args.yes:
+        raise ValidationError(
+            {"yes": tr("更换密钥后，旧的恢复密钥不能再打开公司数据文件（旧备份仍可恢复）。确认后加上 --yes 再运行。")}
+        )
+    result = key_rotation.rotate_key(common.data_dir(args))
+    print(tr("已更换数据库密钥（{0}）。新的恢复密钥（请打印或抄写后妥善保管，只显示这一次）：").format(result.key_id))
+    print(result.recovery_key)
+    if not result.key_in_keyring:
+        print(
+            tr("密钥未存入系统凭据存储：请把环境变量 {0} 改为上面的新恢复密钥，否则下次无法打开。").format(
+                "HRDESK_DB_KEY"
+            ),
+            file=sys.stderr,
+        )
     return 0

@@ -63,6 +63,7 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
                 "custom_fields",
                 "flow_settings",
                 "company",
+                "backups",
             ],
         ),
         (

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from hrdesk.core.company import key_rotation
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.clock import local_date
 from hrdesk.core.kernel.context import ServiceContext
@@ -172,6 +173,7 @@ def _backup(db: CompanyDatabase, actor: Actor, kind: str, now: datetime) -> Back
         except StorageError as exc:
             problem = exc.message
     removed = backup_store.prune(data_dir.backups_dir, now)
+    key_rotation.forget_unused_keys(data_dir)
     manifest = backup.manifest
     assert manifest is not None
     _audit_with_retry(

@@ -28,7 +28,14 @@ from hrdesk.core.kernel.persistence.snapshots import FileCheck, Manifest
 from hrdesk.version import __version__
 
 DAILY, MANUAL, BEFORE_MIGRATION, REPLACED = "daily", "manual", "before-migration", "replaced"
-KIND_LABELS = {DAILY: "每日自动", MANUAL: "手动", BEFORE_MIGRATION: "升级前", REPLACED: "恢复前的公司数据"}
+BEFORE_KEY_CHANGE = "before-key-change"
+KIND_LABELS = {
+    DAILY: "每日自动",
+    MANUAL: "手动",
+    BEFORE_MIGRATION: "升级前",
+    REPLACED: "恢复前的公司数据",
+    BEFORE_KEY_CHANGE: "更换密钥前",
+}
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS, KEEP_BEFORE_MIGRATION = 7, 4, 12, 3
 _NAME = re.compile(r"^hrdesk-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.db$")
 FAILURES_FILE = "startup-failures.json"

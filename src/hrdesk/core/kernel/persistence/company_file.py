@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from hrdesk.core.kernel.errors import MigrationFailed, NotInitialized, StorageError, WrongKey
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.persistence import backup_store, snapshots
+from hrdesk.core.kernel.persistence import backup_store, keys, snapshots
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
 from hrdesk.core.kernel.persistence.snapshots import APPLICATION_ID, SQLITE_PLAIN_HEADER
@@ -133,13 +134,81 @@ def _migrate_reporting_repeats(data_dir: DataDir, key_hex: str, current: str | N
 
 
 def migrate_safely(data_dir: DataDir, key_hex: str, current: str | None, head: str) -> None:
-    """Bring the company file to ``head`` without ever leaving it half-migrated.
+    """Bring the company file to ``head`` without ever leaving it half-migrated: a copy is migrated
+    and must open at ``head`` before it replaces the file (see :func:`_replace_with_checked_copy`)."""
+    path = data_dir.db_path
 
-    A verified backup is written first. Then a copy is migrated and verified (it opens at ``head``,
-    every page and the structure check out, the audit chain holds), and only then swapped in with
-    one atomic rename. A kill at any point leaves the original file as it was (and the copy, which
-    the next start removes). While the copy is made and migrated, the original is held in a
-    write transaction, so no other process can write to it meanwhile and be lost by the swap.
+    def build(work: Path) -> None:
+        snapshots.online_copy(path, key_hex, work)
+        migrated = sqlcipher_engine(work, key_hex)
+        try:
+            _upgrade(migrated)
+            with migrated.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        finally:
+            migrated.dispose()
+
+    def accept(check: snapshots.FileCheck) -> None:
+        if check.schema_revision != head:
+            raise StorageError(tr("升级后的副本版本为 {0}，应为 {1}").format(check.schema_revision, head))
+
+    _replace_with_checked_copy(data_dir, key_hex, key_hex, build, accept, backup_store.BEFORE_MIGRATION, tr("升级"))
+
+
+def rekey_safely(data_dir: DataDir, old_key: str, new_key: str) -> None:
+    """Encrypt the company file with ``new_key``: the file is exported into a copy under the new
+    key (``sqlcipher_export``), which must open with it and hold the same rows and audit chain
+    before it replaces the file. A backup under the old key is written first."""
+    path = data_dir.db_path
+    before = snapshots.check_file(path, old_key)
+    if not before.ok:
+        raise StorageError(tr("公司数据文件未通过检查，未更换密钥：{0}").format("；".join(before.problems)))
+
+    def build(work: Path) -> None:
+        source = sqlcipher_engine(path, old_key)
+        try:
+            with source.connect() as conn:
+                user_version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+                conn.exec_driver_sql(
+                    f"ATTACH DATABASE ? AS rekeyed KEY \"x'{keys.parse_hex_key(new_key)}'\"", (str(work),)
+                )
+                conn.exec_driver_sql("SELECT sqlcipher_export('rekeyed')")
+                conn.exec_driver_sql(f"PRAGMA rekeyed.user_version = {int(user_version or 0)}")
+                conn.exec_driver_sql(f"PRAGMA rekeyed.application_id = {APPLICATION_ID}")
+                conn.exec_driver_sql("DETACH DATABASE rekeyed")
+        finally:
+            source.dispose()
+        rekeyed = sqlcipher_engine(work, new_key)
+        try:
+            with rekeyed.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        finally:
+            rekeyed.dispose()
+
+    def accept(check: snapshots.FileCheck) -> None:
+        if check.row_counts != before.row_counts or check.chain_head != before.chain_head:
+            raise StorageError(tr("用新密钥导出的副本与原文件内容不一致"))
+
+    kind = backup_store.BEFORE_KEY_CHANGE
+    _replace_with_checked_copy(data_dir, old_key, new_key, build, accept, kind, tr("更换密钥"))
+
+
+def _replace_with_checked_copy(
+    data_dir: DataDir,
+    key_hex: str,
+    result_key: str,
+    build: Callable[[Path], None],
+    accept: Callable[[snapshots.FileCheck], None],
+    backup_kind: str,
+    what: str,
+) -> None:
+    """Replace the company file with a transformed copy, never leaving it half-done.
+
+    A verified backup is written first. Then ``build`` writes the copy and it is checked (it opens
+    with ``result_key``, every page and the structure check out, and ``accept`` agrees), and only
+    then swapped in with one atomic rename. A kill at any point leaves the original file as it was
+    (and the copy, which the next start removes). Meanwhile the original is held in a write
+    transaction, so no other process can write to it and be lost by the swap.
     """
     data_dir.ensure_writable()
     remove_leftovers(data_dir)
@@ -154,21 +223,13 @@ def migrate_safely(data_dir: DataDir, key_hex: str, current: str | None, head: s
     try:
         holder.exec_driver_sql("BEGIN IMMEDIATE")  # no other writer meanwhile; readers go on
         backup_store.write_backup(
-            path, key_hex, data_dir.backups_dir, database_id=database_id, kind=backup_store.BEFORE_MIGRATION, now=now
+            path, key_hex, data_dir.backups_dir, database_id=database_id, kind=backup_kind, now=now
         )
-        snapshots.online_copy(path, key_hex, work)
-        migrated = sqlcipher_engine(work, key_hex)
-        try:
-            _upgrade(migrated)
-            with migrated.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-        finally:
-            migrated.dispose()
-        check = snapshots.check_file(work, key_hex)
+        build(work)
+        check = snapshots.check_file(work, result_key)
         if not check.ok:
-            raise StorageError(tr("升级后的副本未通过校验：{0}").format("；".join(check.problems)))
-        if check.schema_revision != head:
-            raise StorageError(tr("升级后的副本版本为 {0}，应为 {1}").format(check.schema_revision, head))
+            raise StorageError(tr("{0}后的副本未通过校验：{1}").format(what, "；".join(check.problems)))
+        accept(check)
         holder.exec_driver_sql("ROLLBACK")
         holder.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except BaseException:
@@ -181,7 +242,7 @@ def migrate_safely(data_dir: DataDir, key_hex: str, current: str | None, head: s
     wal = Path(str(path) + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         _remove_file_set(work)
-        raise StorageError(tr("公司数据文件正被其他程序使用，无法升级。请关闭其他 HRDesk 窗口后重试。"))
+        raise StorageError(tr("公司数据文件正被其他程序使用，无法{0}。请关闭其他 HRDesk 窗口后重试。").format(what))
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     os.replace(work, path)

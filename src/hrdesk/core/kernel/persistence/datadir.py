@@ -64,11 +64,24 @@ class DataDir:
         except (ValueError, KeyError, TypeError):
             raise StorageError(tr("{0} 已损坏，无法读取数据库标识。").format(self.meta_path)) from None
 
-    def write_meta(self, database_id: str) -> None:
-        data = {"format": META_FORMAT, "database_id": database_id}
+    def write_meta(self, database_id: str, retired_key_ids: list[str] | None = None) -> None:
+        data: dict = {"format": META_FORMAT, "database_id": database_id}
+        if retired_key_ids:
+            data["retired_key_ids"] = sorted(set(retired_key_ids))
         tmp = self.meta_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
         os.replace(tmp, self.meta_path)
+
+    def retired_key_ids(self) -> list[str]:
+        """The public ids of keys replaced by ``key rotate`` that are still kept for older backups."""
+        try:
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+            return [str(k) for k in meta.get("retired_key_ids", [])]
+        except (OSError, ValueError, AttributeError, TypeError):
+            return []
+
+    def set_retired_key_ids(self, key_ids: list[str]) -> None:
+        self.write_meta(self.database_id(), key_ids)
 
     def ensure_writable(self) -> None:
         """Create the folder if needed and prove we can write in it; StorageError otherwise."""
