@@ -389,10 +389,14 @@ def calculate(emp: EmployeeMonth, rules: MonthRules) -> Payslip:
             "cum_special",
             tr("累计专项扣除"),
             ytd.special,
-            tr("本月个人社保公积金 {0}").format(_money(employee_insurance)),
+            tr("上月累计 {0} + 本月个人社保公积金 {1}").format(_money(prior.special), _money(employee_insurance)),
         ),
         Line(
-            "tax", "cum_additional", tr("累计专项附加扣除"), ytd.additional, tr("本月 {0}").format(_money(additional))
+            "tax",
+            "cum_additional",
+            tr("累计专项附加扣除"),
+            ytd.additional,
+            tr("上月累计 {0} + 本月 {1}").format(_money(prior.additional), _money(additional)),
         ),
         Line(
             "tax",
