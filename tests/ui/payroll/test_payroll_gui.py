@@ -124,9 +124,10 @@ def test_calculate_check_the_figures_approve_and_pay(qtbot, company, sessions, m
     assert page.status_badge.text() == "已计算" and "刘人事" in page.status_text.text()
     assert not page.stale_banner.isVisibleTo(page)
 
-    # 9 people, one subtotal per department (人事部, 地铁项目部, 财务部, 销售部, 销售部/华东销售部)
+    # 9 people in the tree's order: 人事部, 地铁项目部, 财务部, 销售部's own four (本部), 销售部/华东销售部,
+    # then 销售部's roll-up over both (the order and the sums: test_payroll_run_order.py)
     assert page.model.shown_count() == 9 == summary.employee_count
-    assert len(page.model.subtotal_rows()) == 5 and page.model.rowCount() == 9 + 5
+    assert len(page.model.subtotal_rows()) == 6 and page.model.rowCount() == 9 + 6
     subtotal = page.model.entry(page.model.subtotal_rows()[2])
     assert subtotal.cells[0] == "财务部 小计（2人）"
     assert page.table.columnSpan(page.model.subtotal_rows()[0], 0) == 3
@@ -156,7 +157,7 @@ def test_calculate_check_the_figures_approve_and_pay(qtbot, company, sessions, m
     assert nets == sorted(nets, reverse=True)
     assert page.totals_model.cells()[0] == "合计（9人）"
     page.table.sortByColumn(DEPARTMENT, Qt.SortOrder.AscendingOrder)
-    assert len(page.model.subtotal_rows()) == 5
+    assert len(page.model.subtotal_rows()) == 6
 
     # search and the department filter (with its sub-departments)
     page.search.setText("李四")

@@ -23,8 +23,10 @@ from hrdesk.core.kernel.masking import mask_bank_account, mask_id_number
 from hrdesk.core.kernel.months import shift_month
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import Company
+from hrdesk.core.org import ordering
+from hrdesk.core.org.ordering import DepartmentLevel
 from hrdesk.core.org.tables import Department
-from hrdesk.core.org.tree import DepartmentKind, path_names
+from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.payroll import defaults, policies
 from hrdesk.core.payroll.gather import Gathered, gather
 from hrdesk.core.payroll.rules import codec
@@ -356,16 +358,17 @@ def _header(session: Session, run: PayrollRun, stale: bool) -> RunHeader:
     )
 
 
-def _department_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
-    depts = session.execute(select(Department.id, Department.name, Department.parent_id, Department.kind)).all()
-    parent_of = {d.id: d.parent_id for d in depts}
-    names = {d.id: d.name for d in depts}
-    paths = {d.id: "/".join(path_names(d.id, parent_of, names)[1:] or [d.name]) for d in depts}
-    return paths, {d.id: d.kind for d in depts}
+def _department_names(session: Session) -> tuple[dict[int, tuple[DepartmentLevel, ...]], dict[int, str]]:
+    """Each department's chain from the root (its path "销售部/华东销售部" leaves the root out) and kind."""
+    depts = session.execute(
+        select(Department.id, Department.name, Department.parent_id, Department.sort_order, Department.kind)
+    ).all()
+    return ordering.chains((d.id, d.name, d.parent_id, d.sort_order or 0) for d in depts), {d.id: d.kind for d in depts}
 
 
 def rows(ctx: ServiceContext, month: date, employee_ids: list[int] | None = None) -> list[PayrollRow]:
-    """Every employee's line of the month's run (HR and finance), sorted by department path and 工号."""
+    """Every employee's line of the month's run (HR and finance) in the organisation tree's order
+    (siblings by sort order then name, a department's own people before its sub-departments), then 工号."""
     ctx.require_all(Permission.PAYROLL_VIEW)
     month = month.replace(day=1)
     with ctx.read() as session:
@@ -374,7 +377,7 @@ def rows(ctx: ServiceContext, month: date, employee_ids: list[int] | None = None
 
 
 def _rows(ctx: ServiceContext, session: Session, run: PayrollRun, employee_ids=None) -> list[PayrollRow]:
-    paths, kinds = _department_names(session)
+    chains, kinds = _department_names(session)
     sensitive = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
     query = (
         select(
@@ -413,9 +416,9 @@ def _rows(ctx: ServiceContext, session: Session, run: PayrollRun, employee_ids=N
                 r.emp_no,
                 r.name,
                 r.department_id,
-                paths.get(r.department_id, ""),
+                _path(chains, r.department_id),
                 r.project_department_id,
-                paths.get(r.project_department_id, "") if r.project_department_id else "",
+                _path(chains, r.project_department_id),
                 kinds.get(r.department_id, DepartmentKind.BUSINESS.value),
                 r.id_number if sensitive else mask_id_number(r.id_number) or "",
                 (r.bank_account or "") if sensitive else mask_bank_account(r.bank_account) or "",
@@ -423,10 +426,17 @@ def _rows(ctx: ServiceContext, session: Session, run: PayrollRun, employee_ids=N
                 r.social_security_city or "",
                 change,
                 codec.loads(r.detail),
+                chains.get(r.department_id, ()),
             )
         )
-    result.sort(key=lambda row: (row.department, row.emp_no))
+    # the organisation tree's order (a department's own people, then its sub-departments), then 工号
+    result.sort(key=lambda row: (ordering.person_key(row.department_chain), row.emp_no))
     return result
+
+
+def _path(chains: dict[int, tuple[DepartmentLevel, ...]], dept_id: int | None) -> str:
+    chain = chains.get(dept_id) if dept_id is not None else None
+    return chain[-1].path if chain else ""
 
 
 @dataclass(frozen=True)

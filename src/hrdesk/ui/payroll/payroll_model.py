@@ -6,6 +6,11 @@ formatted strings, the values the raw figures for sorting and summing. Filtering
 on the Python list like the employee register (a QSortFilterProxyModel costs seconds per keystroke
 at 10,000 rows), and ``data()`` only hands out cached strings.
 
+The default order is the organisation tree's, as the service gives it and the 工资表 prints it
+(:mod:`hrdesk.core.org.ordering`): a department's own people closed by its 小计, its
+sub-departments after them, then for a department with sub-departments a 部门合计 of its whole
+subtree ("销售部（含下级）"); a 部门合计 that would equal the footer's total is left out.
+
 Subtotal rows exist only while the rows are in department order (the default, or sorted by the
 部门 column) and no search text is given: sorted by a figure, a department's people are no longer
 next to each other, and a subtotal of search hits would mislead.
@@ -18,6 +23,7 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from hrdesk.core.org.ordering import DepartmentLevel, DepartmentTotal, layout
 from hrdesk.core.payroll.rules.report import PayrollRow
 from hrdesk.core.people.employee_table import text_sort_key
 
@@ -32,6 +38,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 SUBTOTAL_BACKGROUND = QColor("#eef3fa")
+ROLLUP_BACKGROUND = QColor("#e4ebf5")  # a 部门合计 (含下级): a shade darker than a 小计
 TOTAL_BACKGROUND = QColor("#dde5f0")
 WARNING_COLOR = QColor("#b3261e")
 
@@ -98,7 +105,18 @@ def money(amount: Decimal) -> str:
 class Entry:
     """One table row: ``cells`` the display strings, ``values`` the raw figures (sort keys)."""
 
-    __slots__ = ("kind", "cells", "values", "employee_id", "department", "order", "search", "warnings")
+    __slots__ = (
+        "kind",
+        "cells",
+        "values",
+        "employee_id",
+        "department",
+        "order",
+        "search",
+        "warnings",
+        "chain",
+        "rolled_up",
+    )
 
     def __init__(
         self,
@@ -110,15 +128,19 @@ class Entry:
         order: int = 0,
         search: str = "",
         warnings: tuple[str, ...] = (),
+        chain: tuple[DepartmentLevel, ...] = (),
+        rolled_up: bool = False,
     ):
         self.kind = kind
         self.cells = cells
         self.values = values
         self.employee_id = employee_id
         self.department = department
-        self.order = order  # position in the default order (department path, then 工号)
+        self.order = order  # position in the default order (the organisation tree's, then 工号)
         self.search = search
         self.warnings = warnings
+        self.chain = chain  # the departments from the root down to the person's
+        self.rolled_up = rolled_up  # a subtotal of a whole subtree (部门合计), not of own people
 
 
 def _figures(row: PayrollRow) -> tuple:
@@ -138,7 +160,7 @@ def _figures(row: PayrollRow) -> tuple:
 
 
 def build_entries(rows: list[PayrollRow]) -> list[Entry]:
-    """Display entries in the service's order (department path, then 工号); runs in the worker."""
+    """Display entries in the service's order (the organisation tree's, then 工号); runs in the worker."""
     entries = []
     for order, row in enumerate(rows):
         figures = _figures(row)
@@ -156,6 +178,7 @@ def build_entries(rows: list[PayrollRow]) -> list[Entry]:
                 order,
                 f"{row.emp_no}\n{row.name}\n{department}".lower(),
                 tuple(row.payslip.warnings),
+                row.department_levels,
             )
         )
     return entries
@@ -169,21 +192,41 @@ def sum_figures(entries) -> tuple[int, tuple]:
     return len(columns[0]), tuple(sum(column, ZERO) for column in columns)
 
 
-def _subtotal(department: str, members: list[Entry]) -> Entry:
+def subtotal_label(total: DepartmentTotal) -> str:
+    path = total.department.path or _tr("（未分配部门）")
+    count = len(total.members)
+    if total.rolled_up:
+        return _tr("{0}（含下级） 部门合计（{1}人）").format(path, count)
+    if total.has_subdepartments:
+        return _tr("{0}（本部） 小计（{1}人）").format(path, count)
+    return _tr("{0} 小计（{1}人）").format(path, count)
+
+
+def _subtotal(total: DepartmentTotal) -> Entry:
+    members = total.members
     count, sums = sum_figures(members)
-    label = _tr("{0} 小计（{1}人）").format(department, count)
-    cells = (label, "", "", "") + tuple(money(v) for v in sums)
-    return Entry(SUBTOTAL, cells, ("", "", members[0].order, 0) + sums, None, department, members[0].order)
+    cells = (subtotal_label(total), "", "", "") + tuple(money(v) for v in sums)
+    first = min(member.order for member in members)
+    entry = Entry(SUBTOTAL, cells, ("", "", first, 0) + sums, None, members[0].department, first)
+    entry.rolled_up = total.rolled_up
+    return entry
 
 
 def department_paths(entries: list[Entry]) -> list[str]:
-    """Every department that has people in the run, with the parents of sub-departments."""
+    """Every department that has people in the run, with the parents of sub-departments, in the
+    organisation tree's order (``entries`` in the service's order)."""
     paths: set[str] = set()
     for entry in entries:
         parts = entry.department.split("/")
         for i in range(1, len(parts) + 1):
             paths.add("/".join(parts[:i]))
-    return sorted(paths, key=text_sort_key)
+    ordered: dict[str, None] = {}
+    for entry in entries:
+        for level in entry.chain:
+            if level.path in paths:
+                ordered.setdefault(level.path)
+        ordered.setdefault(entry.department)
+    return list(ordered) + sorted(paths - ordered.keys(), key=text_sort_key)
 
 
 class PayrollModel(QAbstractTableModel):
@@ -253,17 +296,10 @@ class PayrollModel(QAbstractTableModel):
         self._shown = shown if shown is not self._all else list(shown)
         if not self.subtotals_shown() or not shown:
             return list(shown)
-        rows: list[Entry] = []
-        group: list[Entry] = []
-        for entry in shown:
-            if group and entry.department != group[0].department:
-                rows += group
-                rows.append(_subtotal(group[0].department, group))
-                group = []
-            group.append(entry)
-        rows += group
-        rows.append(_subtotal(group[0].department, group))
-        return rows
+        return [
+            _subtotal(item) if isinstance(item, DepartmentTotal) else item
+            for item in layout(shown, lambda entry: entry.chain)
+        ]
 
     # --- state for the page --------------------------------------------------------------------
 
@@ -319,8 +355,10 @@ class PayrollModel(QAbstractTableModel):
             if role == FONT:
                 return self._bold
             if role == BACKGROUND:
-                return SUBTOTAL_BACKGROUND
+                return ROLLUP_BACKGROUND if entry.rolled_up else SUBTOTAL_BACKGROUND
             if role == TOOLTIP:
+                if entry.rolled_up:
+                    return _tr("部门合计：本部门及其全部下级部门人员的合计（已含上面的各小计，不要再相加）")
                 return _tr("部门小计：只在按部门顺序显示且没有搜索条件时显示")
             return None
         if entry.warnings:

@@ -292,6 +292,8 @@ def print_setup(
         ws.print_title_rows = header_rows
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # inside those margins (openpyxl's 0.5" default left the footer 0.1": clipped when printed)
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     if title:
         ws.oddHeader.center.text = title.replace("&", "&&")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hrdesk.core.kernel.labels import LabeledEnum
+from hrdesk.core.org.ordering import DepartmentLevel, chain_from_path
 from hrdesk.core.payroll.rules.calculation import Payslip
 
 
@@ -64,3 +65,10 @@ class PayrollRow:
     city: str
     insurance_change: str  # "add" (增员: first month contributed), "stop" (减员: last month), ""
     payslip: Payslip
+    # the organisation tree from the root down to the department (its sort order and names), which
+    # the lists by department follow; empty when not known (then taken from the path)
+    department_chain: tuple[DepartmentLevel, ...] = ()
+
+    @property
+    def department_levels(self) -> tuple[DepartmentLevel, ...]:
+        return self.department_chain or chain_from_path(self.department)
