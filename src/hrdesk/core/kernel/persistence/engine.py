@@ -46,3 +46,16 @@ def sqlcipher_engine(path: Path, key_hex: str, *, busy_timeout_ms: int | None = 
         cursor.close()
 
     return engine
+
+
+def begin_immediate(session) -> None:
+    """Start the session's transaction as a writer at once (SQLite ``BEGIN IMMEDIATE``).
+
+    SQLite starts transactions deferred: one that reads first and writes later fails at once with
+    SQLITE_BUSY, whatever the busy timeout, when another connection wrote in between. A transaction
+    that must write (counting a sign-in try, appending to the audit chain) takes the write lock
+    first instead, and so waits its turn. Call it before the transaction's first statement; other
+    databases need nothing (their row locks do this).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
