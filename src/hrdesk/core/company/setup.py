@@ -17,6 +17,7 @@ from hrdesk.core.company.details import validate_company
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.clock import SystemClock
 from hrdesk.core.kernel.errors import KeyUnavailable, NotInitialized, StorageError, ValidationError
+from hrdesk.core.kernel.exports import workfolder
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence import backup_store, keys, snapshots
@@ -130,6 +131,7 @@ def setup_company(
         if key_in_keyring:
             store.delete()
         raise
+    workfolder.use_data_folder(data_dir.root)
     return SetupResult(db, keys.recovery_key_for(key), key_in_keyring)
 
 
@@ -138,7 +140,9 @@ def open_company(data_dir: DataDir) -> CompanyDatabase:
     if not data_dir.is_initialized():
         raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
     key = keys.resolve_key(data_dir.database_id())
-    return CompanyDatabase(open_existing(data_dir, key), data_dir, key)
+    db = CompanyDatabase(open_existing(data_dir, key), data_dir, key)
+    workfolder.use_data_folder(data_dir.root)  # export temporaries go there; a killed run's are removed
+    return db
 
 
 def open_with_recovery_key(data_dir: DataDir, recovery_key: str) -> tuple[CompanyDatabase, bool]:
@@ -162,6 +166,7 @@ def open_with_recovery_key(data_dir: DataDir, recovery_key: str) -> tuple[Compan
         stored = True
     except KeyUnavailable:
         stored = False
+    workfolder.use_data_folder(data_dir.root)
     return db, stored
 
 

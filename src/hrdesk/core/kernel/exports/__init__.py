@@ -1,20 +1,27 @@
-"""Files the core writes for people to read (Excel workbooks, later PDFs).
+"""Files the core writes for people to read (Excel workbooks, PDFs, bank files).
 
-Every export goes through :func:`write_atomically`: the file is written next to its target under a
-temporary name and renamed into place only when complete, so a failure (a full disk, a folder
-without write permission, a file open in Excel) leaves no half-written file behind, and the
-message says in Chinese what went wrong.
+Every export goes through :func:`write_atomically`, which keeps two promises:
+
+- no half-written file: the file is built completely and only then put in place with a rename, so
+  a failure (a full disk, a folder without write permission, a file open in Excel) leaves nothing
+  behind, and the message says in Chinese what went wrong;
+- no plaintext outside the company file except the file the user asked for: the file is built in
+  the private work folder inside the data folder (:mod:`.workfolder`), never in the system temp
+  folder nor beside the target, and whatever a killed process leaves there is removed at the next
+  start (docs/security.md, "Plaintext outside the company file").
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from hrdesk.core.kernel.errors import StorageError
+from hrdesk.core.kernel.exports import workfolder
 from hrdesk.core.kernel.i18n import tr
 
 
@@ -41,8 +48,16 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], object]) -
     """Call ``write(temporary_path)`` and move the result to ``path``; StorageError on failure.
     What ``write`` returns (``Path.write_bytes`` gives the byte count) is not used.
 
-    The temporary file sits in the target folder (so the final rename never crosses disks) and is
-    removed on any failure, including an exception raised by ``write`` itself.
+    ``temporary_path`` is in the private work folder, so the slow part (a 26 MB 工资表 takes
+    seconds) never leaves plaintext anywhere else. First an empty file is reserved beside the
+    target (under a hidden ``.~name-random.tmp`` name): it proves at once that the folder exists
+    and is writable, before any work is done, and holds no data. When the work folder is on the
+    target's disk, the finished file is renamed straight onto the target and nothing with data ever
+    sits beside it. On another disk (a USB stick) a rename cannot cross, so the finished file is
+    copied into the reserved file and that is renamed onto the target: only this last copy, a
+    fraction of a second, has a partial file beside the target, and the reserved file is listed in
+    the work folder so that the next start removes it if the process is killed in between. Every
+    temporary is removed on any failure, including an exception raised by ``write`` itself.
     """
     target = Path(path).expanduser()
     if not target.name or target.name in (".", ".."):
@@ -51,18 +66,33 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], object]) -
         target = target.absolute()
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-        fd, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".tmp", dir=target.parent)
+        fd, reserved_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise StorageError(_message(exc, target)) from None
     os.close(fd)
-    temp = Path(temp_name)
+    reserved = Path(reserved_name)
+    scratch: Path | None = None
+    listed: Path | None = None
     try:
-        write(temp)
-        os.replace(temp, target)
+        listed = workfolder.remember_outside(reserved)
+        scratch = workfolder.temporary_path(suffix=target.suffix)
+        write(scratch)
+        try:
+            os.replace(scratch, target)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            shutil.copyfile(scratch, reserved)
+            os.replace(reserved, target)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise StorageError(_message(exc, target)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    finally:
+        for leftover in (scratch, reserved):
+            if leftover is not None:
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
+        if listed is not None:
+            workfolder.forget_outside(reserved, listed)
     return target

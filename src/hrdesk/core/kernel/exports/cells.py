@@ -16,6 +16,10 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 
+from hrdesk.core.kernel.exports import workfolder
+
+workfolder.install_openpyxl_hook()  # write-only sheets buffer in the private work folder
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t")
 
 
