@@ -29,13 +29,16 @@ from decimal import Decimal
 import hrdesk.core.areas  # noqa: F401  (the demo company uses every area)
 from hrdesk.core.accounts import users
 from hrdesk.core.company import setup as company
+from hrdesk.core.demo import staging
 from hrdesk.core.demo.flows import start_sample_flows
 from hrdesk.core.demo.payroll import seed_payroll
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.errors import ValidationError
+from hrdesk.core.kernel.errors import StorageError, ValidationError
+from hrdesk.core.kernel.exports import workfolder
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Role
 from hrdesk.core.kernel.persistence import keys
+from hrdesk.core.kernel.persistence.company_file import open_existing
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.org import departments, positions
@@ -903,20 +906,29 @@ def create_demo_company(
     """Create a complete demo company in an empty data folder and return how to sign in to it.
 
     ``today`` anchors every date (hire dates in the ten years before it, probation, departures),
-    so tests can pin it. If anything fails after the company file was created, the folder is
-    cleaned up again, as a failed setup would be.
+    so tests can pin it. The company is built in a building folder beside the data folder and
+    moved in only when complete (:mod:`.staging`): a failure, or a process killed half-way, leaves
+    the data folder as it was, and the next demo removes what a killed one left.
     """
     if isinstance(employees, bool) or not isinstance(employees, int) or not 1 <= employees <= MAX_EMPLOYEES:
         raise ValidationError({"employees": tr("示例员工人数应在1到{0}之间").format(MAX_EMPLOYEES)})
+    if data_dir.is_initialized():
+        raise StorageError(tr("{0} 已有公司数据，不会覆盖。").format(data_dir.root))
     today = today or date.today()
     passwords = demo_passwords(seed)
-    setup = company.setup_company(
-        data_dir,
-        company_name=COMPANY_NAME,
-        admin_username=ADMIN_USERNAME,
-        admin_display_name=ADMIN_DISPLAY_NAME,
-        admin_password=passwords[ADMIN_USERNAME],
-    )
+    building = staging.start(data_dir)
+    try:
+        setup = company.setup_company(
+            building.data_dir,
+            company_name=COMPANY_NAME,
+            admin_username=ADMIN_USERNAME,
+            admin_display_name=ADMIN_DISPLAY_NAME,
+            admin_password=passwords[ADMIN_USERNAME],
+        )
+    except BaseException:
+        building.discard()
+        raise
+    database_id = building.data_dir.database_id()
     try:
         ctx = ServiceContext(setup.db, Actor.system(tr("示例数据")))
         planner = _Planner(random.Random(seed), today)
@@ -928,18 +940,23 @@ def create_demo_company(
         logins = _create_logins(ctx, people, planner.heads, ids, passwords)
         start_sample_flows(ctx, today, seed)
         seed_payroll(ctx, today, seed)
+        setup.db.dispose()  # every file closed before the move (Windows renames no open file)
+        staging.move_into_place(building, data_dir)
     except BaseException:
-        _discard(data_dir, setup)
+        _discard(building, setup, database_id)
         raise
-    return DemoResult(setup.db, setup.recovery_key, logins, len(people))
+    building.release()
+    # the key itself, not the credential store: the company is in place, so opening must not fail
+    # on a store that answered a minute ago and now does not (the recovery key was never shown)
+    key = keys.key_from_recovery(setup.recovery_key)
+    db = CompanyDatabase(open_existing(data_dir, key), data_dir, key)
+    workfolder.use_data_folder(data_dir.root)
+    return DemoResult(db, setup.recovery_key, logins, len(people))
 
 
-def _discard(data_dir: DataDir, setup: company.SetupResult) -> None:
-    """Remove a half-built demo: the database files, the metadata and the stored key."""
-    database_id = data_dir.database_id()
+def _discard(building: staging.Staging, setup: company.SetupResult, database_id: str) -> None:
+    """Remove a half-built demo: the building folder and the stored key."""
     setup.db.dispose()
-    for suffix in ("", "-wal", "-shm"):
-        (data_dir.root / (data_dir.db_path.name + suffix)).unlink(missing_ok=True)
-    data_dir.meta_path.unlink(missing_ok=True)
     if setup.key_in_keyring:
         keys.KeyStore(database_id).delete()
+    building.discard()
