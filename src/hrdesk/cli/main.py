@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from hrdesk.cli import audit, backup, calculators, common, company, documents, employees, flows, payroll, separation
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.logging_setup import configure_logging, log_path
 from hrdesk.version import __version__
 
 log = logging.getLogger("hrdesk.cli")
@@ -55,14 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# 128 + SIGPIPE: what a shell reports for a command whose reader (``| head -1``) went away
+EXIT_BROKEN_PIPE = 141
+
+
 def run(argv: list[str]) -> int:
     _utf8_console()
+    log_file = configure_logging()  # the file the internal-error message below names
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args.handler = _cmd_gui
     try:
-        return args.handler(args) or 0
+        code = args.handler(args) or 0
+        sys.stdout.flush()  # a closed pipe shows here rather than in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except HRDeskError as exc:
         common.print_error(exc)
         return exc.exit_code
@@ -71,10 +82,24 @@ def run(argv: list[str]) -> int:
         return 130
     except Exception:  # a bug: keep the traceback out of the user's face, but keep it
         log.exception("unexpected error in command %s", argv)
-        from hrdesk.logging_setup import log_path
-
-        print(tr("发生内部错误，操作未完成。详细信息已写入日志：{0}").format(log_path()), file=sys.stderr)
+        if log_file is None:
+            print(tr("发生内部错误，操作未完成（日志文件无法写入：{0}）。").format(log_path()), file=sys.stderr)
+        else:
+            print(tr("发生内部错误，操作未完成。详细信息已写入日志：{0}").format(log_file), file=sys.stderr)
         return 70
+
+
+def _reader_gone() -> int:
+    """The output was piped into a command that stopped reading (``hrdesk ... | head -1``): end
+    quietly. Standard output is pointed at the null device, as the Python documentation advises
+    (signal module, "Note on SIGPIPE"), so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stream)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _utf8_console() -> None:
