@@ -1,6 +1,7 @@
 """Command-line sub-commands for the audit trail:
 
-hrdesk --data-dir D audit verify
+hrdesk --data-dir D audit verify [--against CHECKPOINT.json|BACKUP.db]
+hrdesk --data-dir D audit checkpoint --out CHECKPOINT.json
 hrdesk --data-dir D audit list --user auditor [--entity employee] [--id 12] [--limit 50] [--json]
 hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
 """
@@ -8,6 +9,7 @@ hrdesk --data-dir D trail --employee E000123 --out 李四.xlsx --user auditor
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from hrdesk.cli import common
 from hrdesk.core.kernel.errors import ValidationError
@@ -20,7 +22,16 @@ def register(sub) -> None:
     p = sub.add_parser("audit", help=tr("操作日志"))
     asub = p.add_subparsers(dest="audit_command", required=True)
     pv = asub.add_parser("verify", help=tr("校验操作日志的哈希链是否完整"))
+    pv.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help=tr("再与检查点文件或备份比对：证明哈希链仍包含当时的最后一条（末尾被删除也能发现）"),
+    )
     pv.set_defaults(handler=_cmd_audit_verify)
+    pc = asub.add_parser("checkpoint", help=tr("导出操作日志检查点（条数和最后一条的哈希，已签名），请另处保存"))
+    pc.add_argument("--out", type=Path, required=True, help=tr("检查点文件 .json"))
+    pc.set_defaults(handler=_cmd_audit_checkpoint)
     pl = asub.add_parser("list", help=tr("列出操作日志，最新的在前；时间为本机时间，表头注明时区"))
     pl.add_argument("--entity", default=None, help=tr("只列出某类对象，如 employee、user、flow"))
     pl.add_argument("--id", dest="entity_id", default=None, help=tr("只列出该编号的对象（与 --entity 一起用）"))
@@ -39,15 +50,22 @@ def register(sub) -> None:
 
 
 def _cmd_audit_verify(args) -> int:
-    from hrdesk.core.audit import audit_log
+    from hrdesk.core.audit import audit_log, checkpoints
 
     db = common.open_company(args)
     try:
-        report = audit_log.verify_chain(common.system_context(db))
+        ctx = common.system_context(db)
+        report = audit_log.verify_chain(ctx)
+        anchor = checkpoints.verify_against(ctx, args.against) if args.against and report.ok else None
     finally:
         db.dispose()
+    if report.ok and anchor is not None and not anchor.ok:
+        print(tr("发现篡改：{0}").format(anchor.problem), file=sys.stderr)
+        return 9
     if report.ok:
         print(tr("OK：操作日志完整，共 {0} 条记录。").format(report.checked))
+        if anchor is not None:
+            print(tr("OK：仍包含{0}记录的前 {1} 条。").format(anchor.source, anchor.anchored_length))
         return 0
     print(
         tr("发现篡改：第 {0} 条记录 — {1}（之前的 {2} 条完好）").format(
@@ -56,6 +74,22 @@ def _cmd_audit_verify(args) -> int:
         file=sys.stderr,
     )
     return 9
+
+
+def _cmd_audit_checkpoint(args) -> int:
+    from hrdesk.core.audit import checkpoints
+
+    db = common.open_company(args)
+    try:
+        checkpoint = checkpoints.write_checkpoint(common.system_context(db), args.out)
+    finally:
+        db.dispose()
+    print(
+        tr("已导出检查点：{0}（操作日志 {1} 条，最后一条哈希 {2}…）。请保存在公司电脑之外。").format(
+            args.out, checkpoint.chain_length, checkpoint.chain_head[:16]
+        )
+    )
+    return 0
 
 
 def _cmd_audit_list(args) -> int:
