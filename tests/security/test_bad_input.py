@@ -7,12 +7,14 @@ import logging
 import os
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 
 from hrdesk import logging_setup
 from hrdesk.cli import calculators
 from hrdesk.cli.main import run
+from hrdesk.core.kernel.money import MoneyError, parse_money
 
 
 def cli(capsys, *args):
@@ -77,3 +79,54 @@ def test_logging_is_set_up_once_however_often_the_cli_runs(capsys, log_file):
         cli(capsys, "tax", "iit", "--gross", "12000")
     mine = [h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None) == str(log_file)]
     assert len(mine) == 1
+
+
+# --- amounts: finite, at most two decimals, below a sane ceiling -----------------------------------
+
+
+@pytest.mark.parametrize("text", ["1e400", "-1e400", "1E+30", "nan", "NaN", "inf", "-Infinity", "sNaN", "100000000.01"])
+def test_parse_money_refuses_non_finite_and_absurd_amounts(text):
+    with pytest.raises(MoneyError):
+        parse_money(text)
+
+
+def test_parse_money_keeps_ordinary_amounts_and_an_explicit_larger_ceiling():
+    assert parse_money("99,999,999.99") == Decimal("99999999.99")
+    assert parse_money("1E+2") == Decimal("100.00")
+    assert parse_money("250000000", maximum=Decimal("999999999.99")) == Decimal("250000000.00")
+    assert parse_money("12000", maximum=None) == Decimal("12000.00")  # None: the ceiling still holds
+    with pytest.raises(MoneyError):
+        parse_money("1e10", maximum=None)
+
+
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        (["tax", "iit", "--gross", "1e400"], "税前工资"),
+        (["tax", "iit", "--gross", "nan"], "税前工资"),
+        (["tax", "iit", "--gross", "inf"], "税前工资"),
+        (["tax", "iit", "--gross", "12000,1e400"], "税前工资"),
+        (["tax", "iit", "--gross", "12000", "--insurance", "1e400"], "专项扣除"),
+        (["tax", "bonus", "1e400"], "奖金"),
+        (
+            ["calc", "compensation", "--hire-date", "2020-01-01", "--last-day", "2024-01-01"]
+            + ["--monthly-wage", "1e400", "--reason", "mutual"],
+            "月工资",
+        ),
+        (
+            ["calc", "annual-leave", "--working-years", "1e400", "--last-day", "2024-06-30"]
+            + ["--taken", "0", "--monthly-wage", "10000"],
+            "累计工作年限",
+        ),
+        (
+            ["calc", "annual-leave", "--working-years", "10", "--last-day", "2024-06-30"]
+            + ["--taken", "1e400", "--monthly-wage", "10000"],
+            "已休天数",
+        ),
+    ],
+)
+def test_calculators_refuse_absurd_numbers_with_exit_2(capsys, log_file, args, field):
+    code, out, err = cli(capsys, *args)
+    assert code == 2, err
+    assert field in err and "Traceback" not in err and "内部错误" not in err
+    assert out == ""

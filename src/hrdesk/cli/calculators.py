@@ -129,6 +129,10 @@ def register(sub) -> None:
     ps.set_defaults(handler=_severance)
 
 
+MAX_WORKING_YEARS = 80  # a working life, whatever the entry age
+MAX_TAKEN_DAYS = 366  # days in a year
+
+
 # --- input -----------------------------------------------------------------------------------------
 
 
@@ -153,13 +157,19 @@ def _day(text: str | None, field: str, label: str) -> date | None:
         raise ValidationError({field: tr("{0}格式应为 YYYY-MM-DD：{1}").format(label, text)}) from None
 
 
-def _number(text: str, field: str, label: str) -> Decimal:
+def _number(text: str, field: str, label: str, maximum: int) -> Decimal:
+    """A count such as years or days: a finite number from 0 to ``maximum`` (so ``1e400`` is refused
+    before any arithmetic)."""
     try:
         value = Decimal(text.strip())
     except (InvalidOperation, AttributeError):
         raise ValidationError({field: tr("{0}应为数字：{1}").format(label, text)}) from None
-    if not value.is_finite() or value < 0:
+    if not value.is_finite():
+        raise ValidationError({field: tr("{0}应为数字：{1}").format(label, text)})
+    if value < 0:
         raise ValidationError({field: tr("{0}不能为负数：{1}").format(label, text)})
+    if value > maximum:
+        raise ValidationError({field: tr("{0}最多为 {1}：{2}").format(label, maximum, text)})
     return value
 
 
@@ -347,9 +357,9 @@ def _annual_leave(args) -> int:
     from hrdesk.core.separation.annual_leave import leaver_annual_leave
 
     result = leaver_annual_leave(
-        _number(args.working_years, "working_years", tr("累计工作年限")),
+        _number(args.working_years, "working_years", tr("累计工作年限"), MAX_WORKING_YEARS),
         _day(args.last_day, "last_day", tr("最后工作日")),
-        _number(args.taken, "taken", tr("已休天数")),
+        _number(args.taken, "taken", tr("已休天数"), MAX_TAKEN_DAYS),
         _money(args.monthly_wage, "monthly_wage", tr("月工资")),
         hire_date=_day(args.hire_date, "hire_date", tr("入职日期")),
     )

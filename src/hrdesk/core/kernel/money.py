@@ -7,6 +7,9 @@ from decimal import Decimal, InvalidOperation
 from hrdesk.core.kernel.i18n import tr
 
 FEN = Decimal("0.01")
+# Above any amount a company of this size pays or is paid in one entry (一亿元): what a parser accepts
+# unless its caller allows more. Larger input is a typo or an attack (``1e400``), never an amount.
+MAX_MONEY = Decimal("100000000.00")
 
 
 class MoneyError(ValueError):
@@ -14,12 +17,16 @@ class MoneyError(ValueError):
 
 
 def parse_money(
-    value: str | Decimal | int | None, *, maximum: Decimal | None = None, allow_negative: bool = False
+    value: str | Decimal | int | None, *, maximum: Decimal | None = MAX_MONEY, allow_negative: bool = False
 ) -> Decimal:
     """Parse an amount such as '12,345.6' or '¥8000' exactly; more than two decimals is an error.
 
-    Floats are refused on purpose: they cannot hold most amounts exactly.
+    Floats are refused on purpose: they cannot hold most amounts exactly. Not-a-number, infinity and
+    anything above ``maximum`` (:data:`MAX_MONEY` unless the caller allows more; ``None`` means the
+    same) are refused with a message, checked before any arithmetic so ``1e400`` cannot overflow.
     """
+    if maximum is None:
+        maximum = MAX_MONEY
     if isinstance(value, float):
         raise TypeError("money must not be a float")
     if isinstance(value, (Decimal, int)):
@@ -34,12 +41,12 @@ def parse_money(
             raise MoneyError(tr("金额格式不正确")) from None
     if not amount.is_finite():
         raise MoneyError(tr("金额格式不正确"))
-    if amount != amount.quantize(FEN):
-        raise MoneyError(tr("金额最多保留两位小数"))
     if amount < 0 and not allow_negative:
         raise MoneyError(tr("金额不能为负数"))
-    if maximum is not None and abs(amount) > maximum:
+    if abs(amount) > maximum:
         raise MoneyError(tr("金额超出允许范围（最多{0}）").format(format_money(maximum)))
+    if amount != amount.quantize(FEN):
+        raise MoneyError(tr("金额最多保留两位小数"))
     return amount.quantize(FEN)
 
 
