@@ -10,11 +10,25 @@ import sys
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import func, select
 
 from hrdesk import logging_setup
 from hrdesk.cli import calculators
 from hrdesk.cli.main import run
+from hrdesk.core.accounts import users as accounts
+from hrdesk.core.accounts.tables import User
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.kernel.permissions import Role
+from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.kernel.text_rules import text_problem
+from hrdesk.core.org import departments, positions
+from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.org.tree import DepartmentKind
+from hrdesk.core.people import custom_fields, employees
+from hrdesk.core.people.custom_field_types import FieldType
+from hrdesk.core.people.tables import Employee
+from tests.helpers import USER_PASSWORD, employee_input
 
 
 def cli(capsys, *args):
@@ -130,3 +144,113 @@ def test_calculators_refuse_absurd_numbers_with_exit_2(capsys, log_file, args, f
     assert code == 2, err
     assert field in err and "Traceback" not in err and "内部错误" not in err
     assert out == ""
+
+
+# --- names: no control characters, no bidi overrides ---------------------------------------------
+
+BAD_TEXT = [
+    pytest.param("张\x00三", "U+0000", id="NUL"),
+    pytest.param("张三\x1b[31m", "U+001B", id="ESC"),
+    pytest.param("张\n三", "U+000A", id="newline"),
+    pytest.param("张\x85三", "U+0085", id="C1-NEL"),
+    pytest.param("张三\u202e吕", "U+202E", id="RLO"),
+    pytest.param("\u202a张三", "U+202A", id="LRE"),
+    pytest.param("张三\u2066", "U+2066", id="LRI"),
+    pytest.param("张三\u2069", "U+2069", id="PDI"),
+    pytest.param("张\u200f三", "U+200F", id="RLM"),
+    pytest.param("张\u200e三", "U+200E", id="LRM"),
+]
+
+
+def test_text_rules_accept_ordinary_names():
+    for name in ("张三", "欧阳 娜娜", "Zoë O'Brien-Smith", "阿卜杜拉·买买提", "👩‍💻"):
+        assert text_problem(name, "姓名") is None
+    assert text_problem("第一行\n第二行\t缩进", "说明", multiline=True) is None
+    assert text_problem("第一行\x00", "说明", multiline=True) is not None
+
+
+def employee_counts(fx):
+    with fx.db.session() as s:
+        return (
+            s.execute(select(func.count(Employee.id))).scalar(),
+            s.execute(select(func.count(AuditRecord.id))).scalar(),
+        )
+
+
+def refused(fx, action, field, *expected):
+    """``action()`` raises a ValidationError on ``field`` whose message holds ``expected``; no row and
+    no audit record were added."""
+    before = employee_counts(fx), _org_counts(fx)
+    with pytest.raises(ValidationError) as info:
+        action()
+    assert field in info.value.errors, info.value.errors
+    for text in expected:
+        assert text in info.value.errors[field], info.value.errors[field]
+    assert (employee_counts(fx), _org_counts(fx)) == before
+    return info.value.errors[field]
+
+
+def _org_counts(fx):
+    with fx.db.session() as s:
+        return tuple(s.execute(select(func.count(t.id))).scalar() for t in (Department, Position, User))
+
+
+@pytest.mark.parametrize("name, code", BAD_TEXT)
+def test_employee_name_with_control_or_bidi_characters_is_refused(company, name, code):
+    hr = company.login("hr")
+    data = employee_input("E000200", name, company.depts["销售部"], 200)
+    refused(company, lambda: employees.create(hr, data), "name", "姓名", code)
+    bank = employee_input("E000200", "张三", company.depts["销售部"], 200, bank_name="工商银行" + name)
+    refused(company, lambda: employees.create(hr, bank), "bank_name", "开户行", code)
+
+
+@pytest.mark.parametrize("name, code", BAD_TEXT[:5])
+def test_employee_update_refuses_the_same(company, name, code):
+    hr = company.login("hr")
+    emp_id = company.emps["孙员工"]
+    version = employees.get(hr, emp_id).version
+    data = employee_input("E000008", name, company.depts["销售部"], 8)
+    refused(company, lambda: employees.update(hr, emp_id, data, version), "name", code)
+    assert employees.get(hr, emp_id).name == "孙员工"
+
+
+@pytest.mark.parametrize("name, code", BAD_TEXT)
+def test_department_position_and_display_names_are_checked(company, name, code):
+    ctx = company.system
+    refused(company, lambda: departments.create_department(ctx, name, DepartmentKind.FUNCTION), "name", code)
+    refused(
+        company,
+        lambda: departments.create_department(ctx, "新部门", DepartmentKind.FUNCTION, code="D" + name),
+        "code",
+        code,
+    )
+    refused(company, lambda: positions.create_position(ctx, name), "name", code)
+    refused(
+        company,
+        lambda: accounts.create_account(ctx, "newuser", name, USER_PASSWORD, {Role.EMPLOYEE}, None),
+        "display_name",
+        code,
+    )
+
+
+def test_position_description_may_have_lines_but_no_other_controls(company):
+    ctx = company.system
+    positions.create_position(ctx, "测试岗", description="负责：\n1. 测试\n2. 记录")
+    refused(company, lambda: positions.create_position(ctx, "测试岗2", description="负责\u202e测试"), "description")
+
+
+def test_custom_field_labels_choices_and_values_are_checked(company):
+    ctx = company.system
+    with pytest.raises(ValidationError) as info:
+        custom_fields.create_definition(ctx, "title", "职称\u202e", FieldType.TEXT)
+    assert "U+202E" in info.value.errors["label"]
+    with pytest.raises(ValidationError) as info:
+        custom_fields.create_definition(ctx, "level", "级别", FieldType.CHOICE, ["初级", "中\x00级"])
+    assert "U+0000" in info.value.errors["choices"]
+    custom_fields.create_definition(ctx, "note", "备注", FieldType.TEXT)
+    custom_fields.create_definition(ctx, "score", "评分", FieldType.NUMBER)
+    hr = company.login("hr")
+    data = employee_input("E000201", "张三", company.depts["销售部"], 201, custom={"note": "好\u2067人"})
+    refused(company, lambda: employees.create(hr, data), "custom:note", "U+2067")
+    data = employee_input("E000201", "张三", company.depts["销售部"], 201, custom={"score": "1e400"})
+    refused(company, lambda: employees.create(hr, data), "custom:score", "评分")

@@ -15,6 +15,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
+from hrdesk.core.kernel.text_rules import text_problem
 from hrdesk.core.people.tables import Employee
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._\-]{1,39}$")
@@ -81,7 +82,10 @@ def _validate(session, username: str, display_name: str, roles, employee_id, use
             clash = clash.where(User.id != user_id)
         if session.execute(clash).first():
             errors["username"] = tr("用户名 {0} 已被使用").format(username)
-    if not (display_name or "").strip():
+    display_problem = text_problem(display_name, tr("显示名称"))
+    if display_problem:
+        errors["display_name"] = display_problem
+    elif not (display_name or "").strip():
         errors["display_name"] = tr("请填写显示名称")
     if not roles:
         errors["roles"] = tr("至少选择一个角色")

@@ -10,6 +10,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.text_rules import text_problem
 from hrdesk.core.org.occupancy import occupancy
 from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tree import DepartmentKind, head_counts, path_names, would_create_cycle
@@ -92,7 +93,10 @@ def _validate_department(
 ) -> dict[str, str]:
     errors = {}
     name = (name or "").strip()
-    if not name:
+    name_problem = text_problem(name, tr("部门名称"))
+    if name_problem:
+        errors["name"] = name_problem
+    elif not name:
         errors["name"] = tr("请填写部门名称")
     elif len(name) > 60:
         errors["name"] = tr("部门名称最多60个字")
@@ -113,7 +117,10 @@ def _validate_department(
             clash = clash.where(Department.id != dept_id)
         if session.execute(clash).first():
             errors["name"] = tr("同一上级下已有名为“{0}”的部门").format(name)
-    if code and len(code) > 30:
+    code_problem = text_problem(code, tr("部门编码"))
+    if code_problem:
+        errors["code"] = code_problem
+    elif code and len(code) > 30:
         errors["code"] = tr("部门编码最多30个字符")
     elif code:
         clash = select(Department.id).where(Department.code == code)

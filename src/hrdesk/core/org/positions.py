@@ -10,6 +10,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.text_rules import text_problem
 from hrdesk.core.org.occupancy import occupancy
 from hrdesk.core.org.tables import Position
 
@@ -45,10 +46,16 @@ def _validate_position(
     session, name: str, code: str | None, position_id: int | None, description: str | None = None
 ) -> dict[str, str]:
     errors = {}
-    if description and len(description.strip()) > 300:
+    description_problem = text_problem(description, tr("岗位说明"), multiline=True)
+    if description_problem:
+        errors["description"] = description_problem
+    elif description and len(description.strip()) > 300:
         errors["description"] = tr("岗位说明最多300个字")
     name = (name or "").strip()
-    if not name:
+    name_problem = text_problem(name, tr("岗位名称"))
+    if name_problem:
+        errors["name"] = name_problem
+    elif not name:
         errors["name"] = tr("请填写岗位名称")
     elif len(name) > 60:
         errors["name"] = tr("岗位名称最多60个字")
@@ -58,7 +65,10 @@ def _validate_position(
             clash = clash.where(Position.id != position_id)
         if session.execute(clash).first():
             errors["name"] = tr("岗位“{0}”已存在").format(name)
-    if code and len(code) > 30:
+    code_problem = text_problem(code, tr("岗位编码"))
+    if code_problem:
+        errors["code"] = code_problem
+    elif code and len(code) > 30:
         errors["code"] = tr("岗位编码最多30个字符")
     elif code:
         clash = select(Position.id).where(Position.code == code)

@@ -20,6 +20,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.labels import LabeledEnum
 from hrdesk.core.kernel.money import MoneyError, parse_money
+from hrdesk.core.kernel.text_rules import text_problem
 
 
 class EmployeeStatus(LabeledEnum):
@@ -236,7 +237,10 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
         errors["emp_no"] = tr("工号只能包含字母、数字、下划线和短横线，最多20位")
 
     name = " ".join((data.name or "").split())
-    if not name:
+    name_problem = text_problem(data.name, tr("姓名"))  # the text as typed: split() eats some controls
+    if name_problem:
+        errors["name"] = name_problem
+    elif not name:
         errors["name"] = tr("请填写姓名")
     elif len(name) > 40:
         errors["name"] = tr("姓名最多40个字")
@@ -322,7 +326,10 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
         except ValueError as exc:
             errors["bank_account"] = str(exc)
     bank_name = (data.bank_name or "").strip() or None
-    if bank_account and not bank_name:
+    bank_problem = text_problem(bank_name, tr("开户行"))
+    if bank_problem:
+        errors["bank_name"] = bank_problem
+    elif bank_account and not bank_name:
         errors["bank_name"] = tr("请填写开户行")
 
     if errors:
