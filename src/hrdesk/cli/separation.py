@@ -11,8 +11,14 @@ from __future__ import annotations
 import sys
 
 from hrdesk.cli import common
+from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+
+
+def reason_choices() -> str:
+    """Every separation reason as "code 标签", for the help and for the message on a bad --reason."""
+    return ", ".join(f"{code} {label}" for code, label in SeparationReason.choices())
 
 
 def register(sub) -> None:
@@ -23,10 +29,7 @@ def register(sub) -> None:
     st.add_argument(
         "--reason",
         required=True,
-        help=tr(
-            "resign 主动辞职, mutual 协商解除, expiry 合同到期不续签, probation 试用期不合格, "
-            "misconduct 严重违纪辞退, layoff 经济性裁员（也可直接写中文）"
-        ),
+        help=tr("离职原因：{0}（也可直接写中文）").format(reason_choices()),
     )
     st.add_argument("--last-day", required=True, type=common.date_argument, help=tr("最后工作日 YYYY-MM-DD"))
     st.add_argument("--comment", default=None, help=tr("说明（通知期不足时必填）"))
@@ -42,12 +45,13 @@ def register(sub) -> None:
 
 def _separation_start(args) -> int:
     from hrdesk.core.flows import separations
-    from hrdesk.core.flows.separation_rules import SeparationReason
 
     try:
         reason = SeparationReason.parse(args.reason)
     except ValueError:
-        raise ValidationError({"reason": tr("离职原因无效：{0}").format(args.reason)}) from None
+        raise ValidationError(
+            {"reason": tr("离职原因无效：{0}（可用：{1}）").format(args.reason, reason_choices())}
+        ) from None
     detail = common.with_login(
         args,
         lambda ctx: separations.start(ctx, common.employee_id(ctx, args.emp_no), reason, args.last_day, args.comment),

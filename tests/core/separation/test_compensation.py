@@ -176,9 +176,16 @@ def test_bad_input():
 
 
 def test_codes_follow_separation_reasons():
+    items = {"illness": "第四十条第一项", "incompetent": "第四十条第二项", "changed": "第四十条第三项"}
     for reason in SeparationReason:
         case = CompensationCase.from_reason(reason)
-        assert case.value == reason.value and case.label == reason.label
+        assert case.value == reason.value and case.article_40 == reason.article_40
+        if reason.article_40:  # the flow names the dismissal by its article, the calculator by the facts
+            assert items[reason.value] in reason.label
+            basis = economic_compensation(reason, date(2023, 1, 1), date(2025, 3, 31), WAGE).basis
+            assert any(items[reason.value] in line for line in basis)
+        else:
+            assert case.label == reason.label
     assert CompensationCase.parse("违法解除") is CompensationCase.UNLAWFUL
     result = economic_compensation(SeparationReason.MUTUAL, date(2023, 1, 1), date(2025, 3, 31), WAGE)
     assert result.case is CompensationCase.MUTUAL

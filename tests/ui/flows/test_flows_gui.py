@@ -334,7 +334,8 @@ def test_hr_starts_a_separation_on_behalf(qtbot, story, errors):
     dialog = page.open_separation(for_self=False)
     qtbot.addWidget(dialog)
     f = dialog.form
-    assert f.reason.count() == 6
+    assert [f.reason.itemData(i) for i in range(f.reason.count())] == [r.value for r in SeparationReason]
+    assert [f.reason.itemText(i) for i in range(f.reason.count())] == [r.label for r in SeparationReason]
     assert not dialog.submit() and "选择员工" in dialog.current_errors()["employee"]
     type_text(qtbot, f.employee, "周七")
     dialog.lookup._refresh()
@@ -344,6 +345,14 @@ def test_hr_starts_a_separation_on_behalf(qtbot, story, errors):
     f.reason.setCurrentIndex(f.reason.findText("协商解除"))
     f.last_working_day.setDate(date(2026, 3, 10))
     assert not f.notice_warning.isVisible()  # only a resignation has a notice period
+    # an art. 40 dismissal with less than 30 days' notice: 代通知金 is owed, said but not an error
+    f.reason.setCurrentIndex(f.reason.findData(SeparationReason.ILLNESS.value))
+    assert f.notice_warning.isVisible() and "代通知金" in f.notice_warning.text()
+    assert "说明 *" not in f.lbl_comment.text()  # no comment required
+    screenshot(dialog, "separation_dialog_article_40_short_notice")
+    f.last_working_day.setDate(date(2026, 4, 1))  # 30 days after 2 March
+    assert not f.notice_warning.isVisible()
+    f.reason.setCurrentIndex(f.reason.findText("协商解除"))
     f.last_working_day.setDate(date(2019, 1, 1))
     assert not dialog.submit() and "入职日期" in dialog.current_errors()["last_working_day"]
     screenshot(dialog, "separation_dialog_hr")

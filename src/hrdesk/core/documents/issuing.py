@@ -336,7 +336,7 @@ def _separation_certificate_in(
         "issue_date": ctx.clock.today().isoformat(),
         "department": department,
         "reason": reason.label if (show_reason and reason) else None,
-        "expired": reason is SeparationReason.EXPIRY,
+        "expired": reason is not None and reason.ends_by_expiry,  # 终止; every other reason 解除
     }
     return _issue(ctx, session, SEPARATION, employee, company_content, fields)
 

@@ -89,17 +89,21 @@ def start(
         )
         checklists.generate(session, instance.id, employee)
         engine.submit_new(tx, instance, subject_of(session, employee_id), comment)
-        notices.draft(
-            tx,
-            instance,
-            Event.SEPARATION_STARTED,
-            tr("离职申请：{0}").format(employee.name),
-            tr("{0}（{1}）提交了离职申请，原因：{2}，最后工作日：{3}。请相关同事做好工作交接安排。").format(
-                employee.name, employee.emp_no, reason.label, last_working_day.isoformat()
-            ),
-            sender_user_id=None,
-        )
+        subject_line, body = _started_notice(employee, reason, last_working_day)
+        notices.draft(tx, instance, Event.SEPARATION_STARTED, subject_line, body, sender_user_id=None)
         tx.changed("flow", "created", instance.id)
         tx.changed("employee", "updated", employee.id)
         instance_id = instance.id
     return engine.get(ctx, instance_id)
+
+
+def _started_notice(employee: Employee, reason: SeparationReason, last_working_day: date) -> tuple[str, str]:
+    """The drafted notice: a resignation is the employee's application; any other reason is the
+    company's decision (the reason is named either way, as the flow's title does)."""
+    if reason.employee_initiated:
+        return tr("离职申请：{0}").format(employee.name), tr(
+            "{0}（{1}）提交了离职申请，原因：{2}，最后工作日：{3}。请相关同事做好工作交接安排。"
+        ).format(employee.name, employee.emp_no, reason.label, last_working_day.isoformat())
+    return tr("离职办理：{0}").format(employee.name), tr(
+        "公司已为{0}（{1}）发起离职办理，原因：{2}，最后工作日：{3}。请相关同事做好工作交接安排。"
+    ).format(employee.name, employee.emp_no, reason.label, last_working_day.isoformat())

@@ -56,9 +56,9 @@ def round_fen(amount: Decimal) -> Decimal:
 class CompensationCase(LabeledEnum):
     """Why the contract ended, as far as compensation is concerned.
 
-    The first six codes equal :class:`SeparationReason` values; the three art. 40 dismissals are
-    not (yet) separation reasons of the flows, so only the calculators offer them; ``unlawful`` is
-    a finding (by arbitration or by the company itself), not a reason anyone gives for leaving.
+    Every code but the last equals a :class:`SeparationReason` value (the three art. 40 dismissals
+    included), so a flow's reason maps to its case by code; ``unlawful`` is a finding (by
+    arbitration or by the company itself), not a reason anyone gives for leaving.
     """
 
     RESIGNATION = "resign"

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.flows.checklist_rules import ItemStatus
-from hrdesk.core.flows.separation_rules import SeparationReason
+from hrdesk.core.flows.separation_rules import SeparationReason, article_40_notice_short
 from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, Separation
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import StateError, ValidationError
@@ -40,6 +40,7 @@ from hrdesk.core.separation.compensation import CompensationCase, CompensationRe
 
 ZERO = Decimal("0.00")
 LEAVE_RULE_KEY = "settlement.company_leave_rule"
+BASE_SALARY = "base"  # NoticeWage.source: no wage recorded for the previous month, the base salary assumed
 
 
 def money_text(amount: Decimal) -> str:
@@ -54,7 +55,7 @@ class SettlementParams:
     leave_taken: Decimal = ZERO  # statutory annual leave days taken this year
     company_leave_taken: Decimal = ZERO
     average_wage: Decimal | None = None  # 前12个月平均工资; None: from the payroll history
-    notice_pay: bool = False  # 代通知金 (art. 40 cases)
+    notice_pay: bool = False  # art. 40: notice NOT given 30 days ahead → 代通知金; elsewhere an agreed month
     refused_renewal: bool = False  # expiry: the employee refused renewal on equal or better terms
     unlawful: bool = False  # 违法解除: 2N instead of N
     confirmed_deductions: dict[str, str] = field(default_factory=dict)  # checklist item id → amount confirmed
@@ -123,6 +124,7 @@ class Statement:
     approved: bool = False
     approved_by: str | None = None
     average_missing: tuple[date, ...] = ()  # months without a wage record: cannot be approved yet
+    notice_wage: NoticeWage | None = None  # art. 40 代通知金: the previous month's wage and where it is from
 
 
 def company_leave_rule(session: Session) -> CompanyLeaveRule:
@@ -186,6 +188,38 @@ def _average_wage(session: Session, employee: Employee, before: date) -> WageAve
     return WageAverage(average, without, basis, missing, tuple(months))
 
 
+@dataclass(frozen=True)
+class NoticeWage:
+    """The wage 代通知金 is paid at (实施条例 art. 20: the previous month's wage): the month before the
+    month of separation as HRDesk's payroll or the wage history records it, else the base salary."""
+
+    month: date
+    amount: Decimal
+    source: str  # wage_history.PAYROLL, wage_history.HISTORY, or BASE_SALARY (assumed)
+
+    @property
+    def assumed(self) -> bool:
+        return self.source == BASE_SALARY
+
+    @property
+    def basis(self) -> str:
+        month = self.month.strftime("%Y-%m")
+        if self.source == wage_history.PAYROLL:
+            return tr("上一个月（{0}）工资核算的应发工资 {1}").format(month, money_text(self.amount))
+        if self.source == wage_history.HISTORY:
+            return tr("上一个月（{0}）历史工资的应发工资 {1}").format(month, money_text(self.amount))
+        return tr("上一个月（{0}）没有工资记录，暂按基本工资 {1}").format(month, money_text(self.amount))
+
+
+def previous_month_wage(session: Session, employee: Employee, last_day: date) -> NoticeWage:
+    """The wage of the month before the month of the last working day, for 代通知金."""
+    month = shift_month(last_day.replace(day=1), -1)
+    held = wage_history.monthly_wages(session, employee.id, [month])
+    if month in held:
+        return NoticeWage(month, held[month].gross, held[month].source)
+    return NoticeWage(month, employee.base_salary, BASE_SALARY)
+
+
 def months_text(months: tuple[date, ...]) -> str:
     return "、".join(m.strftime("%Y-%m") for m in months)
 
@@ -232,7 +266,8 @@ def settlement_items(
     if comp.compensation > 0:
         items.append(("severance_pay", comp.compensation, tr("离职结算：{0}").format(comp.case.label)))
     if comp.notice_pay > 0:
-        items.append(("notice_pay", comp.notice_pay, tr("离职结算：代通知金")))
+        label = tr("代通知金") if comp.case.article_40 else tr("另付一个月工资（约定）")
+        items.append(("notice_pay", comp.notice_pay, tr("离职结算：{0}").format(label)))
     for d in deductions:
         items.append(("equipment_deduction", d.amount, d.origin))
     return items
@@ -276,6 +311,20 @@ def compute(
                     "请补录这些月份的工资，或在结算参数中填写核实后的前12个月平均工资，之后才能审核。"
                 ).format(len(missing), months_text(missing), average_basis)
             )
+    notice_wage = None
+    if case.article_40 and params.notice_pay:
+        notice_wage = previous_month_wage(session, employee, last_day)
+        if notice_wage.assumed:
+            warnings.append(
+                tr(
+                    "代通知金应按员工上一个月的工资确定（实施条例第二十条），{0}没有工资核算结果或历史工资，"
+                    "暂按基本工资{1}元计算；请补录该月工资后核对。"
+                ).format(notice_wage.month.strftime("%Y-%m"), money_text(notice_wage.amount))
+            )
+    elif case.article_40:
+        short = article_40_notice_short(reason, separation.notice_date, last_day)
+        if short:
+            warnings.append(short + tr("结算参数按已提前三十日书面通知计算；如未通知，请勾选“未提前三十日书面通知”。"))
     compensation = economic_compensation(
         case,
         employee.hire_date,
@@ -283,8 +332,11 @@ def compute(
         average,
         local_average_monthly=average_row.monthly if average_row else None,
         notice_pay=params.notice_pay,
+        previous_month_wage=notice_wage.amount if notice_wage else None,
         refused_renewal=params.refused_renewal,
     )
+    # compensation.warnings are not repeated: the missing local average is warned about above, and
+    # the previous month's wage is always given for 代通知金 (its assumption warned about above)
     working_years = params.working_years
     if working_years is None:
         working_years = Decimal(compensation.service.years)
@@ -332,7 +384,7 @@ def compute(
     except PolicyError as exc:
         raise ValidationError({"policy": str(exc)}, str(exc)) from None
     warnings.extend(payslip.warnings)
-    lines = _lines(payslip, compensation, leave, deductions, month, last_day)
+    lines = _lines(payslip, compensation, leave, deductions, month, last_day, notice_wage)
     dept = session.get(Department, employee.department_id)
     position = session.get(Position, employee.position_id) if employee.position_id else None
     return Statement(
@@ -358,6 +410,7 @@ def compute(
         payslip.net_pay,
         tuple(warnings),
         average_missing=missing,
+        notice_wage=notice_wage,
     )
 
 
@@ -374,6 +427,7 @@ def _lines(
     deductions: list[Deduction],
     month: date,
     last_day: date,
+    notice_wage: NoticeWage | None = None,
 ) -> list[StatementLine]:
     lines: list[StatementLine] = []
     if p.base_pay:
@@ -405,7 +459,14 @@ def _lines(
             )
         )
     if comp.notice_pay:
-        lines.append(StatementLine("pay", tr("代通知金"), tr("额外支付一个月工资代替提前三十日通知"), comp.notice_pay))
+        if notice_wage is not None:
+            basis = tr(
+                "未提前三十日书面通知，额外支付一个月工资代替通知：按{0}元（《劳动合同法》第四十条，实施条例第二十条）。"
+            ).format(notice_wage.basis)
+            lines.append(StatementLine("pay", tr("代通知金"), basis, comp.notice_pay))
+        else:
+            basis = tr("双方约定额外支付一个月工资（按月平均工资），不是第四十条的法定代通知金。")
+            lines.append(StatementLine("pay", tr("另付一个月工资（约定）"), basis, comp.notice_pay))
     if not comp.owed:
         lines.append(StatementLine("pay", tr("经济补偿金"), _sentences(comp.basis), ZERO))
     if p.employee_insurance:

@@ -3,6 +3,8 @@
 The notice-period check of the Labor Contract Law (domain ``notice_shortfall``) runs live while the
 dates change, so the warning is visible before submitting; the service makes the same check and
 refuses a short notice without a written comment, and that message is shown under the comment.
+For an art. 40 dismissal a notice under 30 days is no error: the same box says that 代通知金 is then
+owed in the 离职结算 (``article_40_notice_short``), without making the comment required.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hrdesk.core.flows import separations
-from hrdesk.core.flows.separation_rules import NOTICE_DAYS, SeparationReason, notice_shortfall
+from hrdesk.core.flows.separation_rules import (
+    NOTICE_DAYS,
+    SeparationReason,
+    article_40_notice_short,
+    notice_shortfall,
+)
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.people import employees
 from hrdesk.core.people.employee_rules import EmployeeStatus
@@ -27,6 +34,9 @@ from hrdesk.ui.forms.ui_separation_dialog import Ui_SeparationDialog
 
 WARNING_STYLE = (
     "QLabel { background: #fce8e6; color: #b3261e; border: 1px solid #f4b5ae; border-radius: 4px; padding: 6px 10px; }"
+)
+NOTE_STYLE = (
+    "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #f9dc8c; border-radius: 4px; padding: 6px 10px; }"
 )
 
 
@@ -80,7 +90,7 @@ class SeparationDialog(QDialog):
             self.setWindowTitle(self.tr("代员工发起离职"))
             f.intro.setText(
                 self.tr(
-                    "由人事为员工发起离职（如协商解除、合同到期、辞退，或员工没有账号时代其提交辞职）。"
+                    "由人事为员工发起离职（如协商解除、合同到期、第四十条解除、辞退，或员工没有账号时代其提交辞职）。"
                     "记录中会注明由您代办。提出日期填写员工提出或公司通知的日期。"
                 )
             )
@@ -130,13 +140,27 @@ class SeparationDialog(QDialog):
         in_probation = self.employee is not None and self.employee.status is EmployeeStatus.PROBATION
         return notice_shortfall(reason, pydate(f.notice_date), pydate(f.last_working_day), in_probation)
 
+    def note(self) -> str | None:
+        """For an art. 40 dismissal with less than 30 days' notice: 代通知金 is owed (not an error)."""
+        reason = self.reason()
+        if reason is None:
+            return None
+        f = self.form
+        return article_40_notice_short(reason, pydate(f.notice_date), pydate(f.last_working_day))
+
     def update_warning(self, *_) -> None:
         f = self.form
         warning = self.warning()
+        note = None if warning else self.note()
         if warning:
             f.notice_warning.setText("⚠ " + warning + self.tr("如确需继续，请在“说明”中写明原因。"))
-        if f.notice_warning.isHidden() == bool(warning):
-            f.notice_warning.setVisible(bool(warning))
+            f.notice_warning.setStyleSheet(WARNING_STYLE)
+        elif note:
+            f.notice_warning.setText(note)
+            f.notice_warning.setStyleSheet(NOTE_STYLE)
+        shown = bool(warning or note)
+        if f.notice_warning.isHidden() == shown:
+            f.notice_warning.setVisible(shown)
             self._fit_height()
         f.lbl_comment.setText(self.tr("说明 *") if warning else self.tr("说明"))
 

@@ -1,8 +1,10 @@
 """结算参数: the few figures HR and finance enter for a 离职结算, and the choices that change it.
 
 累计工作年限, 本年已休年假天数 and the average wage (empty means: as the service works it out), and
-代通知金, 员工拒绝同等条件续签 and 违法解除. The form reads and checks what was typed and shows the
-service's messages next to their fields; saving is the panel's (``save_requested``).
+代通知金 (for an art. 40 dismissal: "未提前三十日书面通知", paid at the previous month's wage;
+elsewhere an agreed extra month), 员工拒绝同等条件续签 and 违法解除. The form reads and checks what
+was typed and shows the service's messages next to their fields; saving is the panel's
+(``save_requested``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from hrdesk.ui.separation.calculator import number_text, parse_number
 from hrdesk.ui.separation.texts import tr
 
 FIGURES = ("working_years", "leave_taken", "average_wage")  # the typed fields, in the order shown
+N_REASONS = (SeparationReason.MUTUAL, SeparationReason.LAYOFF, SeparationReason.EXPIRY)  # N owed, not art. 40
 SERVICE_FIELDS = {"monthly_wage": "average_wage", "company_leave_taken": "leave_taken"}  # service name -> ours
 
 
@@ -38,9 +41,8 @@ class SettlementParamsForm(QGroupBox):
         self.working_years = self._edit("working_years", tr("按本公司工龄估算"))
         self.leave_taken = self._edit("leave_taken", "0")
         self.average_wage = self._edit("average_wage", tr("留空按工资记录"))
-        self.notice_pay = QCheckBox(tr("代通知金"))
+        self.notice_pay = QCheckBox(tr("另付一个月工资（约定）"))  # the text follows the reason (update_options)
         self.notice_pay.setObjectName("notice_pay")
-        self.notice_pay.setToolTip(tr("未提前三十日通知时，额外支付一个月工资（《劳动合同法》第四十条）"))
         self.refused_renewal = QCheckBox(tr("员工拒绝同等条件续签"))
         self.refused_renewal.setObjectName("refused_renewal")
         self.unlawful = QCheckBox(tr("违法解除"))
@@ -132,23 +134,32 @@ class SettlementParamsForm(QGroupBox):
         self.update_options(st)
 
     def update_options(self, st: Statement | None) -> None:
-        """代通知金 only where compensation N is owed; 拒绝续签 only for an expiring contract."""
+        """代通知金 only where compensation N is owed (for art. 40 it says notice was not given);
+        拒绝续签 only for an expiring contract."""
         if st is None:
             return
         editable = self.can_edit and not st.approved
         unlawful = self.unlawful.isChecked()
-        n_case = st.reason in (SeparationReason.MUTUAL, SeparationReason.LAYOFF, SeparationReason.EXPIRY)
+        n_case = st.reason.article_40 or st.reason in N_REASONS
+        self.notice_pay.setText(
+            tr("未提前三十日书面通知（支付代通知金）") if st.reason.article_40 else tr("另付一个月工资（约定）")
+        )
         self.notice_pay.setEnabled(editable and n_case and not unlawful)
         self.refused_renewal.setEnabled(editable and not unlawful)
         self.refused_renewal.setVisible(st.reason is SeparationReason.EXPIRY)  # only an expiring contract
         if unlawful:
             self.notice_pay.setChecked(False)
             self.refused_renewal.setChecked(False)
-        self.notice_pay.setToolTip(
-            tr("未提前三十日通知时，额外支付一个月工资（《劳动合同法》第四十条）")
-            if n_case
-            else tr("“{0}”不支付代通知金").format(st.reason.label)
-        )
+        if st.reason.article_40:
+            tip = tr(
+                "第四十条解除须提前三十日书面通知员工本人；未通知的，额外支付一个月工资作为代通知金，"
+                "按上一个月的工资计算（实施条例第二十条）。不勾选即按已通知计算。"
+            )
+        elif n_case:
+            tip = tr("双方约定额外支付一个月工资（按月平均工资）；法定代通知金只适用于第四十条的解除")
+        else:
+            tip = tr("“{0}”不支付代通知金").format(st.reason.label)
+        self.notice_pay.setToolTip(tip)
         self.refused_renewal.setToolTip(
             tr("合同到期时公司以同等或更好条件续签而员工不同意：不支付经济补偿")
             if st.reason is SeparationReason.EXPIRY
