@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from datetime import datetime, timedelta
 from decimal import Decimal as D
 from pathlib import Path
@@ -84,6 +85,7 @@ def test_a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot
             n += 1
             employees.create(ctx, employee_input(f"W{n:05d}", f"并发{n}", company.depts["人事部"], 1000 + n))
             made.append(n)
+            time.sleep(0.005)  # a busy office, not a loop that never lets go of the write lock
 
     writer = threading.Thread(target=keep_writing)
     writer.start()

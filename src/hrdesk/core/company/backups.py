@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -194,16 +195,17 @@ def _backup(db: CompanyDatabase, actor: Actor, kind: str, now: datetime) -> Back
 
 def _audit_with_retry(ctx: ServiceContext, action: str, summary: str, after: dict, attempts: int = 5) -> None:
     """The record of a backup or restore. The file is already written, so the record must not be
-    lost because another writer took the chain's next number first (SQLite transactions start
-    deferred): it is appended again on top of the new head."""
+    lost because other writers kept the file busy for longer than the busy timeout: it is tried
+    again, on top of whatever head the chain has by then."""
     for attempt in range(attempts):
         try:
             with ctx.transaction() as tx:
                 tx.audit(action, "company", 1, summary, None, after)
             return
-        except Conflict:
+        except (Conflict, StorageError):
             if attempt == attempts - 1:
                 raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def create_backup(ctx: ServiceContext) -> BackupResult:

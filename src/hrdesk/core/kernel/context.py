@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Permission, Scope
 from hrdesk.core.kernel.persistence.company_file import storage_error_from
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
+from hrdesk.core.kernel.persistence.engine import begin_immediate
 
 
 @dataclass
@@ -53,6 +56,26 @@ class Transaction:
         self.changes.append(Change(entity_type, kind, tuple(ids)))
 
 
+_open = threading.local()  # how many transactions this thread has open (refusals wait for them)
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    summary: str
+    details: dict
+
+
+def _calling_service() -> str:
+    """The service that asked for the permission: the first frame outside this module."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return "?"
+    module = frame.f_globals.get("__name__", "?").removeprefix("hrdesk.core.")
+    return f"{module}.{frame.f_code.co_name}"
+
+
 @dataclass
 class ServiceContext:
     db: CompanyDatabase
@@ -63,12 +86,49 @@ class ServiceContext:
         """The actor's scope for ``permission``; PermissionDenied if they have none."""
         scope = self.actor.scope_for(permission)
         if scope is Scope.NONE:
-            raise PermissionDenied(tr("您没有“{0}”的权限。").format(permission.label))
+            raise self.denied(permission)
         return scope
 
     def require_all(self, permission: Permission) -> None:
         if self.actor.scope_for(permission) is not Scope.ALL:
-            raise PermissionDenied(tr("您没有“{0}”的权限。").format(permission.label))
+            raise self.denied(permission, whole_company=True)
+
+    def denied(self, permission: Permission, *, whole_company: bool = False) -> PermissionDenied:
+        """The refusal, recorded in the trail as a security event (who, what, which service) in a
+        transaction of its own, so it stays although the caller's work is refused. Inside one of
+        this thread's transactions it is recorded once that transaction has rolled back."""
+        service = _calling_service()
+        needed = (tr("全公司范围的“{0}”") if whole_company else tr("“{0}”")).format(permission.label)
+        error = PermissionDenied(tr("您没有“{0}”的权限。").format(permission.label))
+        error.refusal = _Refusal(  # type: ignore[attr-defined]
+            tr("权限不足被拒绝：{0}，需要{1}权限").format(service, needed),
+            {"permission": permission.value, "service": service, "scope": "all" if whole_company else "any"},
+        )
+        if not getattr(_open, "transactions", 0):
+            self._record_refusal(error)
+        return error
+
+    def _record_refusal(self, error: PermissionDenied) -> None:
+        refusal = getattr(error, "refusal", None)
+        if refusal is None or self.actor.is_system:
+            return
+        error.refusal = None  # type: ignore[attr-defined]  # recorded once
+        try:
+            with self.db.session() as session, session.begin():
+                begin_immediate(session)
+                audit.append(
+                    session,
+                    self.actor,
+                    self.clock.now(),
+                    "security.denied",
+                    "user",
+                    self.actor.user_id,
+                    refusal.summary,
+                    None,
+                    refusal.details,
+                )
+        except DBAPIError:
+            pass  # a file that cannot be written still refuses; the refusal itself is what matters
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -85,10 +145,17 @@ class ServiceContext:
         """One unit of work: everything in it, audit records included, commits or nothing does."""
         session = self.db.session()
         tx = Transaction(session, self)
+        depth = getattr(_open, "transactions", 0)
+        _open.transactions = depth + 1
+        refused: PermissionDenied | None = None
         try:
             with session.begin():
+                begin_immediate(session)  # a writer from the start: no SQLITE_BUSY half-way through
                 yield tx
                 tx.flush_audit()
+        except PermissionDenied as exc:
+            refused = exc  # recorded below, once this transaction has rolled back
+            raise
         except StaleDataError:
             raise Conflict(tr("该记录已被其他人修改，请刷新后重试。")) from None
         except IntegrityError as exc:
@@ -96,5 +163,8 @@ class ServiceContext:
         except DBAPIError as exc:
             raise storage_error_from(exc) from None
         finally:
+            _open.transactions = depth
             session.close()
+            if refused is not None and depth == 0:
+                self._record_refusal(refused)
         self.db.bus.publish(tx.changes)
