@@ -9,6 +9,7 @@ credential store (or HRDESK_SMTP_PASSWORD), never in the company file.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import smtplib
@@ -153,8 +154,23 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
         if settings.security == "starttls":
             server.starttls(context=ssl.create_default_context())
     if settings.username and password:
-        server.login(settings.username, password)
+        _login(server, settings.username, password)
     return server
+
+
+def _login(server: smtplib.SMTP, username: str, password: str) -> None:
+    """smtplib encodes AUTH as ASCII, so a name or password beyond it (授权码-… , 人事部@…) raised
+    UnicodeEncodeError. Those go as UTF-8 in AUTH PLAIN (RFC 4616 allows it); the rest as smtplib does."""
+    if username.isascii() and password.isascii():
+        server.login(username, password)
+        return
+    server.ehlo_or_helo_if_needed()
+    if not server.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    blob = base64.b64encode(b"\0" + username.encode("utf-8") + b"\0" + password.encode("utf-8")).decode("ascii")
+    code, reply = server.docmd("AUTH", "PLAIN " + blob)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def deliver_due(db: CompanyDatabase, now: datetime, limit: int = 200) -> DeliveryReport:
