@@ -2,8 +2,9 @@
 
 Loading an area puts its tables on the one shared metadata and plugs what it provides into the areas
 below it: the register answers the organisation's questions about who works where
-(``org.occupancy``), and the settlement reacts to finance approving a separation
-(``flows.step_hooks``). Every entry point (the command line, the GUI, the self-test, the demo, the
+(``org.occupancy``), the settlement reacts to finance approving a separation
+(``flows.step_hooks``), and the payroll tells the register which 社保 cities it has policies for
+(``people.insurance_cities``). Every entry point (the command line, the GUI, the self-test, the demo, the
 tests) imports this module once before it opens a company.
 
 The areas in their import order, lowest first (pyproject.toml's import contracts enforce it):
@@ -16,6 +17,7 @@ from hrdesk.core.flows import tables as flows_tables
 from hrdesk.core.kernel.persistence import tables as kernel_tables
 from hrdesk.core.kernel.persistence.base import Base
 from hrdesk.core.org import tables as org_tables
+from hrdesk.core.payroll import insurance_cities
 from hrdesk.core.payroll import tables as payroll_tables
 from hrdesk.core.people import placement
 from hrdesk.core.people import tables as people_tables
@@ -34,4 +36,4 @@ TABLE_MODULES = (
     separation_tables,
     documents_tables,
 )
-PROVIDERS = (placement, settlement)  # imported for what they register with the areas below them
+PROVIDERS = (placement, settlement, insurance_cities)  # imported for what they register with the areas below them

@@ -15,7 +15,7 @@ from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationEr
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.rows import stored_row
-from hrdesk.core.people.employee_rules import EmployeeStatus
+from hrdesk.core.people.employee_rules import EmployeeStatus, last_day_problem
 from hrdesk.core.people.tables import Employee
 
 
@@ -49,6 +49,8 @@ def start(
         errors = {}
         if last_working_day < employee.hire_date:
             errors["last_working_day"] = tr("最后工作日不能早于入职日期（{0}）").format(employee.hire_date.isoformat())
+        elif too_far := last_day_problem(last_working_day, ctx.clock.today()):
+            errors["last_working_day"] = too_far
         warning = notice_shortfall(reason, notice_date, last_working_day, status is EmployeeStatus.PROBATION)
         if warning and not comment:
             errors["comment"] = warning + tr("如确需继续，请填写说明。")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -67,6 +67,25 @@ class ContractType(LabeledEnum):
 
 MAX_BASE_SALARY = Decimal("10000000")
 MIN_WORKING_AGE = 16  # 劳动法 art. 15: no employment under 16
+EARLIEST_BIRTH = date(1900, 1, 1)  # before it a birth date is a typo (1850), not an employee
+# who may be recorded with a base salary of 0: an unpaid internship, or a 劳务 agreement paid per
+# task through pay items; everyone else works under a labour contract and is owed at least the
+# minimum wage (劳动法 art. 48), so 0 for them is a typo that payroll would pay out as nothing
+ZERO_SALARY_CONTRACTS = frozenset({"internship", "service"})
+# a last working day further ahead than this is a typo (2099), not a notice period: the longest
+# notice the law knows is 30 days, and an agreed later date is still within the year
+LAST_DAY_MAX_AHEAD = timedelta(days=366)
+
+
+def last_day_problem(last_day: date, today: date) -> str | None:
+    """The message for a last working day too far ahead of ``today``, or None."""
+    if last_day > today + LAST_DAY_MAX_AHEAD:
+        return tr("最后工作日 {0} 太远：最多只能是一年以内的日期（{1} 之前）").format(
+            last_day.isoformat(), (today + LAST_DAY_MAX_AHEAD).isoformat()
+        )
+    return None
+
+
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
@@ -226,8 +245,10 @@ class EmployeeValues:
     bank_name: str | None
 
 
-def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[str, str]]:
-    """Check every field and the rules between fields; (values, {}) or (None, errors)."""
+def validate_employee(data: EmployeeInput, today: date | None = None) -> tuple[EmployeeValues | None, dict[str, str]]:
+    """Check every field and the rules between fields; (values, {}) or (None, errors).
+
+    ``today`` (the service's clock) adds the check that the birth date is not in the future."""
     errors: dict[str, str] = {}
 
     emp_no = (data.emp_no or "").strip()
@@ -260,6 +281,13 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
                 id_info.birth_date.isoformat()
             )
         gender, birth_date = id_info.gender, id_info.birth_date
+    if birth_date is not None:
+        # from the ID number when there is one: the message goes next to what must be corrected
+        where = "id_number" if id_info is not None else "birth_date"
+        if birth_date < EARLIEST_BIRTH:
+            errors[where] = tr("出生日期 {0} 早于1900年，请核对身份证号和出生日期").format(birth_date.isoformat())
+        elif today is not None and birth_date > today:
+            errors[where] = tr("出生日期 {0} 晚于今天，请核对身份证号和出生日期").format(birth_date.isoformat())
 
     phone = None
     if (data.phone or "").strip():
@@ -300,6 +328,8 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
         errors["last_working_day"] = tr("已离职员工需要填写最后工作日")
     if last_day is not None and data.hire_date is not None and last_day < data.hire_date:
         errors["last_working_day"] = tr("最后工作日不能早于入职日期")
+    elif last_day is not None and today is not None and (problem := last_day_problem(last_day, today)):
+        errors["last_working_day"] = problem
     if status in (EmployeeStatus.PROBATION, EmployeeStatus.REGULAR):
         last_day = None
 
@@ -308,6 +338,12 @@ def validate_employee(data: EmployeeInput) -> tuple[EmployeeValues | None, dict[
         base_salary = parse_money(data.base_salary, maximum=MAX_BASE_SALARY)
     except MoneyError as exc:
         errors["base_salary"] = str(exc)
+    if (
+        base_salary == 0
+        and status in (EmployeeStatus.PROBATION, EmployeeStatus.REGULAR)
+        and (data.contract_type is None or data.contract_type.value not in ZERO_SALARY_CONTRACTS)
+    ):
+        errors["base_salary"] = tr("{0}员工的基本工资应大于0（只有实习协议和劳务协议可以为0）").format(status.label)
 
     bases: dict[str, Decimal | None] = {}
     for base_field in ("insurance_base", "housing_fund_base"):

@@ -27,6 +27,7 @@ from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import custom_fields as custom_fields_service
+from hrdesk.core.people import insurance_cities
 from hrdesk.core.people.custom_field_types import normalize_value
 from hrdesk.core.people.employee_rules import (
     ContractType,
@@ -181,7 +182,7 @@ def create_in(tx, data: EmployeeInput, summary: str | None = None) -> Employee:
     """Validate and store a new employee inside the caller's transaction (also used when an
     onboarding flow completes)."""
     session, ctx = tx.session, tx.ctx
-    values, custom = _validate(session, data, employee_id=None)
+    values, custom = _validate(session, data, employee_id=None, today=ctx.clock.today())
     now = ctx.clock.now()
     emp = Employee(**_column_values(values), created_at=now, updated_at=now)
     session.add(emp)
@@ -212,7 +213,7 @@ def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_
             raise PermissionDenied(tr("您无权修改该员工的档案。"))
         if emp.version != expected_version:
             raise Conflict(tr("该员工档案已被其他人修改，请关闭后重新打开再编辑。"))
-        values, custom = _validate(session, data, employee_id=employee_id)
+        values, custom = _validate(session, data, employee_id=employee_id, today=ctx.clock.today())
         before = snapshot(emp) | {"custom": custom_fields_service.values_for(session, employee_id)}
         for name, value in _column_values(values).items():
             setattr(emp, name, value)
@@ -252,9 +253,9 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
         existing_no = set(session.execute(select(Employee.emp_no)).scalars())
         existing_id = set(session.execute(select(Employee.id_number)).scalars())
         definitions = custom_fields_service.active_definitions(session)
-        now = ctx.clock.now()
+        now, today = ctx.clock.now(), ctx.clock.today()
         for index, data in enumerate(items, start=1):
-            values, field_errors = validate_employee(data)
+            values, field_errors = validate_employee(data, today)
             if values is not None:
                 field_errors |= refs.check(values, employee_id=None)
                 if values.emp_no in existing_no or values.emp_no in seen_no:
@@ -324,11 +325,16 @@ class _ReferenceData:
     """Departments, positions and the manager graph, loaded once to check references."""
 
     def __init__(
-        self, departments: dict[int, tuple[str, bool]], positions: dict[int, bool], managers: dict[int, int | None]
+        self,
+        departments: dict[int, tuple[str, bool]],
+        positions: dict[int, bool],
+        managers: dict[int, int | None],
+        cities: frozenset[str] | None = None,
     ):
         self.departments = departments  # id -> (kind, active)
         self.positions = positions  # id -> active
         self.managers = managers  # employee id -> manager id
+        self.cities = cities  # the 社保 cities the payroll knows; None: not checked
 
     @classmethod
     def load(cls, session: Session) -> _ReferenceData:
@@ -337,10 +343,18 @@ class _ReferenceData:
         }
         positions = {r.id: r.active for r in session.execute(select(Position.id, Position.active))}
         managers = {r.id: r.manager_id for r in session.execute(select(Employee.id, Employee.manager_id))}
-        return cls(departments, positions, managers)
+        return cls(departments, positions, managers, insurance_cities.known_cities(session))
 
-    def check(self, values: EmployeeValues, employee_id: int | None) -> dict[str, str]:
+    def check(self, values: EmployeeValues, employee_id: int | None, stored_city: str | None = None) -> dict[str, str]:
+        """``stored_city``: the city the record holds now, accepted unchanged even if no policy
+        knows it any more (an edit of the phone number must not fail over it)."""
         errors = {}
+        city = values.social_security_city
+        if city and self.cities is not None and city not in self.cities and city != stored_city:
+            errors["social_security_city"] = tr(
+                "社保缴纳城市“{0}”没有社保公积金缴费政策，工资无法计算社保（已有政策的城市：{1}）。"
+                "请选择其中之一，或先在工资设置中添加该城市的缴费政策"
+            ).format(city, "、".join(sorted(self.cities)))
         dept = self.departments.get(values.department_id)
         if dept is None:
             errors["department_id"] = tr("所选部门不存在")
@@ -374,7 +388,12 @@ class _ReferenceData:
 
 def reference_errors(session: Session, values: EmployeeValues, employee_id: int | None) -> dict[str, str]:
     """Departments, position and manager exist; number and ID number are not someone else's."""
-    errors = _ReferenceData.load(session).check(values, employee_id)
+    stored_city = (
+        session.execute(select(Employee.social_security_city).where(Employee.id == employee_id)).scalar()
+        if employee_id is not None
+        else None
+    )
+    errors = _ReferenceData.load(session).check(values, employee_id, stored_city)
     dup_no = session.execute(select(Employee.id).where(Employee.emp_no == values.emp_no)).scalar()
     if dup_no is not None and dup_no != employee_id:
         errors["emp_no"] = tr("工号 {0} 已被其他员工使用").format(values.emp_no)
@@ -384,8 +403,8 @@ def reference_errors(session: Session, values: EmployeeValues, employee_id: int 
     return errors
 
 
-def _validate(session: Session, data: EmployeeInput, employee_id: int | None):
-    values, errors = validate_employee(data)
+def _validate(session: Session, data: EmployeeInput, employee_id: int | None, today: date | None = None):
+    values, errors = validate_employee(data, today)
     if values is not None:
         errors |= reference_errors(session, values, employee_id)
     custom, custom_errors = _normalize_custom(custom_fields_service.active_definitions(session), data.custom)
