@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import mask_bank_account, mask_id_number
-from hrdesk.core.kernel.months import shift_month
+from hrdesk.core.kernel.months import first_of_month, shift_month
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import Company
 from hrdesk.core.org import ordering
@@ -29,11 +29,11 @@ from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.payroll import defaults, policies
 from hrdesk.core.payroll.gather import Gathered, gather
-from hrdesk.core.payroll.rules import codec
+from hrdesk.core.payroll.rules import codec, policy
 from hrdesk.core.payroll.rules.calculation import Payslip, calculate
 from hrdesk.core.payroll.rules.policy import PolicyError
 from hrdesk.core.payroll.rules.report import PayrollRow, RunHeader, RunStatus
-from hrdesk.core.payroll.tables import PayrollResult, PayrollRun
+from hrdesk.core.payroll.tables import PayrollResult, PayrollRun, PolicyVersion
 from hrdesk.core.people.tables import Employee
 
 ZERO = Decimal("0.00")
@@ -111,12 +111,49 @@ def _check_earlier_months(session: Session, month: date) -> None:
         current = shift_month(current, 1)
 
 
+# No payroll before this, whatever the policy tables say (a typed 1900-01 is a typo).
+EARLIEST_MONTH = date(2000, 1, 1)
+MONTHS_AHEAD = 12  # a month may be calculated at most this far ahead of the current one
+
+
+def check_month(session: Session, month: date, today: date) -> None:
+    """Refuse a month payroll cannot mean: before 2000 or before the first individual income tax
+    table in force (the 累计预扣法 tables of the shipped data start 2019-01), or more than
+    :data:`MONTHS_AHEAD` months after the current one (2099-01, 9999-12, where the month after
+    would not even exist)."""
+    first_table = session.execute(
+        select(func.min(PolicyVersion.effective_from)).where(PolicyVersion.kind == policy.IIT_ANNUAL)
+    ).scalar()
+    earliest = max(EARLIEST_MONTH, first_of_month(first_table)) if first_table else EARLIEST_MONTH
+    latest = shift_month(first_of_month(today), MONTHS_AHEAD)
+    if month < earliest:
+        raise ValidationError(
+            {
+                "month": tr("{0}早于可核算的最早月份{1}（个税预扣税率表自该月起施行）").format(
+                    _month_text(month), _month_text(earliest)
+                )
+            }
+        )
+    if month > latest:
+        raise ValidationError(
+            {
+                "month": tr("{0}太远：最多只能提前{1}个月核算工资（最晚{2}）").format(
+                    _month_text(month), MONTHS_AHEAD, _month_text(latest)
+                )
+            }
+        )
+
+
 def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
-    """Calculate (or recalculate) every employee's pay for ``month``; the run becomes 已计算."""
+    """Calculate (or recalculate) every employee's pay for ``month``; the run becomes 已计算.
+
+    Only months :func:`check_month` accepts."""
     ctx.require_all(Permission.PAYROLL_CALCULATE)
     month = month.replace(day=1)
+    defaults.install_defaults(ctx)  # the shipped tables in place, so the earliest month is known
     with ctx.transaction() as tx:
         session = tx.session
+        check_month(session, month, ctx.clock.today())
         run = _run(session, month)
         if run is not None and run.status == RunStatus.PAID.value:
             raise StateError(
