@@ -18,6 +18,7 @@ from decimal import Decimal
 from hrdesk.core.documents.income_choice import IncomeBasis
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.document import build_pdf, paragraph
+from hrdesk.core.documents.pdf.fonts import require_drawable
 from hrdesk.core.documents.pdf.letterhead import CompanyLetterhead, SignatureBlock, Title, cn_date, seal_image
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
@@ -122,6 +123,7 @@ def render_separation_certificate(cert: SeparationCertificate) -> bytes:
     )
     if cert.termination_date < cert.hire_date or cert.last_working_day < cert.hire_date:
         raise ValidationError({"termination_date": tr("离职日期不能早于入职日期")})
+    require_drawable(cert)
     story = [Title(tr("离职证明"))]
     story += [paragraph(p) for p in separation_certificate_paragraphs(cert)]
     story.append(SignatureBlock(cert.company, cert.issue_date, seal=seal_image(cert.company)))
@@ -209,6 +211,7 @@ def render_employment_certificate(cert: EmploymentCertificate) -> bytes:
         number=(cert.number, tr("证明编号")),
         company=(cert.company.name, tr("公司名称")),
     )
+    require_drawable(cert)
     story = [Title(tr("在职证明"))]
     story += [paragraph(p) for p in employment_certificate_paragraphs(cert)]
     story.append(SignatureBlock(cert.company, cert.issue_date, seal=seal_image(cert.company)))

@@ -19,7 +19,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from hrdesk.core.documents.pdf.amounts import amount_in_words, money_text
 from hrdesk.core.documents.pdf.document import build_pdf
-from hrdesk.core.documents.pdf.fonts import FONT
+from hrdesk.core.documents.pdf.fonts import FONT, require_drawable
 from hrdesk.core.documents.pdf.letterhead import (
     INK,
     PAGE_WIDTH,
@@ -194,6 +194,7 @@ def render_settlement_statement(st: SettlementStatement) -> bytes:
             raise TypeError("money must not be a float")
     if not (st.employee_name or "").strip() or not (st.number or "").strip():
         raise ValidationError({"employee_name": tr("请填写员工姓名和结算单编号")})
+    require_drawable(st)
     story = [
         Title(tr("离职结算单"), size=20, space_after=6 * mm),
         _info_table(st),
