@@ -3,6 +3,12 @@
 read as the text a person typed, 工号 and 姓名 checked together (a row shifted by one in Excel is
 caught), and every row's problems collected into one message naming the rows, so a file is
 imported whole or not at all.
+
+A file is refused before its rows are checked when it is larger than :data:`MAX_FILE_BYTES` or has
+more than :data:`MAX_ROWS` data rows; a row that repeats an earlier one exactly (every cell the same,
+so the same person, item or month and amount) is a row error of its own, reported with the others
+by :meth:`People.check`. One row copied a million times would otherwise add a million entries and
+audit records and a million times the amount to one person's pay.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ YES = ("是", "y", "yes", "true", "1", "√", "✓", "对")
 NO = ("否", "n", "no", "false", "0", "×", "✗", "不", "")
 TEMPLATE_ROWS = 2000  # rows prepared with the drop-downs of a blank sheet
 TEXT_KEYS = ("emp_no", "name", "item", "note", "month")  # columns formatted as text in a blank sheet
+MAX_ROWS = 100_000  # data rows in one file: ten times the largest company this is for
+MAX_FILE_BYTES = 30 * 1024 * 1024  # a 100,000-row sheet is about 4 MB
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class Column:
 class SheetRow:
     number: int  # the row number Excel shows
     values: dict[str, object]
+    repeat_of: int | None = None  # the number of an earlier row with exactly the same cells
 
 
 def header_key(value) -> str:
@@ -79,6 +88,18 @@ def read_rows(path: str | os.PathLike, specs: Sequence[Column]) -> list[SheetRow
     from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # a missing file gets its own message below
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(
+            {
+                "file": tr("文件“{0}”太大（{1:.1f} MB，最多 {2} MB）。请分成几个文件导入。").format(
+                    path.name, size / 1024 / 1024, MAX_FILE_BYTES // 1024 // 1024
+                )
+            }
+        )
     if path.suffix.lower() in (".xls", ".et", ".csv"):
         raise ValidationError(
             {
@@ -112,14 +133,20 @@ def read_rows(path: str | os.PathLike, specs: Sequence[Column]) -> list[SheetRow
                         )
                     }
                 )
-            result = []
+            result: list[SheetRow] = []
+            seen: dict[tuple[str, ...], int] = {}  # a row's cells as text -> the first row holding them
             for number, row in enumerate(
                 sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
             ):
                 values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
-                if all(cell_text(v) == "" for v in values.values()):
+                cells = tuple(cell_text(v) for v in values.values())
+                if all(cell == "" for cell in cells):
                     continue
-                result.append(SheetRow(number, values))
+                if len(result) == MAX_ROWS:
+                    message = tr("工作表“{0}”超过 {1:,} 行数据，一次最多导入 {1:,} 行。请分成几个文件导入。")
+                    raise ValidationError({"file": message.format(sheet.title, MAX_ROWS)})
+                first = seen.setdefault(cells, number)
+                result.append(SheetRow(number, values, first if first != number else None))
             if not result:
                 raise ValidationError({"file": tr("工作表“{0}”的表头下面没有数据。").format(sheet.title)})
             return result
@@ -207,6 +234,12 @@ class People:
                 self.by_no[emp_no] = (emp_id, name)
 
     def check(self, row: SheetRow, problems: Problems) -> tuple[int, str] | None:
+        """The row's employee, or None with the problem recorded; a row repeating an earlier one
+        exactly is recorded as a problem too (every import reads its rows through here)."""
+        if row.repeat_of is not None:
+            problems.add(
+                row, tr("与第{0}行完全相同（重复的行），同一笔只应出现一次，请删除重复的行").format(row.repeat_of)
+            )
         emp_no = cell_text(row.values.get("emp_no"))
         name = normal_name(cell_text(row.values.get("name")))
         if not emp_no:
