@@ -210,3 +210,21 @@ def test_edit_existing_employee(qtbot, company):
     assert (
         page.model.data(page.model.index(row, [c.key for c in page.model.columns].index("base_salary"))) == "15,000.50"
     )
+
+
+def test_the_city_list_offers_the_cities_payroll_has_a_policy_for(qtbot, company):
+    """Issue 12 follow-up: a city without a contribution policy is refused by the service, so the
+    dialog does not offer it; a record's stored city stays selectable."""
+    from hrdesk.core.people.tables import Employee
+
+    with company.db.session() as s, s.begin():
+        s.get(Employee, company.emps["李四"]).social_security_city = "拉萨"  # stored before the rule
+    window, page = open_window(qtbot, company, "hr")
+    page.select_employee(company.emps["李四"])
+    dialog = page.open_employee(page.current_employee_id())
+    qtbot.addWidget(dialog)
+    combo = dialog.form.social_security_city
+    offered = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
+    assert {"上海", "北京", "深圳", "广州", "杭州"} <= set(offered)
+    assert "拉萨" in offered and combo.currentText() == "拉萨"
+    assert "成都" not in offered  # in the shipped city list, but without a policy

@@ -36,3 +36,19 @@ def known_cities(session: Session) -> frozenset[str] | None:
     for source in _sources:
         cities.update(source(session))
     return frozenset(cities)
+
+
+def offered(ctx, current: str | None = None, order: Iterable[str] = ()) -> list[str]:
+    """The cities a form offers: those the payroll has a policy for, in ``order`` (the shipped city
+    list) and then alphabetically, plus the record's ``current`` city so that editing keeps it.
+    Without a registered source, ``order`` as given."""
+    with ctx.read() as session:
+        known = known_cities(session)
+    ordered = list(order)
+    if known is None:
+        cities = ordered
+    else:
+        cities = [c for c in ordered if c in known] + sorted(known - set(ordered))
+    if current and current not in cities:
+        cities.append(current)
+    return cities

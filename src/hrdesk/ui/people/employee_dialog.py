@@ -27,7 +27,7 @@ from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import departments as org
 from hrdesk.core.org import positions
 from hrdesk.core.org.tree import DepartmentKind
-from hrdesk.core.people import custom_fields, employees
+from hrdesk.core.people import custom_fields, employees, insurance_cities
 from hrdesk.core.people.custom_field_types import CustomFieldDef, FieldType
 from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender, parse_id_number
 from hrdesk.resources import resource_path
@@ -147,7 +147,8 @@ class EmployeeDialog(QDialog):
             if p.active or p.id == current_position:
                 f.position_id.addItem(p.name, p.id)
         f.social_security_city.addItem("")
-        f.social_security_city.addItems(load_cities())
+        current_city = self.detail.social_security_city if self.detail else None
+        f.social_security_city.addItems(insurance_cities.offered(self.session.ctx, current_city, load_cities()))
         for name in DATE_FIELDS:
             make_optional(getattr(f, name), self.tr("未填写"))
 
