@@ -5,6 +5,7 @@ Environment variables are set at import time, before Qt or platformdirs read the
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -88,3 +89,39 @@ def shanghai() -> Iterator[None]:
     """The computer in China (UTC+8, no daylight saving time)."""
     with local_zone(SHANGHAI):
         yield
+
+
+class _WorkerErrors(logging.Handler):
+    """Collects what background work logged as an unexpected failure."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def worker_errors_fail_the_test(request):
+    """An exception in a worker thread fails its test (issue 12): a bug in background work reaches
+    the user only as an error dialog, which a test that waits for something else would not notice.
+    Runner tasks log unexpected exceptions; plain threads go through threading.excepthook. A test
+    that provokes one on purpose is marked ``allow_worker_errors``."""
+    import threading
+
+    handler = _WorkerErrors()
+    logger = logging.getLogger("hrdesk.ui.common.runner")
+    logger.addHandler(handler)
+    previous_hook = threading.excepthook
+    raised: list[str] = []
+
+    def hook(args):
+        raised.append(f"{args.exc_type.__name__}: {args.exc_value}")
+
+    threading.excepthook = hook
+    yield
+    threading.excepthook = previous_hook
+    logger.removeHandler(handler)
+    if request.node.get_closest_marker("allow_worker_errors") is None and (handler.messages or raised):
+        pytest.fail("unexpected exception in a worker thread:\n" + "\n".join(handler.messages + raised))

@@ -1,6 +1,7 @@
 """A whole separation scripted on the command line, acting as each user in turn."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 
@@ -11,6 +12,8 @@ from hrdesk.core.kernel.permissions import Role
 from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.people import employees
 from tests.helpers import USER_PASSWORD, build_company, verify_average_wage
+
+LAST_DAY = (date.today() + timedelta(days=120)).isoformat()  # at most a year ahead
 
 
 @pytest.fixture
@@ -43,7 +46,7 @@ def test_scripted_separation(fx, capsys, monkeypatch):
         "--reason",
         "主动辞职",
         "--last-day",
-        "2099-12-31",
+        LAST_DAY,
         "--comment",
         "个人原因",
     )

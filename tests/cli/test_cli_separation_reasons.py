@@ -2,6 +2,7 @@
 by code or by its Chinese label; a wrong one is a message naming the choices, with no traceback."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 
@@ -9,6 +10,8 @@ from hrdesk.cli.main import run
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.kernel.persistence import keys
 from tests.helpers import build_company
+
+LAST_DAY = (date.today() + timedelta(days=120)).isoformat()  # at most a year ahead
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def test_a_wrong_reason_names_the_choices(fx, capsys, monkeypatch):
 )
 def test_hr_starts_an_article_40_dismissal(fx, capsys, monkeypatch, given, reason):
     code, out, err = as_user(
-        capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", given, "--last-day", "2099-12-31"
+        capsys, monkeypatch, fx, "hr", "separation", "start", "E000002", "--reason", given, "--last-day", LAST_DAY
     )
     assert code == 0, err
     assert reason.label in out and "王经理" in out

@@ -3,7 +3,7 @@ object in the audit viewer's filter."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -17,6 +17,8 @@ from hrdesk.ui.audit.trail_dialog import TrailDialog
 from hrdesk.ui.people.employees_page import EmployeesPage
 from hrdesk.ui.shell.app import make_session
 from tests.ui.qt_helpers import screenshot, type_text
+
+LAST_DAY = date.today() + timedelta(days=120)  # a separation ends at most a year ahead
 
 COMPANY = "测试科技有限公司"
 
@@ -39,7 +41,7 @@ def sessions(company):
 @pytest.fixture
 def with_flow(company):
     hr = company.login("hr")
-    detail = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    detail = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     engine.act(company.login("manager"), detail.summary.id, Action.APPROVE, "同意，已安排交接")
     company.flow_id = detail.summary.id
     return company

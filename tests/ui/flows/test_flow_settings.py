@@ -3,7 +3,7 @@ server with a real loopback SMTP server, and handover checklist templates."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +21,8 @@ from hrdesk.ui.flows.settings.page import FlowSettingsPage
 from hrdesk.ui.shell.app import make_session
 from tests.smtp_sink import SmtpSink, free_port
 from tests.ui.qt_helpers import screenshot, type_text
+
+LAST_DAY = date.today() + timedelta(days=120)  # a separation ends at most a year ahead
 
 COMPANY = "测试科技有限公司"
 
@@ -94,7 +96,7 @@ def test_admin_sees_the_page_and_others_do_not(qtbot, company):
 
 def test_edit_separation_flow_makes_version_2_and_running_flows_keep_version_1(qtbot, company, sessions):
     hr = company.login("hr")
-    before = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    before = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     assert before.definition_version == 1 and "财务结算" in [s.name for s in before.steps]
 
     page = open_page(qtbot, sessions("admin"))
@@ -127,7 +129,7 @@ def test_edit_separation_flow_makes_version_2_and_running_flows_keep_version_1(q
     assert page.flows.steps.rowCount() == 5 and "历史版本" in page.flows.steps_note.text()
     screenshot(page, "flow_settings_flows")
 
-    after = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    after = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     assert after.definition_version == 2 and "财务结算" not in [s.name for s in after.steps]
     # the flow started before still goes through finance; the new one goes straight to archiving
     engine.act(company.login("manager"), before.summary.id, Action.APPROVE, "同意")
@@ -271,7 +273,7 @@ def test_smtp_settings_and_test_mail_through_loopback_server(qtbot, company, ses
 
 def test_department_checklist_template_is_used_by_later_separations(qtbot, company, sessions, monkeypatch):
     hr = company.login("hr")
-    earlier = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    earlier = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     page = open_page(qtbot, sessions("admin"))
     tab = page.checklists
     page.tabs.setCurrentWidget(tab)
@@ -304,13 +306,13 @@ def test_department_checklist_template_is_used_by_later_separations(qtbot, compa
     tab.select(None, None)
     assert tab.selected_key() == (company.depts["销售部"], None) and len(tab._rows) == 3
 
-    later = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    later = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     titles = {i.title: i for i in later.checklist}
     assert len(later.checklist) == 12
     assert titles["销售样品和展示机归还"].asset_no == "SMP-2024-007"
     assert titles["客户名单移交"].owner == "王经理"  # the manager confirms
     assert "销售样品和展示机归还" not in {i.title for i in engine.get(hr, earlier.summary.id).checklist}
-    other = separations.start(hr, company.emps["钱财务"], SeparationReason.MUTUAL, date(2030, 6, 30), "协商一致")
+    other = separations.start(hr, company.emps["钱财务"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     assert len(other.checklist) == 10  # 财务部 has no additions
 
 
