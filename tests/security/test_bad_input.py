@@ -555,6 +555,18 @@ def test_cli_import_of_a_repeated_row_exits_2_and_saves_nothing(cli_company, cap
     assert code == 0 and json.loads(out)["entries"] == []
 
 
+@pytest.mark.parametrize("month", ["1900-01", "9999-12", "10000-01"])
+def test_the_payroll_input_commands_refuse_months_outside_2000_to_2100(cli_company, capsys, monkeypatch, month):
+    """9999-12 was accepted by the input commands and overflowed in month arithmetic later."""
+    monkeypatch.setenv("HRDESK_PASSWORD", USER_PASSWORD)
+    add = ["item", "add", "--emp", "E000002", "--item", "绩效奖金", "--amount", "100", "--month", month]
+    for command in (["item", "list", "--month", month], add):
+        with pytest.raises(SystemExit) as exited:  # refused while the arguments are read
+            run(["--data-dir", str(cli_company.data_dir.root), "payroll", *command, "--user", "hr"])
+        err = capsys.readouterr().err
+        assert exited.value.code == 2 and ("超出范围" in err or "格式" in err) and "Traceback" not in err, err
+
+
 # --- a last working day in 2099 --------------------------------------------------------------------
 
 

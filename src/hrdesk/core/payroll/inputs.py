@@ -34,13 +34,22 @@ from hrdesk.core.people.tables import Employee
 MAX_AMOUNT = Decimal("99999999.99")
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the months any payroll input may name; 9999-12 overflowed later
+
+
 def parse_month(text: str) -> date:
-    """'2026-03' or '2026-3' → 2026-03-01; ValidationError otherwise."""
+    """'2026-03' or '2026-3' → 2026-03-01; ValidationError otherwise, also for a year outside
+    2000–2100 (no payroll input is about such a month, and month arithmetic on 9999-12 overflows)."""
     try:
         year, month = (int(part) for part in (text or "").strip().replace("/", "-").split("-")[:2])
-        return date(year, month, 1)
+        parsed = date(year, month, 1)
     except (ValueError, TypeError):
         raise ValidationError({"month": tr("月份格式应为 YYYY-MM，例如 2026-03")}) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            {"month": tr("月份 {0} 超出范围：应在 {1} 年至 {2} 年之间").format(text.strip(), FIRST_YEAR, LAST_YEAR)}
+        )
+    return parsed
 
 
 # ---- item types -------------------------------------------------------------------------------
