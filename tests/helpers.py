@@ -181,3 +181,12 @@ def verify_average_wage(db, emp_id: int, amount: str = "12000") -> None:
     ctx = ServiceContext(db, Actor.system())
     current = settlement.statement(ctx, emp_id).params
     settlement.save_params(ctx, emp_id, replace(current, average_wage=Decimal(amount)))
+
+
+def flip_byte(path, offset: int) -> None:
+    """Damage one byte of a file in place, as a failing disk or an attacker would."""
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        value = fh.read(1)
+        fh.seek(offset)
+        fh.write(bytes([value[0] ^ 0x01]))

@@ -6,20 +6,13 @@ import json
 
 from hrdesk.cli.main import run
 from hrdesk.core.kernel.persistence import backup_store
+from tests.helpers import flip_byte
 
 
 def cli(capsys, *args):
     code = run([str(a) for a in args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def flip_byte(path, offset: int) -> None:
-    with open(path, "r+b") as fh:
-        fh.seek(offset)
-        value = fh.read(1)
-        fh.seek(offset)
-        fh.write(bytes([value[0] ^ 0x01]))
 
 
 def test_backup_create_list_verify_restore(company, capsys, tmp_path):

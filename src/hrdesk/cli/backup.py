@@ -80,7 +80,7 @@ def _create(args) -> int:
     finally:
         db.dispose()
     b = result.backup
-    when, size = local_text(b.created), _size(b.size)
+    when, size = local_text(b.created), backups.size_text(b.size)
     print(tr("已备份：{0}（{1}，{2}，操作日志 {3} 条）").format(b.path, when, size, b.chain_length))
     if result.copied_to:
         print(tr("已复制到：{0}").format(result.copied_to))
@@ -90,10 +90,6 @@ def _create(args) -> int:
         print(result.copy_problem, file=sys.stderr)
         return 8
     return 0
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
 def _list(args) -> int:
@@ -126,7 +122,7 @@ def _list(args) -> int:
     print("\t".join((tr("时间（{0}）").format(zone_label()), tr("类型"), tr("大小"), tr("操作日志"), tr("文件"))))
     for b in found:
         chain = str(b.chain_length) if b.chain_length is not None else tr("无清单")
-        print("\t".join((local_text(b.created), b.kind_label, _size(b.size), chain, b.path.name)))
+        print("\t".join((local_text(b.created), b.kind_label, backups.size_text(b.size), chain, b.path.name)))
     return 0
 
 

@@ -24,19 +24,11 @@ from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 from hrdesk.core.people import employees
 from hrdesk.core.people.tables import Employee
-from tests.helpers import employee_input
+from tests.helpers import employee_input, flip_byte
 
 
 def key_of(company) -> str:
     return keys.resolve_key(company.data_dir.database_id())
-
-
-def flip_byte(path: Path, offset: int) -> None:
-    with open(path, "r+b") as fh:
-        fh.seek(offset)
-        value = fh.read(1)
-        fh.seek(offset)
-        fh.write(bytes([value[0] ^ 0x01]))
 
 
 def salary_of(company, name: str) -> D:

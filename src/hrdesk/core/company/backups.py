@@ -39,7 +39,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor, Permission
 from hrdesk.core.kernel.persistence import backup_store, keys, snapshots
 from hrdesk.core.kernel.persistence.backup_store import Backup
-from hrdesk.core.kernel.persistence.company_file import head_revision, open_existing
+from hrdesk.core.kernel.persistence.company_file import head_revision, known_revisions, open_existing
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
@@ -64,6 +64,11 @@ class BackupView:
     chain_length: int | None
     key_id: str | None
     has_manifest: bool
+
+
+def size_text(size: int) -> str:
+    """A backup's size as the page and ``backup list`` show it: "84.7 MB", "420 KB"."""
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
 def _view(backup: Backup) -> BackupView:
@@ -339,7 +344,7 @@ def restore_backup(
         raise ValidationError({"backup": tr("此备份没有备份清单，无法证明其完整，不能恢复。")})
     if data_dir.meta_path.exists() and manifest.database_id != data_dir.database_id():
         raise ValidationError({"backup": tr("这是另一家公司的备份（数据库标识不同），不能恢复到这家公司。")})
-    known = _known_revisions()
+    known = known_revisions()
     if manifest.schema_revision is not None and manifest.schema_revision not in known:
         raise ValidationError(
             {"backup": tr("此备份由更新版本的 HRDesk（{0}）创建，请先升级程序。").format(manifest.program_version)}
@@ -390,14 +395,6 @@ def restore_backup(
         except StorageError:
             pass
     return RestoreResult(path, replaced, migrated, check.chain_length + 1)
-
-
-def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    from hrdesk.core.kernel.persistence.company_file import alembic_config
-
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def _current_key_or_none(database_id: str) -> str | None:

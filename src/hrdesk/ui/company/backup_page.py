@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.core.company import backups
+from hrdesk.core.company.backups import size_text
 from hrdesk.core.kernel.clock import local_text, zone_label
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.ui.common import messages
@@ -35,10 +36,6 @@ from hrdesk.ui.common.styles import ERROR_STYLE, NOTICE_STYLE
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BackupPage", text)
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
 def backup_row(view: backups.BackupView) -> Row:

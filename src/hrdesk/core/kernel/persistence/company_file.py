@@ -72,6 +72,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this program knows; a file (or backup) at another is from a newer one."""
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def _check_not_plain_sqlite(path: Path) -> None:
     with open(path, "rb") as fh:
         header = fh.read(16)
@@ -100,10 +105,8 @@ def open_existing(data_dir: DataDir, key_hex: str, *, migrate: bool = True) -> E
         engine.dispose()
         raise
     head = head_revision()
-    script = ScriptDirectory.from_config(alembic_config())
     if current != head:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current is not None and current not in known:
+        if current is not None and current not in known_revisions():
             engine.dispose()
             raise StorageError(tr("公司数据文件由更新版本的 HRDesk 创建，请升级程序后再打开。"))
         if migrate:
