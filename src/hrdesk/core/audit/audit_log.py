@@ -7,20 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.masking import giveaways, mask_record
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import AuditRecord
-
-_MASKERS = {
-    "id_number": mask_id_number,
-    "bank_account": mask_bank_account,
-    "base_salary": lambda v: MASKED_MONEY if v is not None else None,
-    "insurance_base": lambda v: MASKED_MONEY if v is not None else None,
-    "housing_fund_base": lambda v: MASKED_MONEY if v is not None else None,
-}
+from hrdesk.core.people.tables import Employee
 
 
 @dataclass(frozen=True)
@@ -37,12 +31,43 @@ class AuditEntryView:
     after: dict | None
 
 
-def mask_sensitive(values: dict | None) -> dict | None:
-    """Sensitive values (ID and bank numbers, salary) of an audit record, masked for a reader who
-    may not see them; used by every view of the trail."""
-    if values is None:
-        return None
-    return {k: (_MASKERS[k](v) if k in _MASKERS and isinstance(v, str) else v) for k, v in values.items()}
+def sees_everything(ctx: ServiceContext) -> bool:
+    """Whether the reader may see every employee's sensitive values, hence the trail unmasked."""
+    return ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
+
+
+def entry_view(record: AuditRecord, clear: bool, secrets: tuple[str, ...] = ()) -> AuditEntryView:
+    """One record as its reader may see it; every view of the trail (the auditor's list, the trail of
+    an employee or a flow, their Excel files, the command line) reads records through this.
+
+    Unless ``clear``, the summary and the values are masked by the register's rules
+    (kernel.masking), nested values included; ``secrets`` are the giveaways of the person's ID
+    number, for the values of their company-defined fields."""
+    before = json.loads(record.before) if record.before else None
+    after = json.loads(record.after) if record.after else None
+    summary = record.summary
+    if not clear:
+        summary, before, after = mask_record(record.entity_type, summary, before, after, secrets)
+    return AuditEntryView(
+        record.seq,
+        record.created_at,
+        record.actor_name,
+        record.on_behalf_of,
+        record.action,
+        record.entity_type,
+        record.entity_id,
+        summary,
+        before,
+        after,
+    )
+
+
+def employee_secrets(session: Session, employee_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    """The giveaways of these employees' ID numbers, by employee id (one query)."""
+    if not employee_ids:
+        return {}
+    rows = session.execute(select(Employee.id, Employee.id_number).where(Employee.id.in_(employee_ids)))
+    return {emp_id: giveaways(id_number) for emp_id, id_number in rows}
 
 
 def list_entries(
@@ -55,7 +80,7 @@ def list_entries(
 ) -> list[AuditEntryView]:
     """Newest first; sensitive values masked unless the reader may see them for everyone."""
     ctx.require_all(Permission.AUDIT_VIEW)
-    clear = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
+    clear = sees_everything(ctx)
     query = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(limit)
     if entity_type:
         query = query.where(AuditRecord.entity_type == entity_type)
@@ -65,27 +90,16 @@ def list_entries(
         query = query.where(AuditRecord.seq < before_seq)
     with ctx.read() as session:
         records = session.execute(query).scalars().all()
-    result = []
-    for r in records:
-        before = json.loads(r.before) if r.before else None
-        after = json.loads(r.after) if r.after else None
-        if not clear:
-            before, after = mask_sensitive(before), mask_sensitive(after)
-        result.append(
-            AuditEntryView(
-                r.seq,
-                r.created_at,
-                r.actor_name,
-                r.on_behalf_of,
-                r.action,
-                r.entity_type,
-                r.entity_id,
-                r.summary,
-                before,
-                after,
-            )
-        )
-    return result
+        people = {r.seq: _employee_of(r) for r in records}
+        secrets = {} if clear else employee_secrets(session, {p for p in people.values() if p is not None})
+    return [entry_view(r, clear, secrets.get(people[r.seq] or 0, ())) for r in records]
+
+
+def _employee_of(record: AuditRecord) -> int | None:
+    """The employee a record is about, for the records of the employee register."""
+    if record.entity_type == "employee" and record.entity_id and record.entity_id.isdigit():
+        return int(record.entity_id)
+    return None
 
 
 def verify_chain(ctx: ServiceContext) -> audit_chain.ChainReport:

@@ -5,8 +5,10 @@ account(s) (including sign-ins) and about every flow whose subject they are, in 
 flow's trail is the records of that instance (its transitions, checklist items and notices).
 
 Auditors (审计, AUDIT_VIEW for everyone) may read any trail, HR (EMPLOYEE_EDIT for everyone) the
-trails of employees and flows. Salary, bank account and ID number are masked exactly as in the
-audit viewer for readers without the right to see them (audit_log's masking, not a copy of it).
+trails of employees and flows. For readers without the right to see every employee's sensitive
+values, the records are masked exactly as in the audit viewer (audit_log.entry_view, which applies
+kernel.masking: ID and bank numbers, birth dates and every amount of pay, nested values and the
+summaries included).
 
     from hrdesk.core.audit import trail
     trail.export_trail(ctx, "留痕.xlsx", emp_no="E000002")
@@ -24,7 +26,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.accounts.tables import User
-from hrdesk.core.audit.audit_log import AuditEntryView, mask_sensitive
+from hrdesk.core.audit.audit_log import AuditEntryView, employee_secrets, entry_view, sees_everything
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
 from hrdesk.core.flows.tables import FlowInstance
 from hrdesk.core.flows.workflow import Action, FlowKind, FlowStatus
@@ -32,7 +34,7 @@ from hrdesk.core.kernel.clock import local_text
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.permissions import Permission, Role, Scope
+from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.tables import AuditRecord, Company
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus, Gender
@@ -296,33 +298,17 @@ def _subject(target) -> str:
 
 
 def _entries(ctx: ServiceContext, session: Session, target) -> tuple[list[AuditEntryView], bool]:
-    clear = ctx.actor.scope_for(Permission.EMPLOYEE_SENSITIVE) is Scope.ALL
+    """The target's records as the reader may see them, and whether they are masked."""
+    clear = sees_everything(ctx)
     records = (
         session.execute(select(AuditRecord).where(_condition(session, target)).order_by(AuditRecord.seq))
         .scalars()
         .all()
     )
-    result = []
-    for r in records:
-        before = json.loads(r.before) if r.before else None
-        after = json.loads(r.after) if r.after else None
-        if not clear:
-            before, after = mask_sensitive(before), mask_sensitive(after)
-        result.append(
-            AuditEntryView(
-                r.seq,
-                r.created_at,
-                r.actor_name,
-                r.on_behalf_of,
-                r.action,
-                r.entity_type,
-                r.entity_id,
-                r.summary,
-                before,
-                after,
-            )
-        )
-    return result, not clear
+    secrets: tuple[str, ...] = ()
+    if not clear and isinstance(target, Employee):
+        secrets = employee_secrets(session, {target.id}).get(target.id, ())
+    return [entry_view(r, clear, secrets) for r in records], not clear
 
 
 def trail(

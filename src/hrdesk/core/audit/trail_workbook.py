@@ -1,7 +1,7 @@
 """The trail (操作留痕) of one employee or flow as an .xlsx workbook.
 
 Layout: a title block (company, what the trail is about, when and by whom it was exported, how
-many records, a note when sensitive values are masked), then a frozen header row with a filter,
+many records, a note saying what is masked when it is), then a frozen header row with a filter,
 then one row per record, oldest first. Long text wraps; the sheet prints landscape, one page wide,
 with the header repeated on every page.
 
@@ -65,7 +65,7 @@ def write_trail(path: str | os.PathLike, report, *, exported_at: datetime, expor
     write(ws, 3, 1, info).font = Font(name=_FONT, size=10, color="5F6368")
     ws.merge_cells(f"A3:{last_col}3")
     if report.masked:
-        note = tr("身份证号、银行卡号、工资已按导出人的权限打码。")
+        note = tr("身份证号、出生日期、银行卡号和各项金额（工资、社保公积金、个税、结算等）已按导出人的权限打码。")
         write(ws, 4, 1, note).font = Font(name=_FONT, size=10, color="B3261E")
         ws.merge_cells(f"A4:{last_col}4")
 

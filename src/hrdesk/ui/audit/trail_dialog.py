@@ -213,7 +213,7 @@ class TrailDialog(QDialog):
                 info += self.tr("包括员工档案、其账号（含登录）和以其为对象的所有流程的记录。")
             self.info_label.setText(info)
             if report.masked:
-                self.status_label.setText(self.tr("身份证号、银行卡号、工资已按您的权限打码。"))
+                self.status_label.setText(self.tr("身份证号、出生日期、银行卡号和各项金额已按您的权限打码。"))
                 self.status_label.setStyleSheet(MASKED_STYLE)
             self.model.set_rows(report.rows)
             self.refresh_button.setEnabled(True)
