@@ -36,7 +36,7 @@ from hrdesk.core.kernel.calendar import china_calendar
 from hrdesk.core.kernel.context import ServiceContext, Transaction
 from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.masking import giveaways, mask_values
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tables import Position as PositionRecord
@@ -528,23 +528,24 @@ def _detail(
 
 
 def _payload_for_viewer(session: Session, ctx: ServiceContext, instance: FlowInstance) -> dict:
-    """The proposal as the caller may see it: salaries, ID and bank numbers masked for anyone who
-    may not see them for this employee (a transfer's old manager, a project lead …), and the ids of
-    departments, positions and managers resolved to names under ``labels`` ({field: {"from", "to"}}),
-    so a reader outside the employee's scope still sees what is proposed."""
+    """The proposal as the caller may see it: for anyone who may not see this employee's sensitive
+    values (a transfer's old manager, a project lead, the auditor …) masked by the register's rules
+    (kernel.masking: salary and bases, ID and bank numbers, the birth date, company-defined values
+    that repeat it), and the ids of departments, positions and managers resolved to names under
+    ``labels`` ({field: {"from", "to"}}), so a reader outside the employee's scope still sees what
+    is proposed."""
     payload = json.loads(instance.payload)
     if instance.subject_employee_id is not None:
         visible = in_scope(session, ctx.actor, Permission.EMPLOYEE_SENSITIVE, instance.subject_employee_id)
     else:
         visible = ctx.actor.can_all(Permission.EMPLOYEE_SENSITIVE)
     changes = payload.get("changes", {})
-    if "base_salary" in changes and not visible:
-        changes["base_salary"] = {"from": MASKED_MONEY, "to": MASKED_MONEY}
     employee = payload.get("employee")
-    if employee and not visible:
-        employee["base_salary"] = MASKED_MONEY
-        employee["id_number"] = mask_id_number(employee.get("id_number"))
-        employee["bank_account"] = mask_bank_account(employee.get("bank_account"))
+    if not visible:
+        if changes:
+            changes = payload["changes"] = mask_values(changes)
+        if employee:
+            employee = payload["employee"] = mask_values(employee, giveaways(employee.get("id_number")))
     references = {
         "department_id": Department,
         "project_department_id": Department,

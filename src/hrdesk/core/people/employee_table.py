@@ -1,6 +1,9 @@
 """The employee register as display rows: one plain tuple per employee, built in one query.
 
-The GUI table, the command line and exports all read this, so masking is decided once, here.
+The GUI table, the command line and exports all read this, so masking is decided once, here (by
+kernel.masking's rules): whoever may not see an employee's ID number sees their 年龄 but not their
+出生日期, and no company-defined value that would give the masked digits back. 年龄 is whole years;
+sorting by it keeps the order the rows had within one age, so it sorts no one by birthday.
 Rows are tuples (cheap to hold 100,000 of them, cheap to sort and filter in Python); the first
 ``META`` positions carry what filters need (id, department ids, status code, search text), the rest
 line up with ``columns``.
@@ -17,7 +20,15 @@ from sqlalchemy.orm import aliased
 
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.masking import (
+    MASKED,
+    MASKED_MONEY,
+    age_on,
+    giveaways,
+    mask_bank_account,
+    mask_custom_value,
+    mask_id_number,
+)
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people.custom_field_types import FieldType
@@ -59,7 +70,8 @@ def _builtin_columns() -> list[TableColumn]:
         TableColumn("social_security_city", tr("社保城市")),
         TableColumn("base_salary", tr("基本工资"), "money", sensitive=True),
         TableColumn("id_number", tr("身份证号"), sensitive=True),
-        TableColumn("birth_date", tr("出生日期"), "date", default_visible=False),
+        TableColumn("age", tr("年龄"), "number", default_visible=False),
+        TableColumn("birth_date", tr("出生日期"), "date", sensitive=True, default_visible=False),
         TableColumn("bank_account", tr("银行卡号"), sensitive=True, default_visible=False),
         TableColumn("bank_name", tr("开户行"), default_visible=False),
     ]
@@ -141,7 +153,7 @@ def load(ctx: ServiceContext) -> EmployeeTable:
             ):
                 custom.setdefault(emp_id, {})[field_id] = value
         records = session.execute(query.execution_options(yield_per=5000))  # streamed, not all held
-        rows = _build_rows(records, definitions, custom, sensitive_ids)
+        rows = _build_rows(records, definitions, custom, sensitive_ids, ctx.clock.today())
 
     columns = _builtin_columns() + [
         TableColumn(f"custom:{d.key}", d.label, _custom_kind(d.field_type), default_visible=False) for d in definitions
@@ -149,7 +161,7 @@ def load(ctx: ServiceContext) -> EmployeeTable:
     return EmployeeTable(columns, rows)
 
 
-def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
+def _build_rows(records, definitions, custom, sensitive_ids, today: date) -> list[tuple]:
     """Display tuples from the query rows, streamed. Values that repeat across employees
     (department names, dates, salaries, cities) share one object each: at 100,000 rows that halves
     the memory of the table."""
@@ -215,13 +227,18 @@ def _build_rows(records, definitions, custom, sensitive_ids) -> list[tuple]:
             share(city, city),
             share(salary, salary) if visible else MASKED_MONEY,
             id_number if visible else mask_id_number(id_number),
-            share(birth_date, birth_date),
+            age_on(birth_date, today),
+            share(birth_date, birth_date) if visible else MASKED,
             bank_account if visible else mask_bank_account(bank_account),
             share(bank_name, bank_name),
         )
         if custom_ids:
             values = custom.get(emp_id, {})
-            row += tuple(parse(values.get(fid)) for fid, parse in zip(custom_ids, custom_parsers, strict=True))
+            shown = tuple(parse(values.get(fid)) for fid, parse in zip(custom_ids, custom_parsers, strict=True))
+            if not visible and values:
+                secrets = giveaways(id_number)
+                shown = tuple(mask_custom_value(value, secrets) for value in shown)
+            row += shown
         append(row)
     return rows
 

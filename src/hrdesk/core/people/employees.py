@@ -20,7 +20,14 @@ from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from hrdesk.core.kernel.i18n import tr
-from hrdesk.core.kernel.masking import MASKED_MONEY, mask_bank_account, mask_id_number
+from hrdesk.core.kernel.masking import (
+    MASKED_MONEY,
+    age_on,
+    giveaways,
+    mask_bank_account,
+    mask_custom_value,
+    mask_id_number,
+)
 from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.rows import stored_row
@@ -46,7 +53,9 @@ _STORED_FIELDS = tuple(f.name for f in dc_fields(EmployeeValues))
 
 @dataclass(frozen=True)
 class EmployeeDetail:
-    """One employee as the caller may see them: sensitive values masked unless allowed."""
+    """One employee as the caller may see them: sensitive values masked unless allowed. Whoever may
+    not see the ID number sees the age instead of the birth date, which would give the masked digits
+    back, and company-defined dates, and values that repeat those digits, masked (kernel.masking)."""
 
     id: int
     version: int
@@ -54,7 +63,8 @@ class EmployeeDetail:
     name: str
     id_number: str
     gender: Gender
-    birth_date: date
+    birth_date: date | None  # None when masked
+    age: int  # in whole years, today
     phone: str | None
     email: str | None
     department_id: int
@@ -118,6 +128,9 @@ def _detail(session: Session, ctx: ServiceContext, employee_id: int) -> Employee
     manager = session.get(Employee, emp.manager_id) if emp.manager_id else None
     visible = _can_see_sensitive(session, ctx, employee_id)
     custom = custom_fields_service.values_for(session, employee_id)
+    if not visible:
+        secrets = giveaways(emp.id_number)
+        custom = {key: mask_custom_value(value, secrets) for key, value in custom.items()}
     return EmployeeDetail(
         id=emp.id,
         version=emp.version,
@@ -125,7 +138,8 @@ def _detail(session: Session, ctx: ServiceContext, employee_id: int) -> Employee
         name=emp.name,
         id_number=emp.id_number if visible else mask_id_number(emp.id_number),
         gender=Gender(emp.gender),
-        birth_date=emp.birth_date,
+        birth_date=emp.birth_date if visible else None,
+        age=age_on(emp.birth_date, ctx.clock.today()),
         phone=emp.phone,
         email=emp.email,
         department_id=emp.department_id,

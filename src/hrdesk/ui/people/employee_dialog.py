@@ -2,6 +2,8 @@
 
 It collects input, calls one service (create or update) and shows each validation message under
 its field; the dialog stays open and nothing is written until the service accepts the whole record.
+For a reader who may not see the ID number the core masks what would give its digits back: the
+dialog shows 年龄 where 出生日期 would be, and ``****`` for a masked company-defined date.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hrdesk.core.flows import lifecycle
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
+from hrdesk.core.kernel.masking import MASKED
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.org import departments as org
 from hrdesk.core.org import positions
@@ -224,7 +228,11 @@ class EmployeeDialog(QDialog):
         f.name.setText(d.name)
         f.id_number.setText(d.id_number)
         f.gender.setCurrentIndex(f.gender.findData(d.gender.value))
-        set_date(f.birth_date, d.birth_date)
+        if d.birth_date is None:  # masked: the age stands in for it
+            f.lbl_birth_date.setText(self.tr("年龄"))
+            self._in_place_of(f.birth_date, self.tr("{0} 岁").format(d.age), "age")
+        else:
+            set_date(f.birth_date, d.birth_date)
         f.phone.setText(d.phone or "")
         f.email.setText(d.email or "")
         f.department_id.setCurrentIndex(max(0, f.department_id.findData(d.department_id)))
@@ -253,7 +261,10 @@ class EmployeeDialog(QDialog):
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QDateEdit):
-                set_date(widget, date.fromisoformat(value) if value else None)
+                if value == MASKED:
+                    self._in_place_of(widget, MASKED, f"{widget.objectName()}_masked")
+                else:
+                    set_date(widget, date.fromisoformat(value) if value else None)
             else:
                 widget.setText(value or "")
         if not d.sensitive_visible:
@@ -267,6 +278,19 @@ class EmployeeDialog(QDialog):
                 widget.setText(d.base_salary_text)  # masked: whether one is set is not shown either
                 widget.setPlaceholderText("")
                 widget.setEnabled(False)
+
+    def _in_place_of(self, widget: QWidget, text: str, name: str) -> QLineEdit:
+        """A read-only text where ``widget`` was (in its grid cell), for a value the reader sees only
+        as a stand-in; ``widget`` stays, hidden and empty."""
+        shown = QLineEdit(text)
+        shown.setReadOnly(True)
+        shown.setObjectName(name)
+        layout = widget.parentWidget().layout()
+        assert isinstance(layout, QGridLayout)  # every field of the form sits in a grid
+        row, column, rows, columns = layout.getItemPosition(layout.indexOf(widget))
+        widget.setVisible(False)
+        layout.addWidget(shown, row, column, rows, columns)
+        return shown
 
     def _make_read_only(self) -> None:
         for widget in self.findChildren(QWidget):
