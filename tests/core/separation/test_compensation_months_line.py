@@ -27,6 +27,7 @@ def months_line(hire: date, last: date) -> str:
         (date(2025, 1, 6), "补偿月数：满2年计2个月，另6天（不满六个月）计0.5个月，N = 2.5。"),
         (date(2025, 2, 5), "补偿月数：满2年计2个月，另1个月5天（不满六个月）计0.5个月，N = 2.5。"),
     ],
+    ids=["2y", "2y3m", "2y6m", "2y7m", "2y6d", "2y1m5d"],
 )
 def test_the_months_line_names_the_remainder_and_its_side_of_six_months(last, expected):
     assert months_line(date(2023, 1, 1), last) == expected

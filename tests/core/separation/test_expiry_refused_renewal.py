@@ -4,7 +4,8 @@ owed unless the employer offered to renew on terms at least as good and the empl
 The refusal is the exception, so an expiry where nobody said the employee refused is owed N; and
 the refusal belongs to the expiry alone: it changes nothing for an agreed termination, a layoff,
 an art. 40 dismissal or an unlawful termination. Found by mutation testing (issue 12,
-docs/mutation.md): flipping the default of ``refused_renewal`` survived every other test.
+docs/mutation.md): in the refusal's branch, reporting the case as owed or with a multiplier of 1
+survived every other test, which checked the total alone.
 """
 
 from datetime import date
