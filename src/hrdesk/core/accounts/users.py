@@ -45,6 +45,16 @@ def _snapshot(user: User) -> dict:
     }
 
 
+def _sign_in_state(user: User) -> dict:
+    """What a password reset, an unlock or a password change does to an account, for the trail:
+    the lock and whether a new password is due. Never the password or its hash."""
+    return {
+        "must_change_password": user.must_change_password,
+        "failed_logins": user.failed_logins,
+        "locked_until": user.locked_until,
+    }
+
+
 def _info(session, user: User) -> AccountInfo:
     label = None
     if user.employee_id is not None:
@@ -192,10 +202,18 @@ def reset_password(ctx: ServiceContext, user_id: int, new_password: str) -> None
         problem = password_problems(new_password, user.username)
         if problem:
             raise ValidationError({"password": problem})
+        before = _sign_in_state(user)
         user.password_hash = hash_password(new_password)
         user.must_change_password = True
         user.failed_logins, user.locked_until = 0, None
-        tx.audit("user.reset_password", "user", user.id, tr("重置账号 {0} 的密码").format(user.username))
+        tx.audit(
+            "user.reset_password",
+            "user",
+            user.id,
+            tr("重置账号 {0} 的密码").format(user.username),
+            before,
+            _sign_in_state(user),
+        )
         tx.changed("user", "updated", user.id)
 
 
@@ -207,8 +225,9 @@ def unlock(ctx: ServiceContext, user_id: int) -> None:
             raise NotFound(tr("找不到该账号。"))
         if user.locked_until is None or user.locked_until <= ctx.clock.now():
             raise StateError(tr("账号 {0} 没有被锁定。").format(user.username))
+        before = _sign_in_state(user)
         user.failed_logins, user.locked_until = 0, None
-        tx.audit("user.unlock", "user", user.id, tr("解锁账号 {0}").format(user.username))
+        tx.audit("user.unlock", "user", user.id, tr("解锁账号 {0}").format(user.username), before, _sign_in_state(user))
         tx.changed("user", "updated", user.id)
 
 
@@ -226,9 +245,10 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
             problem = tr("新密码不能与原密码相同")
         if problem:
             raise ValidationError({"new_password": problem})
+        before = _sign_in_state(user)
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
-        tx.audit("user.change_password", "user", user.id, tr("修改了自己的密码"))
+        tx.audit("user.change_password", "user", user.id, tr("修改了自己的密码"), before, _sign_in_state(user))
         tx.changed("user", "updated", user.id)
 
 
