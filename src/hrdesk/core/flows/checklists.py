@@ -23,11 +23,12 @@ from hrdesk.core.flows.checklist_rules import (
 from hrdesk.core.flows.participants import user_of_employee
 from hrdesk.core.flows.tables import ChecklistItem, ChecklistTemplate, FlowInstance
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.errors import NotFound, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.tables import Employee
@@ -215,7 +216,10 @@ def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> li
         for item_id in dict.fromkeys(item_ids):
             item, instance = _item_for_change(tx.session, item_id)
             if not _can_confirm(ctx, item):
-                raise PermissionDenied(tr("“{0}”应由{1}确认。").format(item.title, _owner_label(tx.session, item)))
+                raise worded(
+                    ctx.denied(Permission.CHECKLIST_WAIVE),
+                    tr("“{0}”应由{1}确认。").format(item.title, _owner_label(tx.session, item)),
+                )
             item.status = ItemStatus.DONE.value
             item.resolved_by = ctx.actor.display_name
             item.resolved_at = ctx.clock.now()
@@ -373,7 +377,10 @@ def set_amount(ctx: ServiceContext, item_id: int, amount: str | None, note: str 
         session = tx.session
         item, _ = _item_for_change(session, item_id)
         if not (_can_confirm(ctx, item) or Role.FINANCE in ctx.actor.roles):
-            raise PermissionDenied(tr("该事项由{0}处理，您不能修改金额。").format(_owner_label(session, item)))
+            raise worded(
+                ctx.denied(Permission.CHECKLIST_WAIVE),
+                tr("该事项由{0}处理，您不能修改金额。").format(_owner_label(session, item)),
+            )
         money = None
         if amount not in (None, "") and str(amount).strip():
             try:

@@ -19,11 +19,12 @@ from hrdesk.core.flows.participants import Subject, subject_of
 from hrdesk.core.flows.tables import FlowInstance
 from hrdesk.core.flows.workflow import FlowKind
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.errors import StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role, Scope
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people import employees as employee_service
 from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
@@ -41,7 +42,7 @@ def start_confirmation(
         session = tx.session
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)
         if on_behalf is None:
-            raise PermissionDenied(tr("转正由直属上级或人事发起。"))
+            raise worded(ctx.denied(Permission.FLOW_PROPOSE), tr("转正由直属上级或人事发起。"))
         employee = stored_row(session, Employee, employee_id)
         errors = {}
         if employee.status != EmployeeStatus.PROBATION.value:
@@ -79,7 +80,7 @@ def start_transfer(
         session = tx.session
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)
         if on_behalf is None:
-            raise PermissionDenied(tr("调岗、调薪由直属上级、项目负责人或人事发起。"))
+            raise worded(ctx.denied(Permission.FLOW_PROPOSE), tr("调岗、调薪由直属上级、项目负责人或人事发起。"))
         employee = stored_row(session, Employee, employee_id)
         if employee.status == EmployeeStatus.SEPARATED.value:
             raise StateError(tr("{0}已经离职。").format(employee.name))
@@ -157,7 +158,7 @@ def start_onboarding(
     """入职: HR proposes the new employee's record (validated now); the record, the account and the
     onboarding checklist are created when the flow completes."""
     if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
-        raise PermissionDenied(tr("入职由人事发起。"))
+        raise worded(ctx.denied(Permission.EMPLOYEE_EDIT, whole_company=True), tr("入职由人事发起。"))
     with ctx.transaction() as tx:
         session = tx.session
         values, errors = validate_employee(data)

@@ -32,6 +32,7 @@ from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, Va
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.people.tables import Employee
 
@@ -278,14 +279,14 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
         if row is None:
             raise NotFound(tr("找不到该通知。"))
         if not _may_send(ctx, row):
-            raise PermissionDenied(tr("这份通知不由您发送。"))
+            raise worded(ctx.denied(Permission.FLOW_ON_BEHALF), tr("这份通知不由您发送。"))
         if row.status != "pending":
             raise StateError(tr("这份通知已经处理过了。"))
         proposed = _proposed(tx.session, row)
         try:
             final = choose(proposed, [r.key for r in proposed] if keep is None else keep)
         except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from None
+            raise worded(ctx.denied(Permission.FLOW_ON_BEHALF), str(exc)) from None
         if not final:
             raise ValidationError({"recipients": tr("至少保留一位收件人，或取消这份通知")})
         policy = policy_for(tx.session, Event(row.event))
@@ -307,13 +308,17 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
 
 
 def cancel_draft(ctx: ServiceContext, draft_id: int, reason: str) -> None:
+    """The sender drops a drafted notice, with the reason; anyone else is refused as they would be
+    sending it (PermissionDenied, not NotFound: get_draft already tells them the draft exists)."""
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise ValidationError({"reason": tr("请写明取消这份通知的原因")})
     with ctx.transaction() as tx:
         row = tx.session.get(NoticeDraft, draft_id)
-        if row is None or not _may_send(ctx, row):
+        if row is None:
             raise NotFound(tr("找不到该通知。"))
+        if not _may_send(ctx, row):
+            raise worded(ctx.denied(Permission.FLOW_ON_BEHALF), tr("这份通知不由您发送。"))
         if row.status != "pending":
             raise StateError(tr("这份通知已经处理过了。"))
         row.status = "cancelled"

@@ -11,10 +11,11 @@ from hrdesk.core.flows.separation_rules import SeparationReason, notice_shortfal
 from hrdesk.core.flows.tables import Separation
 from hrdesk.core.flows.workflow import FlowKind
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.errors import PermissionDenied, StateError, ValidationError
+from hrdesk.core.kernel.errors import StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.people.employee_rules import EmployeeStatus, last_day_problem
 from hrdesk.core.people.tables import Employee
 
@@ -40,7 +41,10 @@ def start(
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_ON_BEHALF)
         employee = stored_row(session, Employee, employee_id)
         if on_behalf is None and not reason.employee_initiated:
-            raise PermissionDenied(tr("“{0}”由人事发起；员工本人只能提交主动辞职。").format(reason.label))
+            raise worded(
+                ctx.denied(Permission.FLOW_ON_BEHALF),
+                tr("“{0}”由人事发起；员工本人只能提交主动辞职。").format(reason.label),
+            )
         status = EmployeeStatus(employee.status)
         if status is EmployeeStatus.SEPARATED:
             raise StateError(tr("{0}已经离职。").format(employee.name))

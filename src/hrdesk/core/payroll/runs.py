@@ -23,6 +23,7 @@ from hrdesk.core.kernel.masking import mask_bank_account, mask_id_number
 from hrdesk.core.kernel.months import first_of_month, shift_month
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import Company
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.org import ordering
 from hrdesk.core.org.ordering import DepartmentLevel
 from hrdesk.core.org.tables import Department
@@ -339,7 +340,7 @@ def _transition(
 def approve(ctx: ServiceContext, month: date) -> RunSummary:
     """Finance approves a calculated month (refused while its inputs changed since the calculation)."""
     if ctx.actor.user_id is not None and ctx.actor.scope_for(Permission.PAYROLL_APPROVE) is not Scope.ALL:
-        raise PermissionDenied(tr("只有财务可以审核工资。"))
+        raise worded(ctx.denied(Permission.PAYROLL_APPROVE, whole_company=True), tr("只有财务可以审核工资。"))
     return _transition(
         ctx,
         month,

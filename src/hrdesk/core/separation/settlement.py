@@ -26,6 +26,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.persistence.tables import Setting
+from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.payroll.rules.report import RunStatus
 from hrdesk.core.payroll.tables import PayrollEntry, PayrollRun
 from hrdesk.core.people.tables import Employee
@@ -156,7 +157,7 @@ def _draft(tx: Transaction, employee_id: int) -> tuple[Separation, FlowInstance,
 def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams) -> Statement:
     """HR or finance enter the working years, leave taken and the options of the case."""
     if not ctx.actor.can_all(Permission.PAYROLL_INPUT):
-        raise PermissionDenied(tr("只有人事和财务可以填写离职结算。"))
+        raise worded(ctx.denied(Permission.PAYROLL_INPUT, whole_company=True), tr("只有人事和财务可以填写离职结算。"))
     errors = {}
     for name in ("working_years", "leave_taken", "company_leave_taken", "average_wage"):
         value = getattr(params, name)
@@ -189,7 +190,7 @@ def save_params(ctx: ServiceContext, employee_id: int, params: SettlementParams)
 def confirm_deduction(ctx: ServiceContext, employee_id: int, item_id: int) -> Statement:
     """Finance confirms one deduction from the checklist at its current amount."""
     if Role.FINANCE not in ctx.actor.roles and not ctx.actor.is_system:
-        raise PermissionDenied(tr("扣款需由财务确认。"))
+        raise worded(ctx.denied(Permission.PAYROLL_APPROVE, whole_company=True), tr("扣款需由财务确认。"))
     with ctx.transaction() as tx:
         _, instance, row = _draft(tx, employee_id)
         item = tx.session.get(ChecklistItem, item_id)
