@@ -1,0 +1,1 @@
+"""The permission matrix of issue 12 (table.py) and the company it runs against (world.py)."""
