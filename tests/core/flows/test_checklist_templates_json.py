@@ -31,3 +31,15 @@ def test_templates_read_back_item_for_item():
 def test_only_open_items_stop_archiving():
     assert blocking_items([ItemStatus.OPEN, ItemStatus.DONE, ItemStatus.WAIVED, ItemStatus.OPEN]) == 2
     assert blocking_items([ItemStatus.DONE, ItemStatus.WAIVED]) == 0
+
+
+def test_a_bad_item_is_named_by_its_position_counting_from_one():
+    text = (
+        '[{"category": "keys", "title": "门禁卡", "owner": "admin"}, {"category": "nope", "title": "x", "owner": "hr"}]'
+    )
+    try:
+        templates_from_json(text)
+    except ValueError as error:
+        assert "第2项" in str(error)
+    else:
+        raise AssertionError("an unknown category was accepted")

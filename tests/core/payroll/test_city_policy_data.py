@@ -37,6 +37,12 @@ def test_a_shipped_city_policy_reads_back_from_its_stored_form(policy):
     assert [ItemRule.from_data(r.to_data()) for r in policy.items] == list(policy.items)
 
 
+def test_housing_fund_from_the_next_month_is_kept_in_the_stored_form():
+    # 住房公积金管理条例 art. 17 as some cities apply it: a per-city setting that must survive storing
+    policy = replace(SHIPPED[0], housing_fund_from_next_month=True)
+    assert CityPolicy.from_data(policy.city, policy.effective_from, policy.to_data()).housing_fund_from_next_month
+
+
 @pytest.mark.parametrize("kind", ["iit_annual", "iit_monthly"])
 def test_the_shipped_tax_tables_read_back_from_their_stored_form(kind):
     for version in load_data_file("payroll-policies.json")[kind]:

@@ -62,3 +62,16 @@ def test_dates_decimals_and_choices_are_stored_as_plain_json_values():
 def test_an_empty_proposal_keeps_the_defaults():
     assert employee_input_from_json(employee_input_to_json(EmployeeInput())) == EmployeeInput()
     assert employee_input_from_json({}) == EmployeeInput()
+
+
+def test_choices_come_back_as_their_enums_and_are_stored_as_plain_strings():
+    raw = employee_input_to_json(FULL)
+    assert all(type(raw[key]) is str for key in ("gender", "contract_type", "status", "birth_date"))
+    back = employee_input_from_json(raw)
+    assert type(back.gender) is Gender and type(back.contract_type) is ContractType
+    assert type(back.status) is EmployeeStatus
+
+
+def test_an_empty_field_does_not_end_the_reading_of_the_others():
+    partial = EmployeeInput(name="王五", gender=None, hire_date=date(2026, 5, 6), status=EmployeeStatus.REGULAR)
+    assert employee_input_from_json(employee_input_to_json(partial)) == partial

@@ -27,3 +27,28 @@ def test_the_pay_expression_is_the_one_the_amount_is_computed_from():
 def test_the_cap_note_appears_only_past_365_days():
     assert "为限" not in leaver_annual_leave(5, date(2026, 12, 31), 0, D("10000")).prorated_text  # 365 days
     assert "以全年5天为限" in leaver_annual_leave(5, date(2024, 12, 31), 0, D("10000")).prorated_text  # 366
+    # the company's single day is capped the same way
+    one_day = CompanyLeaveRule(extra_days=D(1), prorate=True, pay_rate=D(1))
+    result = leaver_annual_leave(5, date(2024, 12, 31), 0, D("10000"), company=one_day)
+    assert any("以全年1天为限" in line for line in result.basis)
+
+
+def test_under_one_working_year_says_so():
+    result = leaver_annual_leave(D("0.5"), date(2026, 6, 30), 0, D("10000"))
+    assert any("累计工作不满一年" in line for line in result.basis)
+    assert not any("累计工作不满一年" in line for line in leaver_annual_leave(1, date(2026, 6, 30), 0, D("1")).basis)
+
+
+def test_the_period_starts_on_the_hire_date_when_it_is_after_1_january():
+    result = leaver_annual_leave(5, date(2026, 6, 30), 0, D("10000"), hire_date=date(2026, 1, 2))
+    assert any("当年自入职日1月2日至" in line for line in result.basis)
+    from_january = leaver_annual_leave(5, date(2026, 6, 30), 0, D("10000"), hire_date=date(2026, 1, 1))
+    assert any("当年自1月1日至" in line for line in from_january.basis)
+
+
+def test_the_no_clawback_note_only_when_more_was_taken_than_earned():
+    # 1 Jan – 14 Mar 2026 = 73 days: 73 ÷ 365 × 5 = 1 day exactly
+    for taken in (D(1), D("0.5")):
+        result = leaver_annual_leave(5, date(2026, 3, 14), taken, D("10000"))
+        assert not any("不予扣回" in line for line in result.basis)
+    assert any("不予扣回" in line for line in leaver_annual_leave(5, date(2026, 3, 14), 2, D("10000")).basis)

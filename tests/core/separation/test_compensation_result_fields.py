@@ -22,6 +22,7 @@ def test_the_result_names_its_dates_and_the_wage_used():
     hire, last = date(2023, 1, 1), date(2025, 3, 31)
     result = economic_compensation(CompensationCase.MUTUAL, hire, last, D("10000"))
     assert (result.hire_date, result.last_day) == (hire, last)
+    assert result.average_wage == D("10000.00")
     assert any("月工资按10,000.00元计算" in line for line in result.basis)
 
 
