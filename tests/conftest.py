@@ -33,6 +33,7 @@ def memory_keyring(monkeypatch):
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
     monkeypatch.delenv("HRDESK_DB_KEY", raising=False)
+    monkeypatch.delenv("HRDESK_AUDIT_KEY", raising=False)
     monkeypatch.delenv("HRDESK_PASSWORD", raising=False)
     yield backend
     keyring.set_keyring(previous)

@@ -16,8 +16,10 @@ from stdnum.cn import ric
 from hrdesk.core.accounts import auth
 from hrdesk.core.accounts import users as accounts
 from hrdesk.core.company import setup as company
+from hrdesk.core.kernel import audit_key
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.permissions import Actor, Role
+from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.database import CompanyDatabase
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.org import departments, positions
@@ -190,3 +192,12 @@ def flip_byte(path, offset: int) -> None:
         value = fh.read(1)
         fh.seek(offset)
         fh.write(bytes([value[0] ^ 0x01]))
+
+
+def environment_keys(monkeypatch) -> str:
+    """Both keys in the environment, as automation without a credential store sets them (so a
+    child process opens the company too); returns the database key."""
+    key = keys.generate_key()
+    monkeypatch.setenv(keys.ENV_KEY, key)
+    monkeypatch.setenv(audit_key.ENV_AUDIT_KEY, keys.generate_key())
+    return key

@@ -15,8 +15,8 @@ checks whose results they build on, so one failure does not cascade into a wall 
 ``hrdesk selftest --startup-only`` measures start-up instead: from the launch of the program to
 the sign-in window painted, along the GUI's own path (see docs/build.md).
 
-The test owns its environment: HRDESK_DB_KEY is a random key set for this process only while the
-test runs (restored afterwards, never passed on), Qt runs offscreen unless QT_QPA_PLATFORM says
+The test owns its environment: HRDESK_DB_KEY and HRDESK_AUDIT_KEY are random keys set for this
+process only while the test runs (restored afterwards, never passed on), Qt runs offscreen unless QT_QPA_PLATFORM says
 otherwise, Qt settings go to the temporary folder, and the folder is removed at the end.
 """
 
@@ -221,6 +221,7 @@ def run(
     state = SelfTest(root=root, verbose=verbose, employees=employees, screenshot=screenshot)
     try:
         env.set("HRDESK_DB_KEY", secrets.token_hex(32))
+        env.set("HRDESK_AUDIT_KEY", secrets.token_hex(32))
         _use_offscreen(env)
         _header(out)
         passed: set[str] = set()
@@ -871,6 +872,7 @@ def _measure_fresh_processes(runs: int, out: TextIO, verbose: bool) -> int:
     timings: list[float] = []
     try:
         env.set("HRDESK_DB_KEY", key)
+        env.set("HRDESK_AUDIT_KEY", secrets.token_hex(32))
         target = DataDir(root / "data")
         try:
             _create_small_company(target)

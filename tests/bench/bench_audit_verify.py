@@ -208,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     key_file = args.keep / "bench-key.txt" if args.keep else None
     if key_file and key_file.exists():
         os.environ["HRDESK_DB_KEY"] = key_file.read_text().strip()
+        os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
     else:
         os.environ["HRDESK_DB_KEY"] = secrets.token_hex(32)  # before importing: no keyring at all
+        os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
 
     from hrdesk.core.audit import audit_log
     from hrdesk.core.company import setup as company

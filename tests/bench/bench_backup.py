@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=2000)
     args = parser.parse_args()
     os.environ.setdefault("HRDESK_DB_KEY", "ab" * 32)  # no credential store needed
+    os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
 
     import hrdesk.core.areas  # noqa: F401
     from hrdesk.core.company import backups

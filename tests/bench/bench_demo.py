@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ["HRDESK_DB_KEY"] = secrets.token_hex(32)  # before importing: no keyring at all
+
+    os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
     from hrdesk.core.demo.demo_company import create_demo_company
     from hrdesk.core.kernel.persistence.datadir import DataDir
 

@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=1000)
     args = parser.parse_args()
     os.environ["HRDESK_DB_KEY"] = KEY
+    os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
     from sqlalchemy import select
 
     from hrdesk.core.company import setup

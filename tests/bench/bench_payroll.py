@@ -157,6 +157,7 @@ def main() -> None:
     parser.add_argument("--profile", default=None)
     args = parser.parse_args()
     os.environ["HRDESK_DB_KEY"] = KEY
+    os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
     from hrdesk.core.company import setup
     from hrdesk.core.kernel.clock import FixedClock
     from hrdesk.core.kernel.context import ServiceContext

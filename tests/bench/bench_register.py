@@ -30,7 +30,7 @@ def ensure_demo(n: int) -> Path:
     data = Path(f"/tmp/hrdesk-bench-{n}")
     if (data / "hrdesk.db").exists():
         return data
-    env = dict(os.environ, HRDESK_DB_KEY=KEY)
+    env = dict(os.environ, HRDESK_DB_KEY=KEY, HRDESK_AUDIT_KEY="cd" * 32)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "demo", "--employees", str(n)],
@@ -136,7 +136,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    env = dict(os.environ, HRDESK_DB_KEY=KEY, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, HRDESK_DB_KEY=KEY, HRDESK_AUDIT_KEY="cd" * 32, QT_QPA_PLATFORM="offscreen")
     print(
         f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.platform()}, "
         f"Python {platform.python_version()}"

@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     os.environ["HRDESK_DB_KEY"] = KEY  # before importing: no credential store at all
+    os.environ.setdefault("HRDESK_AUDIT_KEY", "cd" * 32)  # the audit key apart from it
 
     from sqlalchemy import select
 

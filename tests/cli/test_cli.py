@@ -10,14 +10,13 @@ import pytest
 from hrdesk import __version__
 from hrdesk.cli.main import run
 from hrdesk.core.kernel.persistence import keys
-from tests.helpers import USER_PASSWORD, build_company
+from tests.helpers import USER_PASSWORD, build_company, environment_keys
 
 
 @pytest.fixture
 def env_company(tmp_path, monkeypatch):
     """A company whose key comes from HRDESK_DB_KEY, as in automation (no credential store)."""
-    key = keys.generate_key()
-    monkeypatch.setenv(keys.ENV_KEY, key)
+    key = environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     fx.db.dispose()
     return fx, key
@@ -69,7 +68,7 @@ def test_wrong_password_exits_7(env_company, capsys, monkeypatch):
 def test_wrong_key_exits_8_and_changes_nothing(env_company, capsys, monkeypatch):
     fx, _ = env_company
     before = fx.data_dir.db_path.read_bytes()
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     monkeypatch.setenv("HRDESK_PASSWORD", USER_PASSWORD)
     code, _, err = cli(capsys, "--data-dir", fx.data_dir.root, "employees", "list", "--user", "hr")
     assert code == 8 and "密钥不正确" in err
@@ -84,7 +83,7 @@ def test_missing_data_folder_exits_8(tmp_path, capsys, monkeypatch):
 
 
 def test_init_and_audit_verify(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     monkeypatch.setenv("HRDESK_PASSWORD", "Init-pass-12345")
     data = tmp_path / "init"
     code, out, err = cli(capsys, "--data-dir", data, "init", "--company", "命令行公司")
@@ -97,7 +96,7 @@ def test_init_and_audit_verify(tmp_path, capsys, monkeypatch):
 
 
 def test_init_with_weak_password_exits_2_and_creates_nothing(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     monkeypatch.setenv("HRDESK_PASSWORD", "short")
     code, _, err = cli(capsys, "--data-dir", tmp_path / "weak", "init", "--company", "甲")
     assert code == 2 and "10" in err
@@ -147,7 +146,7 @@ def test_entry_point_subprocess_exit_code(env_company):
 def test_read_only_data_folder_exits_8(tmp_path, capsys, monkeypatch):
     from tests.helpers import read_only_folder
 
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     monkeypatch.setenv("HRDESK_PASSWORD", "Init-pass-12345")
     folder = tmp_path / "ro"
     folder.mkdir()

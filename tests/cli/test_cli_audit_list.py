@@ -11,9 +11,8 @@ import pytest
 from hrdesk.cli.main import run
 from hrdesk.core.kernel.clock import FixedClock
 from hrdesk.core.kernel.context import ServiceContext
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.people import employees
-from tests.helpers import USER_PASSWORD, build_company, employee_input
+from tests.helpers import USER_PASSWORD, build_company, employee_input, environment_keys
 
 WRITTEN = datetime(2026, 3, 1, 0, 30)  # UTC, as stored
 
@@ -21,7 +20,7 @@ WRITTEN = datetime(2026, 3, 1, 0, 30)  # UTC, as stored
 @pytest.fixture
 def hired_at_half_past_midnight_utc(tmp_path, monkeypatch):
     """A company (key from HRDESK_DB_KEY) where 钱九 was hired by a record written at 00:30 UTC."""
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     monkeypatch.setenv("HRDESK_PASSWORD", USER_PASSWORD)
     fx = build_company(tmp_path / "data")
     ctx = ServiceContext(fx.db, fx.system.actor, FixedClock(WRITTEN))

@@ -11,15 +11,14 @@ from pypdf import PdfReader
 
 from hrdesk.cli.main import run
 from hrdesk.core.accounts import auth
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.payroll import inputs, runs
-from tests.helpers import build_company
+from tests.helpers import build_company, environment_keys
 
 
 @pytest.fixture
 def fx(tmp_path, monkeypatch):
     """李四 (12,000) with approved payroll for January to March 2026, a 600.00 bonus in March."""
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     hr = auth.login(fx.db, "hr", fx.users["hr"])
     finance = auth.login(fx.db, "finance", fx.users["finance"])

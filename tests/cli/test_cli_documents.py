@@ -11,14 +11,13 @@ from hrdesk.core.flows import engine, separations
 from hrdesk.core.flows.separation_rules import SeparationReason
 from hrdesk.core.flows.workflow import Action
 from hrdesk.core.kernel.clock import FixedClock
-from hrdesk.core.kernel.persistence import keys
 from tests.core.documents.test_documents import separate
-from tests.helpers import build_company
+from tests.helpers import build_company, environment_keys
 
 
 @pytest.fixture
 def fx(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     fx.clock = FixedClock(datetime(2026, 4, 2, 9, 0))
     yield fx

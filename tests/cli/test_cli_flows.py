@@ -9,16 +9,15 @@ from hrdesk.cli.main import run
 from hrdesk.core.accounts import auth, users
 from hrdesk.core.company import setup as company_service
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.people import employees
-from tests.helpers import USER_PASSWORD, build_company, verify_average_wage
+from tests.helpers import USER_PASSWORD, build_company, environment_keys, verify_average_wage
 
 LAST_DAY = (date.today() + timedelta(days=120)).isoformat()  # at most a year ahead
 
 
 @pytest.fixture
 def fx(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     li = employees.get(fx.system, fx.emps["李四"])
     users.create_account(fx.system, "lisi", "李四", USER_PASSWORD, {Role.EMPLOYEE}, li.id, must_change_password=False)

@@ -6,13 +6,12 @@ import openpyxl
 import pytest
 
 from hrdesk.cli.main import run
-from hrdesk.core.kernel.persistence import keys
-from tests.helpers import build_company
+from tests.helpers import build_company, environment_keys
 
 
 @pytest.fixture
 def fx(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     fx.db.dispose()
     return fx

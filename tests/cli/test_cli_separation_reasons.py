@@ -8,15 +8,14 @@ import pytest
 
 from hrdesk.cli.main import run
 from hrdesk.core.flows.separation_rules import SeparationReason
-from hrdesk.core.kernel.persistence import keys
-from tests.helpers import build_company
+from tests.helpers import build_company, environment_keys
 
 LAST_DAY = (date.today() + timedelta(days=120)).isoformat()  # at most a year ahead
 
 
 @pytest.fixture
 def fx(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     fx.db.dispose()
     return fx

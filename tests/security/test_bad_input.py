@@ -23,7 +23,6 @@ from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.months import shift_month
 from hrdesk.core.kernel.permissions import Role
-from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 from hrdesk.core.kernel.text_rules import text_problem
 from hrdesk.core.org import departments, positions
@@ -35,7 +34,7 @@ from hrdesk.core.people import custom_fields, employees
 from hrdesk.core.people.custom_field_types import FieldType
 from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus
 from hrdesk.core.people.tables import Employee
-from tests.helpers import USER_PASSWORD, build_company, employee_input, make_id
+from tests.helpers import USER_PASSWORD, build_company, employee_input, environment_keys, make_id
 
 
 def cli(capsys, *args):
@@ -377,8 +376,7 @@ def test_payroll_accepts_this_month_and_one_year_ahead(company):
 
 @pytest.fixture
 def cli_company(tmp_path, monkeypatch, log_file):
-    key = keys.generate_key()
-    monkeypatch.setenv(keys.ENV_KEY, key)
+    environment_keys(monkeypatch)
     fx = build_company(tmp_path / "data")
     fx.db.dispose()
     return fx

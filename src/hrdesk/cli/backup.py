@@ -2,8 +2,8 @@
 
 hrdesk --data-dir D backup create [--second-folder E:\\HRDesk备份]
 hrdesk --data-dir D backup list [--folder E:\\HRDesk备份] [--json]
-hrdesk --data-dir D backup verify FILE [--recovery-key …]
-hrdesk --data-dir D backup restore FILE [--recovery-key …] --yes
+hrdesk --data-dir D backup verify FILE [--recovery-key …] [--audit-key …]
+hrdesk --data-dir D backup restore FILE [--recovery-key …] [--audit-key …] --yes
 hrdesk --data-dir D check
 """
 
@@ -50,6 +50,22 @@ def _recovery_argument(parser) -> None:
         default=None,
         help=tr("备份所用密钥的恢复密钥（默认：本机保存的密钥；更换密钥前的备份可能需要）"),
     )
+    parser.add_argument(
+        "--audit-key",
+        default=None,
+        help=tr("恢复单上的审计密钥（默认：本机保存的审计密钥；在另一台电脑上校验时需要）"),
+    )
+
+
+def _audit_key(args, database_id: str | None) -> str | None:
+    """The audit key typed from the recovery sheet, else the one this machine keeps (or None)."""
+    from hrdesk.core.company import setup as company
+    from hrdesk.core.kernel import audit_key
+
+    typed = company.parse_audit_recovery_key(args.audit_key)
+    if typed is not None or not database_id:
+        return typed
+    return audit_key.known_key(database_id)
 
 
 def _key(args, *, database_id: str | None = None) -> str:
@@ -131,8 +147,9 @@ def _verify(args) -> int:
     from hrdesk.core.kernel.persistence import snapshots
 
     manifest = snapshots.read_manifest(args.file)
-    key = _key(args, database_id=manifest.database_id if manifest else None)
-    result = backups.verify_backup(args.file, key, progress=_say)
+    database_id = (manifest.database_id if manifest else None) or common.data_dir(args).database_id()
+    key = _key(args, database_id=database_id)
+    result = backups.verify_backup(args.file, key, audit_key_hex=_audit_key(args, database_id), progress=_say)
     if result.ok:
         assert result.check is not None
         print(
@@ -154,8 +171,12 @@ def _restore(args) -> int:
             {"yes": tr("恢复会替换当前的公司数据（原数据另存为备份）。确认无误后加上 --yes 再运行。")}
         )
     manifest = snapshots.read_manifest(args.file)
-    key = _key(args, database_id=manifest.database_id if manifest else None) if args.recovery_key else None
-    result = backups.restore_backup(common.data_dir(args), args.file, key_hex=key, progress=_say)
+    database_id = manifest.database_id if manifest else None
+    key = _key(args, database_id=database_id) if args.recovery_key else None
+    chain_key = _audit_key(args, None)  # typed only; restore finds the kept one itself
+    result = backups.restore_backup(
+        common.data_dir(args), args.file, key_hex=key, audit_key_hex=chain_key, progress=_say
+    )
     print(tr("已从 {0} 恢复公司数据。").format(result.restored_from.name))
     if result.replaced_backup:
         print(tr("恢复前的公司数据已另存为：{0}").format(result.replaced_backup))
@@ -172,7 +193,8 @@ def _check(args) -> int:
         from hrdesk.core.kernel.errors import NotInitialized
 
         raise NotInitialized(tr("数据文件夹 {0} 中还没有公司数据。").format(data_dir.root))
-    result = backups.check_company(data_dir.db_path, _key(args), progress=_say)
+    chain_key = _audit_key(args, data_dir.database_id())
+    result = backups.check_company(data_dir.db_path, _key(args), chain_key, progress=_say)
     if result.ok:
         tables, chain = len(result.row_counts), result.chain_length
         print(tr("OK：公司数据文件完好（{0} 个表，操作日志 {1} 条）。").format(tables, chain))

@@ -33,6 +33,7 @@ def register(sub) -> None:
     ksub = p.add_subparsers(dest="key_command", required=True)
     pr = ksub.add_parser("recover", help=tr("用恢复密钥打开公司数据，并把密钥存回系统凭据存储"))
     pr.add_argument("--recovery-key", help=tr("恢复密钥（不填则提示输入）"))
+    pr.add_argument("--audit-key", help=tr("恢复单上的审计密钥（本机凭据存储也没有审计密钥时需要）"))
     pr.set_defaults(handler=_cmd_key_recover)
     pk = ksub.add_parser("rotate", help=tr("更换数据库密钥（公司数据须未在其他窗口打开），新的恢复密钥只显示一次"))
     pk.add_argument("--yes", action="store_true", help=tr("确认更换；之前的恢复密钥将不能打开新的公司数据文件"))
@@ -51,8 +52,9 @@ def _cmd_init(args) -> int:
     )
     result.db.dispose()
     print(tr("已创建公司“{0}”，管理员账号：{1}").format(args.company, args.admin))
-    print(tr("恢复密钥（请打印或抄写后妥善保管，只显示这一次）："))
-    print(result.recovery_key)
+    print(tr("恢复单（请打印或抄写后妥善保管，分开存放更安全，只显示这一次）："))
+    print(tr("恢复密钥：") + result.recovery_key)
+    print(tr("审计密钥：") + result.audit_recovery_key)
     return 0
 
 
@@ -68,6 +70,7 @@ def _cmd_demo(args) -> int:
         roles = ",".join(r.value for r in login.roles)
         print(f"user: {login.username}  password: {login.password}  roles: {roles}")
     print(tr("恢复密钥：") + result.recovery_key)
+    print(tr("审计密钥：") + result.audit_recovery_key)
     return 0
 
 
@@ -80,7 +83,7 @@ def _cmd_key_recover(args) -> int:
             text = sys.stdin.readline()
         else:
             text = getpass.getpass(tr("恢复密钥："))
-    db, stored = company.open_with_recovery_key(common.data_dir(args), text)
+    db, stored = company.open_with_recovery_key(common.data_dir(args), text, args.audit_key)
     db.dispose()
     if stored:
         print(tr("恢复密钥正确，数据库密钥已存回系统凭据存储。"))

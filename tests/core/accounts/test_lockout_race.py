@@ -42,7 +42,7 @@ GUESSER = textwrap.dedent(
 def test_eight_parallel_streams_get_no_more_than_five_checks(company):
     user_id = auth.login(company.db, "staff", "User-pass-2024!").actor.user_id
     key = keys.resolve_key(company.data_dir.database_id())
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), keys.ENV_KEY: key}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), keys.ENV_KEY: key, "HRDESK_AUDIT_KEY": company.db.audit_key}
     streams = [
         subprocess.Popen(
             [sys.executable, "-c", GUESSER, str(company.data_dir.root), str(TRIES)],

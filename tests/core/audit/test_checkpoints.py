@@ -22,8 +22,9 @@ def chain_length(company) -> int:
         return s.execute(select(AuditRecord.seq).order_by(AuditRecord.seq.desc()).limit(1)).scalar() or 0
 
 
-def rehash_from(company, first_seq: int) -> None:
-    """What an attacker with the database key does: recompute every hash from a record on."""
+def rehash_from(company, first_seq: int, key: bytes | None = None) -> None:
+    """What an attacker who opens the file does: recompute every hash from a record on — with the
+    audit key when they hold it too (``key``), else with plain SHA-256, all the database key allows."""
     with company.db.session() as s, s.begin():
         rows = s.execute(select(AuditRecord).where(AuditRecord.seq >= first_seq).order_by(AuditRecord.seq)).scalars()
         prev = s.execute(select(AuditRecord.hash).where(AuditRecord.seq == first_seq - 1)).scalar()
@@ -31,7 +32,7 @@ def rehash_from(company, first_seq: int) -> None:
         for r in rows:
             r.prev_hash = prev
             r.hash = audit_chain.record_hash(
-                prev, r.seq, r.created_at, r.actor_user_id, r.actor_name, r.on_behalf_of, r.action,
+                key, prev, r.seq, r.created_at, r.actor_user_id, r.actor_name, r.on_behalf_of, r.action,
                 r.entity_type, r.entity_id, r.summary, r.before, r.after,
             )  # fmt: skip
             prev = r.hash
@@ -62,7 +63,7 @@ def test_a_rewritten_record_with_recomputed_hashes_is_found(company, tmp_path):
     checkpoints.write_checkpoint(company.system, tmp_path / "cp.json")
     with company.db.session() as s, s.begin():
         s.execute(update(AuditRecord).where(AuditRecord.seq == 3).values(summary="什么也没发生"))
-    rehash_from(company, 3)
+    rehash_from(company, 3, bytes.fromhex(company.db.audit_key))  # holding both keys
     assert audit_log.verify_chain(company.system).ok
     report = checkpoints.verify_against(company.system, tmp_path / "cp.json")
     assert not report.ok and "哈希不符" in report.problem

@@ -12,16 +12,16 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 
 from hrdesk.core.audit import audit_log
 from hrdesk.core.company import backups
 from hrdesk.core.company import setup as company_setup
-from hrdesk.core.kernel.errors import PermissionDenied, StorageError, ValidationError
+from hrdesk.core.kernel.errors import KeyUnavailable, PermissionDenied, StorageError, ValidationError
 from hrdesk.core.kernel.persistence import backup_store, keys, snapshots
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
-from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.kernel.persistence.tables import AuditRecord, Setting
 from hrdesk.core.people import employees
 from hrdesk.core.people.tables import Employee
 from tests.helpers import employee_input, flip_byte
@@ -115,9 +115,9 @@ def test_a_flipped_byte_in_a_page_nobody_reads_is_found(company):
 def test_check_finds_a_flipped_byte_in_the_live_file(company):
     key = key_of(company)
     company.db.dispose()
-    assert backups.check_company(company.data_dir.db_path, key).ok
+    assert backups.check_company(company.data_dir.db_path, key, company.db.audit_key).ok
     flip_byte(company.data_dir.db_path, company.data_dir.db_path.stat().st_size - 3000)
-    result = backups.check_company(company.data_dir.db_path, key)
+    result = backups.check_company(company.data_dir.db_path, key, company.db.audit_key)
     assert not result.ok and "加密页校验失败" in result.problems[0]
 
 
@@ -250,8 +250,9 @@ def test_the_recovery_key_opens_a_company_whose_hrdesk_json_is_lost(company, mem
     backups.backup_as_system(company.db)
     company.db.dispose()
     company.data_dir.meta_path.unlink()
-    memory_keyring.store.clear()  # and the key is gone from this computer's credential store
-    db, stored = company_setup.open_with_recovery_key(company.data_dir, company.recovery_key)
+    sheet = keys.recovery_key_for(company.db.audit_key)
+    memory_keyring.store.clear()  # and both keys are gone from this computer's credential store
+    db, stored = company_setup.open_with_recovery_key(company.data_dir, company.recovery_key, sheet)
     company.db = db
     assert stored and company.data_dir.database_id() == database_id  # recovered from the backup manifest
     db.dispose()
@@ -259,14 +260,32 @@ def test_the_recovery_key_opens_a_company_whose_hrdesk_json_is_lost(company, mem
     assert employees.count(company.system) == len(company.emps)
 
 
-def test_without_any_backup_the_recovery_key_writes_a_new_identifier(company):
+def test_without_any_backup_the_file_gives_its_own_identifier_back(company):
     old_id = company.data_dir.database_id()
     company.db.dispose()
     company.data_dir.meta_path.unlink()
     db, stored = company_setup.open_with_recovery_key(company.data_dir, company.recovery_key)
     db.dispose()
-    new_id = company.data_dir.database_id()
-    assert stored and new_id != old_id
+    assert stored and company.data_dir.database_id() == old_id
+    company.db = company_setup.open_company(company.data_dir)
+    with company.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM employees")).scalar() == len(company.emps)
+
+
+def test_an_older_file_without_its_identifier_and_without_backups_gets_a_new_one(company):
+    """Files from before they kept their identifier: a new one, and the recovery sheet's audit key
+    (the credential store keeps that under the old identifier)."""
+    old_id = company.data_dir.database_id()
+    sheet = keys.recovery_key_for(company.db.audit_key)
+    with company.db.session() as s, s.begin():
+        s.execute(delete(Setting).where(Setting.key == company_setup.IDENTITY_SETTING))
+    company.db.dispose()
+    company.data_dir.meta_path.unlink()
+    with pytest.raises(KeyUnavailable, match="审计密钥"):
+        company_setup.open_with_recovery_key(company.data_dir, company.recovery_key)
+    db, stored = company_setup.open_with_recovery_key(company.data_dir, company.recovery_key, sheet)
+    db.dispose()
+    assert stored and company.data_dir.database_id() != old_id
     company.db = company_setup.open_company(company.data_dir)
     with company.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM employees")).scalar() == len(company.emps)

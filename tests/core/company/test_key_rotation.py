@@ -22,7 +22,7 @@ def test_rotation_changes_the_key_and_keeps_every_record(company):
     assert new_key != old_key and keys.key_from_recovery(result.recovery_key) == new_key
     assert result.key_in_keyring and result.retired_key_id == snapshots.key_id(old_key)
     assert not snapshots.check_file(company.data_dir.db_path, old_key).ok  # the old key opens nothing now
-    check = backups.check_company(company.data_dir.db_path, new_key)
+    check = backups.check_company(company.data_dir.db_path, new_key, company.db.audit_key)
     assert check.ok
     company.db = company_setup.open_company(company.data_dir)
     assert employees.count(company.system) == count

@@ -19,7 +19,7 @@ from hrdesk.core.kernel.persistence.company_file import APPLICATION_ID, open_exi
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.engine import sqlcipher_engine
 from hrdesk.core.people import employees
-from tests.helpers import ADMIN_PASSWORD, employee_input, read_only_folder
+from tests.helpers import ADMIN_PASSWORD, employee_input, environment_keys, read_only_folder
 
 
 def file_digest(path) -> str:
@@ -53,7 +53,7 @@ def test_key_is_stored_in_keyring_and_reopens(company, memory_keyring):
 def test_wrong_key_is_refused_and_file_unchanged(company, monkeypatch):
     company.db.dispose()
     before = file_digest(company.data_dir.db_path)
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     with pytest.raises(WrongKey, match="恢复密钥"):
         company_service.open_company(company.data_dir)
     assert file_digest(company.data_dir.db_path) == before
@@ -62,12 +62,15 @@ def test_wrong_key_is_refused_and_file_unchanged(company, monkeypatch):
 
 def test_missing_key_asks_for_recovery_key_and_recovery_restores_it(company, memory_keyring):
     company.db.dispose()
+    sheet = keys.recovery_key_for(company.db.audit_key)
     memory_keyring.store.clear()
     with pytest.raises(KeyUnavailable, match="恢复密钥"):
         company_service.open_company(company.data_dir)
     with pytest.raises(ValidationError):
         company_service.open_with_recovery_key(company.data_dir, "AAAA-BBBB")
-    db, stored = company_service.open_with_recovery_key(company.data_dir, company.recovery_key)
+    with pytest.raises(KeyUnavailable, match="审计密钥"):  # the sheet's second key is needed too
+        company_service.open_with_recovery_key(company.data_dir, company.recovery_key)
+    db, stored = company_service.open_with_recovery_key(company.data_dir, company.recovery_key, sheet)
     db.dispose()
     assert stored
     company_service.open_company(company.data_dir).dispose()  # from the keyring again
@@ -97,8 +100,7 @@ def test_setup_without_keyring_and_without_env_key_creates_nothing(tmp_path):
 
 def test_setup_with_env_key_needs_no_keyring(tmp_path, monkeypatch):
     keyring.set_keyring(keyring.backends.fail.Keyring())
-    key = keys.generate_key()
-    monkeypatch.setenv(keys.ENV_KEY, key)
+    key = environment_keys(monkeypatch)
     data_dir = DataDir(tmp_path / "env")
     result = company_service.setup_company(
         data_dir,
@@ -143,7 +145,7 @@ def test_plain_sqlite_file_is_not_ours_and_unchanged(tmp_path, monkeypatch):
     conn.close()
     data_dir.write_meta("00000000-0000-4000-8000-000000000000")
     before = file_digest(data_dir.db_path)
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     with pytest.raises(StorageError, match="未加密"):
         company_service.open_company(data_dir)
     assert file_digest(data_dir.db_path) == before
@@ -155,7 +157,7 @@ def test_random_file_is_refused_unchanged(tmp_path, monkeypatch):
     data_dir.db_path.write_bytes(os.urandom(8192))
     data_dir.write_meta("00000000-0000-4000-8000-000000000000")
     before = file_digest(data_dir.db_path)
-    monkeypatch.setenv(keys.ENV_KEY, keys.generate_key())
+    environment_keys(monkeypatch)
     with pytest.raises(WrongKey):
         company_service.open_company(data_dir)
     assert file_digest(data_dir.db_path) == before

@@ -284,7 +284,7 @@ def test_the_employee_register_loads_through_the_service(demo400):
 
 def test_audit_chain_is_intact(demo400):
     with demo400.db.session() as session:
-        report = audit_chain.verify_rows(audit_chain.iter_chain_rows(session))
+        report = audit_chain.verify_rows(audit_chain.iter_chain_rows(session), bytes.fromhex(demo400.db.audit_key))
     assert report.ok
     assert report.checked > 400  # one record per employee plus departments, positions, accounts
 
@@ -366,6 +366,7 @@ def test_employee_count_out_of_range_is_refused_before_anything_is_created(tmp_p
 
 def test_works_with_the_environment_key_and_no_credential_store(tmp_path, monkeypatch):
     monkeypatch.setenv("HRDESK_DB_KEY", "ab" * 32)
+    monkeypatch.setenv("HRDESK_AUDIT_KEY", "cd" * 32)
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
@@ -394,8 +395,8 @@ def test_a_failure_after_setup_leaves_the_folder_as_it_was(tmp_path, monkeypatch
         create_demo_company(data_dir, employees=30, today=TODAY)
     assert not data_dir.is_initialized()
     assert not data_dir.meta_path.exists()
-    assert stored_before_failure == [1]
-    assert memory_keyring.store == {}  # the key saved by setup is gone too
+    assert stored_before_failure == [2]  # the database key and the audit key
+    assert memory_keyring.store == {}  # the keys saved by setup are gone too
 
 
 # --- the small generators -------------------------------------------------------------------------

@@ -46,8 +46,8 @@ def test_a_demo_killed_half_way_leaves_the_folder_as_it_was_and_the_next_demo_su
     parent = tmp_path / "用户"
     parent.mkdir()
     root = parent / "公司数据"
-    key = keys.generate_key()
-    env = dict(os.environ, HRDESK_DB_KEY=key)
+    key, chain_key = keys.generate_key(), keys.generate_key()
+    env = dict(os.environ, HRDESK_DB_KEY=key, HRDESK_AUDIT_KEY=chain_key)
     build = subprocess.Popen(
         [sys.executable, "-m", "hrdesk", "--data-dir", str(root), "demo", "--employees", "3000"],
         env=env,
@@ -70,6 +70,7 @@ def test_a_demo_killed_half_way_leaves_the_folder_as_it_was_and_the_next_demo_su
     assert _building(parent, root)  # the half-built company is there, out of the way
 
     monkeypatch.setenv(keys.ENV_KEY, key)
+    monkeypatch.setenv("HRDESK_AUDIT_KEY", chain_key)
     result = create_demo_company(DataDir(root), employees=20, seed=2, today=TODAY)
     try:
         assert _building(parent, root) == []  # what the killed build left is gone, lock and all

@@ -54,6 +54,7 @@ def test_swapped_records_are_detected(company):
 
 def test_hash_covers_every_field():
     base = dict(
+        key=b"k" * 32,
         prev_hash="0" * 64,
         seq=1,
         created_at=datetime(2026, 1, 1),
@@ -69,8 +70,12 @@ def test_hash_covers_every_field():
     )
     digest = audit_chain.record_hash(**base)
     for field, other in [
+        ("key", b"j" * 32),
+        ("key", None),
         ("seq", 2),
+        ("actor_user_id", 2),
         ("actor_name", "b"),
+        ("entity_type", "user"),
         ("on_behalf_of", "c"),
         ("action", "y"),
         ("entity_id", "2"),

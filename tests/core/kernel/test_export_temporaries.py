@@ -19,6 +19,7 @@ from sqlalchemy import select
 import hrdesk.core.kernel.exports.excel  # noqa: F401  (installs the openpyxl hook, as every exporter does)
 from hrdesk.core.company import setup
 from hrdesk.core.demo.demo_company import create_demo_company, demo_passwords
+from hrdesk.core.kernel import audit_key
 from hrdesk.core.kernel.errors import StorageError
 from hrdesk.core.kernel.exports import workfolder, write_atomically
 from hrdesk.core.kernel.persistence import keys
@@ -259,9 +260,9 @@ TODAY = date(2026, 3, 15)
 def payroll_company(tmp_path_factory):
     """A 500-person demo with January and February paid, opened with HRDESK_DB_KEY so that a
     command-line process can open it too."""
-    key = keys.generate_key()
-    previous = os.environ.get(keys.ENV_KEY)
-    os.environ[keys.ENV_KEY] = key
+    key, chain_key = keys.generate_key(), keys.generate_key()
+    previous = {name: os.environ.get(name) for name in (keys.ENV_KEY, audit_key.ENV_AUDIT_KEY)}
+    os.environ[keys.ENV_KEY], os.environ[audit_key.ENV_AUDIT_KEY] = key, chain_key
     try:
         root = tmp_path_factory.mktemp("payroll") / "data"
         result = create_demo_company(DataDir(root), employees=500, seed=5, today=TODAY)
@@ -269,11 +270,12 @@ def payroll_company(tmp_path_factory):
             names = list(session.execute(select(Employee.name)).scalars())
         result.db.dispose()
     finally:
-        if previous is None:
-            os.environ.pop(keys.ENV_KEY, None)
-        else:
-            os.environ[keys.ENV_KEY] = previous
-    return DataDir(root), key, names
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return DataDir(root), key, chain_key, names
 
 
 def _files(*folders: Path) -> list[Path]:
@@ -343,7 +345,7 @@ def _workbook_being_saved(system_temp: Path, data_dir: DataDir, desktop: Path) -
 def test_an_export_killed_half_way_leaves_no_plaintext_outside_the_data_folder(
     payroll_company, tmp_path, monkeypatch, moment
 ):
-    data_dir, key, names = payroll_company
+    data_dir, key, chain_key, names = payroll_company
     system_temp = tmp_path / "system-temp"
     system_temp.mkdir()
     desktop = tmp_path / "桌面"
@@ -354,6 +356,7 @@ def test_an_export_killed_half_way_leaves_no_plaintext_outside_the_data_folder(
         TEMP=str(system_temp),
         TMP=str(system_temp),
         HRDESK_DB_KEY=key,
+        HRDESK_AUDIT_KEY=chain_key,
         HRDESK_PASSWORD=demo_passwords(5)["finance"],
     )
     command = [sys.executable, "-m", "hrdesk", "--data-dir", str(data_dir.root)]
@@ -379,6 +382,7 @@ def test_an_export_killed_half_way_leaves_no_plaintext_outside_the_data_folder(
 
     # the next start removes the leftovers, in the work folder and beside the target
     monkeypatch.setenv(keys.ENV_KEY, key)
+    monkeypatch.setenv(audit_key.ENV_AUDIT_KEY, chain_key)
     db = setup.open_company(data_dir)
     try:
         assert _sessions(data_dir.root) == []

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from hrdesk.core.accounts import auth
+from hrdesk.core.kernel.persistence import keys
 from hrdesk.core.kernel.persistence.datadir import DataDir
 from hrdesk.core.kernel.persistence.instance_lock import InstanceLock
 from hrdesk.ui.company.recovery_key_dialog import RecoveryKeyDialog
@@ -49,6 +50,7 @@ def test_first_start_creates_company_and_shows_recovery_key_once(qtbot, tmp_path
     def on_recovery(dialog):
         assert isinstance(dialog, RecoveryKeyDialog)
         seen["key"] = dialog.recovery_key
+        seen["sheet"] = dialog.form.key_text.toPlainText()
         ok = dialog.form.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not ok.isEnabled()  # not before the user confirms
         dialog.reject()  # Esc does nothing yet
@@ -62,7 +64,9 @@ def test_first_start_creates_company_and_shows_recovery_key_once(qtbot, tmp_path
     opened = startup.open_company()
     assert opened is not None and opened.name == "华夏建设工程有限公司"
     assert len(seen["key"].split("-")) == 14
-    assert len(memory_keyring.store) == 1
+    assert "审计密钥" in seen["sheet"]  # the sheet carries the audit chain's key as well
+    assert len(memory_keyring.store) == 2  # the database key and the audit key
+    assert keys.recovery_key_for(opened.db.audit_key).split("-")[0] in seen["sheet"]
     assert auth.login(opened.db, "admin", ADMIN_PASSWORD).actor.username == "admin"
     opened.db.dispose()
     startup.lock.release()

@@ -105,4 +105,4 @@ def _employee_of(record: AuditRecord) -> int | None:
 def verify_chain(ctx: ServiceContext) -> audit_chain.ChainReport:
     ctx.require_all(Permission.AUDIT_VIEW)
     with ctx.read() as session:
-        return audit_chain.verify_rows(audit_chain.iter_chain_rows(session))
+        return audit_chain.verify_rows(audit_chain.iter_chain_rows(session), bytes.fromhex(ctx.db.audit_key))

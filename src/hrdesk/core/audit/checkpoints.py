@@ -8,9 +8,10 @@ elsewhere (``hrdesk audit checkpoint --out FILE``); every backup manifest holds 
 record at that position has that hash. Records added since are fine; records removed or rewritten
 up to that point are found.
 
-The file carries an HMAC made with a key derived from the company key, so a checkpoint of another
-company, or one edited by hand, is recognised as such. (It cannot stop someone holding the company
-key from writing a false checkpoint; the auditor's own copy is what they cannot reach.)
+The file carries an HMAC made with a key derived from the audit key (kernel.audit_key), so a
+checkpoint of another company, or one edited by hand, is recognised as such. (It cannot stop someone
+holding the audit key from writing a false checkpoint; the auditor's own copy is what they cannot
+reach.)
 """
 
 from __future__ import annotations
@@ -46,10 +47,7 @@ class Checkpoint:
 
 
 def _signing_key(ctx: ServiceContext) -> bytes:
-    key = ctx.db.key_hex
-    if key is None:
-        raise StateError(tr("服务器模式暂不支持导出操作日志检查点。"))
-    return hashlib.sha256(b"hrdesk-audit-checkpoint:" + bytes.fromhex(key)).digest()
+    return hashlib.sha256(b"hrdesk-audit-checkpoint:" + bytes.fromhex(ctx.db.audit_key)).digest()
 
 
 def _payload(c: Checkpoint) -> bytes:
@@ -68,7 +66,7 @@ def write_checkpoint(ctx: ServiceContext, path: str | os.PathLike) -> Checkpoint
     """The chain's head now, signed, written to ``path`` (a file the auditor keeps elsewhere)."""
     ctx.require_all(Permission.AUDIT_VIEW)
     with ctx.read() as session:
-        report = audit_chain.verify_rows(audit_chain.iter_chain_rows(session))
+        report = audit_chain.verify_rows(audit_chain.iter_chain_rows(session), bytes.fromhex(ctx.db.audit_key))
         if not report.ok:
             assert report.first_break is not None
             raise StateError(

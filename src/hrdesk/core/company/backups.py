@@ -29,9 +29,10 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from hrdesk.core.company import key_rotation
-from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel import audit_key
 from hrdesk.core.kernel.clock import local_date
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import Conflict, NotFound, StateError, StorageError, ValidationError
@@ -168,7 +169,7 @@ def _backup(db: CompanyDatabase, actor: Actor, kind: str, now: datetime) -> Back
         database_id=database_id,
         kind=kind,
         now=now,
-        verify_chain=audit_chain.chain_problem,
+        verify_chain=audit_key.file_checker(db.audit_key),
     )
     copied_to, problem = None, None
     folder = second_folder(db)
@@ -276,11 +277,20 @@ def _backup_at(path: Path) -> Backup:
     return backup
 
 
-def verify_backup(path: Path, key_hex: str, *, progress: Callable[[str], None] | None = None) -> Verification:
+def verify_backup(
+    path: Path,
+    key_hex: str,
+    *,
+    audit_key_hex: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Verification:
     """Everything a backup must pass before it is trusted: its manifest (size and SHA-256 of the
-    file, the key it was made with) and every check of :func:`snapshots.check_file`."""
+    file, the key it was made with) and every check of :func:`snapshots.check_file`, its audit
+    chain checked with the company's audit key (``audit_key_hex``, else the one this machine keeps)."""
     backup = _backup_at(path)
     manifest = backup.manifest
+    if audit_key_hex is None and manifest is not None and manifest.database_id:
+        audit_key_hex = audit_key.known_key(manifest.database_id)
     problems: list[str] = []
     if manifest is None:
         problems.append(tr("缺少备份清单（{0}），无法核对内容是否完整").format(snapshots.manifest_path(path).name))
@@ -289,16 +299,18 @@ def verify_backup(path: Path, key_hex: str, *, progress: Callable[[str], None] |
             return Verification(path, (tr("此备份不是用这把密钥加密的（可能是更换密钥之前的备份）"),), manifest, None)
         if not backup_store.is_intact(backup):
             problems.append(tr("文件大小或 SHA-256 与备份清单不符：备份被改动或不完整"))
-    check = snapshots.check_file(path, key_hex, progress=progress, verify_chain=audit_chain.chain_problem)
+    check = snapshots.check_file(path, key_hex, progress=progress, verify_chain=audit_key.file_checker(audit_key_hex))
     problems.extend(check.problems)
     if manifest is not None and check.ok:
         problems.extend(snapshots.compare_with_manifest(check, manifest))
     return Verification(path, tuple(problems), manifest, check)
 
 
-def check_company(db_path: Path, key_hex: str, *, progress: Callable[[str], None] | None = None) -> snapshots.FileCheck:
-    """``hrdesk check``: the open company's file, every page and the structure, and its chain."""
-    return snapshots.check_file(db_path, key_hex, progress=progress, verify_chain=audit_chain.chain_problem)
+def check_company(
+    db_path: Path, key_hex: str, audit_key_hex: str | None, *, progress: Callable[[str], None] | None = None
+) -> snapshots.FileCheck:
+    """``hrdesk check``: the company's file, every page and the structure, and its chain."""
+    return snapshots.check_file(db_path, key_hex, progress=progress, verify_chain=audit_key.file_checker(audit_key_hex))
 
 
 # ---- restoring ------------------------------------------------------------------------------------
@@ -331,6 +343,7 @@ def restore_backup(
     path: Path,
     *,
     key_hex: str | None = None,
+    audit_key_hex: str | None = None,
     progress: Callable[[str], None] | None = None,
     lock_held: bool = False,
 ) -> RestoreResult:
@@ -350,8 +363,9 @@ def restore_backup(
             {"backup": tr("此备份由更新版本的 HRDesk（{0}）创建，请先升级程序。").format(manifest.program_version)}
         )
     key = _key_for(data_dir, manifest, key_hex)
+    chain_key = audit_key_hex or audit_key.known_key(manifest.database_id)
     say(tr("校验备份"))
-    verification = verify_backup(path, key)
+    verification = verify_backup(path, key, audit_key_hex=chain_key)
     if not verification.ok:
         raise StorageError(tr("备份未通过校验，未做任何改动：{0}").format("；".join(verification.problems)))
 
@@ -372,11 +386,12 @@ def restore_backup(
             finally:
                 engine.dispose()
             check = snapshots.check_file(
-                work_dir.db_path, key, progress=progress, verify_chain=audit_chain.chain_problem
+                work_dir.db_path, key, progress=progress, verify_chain=audit_key.file_checker(chain_key)
             )
             problems = list(check.problems) + snapshots.compare_with_manifest(check, manifest, migrated=migrated)
             if problems:
                 raise StorageError(tr("恢复出的数据未通过校验，未做任何改动：{0}").format("；".join(problems)))
+            chain_key = _sealed(work_dir.db_path, key, manifest.database_id, chain_key)
             say(tr("备份当前的公司数据"))
             replaced = _keep_current(data_dir, stamp)
             say(tr("替换公司数据"))
@@ -388,7 +403,7 @@ def restore_backup(
                 data_dir.write_meta(manifest.database_id)
         finally:
             shutil.rmtree(work_dir.root, ignore_errors=True)
-    _record_restore(data_dir, key, backup, replaced)
+    _record_restore(data_dir, key, chain_key, backup, replaced)
     if key != _current_key_or_none(manifest.database_id):
         try:
             keys.KeyStore(manifest.database_id).save(key)  # the restored file's key is the company's again
@@ -426,10 +441,30 @@ def _keep_current(data_dir: DataDir, now: datetime) -> Path | None:
         return aside
 
 
-def _record_restore(data_dir: DataDir, key: str, backup: Backup, replaced: Path | None) -> None:
+def _sealed(db_path: Path, key: str, database_id: str, chain_key: str | None) -> str:
+    """The restored copy's audit key (its chain was verified with it a moment ago): a backup from
+    before keyed chains is sealed under the company's key now, so the company opens afterwards."""
+    engine = sqlcipher_engine(db_path, key)
+    try:
+        with Session(engine) as session:
+            if audit_key.stored_fingerprint(session) is not None:
+                assert chain_key is not None  # else the file check failed: "缺少审计密钥"
+                return chain_key
+        chain_key = chain_key or audit_key.create(database_id)
+        audit_key.upgrade(engine, chain_key)
+        with Session(engine) as session:
+            problem = audit_key.file_checker(chain_key)(session)
+        if problem:
+            raise StorageError(tr("恢复出的数据未通过校验，未做任何改动：{0}").format(problem))
+        return chain_key
+    finally:
+        engine.dispose()
+
+
+def _record_restore(data_dir: DataDir, key: str, chain_key: str, backup: Backup, replaced: Path | None) -> None:
     engine = sqlcipher_engine(data_dir.db_path, key)
     try:
-        db = CompanyDatabase(engine, data_dir, key)
+        db = CompanyDatabase(engine, data_dir, key, audit_key=chain_key)
         manifest = backup.manifest
         assert manifest is not None
         _audit_with_retry(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from hrdesk.core.kernel import audit_chain
+from hrdesk.core.kernel import audit_chain, audit_key
 from hrdesk.core.kernel.errors import KeyUnavailable, StorageError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor
@@ -36,6 +36,9 @@ def rotate_key(data_dir: DataDir) -> KeyRotation:
     with InstanceLock(data_dir.lock_path):
         database_id = data_dir.database_id()
         old = keys.resolve_key(database_id)
+        chain_key = audit_key.known_key(database_id)
+        if chain_key is None:  # the rotation is recorded in the chain: refuse before changing anything
+            raise KeyUnavailable(audit_key.missing_message())
         from_environment = keys.key_from_environment() is not None
         new = keys.generate_key()
         old_id, new_id = snapshots.key_id(old), snapshots.key_id(new)
@@ -53,14 +56,14 @@ def rotate_key(data_dir: DataDir) -> KeyRotation:
             except KeyUnavailable:
                 stored = False
         data_dir.set_retired_key_ids([*data_dir.retired_key_ids(), old_id])
-        _record(data_dir, new, old_id, new_id)
+        _record(data_dir, new, chain_key, old_id, new_id)
         return KeyRotation(keys.recovery_key_for(new), new_id, old_id, stored)
 
 
-def _record(data_dir: DataDir, key: str, old_id: str, new_id: str) -> None:
+def _record(data_dir: DataDir, key: str, chain_key: str, old_id: str, new_id: str) -> None:
     engine = sqlcipher_engine(data_dir.db_path, key)
     try:
-        with Session(engine) as session, session.begin():
+        with Session(engine, info=audit_key.session_info(chain_key)) as session, session.begin():
             audit_chain.append(
                 session,
                 Actor.system(tr("命令行")),

@@ -32,6 +32,7 @@ from hrdesk.core.company import setup as company
 from hrdesk.core.demo import staging
 from hrdesk.core.demo.flows import start_sample_flows
 from hrdesk.core.demo.payroll import seed_payroll
+from hrdesk.core.kernel import audit_key
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import StorageError, ValidationError
 from hrdesk.core.kernel.exports import workfolder
@@ -74,6 +75,7 @@ class DemoLogin:
 class DemoResult:
     db: CompanyDatabase
     recovery_key: str
+    audit_recovery_key: str
     logins: list[DemoLogin]  # administrator first
     employee_count: int
 
@@ -820,7 +822,9 @@ def _assign_heads(ctx: ServiceContext, heads: dict[str, int], ids: list[int], de
 
 # --- logins -------------------------------------------------------------------------------------
 
-# One login per role, administrator first.
+# One login per role, administrator first, and a second 人事 (last, so the others' passwords stay
+# as they were): nobody approves their own proposal, so what one HR login proposes the other
+# reviews, and no demo flow waits for the administrator to name a handler.
 _LOGINS: tuple[tuple[str, Role], ...] = (
     (ADMIN_USERNAME, Role.ADMIN),
     ("hr", Role.HR),
@@ -829,9 +833,10 @@ _LOGINS: tuple[tuple[str, Role], ...] = (
     ("lead", Role.PROJECT_LEAD),
     ("auditor", Role.AUDITOR),
     ("staff", Role.EMPLOYEE),
+    ("hr2", Role.HR),
 )
 
-_UNLINKED_DISPLAY_NAMES = {"auditor": "外部审计"}
+_UNLINKED_DISPLAY_NAMES = {"auditor": "外部审计", "hr2": "人事（复核）"}
 
 
 def demo_passwords(seed: int) -> dict[str, str]:
@@ -869,6 +874,7 @@ def _pick_login_employees(people: list[_Person], heads: dict[str, int]) -> dict[
         ADMIN_USERNAME: None,  # the administrator is an IT role, not a person in the register
         "lead": lead,
         "hr": first(in_dept("hr")),
+        "hr2": first(in_dept("hr")),
         "finance": first(in_dept("fin")),
         "manager": first(with_reports),
         "auditor": None,  # auditors are usually external (会计师事务所), not employees
@@ -949,9 +955,10 @@ def create_demo_company(
     # the key itself, not the credential store: the company is in place, so opening must not fail
     # on a store that answered a minute ago and now does not (the recovery key was never shown)
     key = keys.key_from_recovery(setup.recovery_key)
-    db = CompanyDatabase(open_existing(data_dir, key), data_dir, key)
+    chain_key = keys.key_from_recovery(setup.audit_recovery_key)
+    db = CompanyDatabase(open_existing(data_dir, key), data_dir, key, audit_key=chain_key)
     workfolder.use_data_folder(data_dir.root)
-    return DemoResult(db, setup.recovery_key, logins, len(people))
+    return DemoResult(db, setup.recovery_key, setup.audit_recovery_key, logins, len(people))
 
 
 def _discard(building: staging.Staging, setup: company.SetupResult, database_id: str) -> None:
@@ -959,4 +966,5 @@ def _discard(building: staging.Staging, setup: company.SetupResult, database_id:
     setup.db.dispose()
     if setup.key_in_keyring:
         keys.KeyStore(database_id).delete()
+    audit_key.forget(database_id)
     building.discard()

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import keyring.errors
 
+from hrdesk.core.kernel import audit_key
 from hrdesk.core.kernel.errors import StorageError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.persistence import keys
@@ -141,6 +142,7 @@ def _forget_key(data_dir: DataDir) -> None:
         keys.KeyStore(database_id).delete()
     except keyring.errors.KeyringError:
         pass  # no credential store (the key came from HRDESK_DB_KEY): nothing was stored
+    audit_key.forget(database_id)
 
 
 def move_into_place(staging: Staging, data_dir: DataDir) -> None:

@@ -1,13 +1,18 @@
 """The tamper-evident audit trail (操作留痕): an append-only hash chain of every change.
 
-Each record stores the SHA-256 of its own content together with the previous record's hash, so
-altering, deleting or reordering any past record breaks every hash after it. ``seq`` is unique and
-consecutive: two writers racing for the same position get an integrity error instead of a fork.
+Each record stores a MAC of its own content together with the previous record's hash, so altering,
+deleting or reordering any past record breaks every hash after it. The MAC is HMAC-SHA256 under the
+audit key (kernel.audit_key), which is kept apart from the database key: whoever can open the file
+but lacks that key cannot recompute the hashes after an edit. (Chains from before keyed chains used
+plain SHA-256; ``key=None`` still verifies those, for the one-time upgrade and for old backups.)
+``seq`` is unique and consecutive: two writers racing for the same position get an integrity error
+instead of a fork. Cutting the chain's tail is caught against a head kept outside (audit.checkpoints).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,8 +24,10 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from hrdesk.core.kernel.errors import StateError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Actor
+from hrdesk.core.kernel.persistence.database import AUDIT_KEY_INFO
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 
 GENESIS_HASH = "0" * 64
@@ -46,6 +53,7 @@ def canonical_json(value: Any) -> str | None:
 
 
 def record_hash(
+    key: bytes | None,
     prev_hash: str,
     seq: int,
     created_at: datetime,
@@ -77,7 +85,19 @@ def record_hash(
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    data = content.encode("utf-8")
+    if key is None:
+        return hashlib.sha256(data).hexdigest()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def session_key(session: Session) -> bytes:
+    """The audit key the session's database was opened with; appending without one is refused
+    rather than writing records nobody can verify."""
+    key = session.info.get(AUDIT_KEY_INFO)
+    if not isinstance(key, bytes):
+        raise StateError(tr("审计密钥不可用，无法记录操作日志，未保存任何改动。"))
+    return key
 
 
 def diff(before: dict | None, after: dict | None) -> tuple[dict | None, dict | None]:
@@ -119,6 +139,7 @@ class Entry:
 
 def append_many(session: Session, actor: Actor, now: datetime, entries: Iterable[Entry]) -> int:
     """Append many records with one look-up of the chain head (bulk imports, demo data)."""
+    key = session_key(session)
     last = session.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
     seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     actor_name = actor.display_name if actor.is_system else f"{actor.display_name}({actor.username})"
@@ -129,6 +150,7 @@ def append_many(session: Session, actor: Actor, now: datetime, entries: Iterable
         entity_text = None if entry.entity_id is None else str(entry.entity_id)
         summary = entry.summary[:300]
         digest = record_hash(
+            key,
             prev_hash,
             seq,
             now,
@@ -181,7 +203,7 @@ class ChainReport:
         return self.first_break is None
 
 
-_CHAIN_COLUMNS = (
+CHAIN_COLUMNS = (
     AuditRecord.seq,
     AuditRecord.created_at,
     AuditRecord.actor_user_id,
@@ -201,13 +223,14 @@ _CHAIN_COLUMNS = (
 def iter_chain_rows(session: Session, batch: int = 20000) -> Iterator[tuple]:
     """All records in chain order as plain tuples, streamed in batches (a million fit in memory
     only as a stream)."""
-    result = session.execute(select(*_CHAIN_COLUMNS).order_by(AuditRecord.seq).execution_options(yield_per=batch))
+    result = session.execute(select(*CHAIN_COLUMNS).order_by(AuditRecord.seq).execution_options(yield_per=batch))
     for partition in result.partitions(batch):
         yield from partition
 
 
-def verify_rows(rows: Iterable[tuple]) -> ChainReport:
-    """Check hashes, links and numbering; report the first record that does not fit."""
+def verify_rows(rows: Iterable[tuple], key: bytes | None) -> ChainReport:
+    """Check hashes (keyed with ``key``; None for a chain from before keyed chains), links and
+    numbering; report the first record that does not fit."""
     expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
     for (
         seq,
@@ -231,6 +254,7 @@ def verify_rows(rows: Iterable[tuple]) -> ChainReport:
         if prev_hash != expected_prev:
             return ChainReport(checked, ChainBreak(seq, tr("与前一条记录的链接断开，记录被删除或调换了顺序")))
         actual = record_hash(
+            key,
             prev_hash,
             seq,
             created_at,
@@ -251,9 +275,9 @@ def verify_rows(rows: Iterable[tuple]) -> ChainReport:
     return ChainReport(checked, None)
 
 
-def chain_problem(session: Session) -> str | None:
+def chain_problem(session: Session, key: bytes | None) -> str | None:
     """The whole chain verified, as a sentence when it is broken (for file checks); None when it holds."""
-    report = verify_rows(iter_chain_rows(session))
+    report = verify_rows(iter_chain_rows(session), key)
     if report.first_break is None:
         return None
     return tr("操作日志哈希链在第 {0} 条断开：{1}").format(report.first_break.seq, report.first_break.reason)

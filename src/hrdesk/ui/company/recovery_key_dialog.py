@@ -1,5 +1,5 @@
-"""Shows the recovery key once after setup (forms/recovery_key_dialog.ui), with copy, save and
-print, and will not close until the user confirms they have kept it."""
+"""Shows the recovery sheet once after setup (forms/recovery_key_dialog.ui): the recovery key and
+the audit key, with copy, save and print; it will not close until the user confirms they kept it."""
 
 from __future__ import annotations
 
@@ -18,15 +18,15 @@ from hrdesk.ui.forms.ui_recovery_key_dialog import Ui_RecoveryKeyDialog
 
 
 class RecoveryKeyDialog(QDialog):
-    def __init__(self, recovery_key: str, company_name: str, parent: QWidget | None = None):
+    def __init__(self, recovery_key: str, audit_key: str, company_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.recovery_key = recovery_key
+        self.audit_key = audit_key
         self.company_name = company_name
         self.form = Ui_RecoveryKeyDialog()
         self.form.setupUi(self)
-        groups = recovery_key.split("-")
-        half = (len(groups) + 1) // 2
-        self.form.key_text.setPlainText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
+        sheet = [self.tr("恢复密钥："), _two_lines(recovery_key), self.tr("审计密钥："), _two_lines(audit_key)]
+        self.form.key_text.setPlainText("\n".join(sheet))
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(font.pointSize() + 4)
         self.form.key_text.setFont(font)
@@ -46,16 +46,17 @@ class RecoveryKeyDialog(QDialog):
             super().reject()
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.recovery_key)
+        QGuiApplication.clipboard().setText(self.text_for_file())
 
     def text_for_file(self) -> str:
-        return self.tr("HRDesk 恢复密钥\n公司：{0}\n\n{1}\n\n请妥善保管。凭此密钥可以打开公司数据。\n").format(
-            self.company_name, self.recovery_key
-        )
+        return self.tr(
+            "HRDesk 恢复单\n公司：{0}\n\n恢复密钥：{1}\n审计密钥：{2}\n\n"
+            "请妥善保管。凭恢复密钥可以打开公司数据；审计密钥用于验证操作日志未被篡改，两者分开存放更安全。\n"
+        ).format(self.company_name, self.recovery_key, self.audit_key)
 
     def save_to_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存恢复密钥"), self.tr("HRDesk恢复密钥.txt"), self.tr("文本文件 (*.txt)")
+            self, self.tr("保存恢复单"), self.tr("HRDesk恢复单.txt"), self.tr("文本文件 (*.txt)")
         )
         if not path:
             return
@@ -74,3 +75,10 @@ class RecoveryKeyDialog(QDialog):
         document = QTextDocument()
         document.setPlainText(self.text_for_file())
         document.print_(printer)
+
+
+def _two_lines(key: str) -> str:
+    """A 14-group key on two lines of 7 groups, so it fits the box without scrolling."""
+    groups = key.split("-")
+    half = (len(groups) + 1) // 2
+    return "-".join(groups[:half]) + "-\n" + "-".join(groups[half:])

@@ -28,7 +28,9 @@ class UnlockDialog(QDialog):
 
     def unlock(self) -> None:
         try:
-            self.db, self.key_stored = setup.open_with_recovery_key(self.data_dir, self.form.recovery_key.text())
+            self.db, self.key_stored = setup.open_with_recovery_key(
+                self.data_dir, self.form.recovery_key.text(), self.form.audit_key.text()
+            )
         except HRDeskError as exc:
             self.form.error_label.setText(str(exc))
             self.form.error_label.setVisible(True)

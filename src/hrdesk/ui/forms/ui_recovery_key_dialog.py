@@ -36,7 +36,7 @@ class Ui_RecoveryKeyDialog(object):
         self.key_text = QPlainTextEdit(RecoveryKeyDialog)
         self.key_text.setObjectName(u"key_text")
         self.key_text.setReadOnly(True)
-        self.key_text.setMaximumSize(QSize(16777215, 90))
+        self.key_text.setMaximumSize(QSize(16777215, 170))
 
         self.main_layout.addWidget(self.key_text)
 
@@ -82,11 +82,11 @@ class Ui_RecoveryKeyDialog(object):
     # setupUi
 
     def retranslateUi(self, RecoveryKeyDialog):
-        RecoveryKeyDialog.setWindowTitle(QCoreApplication.translate("RecoveryKeyDialog", u"\u6062\u590d\u5bc6\u94a5 - \u8bf7\u7acb\u5373\u4fdd\u5b58", None))
-        self.warning.setText(QCoreApplication.translate("RecoveryKeyDialog", u"<b>\u8bf7\u7acb\u5373\u6253\u5370\u6216\u6284\u5199\u4e0b\u9762\u7684\u6062\u590d\u5bc6\u94a5\uff0c\u5e76\u5b58\u653e\u5728\u5b89\u5168\u7684\u5730\u65b9\uff08\u5982\u4fdd\u9669\u67dc\uff09\u3002</b><br/>\u6362\u7535\u8111\u3001\u91cd\u88c5\u7cfb\u7edf\u6216 Windows \u8d26\u6237\u53d8\u5316\u540e\uff0c\u53ea\u6709\u51ed\u6062\u590d\u5bc6\u94a5\u624d\u80fd\u6253\u5f00\u516c\u53f8\u6570\u636e\u3002\u5b83\u53ea\u663e\u793a\u8fd9\u4e00\u6b21\uff0cHRDesk \u548c\u4efb\u4f55\u4eba\u90fd\u65e0\u6cd5\u627e\u56de\u3002", None))
+        RecoveryKeyDialog.setWindowTitle(QCoreApplication.translate("RecoveryKeyDialog", u"\u6062\u590d\u5355 - \u8bf7\u7acb\u5373\u4fdd\u5b58", None))
+        self.warning.setText(QCoreApplication.translate("RecoveryKeyDialog", u"<b>\u8bf7\u7acb\u5373\u6253\u5370\u6216\u6284\u5199\u4e0b\u9762\u7684\u6062\u590d\u5355\uff0c\u5e76\u5b58\u653e\u5728\u5b89\u5168\u7684\u5730\u65b9\uff08\u5982\u4fdd\u9669\u67dc\uff09\u3002</b><br/>\u6362\u7535\u8111\u3001\u91cd\u88c5\u7cfb\u7edf\u6216 Windows \u8d26\u6237\u53d8\u5316\u540e\uff0c\u53ea\u6709\u51ed\u6062\u590d\u5bc6\u94a5\u624d\u80fd\u6253\u5f00\u516c\u53f8\u6570\u636e\uff0c\u51ed\u5ba1\u8ba1\u5bc6\u94a5\u624d\u80fd\u7ee7\u7eed\u9a8c\u8bc1\u548c\u8bb0\u5f55\u64cd\u4f5c\u65e5\u5fd7\u3002\u4e24\u628a\u5bc6\u94a5\u53ea\u663e\u793a\u8fd9\u4e00\u6b21\uff0cHRDesk \u548c\u4efb\u4f55\u4eba\u90fd\u65e0\u6cd5\u627e\u56de\uff1b\u5206\u5f00\u4fdd\u7ba1\u66f4\u5b89\u5168\u3002", None))
         self.copy_button.setText(QCoreApplication.translate("RecoveryKeyDialog", u"\u590d\u5236", None))
         self.save_button.setText(QCoreApplication.translate("RecoveryKeyDialog", u"\u4fdd\u5b58\u4e3a\u6587\u4ef6\u2026", None))
         self.print_button.setText(QCoreApplication.translate("RecoveryKeyDialog", u"\u6253\u5370\u2026", None))
-        self.confirm.setText(QCoreApplication.translate("RecoveryKeyDialog", u"\u6211\u5df2\u628a\u6062\u590d\u5bc6\u94a5\u6253\u5370\u6216\u6284\u5199\u4e0b\u6765\uff0c\u5e76\u59a5\u5584\u4fdd\u7ba1", None))
+        self.confirm.setText(QCoreApplication.translate("RecoveryKeyDialog", u"\u6211\u5df2\u628a\u6062\u590d\u5bc6\u94a5\u548c\u5ba1\u8ba1\u5bc6\u94a5\u6253\u5370\u6216\u6284\u5199\u4e0b\u6765\uff0c\u5e76\u59a5\u5584\u4fdd\u7ba1", None))
     # retranslateUi
 

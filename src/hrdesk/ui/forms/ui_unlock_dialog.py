@@ -37,6 +37,17 @@ class Ui_UnlockDialog(object):
 
         self.main_layout.addWidget(self.recovery_key)
 
+        self.audit_key_label = QLabel(UnlockDialog)
+        self.audit_key_label.setObjectName(u"audit_key_label")
+        self.audit_key_label.setWordWrap(True)
+
+        self.main_layout.addWidget(self.audit_key_label)
+
+        self.audit_key = QLineEdit(UnlockDialog)
+        self.audit_key.setObjectName(u"audit_key")
+
+        self.main_layout.addWidget(self.audit_key)
+
         self.error_label = QLabel(UnlockDialog)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setVisible(False)
@@ -64,6 +75,8 @@ class Ui_UnlockDialog(object):
         UnlockDialog.setWindowTitle(QCoreApplication.translate("UnlockDialog", u"\u8f93\u5165\u6062\u590d\u5bc6\u94a5 - HRDesk", None))
         self.explanation.setText("")
         self.recovery_key.setPlaceholderText(QCoreApplication.translate("UnlockDialog", u"XXXX-XXXX-XXXX-\u2026\uff08\u517114\u7ec4\uff09", None))
+        self.audit_key_label.setText(QCoreApplication.translate("UnlockDialog", u"\u5ba1\u8ba1\u5bc6\u94a5\uff08\u6062\u590d\u5355\u4e0a\u7684\u7b2c\u4e8c\u628a\u5bc6\u94a5\uff1b\u672c\u673a\u5df2\u4fdd\u5b58\u65f6\u53ef\u4e0d\u586b\uff09\uff1a", None))
+        self.audit_key.setPlaceholderText(QCoreApplication.translate("UnlockDialog", u"XXXX-XXXX-XXXX-\u2026\uff08\u517114\u7ec4\uff0c\u53ef\u4e0d\u586b\uff09", None))
         self.error_label.setText("")
     # retranslateUi
 

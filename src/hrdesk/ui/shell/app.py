@@ -113,7 +113,9 @@ class Startup:
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return None
             result = setup.result_setup
-            RecoveryKeyDialog(result.recovery_key, setup.form.company_name.text(), self.parent).exec()
+            RecoveryKeyDialog(
+                result.recovery_key, result.audit_recovery_key, setup.form.company_name.text(), self.parent
+            ).exec()
             return result.db
         try:
             return company.open_company(self.data_dir)

@@ -58,8 +58,9 @@ def key_from_recovery(text: str) -> str:
     return raw.hex()
 
 
-def key_from_environment() -> str | None:
-    value = os.environ.get(ENV_KEY)
+def key_from_environment(variable: str = ENV_KEY) -> str | None:
+    """The key in ``variable`` (64 hex digits or the recovery form), None when it is not set."""
+    value = os.environ.get(variable)
     if value is None or not value.strip():
         return None
     for parse in (parse_hex_key, key_from_recovery):
@@ -67,7 +68,7 @@ def key_from_environment() -> str | None:
             return parse(value)
         except ValueError:
             continue
-    raise StorageError(tr("环境变量 {0} 应为64位十六进制密钥或恢复密钥").format(ENV_KEY))
+    raise StorageError(tr("环境变量 {0} 应为64位十六进制密钥或恢复密钥").format(variable))
 
 
 def _no_backend_message() -> str:
@@ -85,14 +86,16 @@ def _backend_usable() -> bool:
 
 
 class KeyStore:
-    """The key of one database in the OS credential store."""
+    """One key of one database in the OS credential store: the database key, or (``purpose``
+    "audit") the key of its audit chain, which is kept apart from it (kernel.audit_key)."""
 
-    def __init__(self, database_id: str):
+    def __init__(self, database_id: str, purpose: str = "database"):
         self.database_id = database_id
+        self.purpose = purpose
 
     @property
     def username(self) -> str:
-        return f"database-{self.database_id}"
+        return f"{self.purpose}-{self.database_id}"
 
     def load(self) -> str | None:
         """The stored key, None if nothing is stored; KeyUnavailable if there is no store at all."""
@@ -107,7 +110,7 @@ class KeyStore:
         try:
             return parse_hex_key(value)
         except ValueError:
-            raise StorageError(tr("凭据存储中的数据库密钥已损坏，请使用恢复密钥打开。")) from None
+            raise StorageError(tr("凭据存储中的密钥（{0}）已损坏，请使用恢复单打开。").format(self.username)) from None
 
     def save(self, key_hex: str) -> None:
         if not _backend_usable():
