@@ -28,6 +28,11 @@ def test_templates_read_back_item_for_item():
     assert "笔记本电脑" in text  # stored readable, not as \\u escapes
 
 
+def test_an_empty_amount_is_no_amount():
+    text = '[{"category": "finance", "title": "借款", "owner": "finance", "amount": ""}]'
+    assert templates_from_json(text)[0].amount is None
+
+
 def test_only_open_items_stop_archiving():
     assert blocking_items([ItemStatus.OPEN, ItemStatus.DONE, ItemStatus.WAIVED, ItemStatus.OPEN]) == 2
     assert blocking_items([ItemStatus.DONE, ItemStatus.WAIVED]) == 0

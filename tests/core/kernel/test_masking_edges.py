@@ -40,6 +40,8 @@ def test_exactly_the_texts_that_give_the_masked_digits_back():
         "3月7日",
         "03月07日",
     )
+    # a birthday after the 9th of a month after September: every digit is read
+    assert "11月25日" in giveaways("110101199011251234") and "1990-11-25" in giveaways("110101199011251234")
     # no valid birth date in it (month 13): the number and its masked digits only
     assert giveaways("110101199013071234") == ("110101199013071234", "10119901307")
     # not 18 characters (an old 15-digit number, a typo): the number itself

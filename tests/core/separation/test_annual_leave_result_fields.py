@@ -33,6 +33,11 @@ def test_the_cap_note_appears_only_past_365_days():
     assert any("以全年1天为限" in line for line in result.basis)
 
 
+def test_no_cap_note_without_an_entitlement():
+    # under one working year on 31 Dec 2024 (day 366): 0 days, nothing to cap
+    assert leaver_annual_leave(D("0.5"), date(2024, 12, 31), 0, D("10000")).prorated_text == "0.00天"
+
+
 def test_under_one_working_year_says_so():
     result = leaver_annual_leave(D("0.5"), date(2026, 6, 30), 0, D("10000"))
     assert any("累计工作不满一年" in line for line in result.basis)
