@@ -57,7 +57,7 @@ def test_confirmation_by_manager_sets_regular_and_date(fx):
         probation_end_date=date(2026, 3, 31),
         hire_date=date(2025, 10, 1),
     )
-    employees.update(hr, li.id, data, li.version)
+    employees.update(fx.system, li.id, data, li.version)  # the setting: 李四 on probation
     with pytest.raises(PermissionDenied):
         lifecycle.start_confirmation(login(fx, "staff"), li.id, date(2026, 4, 1), "表现良好")
     with pytest.raises(ValidationError) as info:

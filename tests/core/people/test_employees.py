@@ -135,7 +135,8 @@ def test_manager_cycle_is_refused(company):
     assert "manager_id" in info.value.errors
 
 
-def test_update_writes_audit_diff(company):
+def test_a_correction_writes_audit_diff(company):
+    """The base salary is a flow field: outside 调岗/调薪 it changes only by a 更正 (with a reason)."""
     hr = company.login("hr")
     detail = employees.get(hr, company.emps["李四"])
     data = employee_input(
@@ -147,10 +148,10 @@ def test_update_writes_audit_diff(company):
         position_id=detail.position_id,
         base_salary="13500.50",
     )
-    updated = employees.update(hr, detail.id, data, detail.version)
+    updated = employees.correct(hr, detail.id, data, detail.version, "合同约定 13500.50，入职时录错")
     assert updated.base_salary == Decimal("13500.50") and updated.version == detail.version + 1
     with company.db.session() as s:
-        record = s.execute(select(AuditRecord).where(AuditRecord.action == "employee.update")).scalar_one()
+        record = s.execute(select(AuditRecord).where(AuditRecord.action == "employee.correct")).scalar_one()
     assert record.actor_name == "刘人事(hr)"
     assert '"base_salary":"12000.00"' in record.before and '"base_salary":"13500.50"' in record.after
     assert "name" not in record.after  # only what changed

@@ -167,6 +167,17 @@ def update_employee(name: str):
     return call
 
 
+def correct_employee(name: str):
+    """更正 of a flow-controlled field (the base salary), with its reason."""
+
+    def call(ctx: ServiceContext, w: World) -> None:
+        data, version = stored_input(w, w.emp[name], base_salary="12345.67")
+        employees.correct(ctx, w.emp[name], data, version, "入职时基本工资录错，依据劳动合同更正")
+
+    call.__name__ = f"correct_employee({name})"
+    return call
+
+
 def get_employee(name: str):
     def call(ctx: ServiceContext, w: World) -> None:
         employees.get(ctx, w.emp[name])

@@ -130,6 +130,8 @@ people.create                          all        N    Y     N        N      N  
 people.bulk_create                     all        N    Y     N        N      N     N      N
 people.update[孙员工]                  孙员工     N    Y     N        N      N     N      N
 people.update[李四]                    李四       N    Y     N        N      N     N      N
+people.correct[孙员工]                 孙员工     N    Y     N        N      N     N      N
+people.correct[刘人事]                 刘人事     N    N     N        N      N     N      N
 people.get[孙员工]                     孙员工     Y    Y     Y        N      N     Y      Y
 people.get[李四]                       李四       Y    Y     Y        Y      N     N      Y
 people.get[试用乙]                     试用乙     Y    Y     Y        N      Y     N      Y
@@ -251,6 +253,8 @@ CALLS: dict[str, tuple[Callable, Call]] = {
     "people.bulk_create": (employees.bulk_create, c.bulk_create_employees),
     "people.update[孙员工]": (employees.update, c.update_employee("孙员工")),
     "people.update[李四]": (employees.update, c.update_employee("李四")),
+    "people.correct[孙员工]": (employees.correct, c.correct_employee("孙员工")),
+    "people.correct[刘人事]": (employees.correct, c.correct_employee("刘人事")),
     "people.get[孙员工]": (employees.get, c.get_employee("孙员工")),
     "people.get[李四]": (employees.get, c.get_employee("李四")),
     "people.get[试用乙]": (employees.get, c.get_employee("试用乙")),

@@ -57,6 +57,7 @@ def test_login_dialog_shows_error_then_signs_in(qtbot, company):
                 "inbox",
                 "employees",
                 "flows",
+                "stuck_flows",
                 "departments",
                 "positions",
                 "accounts",
@@ -202,6 +203,26 @@ def test_edit_existing_employee(qtbot, company):
     dialog = page.open_employee(page.current_employee_id())
     qtbot.addWidget(dialog)
     screenshot(dialog, "employee_dialog_edit")
+    for name in employees.FLOW_FIELDS:  # these change through their flows
+        assert not getattr(dialog.form, name).isEnabled(), name
+    replace_text(qtbot, dialog.form.phone, "13911112222")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        dialog.save()
+    assert employees.get(company.system, company.emps["李四"]).phone == "13911112222"
+
+
+def test_a_typing_error_in_the_salary_is_put_right_with_a_correction(qtbot, company, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window, page = open_window(qtbot, company, "hr")
+    page.select_employee(company.emps["李四"])
+    dialog = page.open_employee(page.current_employee_id())
+    qtbot.addWidget(dialog)
+    reason = "合同约定 15000.50，入职时录错"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (reason, True))
+    dialog.correct_button.click()
+    assert dialog.form.base_salary.isEnabled() and reason in dialog.form.banner.text()
+    screenshot(dialog, "employee_dialog_correction")
     replace_text(qtbot, dialog.form.base_salary, "15000.50")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         dialog.save()

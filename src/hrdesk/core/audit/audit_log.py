@@ -75,13 +75,17 @@ def list_entries(
     *,
     entity_type: str | None = None,
     entity_id: str | int | None = None,
+    action: str | None = None,
     limit: int = 1000,
     before_seq: int | None = None,
 ) -> list[AuditEntryView]:
-    """Newest first; sensitive values masked unless the reader may see them for everyone."""
+    """Newest first; sensitive values masked unless the reader may see them for everyone.
+    ``action`` lists one kind of record, e.g. the register's corrections ("employee.correct")."""
     ctx.require_all(Permission.AUDIT_VIEW)
     clear = sees_everything(ctx)
     query = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(limit)
+    if action:
+        query = query.where(AuditRecord.action == action)
     if entity_type:
         query = query.where(AuditRecord.entity_type == entity_type)
     if entity_id is not None:

@@ -31,6 +31,8 @@ from hrdesk.core.kernel.masking import (
 from hrdesk.core.kernel.money import format_money
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.refusals import worded
+from hrdesk.core.kernel.text_rules import text_problem
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.org.tree import DepartmentKind
 from hrdesk.core.people import custom_fields as custom_fields_service
@@ -215,8 +217,48 @@ def create_in(tx, data: EmployeeInput, summary: str | None = None) -> Employee:
     return emp
 
 
+# Pay, place in the organisation and status change through their flows, where someone else
+# approves (调岗/调薪, 转正, 离职); the register edit refuses them. A typing error in one of them is
+# put right with a 更正: HR only, never on one's own record, a reason required, audited as a
+# correction the auditor can list (audit action "employee.correct").
+FLOW_FIELDS = {  # field: (label, the flow that changes it)
+    "base_salary": ("基本工资", "调岗/调薪"),
+    "department_id": ("部门", "调岗/调薪"),
+    "project_department_id": ("项目部", "调岗/调薪"),
+    "position_id": ("岗位", "调岗/调薪"),
+    "manager_id": ("直属上级", "调岗/调薪"),
+    "status": ("员工状态", "转正或离职"),
+    "last_working_day": ("最后工作日", "离职"),
+}
+CORRECTION_ACTION = "employee.correct"
+
+
 def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_version: int) -> EmployeeDetail:
-    """Replace an employee's fields; ``expected_version`` is the version the editor started from."""
+    """Replace an employee's fields; ``expected_version`` is the version the editor started from.
+    The fields in FLOW_FIELDS must stay as they are (see :func:`correct`)."""
+    return _write(ctx, employee_id, data, expected_version, reason=None)
+
+
+def correct(
+    ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_version: int, reason: str
+) -> EmployeeDetail:
+    """更正: put right a typing error, the flow-controlled fields included, with a written reason."""
+    if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
+        raise worded(ctx.denied(Permission.EMPLOYEE_EDIT), tr("更正档案由人事办理。"))
+    if ctx.actor.employee_id is not None and ctx.actor.employee_id == employee_id:
+        raise worded(ctx.denied(Permission.EMPLOYEE_EDIT), tr("不能更正本人的档案，请由其他人事同事办理。"))
+    reason = (reason or "").strip()
+    problem = text_problem(reason, tr("更正原因"))
+    if problem is None and not 4 <= len(reason) <= 200:
+        problem = tr("请写明更正原因（4到200个字），例如录入时的错误和依据")
+    if problem:
+        raise ValidationError({"reason": problem})
+    return _write(ctx, employee_id, data, expected_version, reason=reason)
+
+
+def _write(
+    ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_version: int, reason: str | None
+) -> EmployeeDetail:
     ctx.require(Permission.EMPLOYEE_EDIT)
     with ctx.transaction() as tx:
         session = tx.session
@@ -228,8 +270,17 @@ def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_
         if emp.version != expected_version:
             raise Conflict(tr("该员工档案已被其他人修改，请关闭后重新打开再编辑。"))
         values, custom = _validate(session, data, employee_id=employee_id, today=ctx.clock.today())
+        columns = _column_values(values)
+        if reason is None and not ctx.actor.is_system:
+            refused = {
+                name: tr("{0}只能通过{1}流程修改；若是录入错误，请用“更正”并写明原因").format(tr(label), tr(flow))
+                for name, (label, flow) in FLOW_FIELDS.items()
+                if columns[name] != getattr(emp, name)
+            }
+            if refused:
+                raise ValidationError(refused)
         before = snapshot(emp) | {"custom": custom_fields_service.values_for(session, employee_id)}
-        for name, value in _column_values(values).items():
+        for name, value in columns.items():
             setattr(emp, name, value)
         emp.updated_at = ctx.clock.now()
         _store_custom(session, emp.id, custom, replace=True)
@@ -237,15 +288,27 @@ def update(ctx: ServiceContext, employee_id: int, data: EmployeeInput, expected_
         after = snapshot(emp) | {"custom": custom}
         changed_before, changed_after = audit_chain.diff(before, after)
         if changed_after:
-            tx.audit(
-                "employee.update",
-                "employee",
-                emp.id,
-                tr("修改员工 {0} {1}").format(emp.emp_no, emp.name),
-                changed_before,
-                changed_after,
-            )
+            if reason is None:
+                tx.audit(
+                    "employee.update",
+                    "employee",
+                    emp.id,
+                    tr("修改员工 {0} {1}").format(emp.emp_no, emp.name),
+                    changed_before,
+                    changed_after,
+                )
+            else:
+                tx.audit(
+                    CORRECTION_ACTION,
+                    "employee",
+                    emp.id,
+                    tr("更正员工 {0} {1}（原因：{2}）").format(emp.emp_no, emp.name, reason),
+                    changed_before,
+                    changed_after,
+                )
             tx.changed("employee", "updated", emp.id)
+        elif reason is not None:
+            raise ValidationError({"changes": tr("没有任何更正的内容")})
         return _detail(session, ctx, emp.id)
 
 

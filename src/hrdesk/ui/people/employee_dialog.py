@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from hrdesk.core.flows import lifecycle
 from hrdesk.core.kernel.errors import HRDeskError, ValidationError
 from hrdesk.core.kernel.masking import MASKED
-from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.org import departments as org
 from hrdesk.core.org import positions
 from hrdesk.core.org.tree import DepartmentKind
@@ -117,9 +118,12 @@ class EmployeeDialog(QDialog):
         self._status_changed()
         self.resize(920, 610)
         self.editable = self.detail.editable if self.detail else session.can(Permission.EMPLOYEE_EDIT)
+        self.correction_reason: str | None = None
         if not self.editable:
             self._make_read_only()
-        elif self.detail is None or self.detail.sensitive_visible:
+        elif self.detail is not None and not self.onboarding:
+            self._lock_flow_fields()
+        if self.editable and (self.detail is None or self.detail.sensitive_visible):
             self.form.id_number.textChanged.connect(self._derive_from_id)
             self._derive_from_id(self.form.id_number.text())
 
@@ -292,6 +296,39 @@ class EmployeeDialog(QDialog):
         layout.addWidget(shown, row, column, rows, columns)
         return shown
 
+    def _lock_flow_fields(self) -> None:
+        """Pay, department, position, manager and status change through their flows; the register
+        shows them and offers 更正 for a typing error (HR, not on one's own record)."""
+        for name, (_label, flow) in employees.FLOW_FIELDS.items():
+            widget = getattr(self.form, name)
+            widget.setEnabled(False)
+            widget.setToolTip(self.tr("通过{0}流程修改；录入错误请点“更正…”").format(self.tr(flow)))
+        assert self.detail is not None
+        own = self.session.ctx.actor.employee_id == self.detail.id
+        if self.session.ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is Scope.ALL and not own:
+            self.correct_button = self.form.buttons.addButton(self.tr("更正…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.correct_button.setObjectName("correct_button")
+            self.correct_button.clicked.connect(self.start_correction)
+
+    def start_correction(self) -> None:
+        """Unlock the flow fields for a 更正, once its reason is written down."""
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("更正档案"),
+            self.tr(
+                "更正只用于改正录入错误（调薪、调岗、转正和离职请走流程）。\n请写明错在哪里、依据是什么（会记入操作日志，审计可查）："
+            ),
+        )
+        if not ok or not reason.strip():
+            return
+        self.correction_reason = reason.strip()
+        for name in employees.FLOW_FIELDS:
+            getattr(self.form, name).setEnabled(True)
+        self.correct_button.setEnabled(False)
+        self.form.banner.setStyleSheet("")
+        self.form.banner.setText(self.tr("更正模式：保存时记录更正原因“{0}”。").format(self.correction_reason))
+        self.form.banner.setVisible(True)
+
     def _make_read_only(self) -> None:
         for widget in self.findChildren(QWidget):
             if isinstance(widget, QLineEdit):
@@ -387,6 +424,10 @@ class EmployeeDialog(QDialog):
                 return
             if self.detail is None:
                 result = employees.create(self.session.ctx, data)
+            elif self.correction_reason is not None:
+                result = employees.correct(
+                    self.session.ctx, self.detail.id, data, self.detail.version, self.correction_reason
+                )
             else:
                 result = employees.update(self.session.ctx, self.detail.id, data, self.detail.version)
         except ValidationError as exc:
