@@ -5,6 +5,7 @@ checkpoint or a backup they are found."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from sqlalchemy import delete, select, update
@@ -113,3 +114,32 @@ def test_audit_checkpoint_and_verify_against_on_the_command_line(company, tmp_pa
     assert run(["--data-dir", data, "audit", "verify", "--against", str(out)]) == 9
     assert "末尾" in capsys.readouterr().err
     company.db = setup.open_company(company.data_dir)
+
+
+def test_an_exported_payroll_sheet_anchors_the_trail(company, tmp_path):
+    """The 工资表 carries the trail's head (footer and keywords); cutting the trail after the export
+    is found against the file, as against a checkpoint."""
+    import openpyxl
+
+    from hrdesk.core.payroll import exports, runs
+
+    runs.calculate_month(company.login("hr"), date(2026, 1, 1))
+    finance = company.login("finance")
+    path = exports.export(finance, date(2026, 1, 1), "sheet", tmp_path / "工资表.xlsx")
+    length = chain_length(company) - 1  # the export's own record came after the head it wrote
+    sheet = openpyxl.load_workbook(path).active
+    assert f"操作日志：{length} 条" in sheet.oddFooter.left.text
+    assert checkpoints.verify_against(company.system, path).ok
+    with company.db.session() as s, s.begin():
+        s.execute(delete(AuditRecord).where(AuditRecord.seq > length - 3))
+    report = checkpoints.verify_against(company.system, path)
+    assert not report.ok and "末尾 3 条被删除" in report.problem and "工资表" in report.problem
+
+
+def test_a_workbook_without_an_anchor_is_refused_by_name(company, tmp_path):
+    import openpyxl
+
+    other = tmp_path / "别的表.xlsx"
+    openpyxl.Workbook().save(other)
+    with pytest.raises(ValidationError, match="没有操作日志锚点"):
+        checkpoints.verify_against(company.system, other)

@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import json
 import os
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence import snapshots
 from hrdesk.core.kernel.persistence.tables import AuditRecord
+from hrdesk.core.payroll.excel.sheet import ANCHOR_PREFIX
 
 CHECKPOINT_FORMAT = 1
 
@@ -100,6 +102,8 @@ def read_anchor(ctx: ServiceContext, path: str | os.PathLike) -> tuple[str, int,
     """(description, length, head) from a checkpoint file, a backup, or a backup's manifest."""
     file = Path(path)
     unreadable = ValidationError({"against": tr("无法读取 {0}：不是 HRDesk 的检查点文件或备份").format(file)})
+    if file.suffix.lower() == ".xlsx":
+        return _workbook_anchor(file, unreadable)
     if file.suffix == ".db":
         manifest = snapshots.read_manifest(file)
         if manifest is None:
@@ -122,6 +126,21 @@ def read_anchor(ctx: ServiceContext, path: str | os.PathLike) -> tuple[str, int,
     if not hmac.compare_digest(str(checkpoint.signature), _sign(ctx, Checkpoint(**{**raw, "signature": ""}))):
         raise ValidationError({"against": tr("{0} 的签名不符：检查点被改动过，或不是这家公司的").format(file.name)})
     return tr("检查点 {0}").format(file.name), int(checkpoint.chain_length), str(checkpoint.chain_head)
+
+
+def _workbook_anchor(file: Path, unreadable: ValidationError) -> tuple[str, int, str]:
+    """The head an exported 工资表 recorded in its keywords ("hrdesk-audit-head <length> <hash>")."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(file, read_only=True)
+        keywords = (workbook.properties.keywords or "").split()
+        workbook.close()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        raise unreadable from None
+    if len(keywords) != 3 or keywords[0] != ANCHOR_PREFIX or not keywords[1].isdigit():
+        raise ValidationError({"against": tr("{0} 中没有操作日志锚点（不是 HRDesk 导出的工资表）").format(file.name)})
+    return tr("工资表 {0}").format(file.name), int(keywords[1]), keywords[2]
 
 
 def _same_company(ctx: ServiceContext, database_id: str, file: Path) -> None:

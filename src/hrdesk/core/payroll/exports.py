@@ -19,6 +19,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence import snapshots
 from hrdesk.core.payroll import runs
 from hrdesk.core.payroll.declarations import MONTHLY_ADDITIONAL_CODES
 from hrdesk.core.payroll.excel import bank_file, cost_summary, iit_declaration, insurance_detail, payslips, sheet
@@ -90,7 +91,9 @@ def export(
     rows = runs.rows(ctx, month)
     now, who = ctx.clock.now(), ctx.actor.display_name
     if kind == "sheet":
-        written = sheet.write_payroll_sheet(path, header, rows, exported_at=now, exported_by=who)
+        with ctx.read() as session:  # the trail's head, so the printed sheet anchors the chain
+            chain = snapshots.chain_head(session)
+        written = sheet.write_payroll_sheet(path, header, rows, exported_at=now, exported_by=who, chain=chain)
     elif kind == "payslips":
         written = payslips.write_payslips(path, header, rows, exported_at=now, exported_by=who)
     elif kind == "bank":

@@ -212,9 +212,20 @@ def signature_row(ncols: int, page: Sequence[int], widths: Sequence[float], part
     return line
 
 
-def page_texts(ws, header: RunHeader, exported_at: datetime | None, exported_by: str) -> None:
+ANCHOR_PREFIX = "hrdesk-audit-head"  # the workbook's keywords: "<prefix> <length> <hash>" (audit.checkpoints)
+
+
+def anchor_keywords(chain: tuple[int, str]) -> str:
+    return f"{ANCHOR_PREFIX} {chain[0]} {chain[1]}"
+
+
+def page_texts(
+    ws, header: RunHeader, exported_at: datetime | None, exported_by: str, chain: tuple[int, str] | None = None
+) -> None:
     """Beside the title every page carries: the run's status (left), 金额单位 (right), and in the
-    footer beside the page numbers when and by whom the file was exported (which printout is which)."""
+    footer beside the page numbers when and by whom the file was exported (which printout is which),
+    with the audit trail's head then (its length and the start of its last hash), so a printout
+    anchors the trail: ``hrdesk audit verify --against`` the file proves the trail still holds it."""
     ws.oddHeader.center.font = "-,Bold"
     ws.oddHeader.center.size = 13
     ws.oddHeader.left.text = tr("状态：{0}").format(header.status.label)
@@ -225,6 +236,8 @@ def page_texts(ws, header: RunHeader, exported_at: datetime | None, exported_by:
         when = local_text(exported_at)
         zone = tr("（{0}）").format(zone_label(exported_at)) if exported_at is not None else ""
         stamp = tr("导出：{0}").format(" ".join(p for p in (when, exported_by) if p)) + zone
+        if chain is not None:
+            stamp += tr("  操作日志：{0} 条，末条 {1}").format(chain[0], chain[1][:12])
         ws.oddFooter.left.text = stamp.replace("&", "&&")
         ws.oddFooter.left.size = 9
     ws.page_margins.top = 0.85  # room for the 13 pt title above the table
@@ -237,9 +250,11 @@ def write_payroll_sheet(
     *,
     exported_at: datetime | None = None,
     exported_by: str = "",
+    chain: tuple[int, str] | None = None,
 ) -> Path:
     """Write the 工资表 of ``rows`` to ``path`` in the organisation tree's order (the order given is
-    kept within a department); returns the path written."""
+    kept within a department); returns the path written. ``chain`` (length, head hash) of the audit
+    trail goes into the footer and the workbook's keywords."""
     columns = payroll_columns(rows)
     ncols = len(columns)
     ordered = sorted(rows, key=lambda row: person_key(row.department_levels))
@@ -288,7 +303,7 @@ def write_payroll_sheet(
     ws.sheet_format.defaultRowHeight = ROW_HEIGHT
     ws.sheet_format.customHeight = True
 
-    page_texts(ws, header, exported_at, exported_by)
+    page_texts(ws, header, exported_at, exported_by, chain)
     title_block(
         ws, ncols, title, run_info(header, len(rows), exported_at=exported_at, exported_by=exported_by), warning
     )
@@ -317,4 +332,6 @@ def write_payroll_sheet(
     ws.print_area = f"A{HEADER_ROW}:{last_letter}{signature_at}"
     wb.properties.title = title[:250]
     wb.properties.creator = "HRDesk"
+    if chain is not None:
+        wb.properties.keywords = anchor_keywords(chain)
     return save_streamed(wb, path)
