@@ -143,3 +143,48 @@ def test_a_workbook_without_an_anchor_is_refused_by_name(company, tmp_path):
     openpyxl.Workbook().save(other)
     with pytest.raises(ValidationError, match="没有操作日志锚点"):
         checkpoints.verify_against(company.system, other)
+
+
+def test_audit_verify_finds_a_cut_tail_against_the_newest_backup_unasked(company, capsys):
+    backups.backup_as_system(company.db)
+    company.login("hr")
+    company.login("finance")
+    assert all(a.ok for a in checkpoints.verify_known_anchors(company.system))
+    with company.db.session() as s, s.begin():  # everything since the backup, and one record more
+        s.execute(delete(AuditRecord).where(AuditRecord.seq >= chain_length(company) - 3))
+    assert audit_log.verify_chain(company.system).ok  # the chain alone cannot tell
+    found = [a for a in checkpoints.verify_known_anchors(company.system) if not a.ok]
+    assert found and "备份" in found[0].problem and "被删除" in found[0].problem
+    company.db.dispose()
+    assert run(["--data-dir", str(company.data_dir.root), "audit", "verify"]) == 9
+    assert "发现篡改" in capsys.readouterr().err
+
+
+def test_an_issued_documents_register_entry_anchors_the_trail(company):
+    from hrdesk.core.documents import issuing
+    from hrdesk.core.documents.tables import IssuedDocument
+
+    hr = company.login("hr")
+    issuing.employment_certificate(hr, company.emps["王经理"], purpose="办理签证")
+    with company.db.session() as s:
+        entry = s.execute(select(IssuedDocument)).scalar_one()
+        assert entry.chain_length is not None and entry.chain_head is not None
+        at = s.execute(select(AuditRecord.hash).where(AuditRecord.seq == entry.chain_length)).scalar_one()
+    assert at == entry.chain_head
+    with company.db.session() as s, s.begin():
+        s.execute(delete(AuditRecord).where(AuditRecord.seq > entry.chain_length - 2))
+    found = [a for a in checkpoints.verify_known_anchors(company.system) if not a.ok]
+    assert found and entry.number in found[0].problem
+
+
+def test_backups_from_before_a_restore_are_no_false_alarm(company):
+    older = backups.backup_as_system(company.db).backup
+    company.login("hr")
+    backups.backup_as_system(company.db)  # holds a longer chain than the restored one will
+    company.db.dispose()
+    backups.restore_backup(company.data_dir, older.path)
+    from hrdesk.core.company import setup as company_setup
+
+    company.db = company_setup.open_company(company.data_dir)
+    reports = checkpoints.verify_known_anchors(company.system)
+    assert all(r.ok for r in reports), [r.problem for r in reports]

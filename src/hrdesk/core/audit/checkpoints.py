@@ -26,12 +26,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from hrdesk.core.documents.tables import IssuedDocument
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
-from hrdesk.core.kernel.persistence import snapshots
+from hrdesk.core.kernel.persistence import backup_store, snapshots
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 from hrdesk.core.payroll.excel.sheet import ANCHOR_PREFIX
 
@@ -153,8 +154,49 @@ def verify_against(ctx: ServiceContext, path: str | os.PathLike) -> AnchorReport
     ctx.require_all(Permission.AUDIT_VIEW)
     source, length, head = read_anchor(ctx, path)
     with ctx.read() as session:
-        current, _ = snapshots.chain_head(session)
-        at = session.execute(select(AuditRecord.hash).where(AuditRecord.seq == length)).scalar()
+        return _held(session, source, length, head)
+
+
+def verify_known_anchors(ctx: ServiceContext) -> list[AnchorReport]:
+    """The chain against the heads HRDesk itself kept: the newest backup of this company (a file
+    outside the database) and the newest issued document's register entry. ``audit verify`` runs
+    these without being told, so a cut tail is found whenever a backup or a document came after."""
+    ctx.require_all(Permission.AUDIT_VIEW)
+    anchors: list[tuple[str, int, str]] = []
+    with ctx.read() as session:
+        data_dir = ctx.db.data_dir
+        if data_dir is not None:
+            # a restore puts an older chain back: backups made before it hold heads it never had
+            restored = session.execute(
+                select(AuditRecord.created_at)
+                .where(AuditRecord.action == "backup.restore")
+                .order_by(AuditRecord.seq.desc())
+            ).scalar()
+            own = _database_id(ctx)
+            for backup in backup_store.list_backups(data_dir.backups_dir):  # newest first
+                manifest = backup.manifest
+                if manifest is None or manifest.database_id != own or manifest.kind == backup_store.REPLACED:
+                    continue
+                if restored is not None and manifest.created < restored:
+                    break
+                if backup_store.is_intact(backup):
+                    source = tr("备份 {0}").format(backup.path.name)
+                    anchors.append((source, manifest.chain_length, manifest.chain_head))
+                    break
+        newest = session.execute(
+            select(IssuedDocument.number, IssuedDocument.chain_length, IssuedDocument.chain_head)
+            .where(IssuedDocument.chain_length.is_not(None))
+            .order_by(IssuedDocument.chain_length.desc())
+            .limit(1)
+        ).first()
+        if newest is not None and newest.chain_head:
+            anchors.append((tr("文件 {0} 的登记").format(newest.number), int(newest.chain_length), newest.chain_head))
+        return [_held(session, source, length, head) for source, length, head in anchors]
+
+
+def _held(session, source: str, length: int, head: str) -> AnchorReport:
+    current, _ = snapshots.chain_head(session)
+    at = session.execute(select(AuditRecord.hash).where(AuditRecord.seq == length)).scalar()
     if length == 0:
         return AnchorReport(source, 0, current, None)
     if current < length:

@@ -41,6 +41,7 @@ from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, Va
 from hrdesk.core.kernel.exports import write_atomically
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.persistence import snapshots
 from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.persistence.tables import Company
 from hrdesk.core.org.tables import Department, Position
@@ -249,6 +250,7 @@ def _issue(
     number = _next_number(session, kind, ctx.clock.today().year)
     pdf = render(session, kind, number, content)
     digest = hashlib.sha256(pdf).hexdigest()
+    length, head = snapshots.chain_head(session)
     row = IssuedDocument(
         number=number,
         kind=kind,
@@ -258,6 +260,8 @@ def _issue(
         size=len(pdf),
         issued_at=ctx.clock.now(),
         issued_by=ctx.actor.display_name,
+        chain_length=length,
+        chain_head=head,
     )
     session.add(row)
     session.flush()

@@ -36,3 +36,7 @@ class IssuedDocument(Base):
     size: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     issued_by: Mapped[str] = mapped_column(String(80))
+    # The audit trail's head when it was issued (length, last hash): each register entry anchors
+    # the trail, so cutting its tail means rewriting every later entry too (audit.checkpoints).
+    chain_length: Mapped[int | None] = mapped_column(Integer)
+    chain_head: Mapped[str | None] = mapped_column(String(64))
