@@ -501,6 +501,10 @@ def verify_chain(ctx: ServiceContext, w: World) -> None:
     audit_log.verify_chain(ctx)
 
 
+def verify_known_anchors(ctx: ServiceContext, w: World) -> None:
+    checkpoints.verify_known_anchors(ctx)
+
+
 def employee_trail(ctx: ServiceContext, w: World) -> None:
     trail.trail(ctx, w.emp["李四"])
 

@@ -224,6 +224,7 @@ company.list_backups                   all        Y    N     N        N      N  
 audit.list_entries                     all        N    N     N        N      N     N      Y
 audit.verify_chain                     all        N    N     N        N      N     N      Y
 audit.write_checkpoint                 all        N    N     N        N      N     N      Y
+audit.verify_known_anchors             all        N    N     N        N      N     N      Y
 audit.trail[李四]                      李四       N    Y     N        N      N     N      Y
 """
 
@@ -332,6 +333,7 @@ CALLS: dict[str, tuple[Callable, Call]] = {
     "audit.list_entries": (audit_log.list_entries, c.audit_entries),
     "audit.verify_chain": (audit_log.verify_chain, c.verify_chain),
     "audit.write_checkpoint": (checkpoints.write_checkpoint, c.write_checkpoint),
+    "audit.verify_known_anchors": (checkpoints.verify_known_anchors, c.verify_known_anchors),
     "audit.trail[李四]": (trail.trail, c.employee_trail),
 }
 
@@ -362,6 +364,7 @@ READS = {
     "audit.list_entries",
     "audit.verify_chain",
     "audit.write_checkpoint",
+    "audit.verify_known_anchors",
     "audit.trail[李四]",
 }
 

@@ -2,8 +2,7 @@
 security.denied record naming the caller, in the trail, although the write itself left nothing.
 
 The refusals raised in files other engineers are changing now (flows/engine.py: acting on a flow
-and starting one for someone else; people/employees.py: creating employees) are marked xfail,
-strict, until those files record them too.
+and starting one for someone else) are marked xfail, strict, until those files record them too.
 """
 
 from __future__ import annotations
@@ -23,8 +22,6 @@ UNRECORDED = {
     "flows.start_separation": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
     "flows.start_confirmation": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
     "flows.start_transfer": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
-    "people.create": "people/employees.py create checks the scope and raises a plain PermissionDenied",
-    "people.bulk_create": "people/employees.py bulk_create checks the scope and raises a plain PermissionDenied",
 }
 
 

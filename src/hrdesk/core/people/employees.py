@@ -188,7 +188,7 @@ def next_emp_no(session: Session, prefix: str = "E", reserved: Iterable[str] = (
 
 def create(ctx: ServiceContext, data: EmployeeInput) -> EmployeeDetail:
     if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
-        raise PermissionDenied(tr("您没有新建员工档案的权限。"))
+        raise worded(ctx.denied(Permission.EMPLOYEE_EDIT, whole_company=True), tr("您没有新建员工档案的权限。"))
     with ctx.transaction() as tx:
         emp = create_in(tx, data)
         return _detail(tx.session, ctx, emp.id)
@@ -266,7 +266,7 @@ def _write(
         if emp is None:
             raise NotFound(tr("找不到该员工（编号 {0}）。").format(employee_id))
         if not _can_edit(session, ctx, employee_id):
-            raise PermissionDenied(tr("您无权修改该员工的档案。"))
+            raise worded(ctx.denied(Permission.EMPLOYEE_EDIT), tr("您无权修改该员工的档案。"))
         if emp.version != expected_version:
             raise Conflict(tr("该员工档案已被其他人修改，请关闭后重新打开再编辑。"))
         values, custom = _validate(session, data, employee_id=employee_id, today=ctx.clock.today())
@@ -318,7 +318,7 @@ def bulk_create(ctx: ServiceContext, items: Iterable[EmployeeInput], *, summary:
     Errors are reported per row as ``"<row>:<field>"`` so an import can point at the cell.
     """
     if ctx.actor.scope_for(Permission.EMPLOYEE_EDIT) is not Scope.ALL:
-        raise PermissionDenied(tr("您没有新建员工档案的权限。"))
+        raise worded(ctx.denied(Permission.EMPLOYEE_EDIT, whole_company=True), tr("您没有新建员工档案的权限。"))
     items = list(items)
     with ctx.transaction() as tx:
         session = tx.session
