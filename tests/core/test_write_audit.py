@@ -885,12 +885,6 @@ def test_every_write_of_the_matrix_is_checked_here():
     assert sorted(set(unchecked) - READS - same_service) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/engine.py (_record, being changed by another engineer): a flow action's record keeps the "
-    "status and step the flow was at in `before` but only the comment in `after`, so the trail does not say "
-    "where the flow went (the next step, completed, returned)",
-)
 def test_a_flow_action_records_where_the_flow_went(w):
     start = _last_seq(w)
     c.act("confirmation", Action.APPROVE, "同意")(w.ctx("manager"), w)

@@ -259,15 +259,19 @@ def _record(
             created_at=now,
         )
     )
+    after: dict = {"comment": comment}
     tx.audit(
         f"flow.{action.value}",
         "flow",
         instance.id,
         tr("{0}：{1} {2}").format(instance.title, step_name, action.label),
         {"status": instance.status, "step": instance.step_index},
-        {"comment": comment},
+        after,
         on_behalf_of=on_behalf,
     )
+    # Where the action left the flow, once the automatic steps after it have run: the trail says
+    # what the flow became (audit.deep_check compares it with the stored flow).
+    tx.before_chaining(lambda: after.update(status=instance.status, step=instance.step_index))
 
 
 def _advance(

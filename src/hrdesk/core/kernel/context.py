@@ -113,19 +113,16 @@ class ServiceContext:
         if refusal is None or self.actor.is_system:
             return
         error.refusal = None  # type: ignore[attr-defined]  # recorded once
+        self.record_security_event("security.denied", refusal.summary, refusal.details)
+
+    def record_security_event(self, action: str, summary: str, details: dict) -> None:
+        """A refusal in the trail (who, what, why), in a transaction of its own: it stays although
+        the work it refused left nothing (a denied write, a refused import)."""
         try:
             with self.db.session() as session, session.begin():
                 begin_immediate(session)
                 audit.append(
-                    session,
-                    self.actor,
-                    self.clock.now(),
-                    "security.denied",
-                    "user",
-                    self.actor.user_id,
-                    refusal.summary,
-                    None,
-                    refusal.details,
+                    session, self.actor, self.clock.now(), action, "user", self.actor.user_id, summary, None, details
                 )
         except DBAPIError:
             pass  # a file that cannot be written still refuses; the refusal itself is what matters
