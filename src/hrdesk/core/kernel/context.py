@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +32,7 @@ class Transaction:
     ctx: ServiceContext
     changes: list[Change] = field(default_factory=list)
     _audit_entries: list[audit.Entry] = field(default_factory=list)
+    _before_chaining: list[Callable[[], None]] = field(default_factory=list)
 
     def audit(
         self,
@@ -47,7 +48,16 @@ class Transaction:
         just before it commits (one look-up of the chain head instead of one per record)."""
         self._audit_entries.append(audit.Entry(action, entity_type, entity_id, summary, before, after, on_behalf_of))
 
+    def before_chaining(self, settle: Callable[[], None]) -> None:
+        """Run ``settle`` just before the queued records are chained, when the service's work is
+        done: for a value known only then, which ``settle`` puts into a queued record's values (where
+        a flow ended up once the automatic steps after an action have run)."""
+        self._before_chaining.append(settle)
+
     def flush_audit(self) -> None:
+        settles, self._before_chaining = self._before_chaining, []
+        for settle in settles:
+            settle()
         if self._audit_entries:
             audit.append_many(self.session, self.ctx.actor, self.ctx.clock.now(), self._audit_entries)
             self._audit_entries = []
