@@ -37,6 +37,7 @@ from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.tables import AuditRecord, Company
 from hrdesk.core.org.tables import Department, Position
+from hrdesk.core.payroll.rules.report import RunStatus
 from hrdesk.core.people.employee_rules import ContractType, EmployeeStatus, Gender
 from hrdesk.core.people.tables import Employee
 
@@ -188,6 +189,16 @@ FIELD_LABELS = {
     "steps": "审批步骤",
     "item_id": "事项编号",
     "income": "写明收入",
+    "employee_count": "人数",
+    "total_gross": "应发合计",
+    "total_net": "实发合计",
+    "total_tax": "个税合计",
+    "total_employer_cost": "单位成本合计",
+    "input_hash": "计算依据指纹",
+    "results_digest": "各人结果指纹",
+    "number": "编号",
+    "sha256": "文件哈希（SHA-256）",
+    "size": "文件大小（字节）",
 }
 _FIELD_ORDER = {key: n for n, key in enumerate(FIELD_LABELS)}
 
@@ -379,6 +390,11 @@ class _Names:
         return self.cache[key]
 
 
+def id_names(session: Session) -> _Names:
+    """Names for the ids in values, for readers of the trail outside this module (audit.deep_check)."""
+    return _Names(session)
+
+
 def _enum_label(enum_cls, value: str) -> str | None:
     try:
         return enum_cls(value).label
@@ -400,7 +416,8 @@ def value_text(key: str, value: Any, entity_type: str, names: _Names | None = No
         if key == "stop_month" and len(value) == 10 and value.endswith("-01"):
             label = value[:7]
         elif key == "status":
-            label = _enum_label(FlowStatus if entity_type == "flow" else EmployeeStatus, value)
+            statuses = {"flow": FlowStatus, "payroll_run": RunStatus}.get(entity_type, EmployeeStatus)
+            label = _enum_label(statuses, value)
         elif key == "gender":
             label = _enum_label(Gender, value)
         elif key == "contract_type":

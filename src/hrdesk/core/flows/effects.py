@@ -243,7 +243,13 @@ def _complete_onboarding(tx: Transaction, instance: FlowInstance) -> None:
             user.id,
             tr("入职：开通账号 {0}").format(user.username),
             None,
-            {"username": user.username, "employee_id": employee.id, "roles": account["roles"]},
+            {
+                "username": user.username,
+                "display_name": user.display_name,
+                "employee_id": employee.id,
+                "roles": sorted(account["roles"]),
+                "active": user.active,
+            },
         )
         if instance.initiator_user_id:
             notices.notify_users(

@@ -9,9 +9,12 @@ recalculated. A paid run never changes again. Every calculation and state change
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -20,6 +23,7 @@ from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import mask_bank_account, mask_id_number
+from hrdesk.core.kernel.money import to_fen
 from hrdesk.core.kernel.months import first_of_month, shift_month
 from hrdesk.core.kernel.permissions import Permission, Scope
 from hrdesk.core.kernel.persistence.tables import Company
@@ -202,6 +206,10 @@ def calculate_month(ctx: ServiceContext, month: date) -> RunSummary:
                 "total_net": run.total_net,
                 "employee_count": run.employee_count,
                 "input_hash": run.input_hash,
+                "total_gross": run.total_gross,
+                "total_tax": run.total_tax,
+                "total_employer_cost": run.total_employer_cost,
+                "results_digest": results_digest(rows),
             },
         )
         tx.changed("payroll_run", "updated", run.id)
@@ -250,6 +258,47 @@ def _result_row(run_id: int, g: Gathered, p: Payslip) -> dict:
         "ytd_bonus_separately": y.bonus_taxed_separately,
         "detail": codec.dumps(p),
     }
+
+
+# Every stored column of a person's result but its own id and the run's, in a fixed order.
+RESULT_COLUMNS = (
+    "employee_id",
+    "department_id",
+    "project_department_id",
+    "gross_pay",
+    "employee_insurance",
+    "employer_insurance",
+    "total_tax",
+    "net_pay",
+    "employer_cost",
+    "ytd_months",
+    "ytd_income",
+    "ytd_tax_free",
+    "ytd_basic",
+    "ytd_special",
+    "ytd_additional",
+    "ytd_other",
+    "ytd_tax",
+    "ytd_bonus_separately",
+    "detail",
+)
+
+
+def results_digest(rows: Iterable[Mapping[str, Any]]) -> str:
+    """SHA-256 over every person's stored result of a run (``RESULT_COLUMNS``, people by employee
+    id, amounts as fen): the calculation's audit record holds it, so a result changed afterwards
+    outside the service, added or removed, is found (audit.deep_check recomputes it from the table)."""
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return to_fen(value)
+        return value
+
+    digest = hashlib.sha256()
+    for row in sorted(rows, key=lambda r: r["employee_id"]):
+        line = [cell(row[name]) for name in RESULT_COLUMNS]
+        digest.update(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+    return digest.hexdigest()
 
 
 def _summary(run: PayrollRun, stale: bool, warnings: tuple[str, ...] = ()) -> RunSummary:
