@@ -66,15 +66,20 @@ def _cmd_audit_verify(args) -> int:
         # nobody signed in: the deep check's values are masked as for the auditor
         deep = deep_check.deep_check(ctx, mask=True) if args.deep else None
         report = deep.chain if deep is not None else audit_log.verify_chain(ctx)
-        anchor = checkpoints.verify_against(ctx, args.against) if args.against and report.ok else None
+        anchors = []  # the file given, else the heads HRDesk kept itself (newest backup, documents)
+        if report.ok:
+            against = [checkpoints.verify_against(ctx, args.against)] if args.against else None
+            anchors = against or checkpoints.verify_known_anchors(ctx)
     finally:
         db.dispose()
-    if report.ok and anchor is not None and not anchor.ok:
-        print(tr("发现篡改：{0}").format(anchor.problem), file=sys.stderr)
+    broken = [anchor for anchor in anchors if not anchor.ok]
+    if report.ok and broken:
+        for anchor in broken:
+            print(tr("发现篡改：{0}").format(anchor.problem), file=sys.stderr)
         return 9
     if report.ok:
         print(tr("OK：操作日志完整，共 {0} 条记录。").format(report.checked))
-        if anchor is not None:
+        for anchor in anchors:
             print(tr("OK：仍包含{0}记录的前 {1} 条。").format(anchor.source, anchor.anchored_length))
         return _print_deep(deep) if deep is not None else 0
     print(

@@ -119,7 +119,8 @@ def test_one_bad_row_writes_nothing_and_names_the_row(company, tmp_path):
     assert "第6行：金额最多保留两位小数" in message
     assert "第3行" not in message
     assert caught.value.errors["row:4"] == "第4行：金额格式不正确"
-    assert entry_count(company) == 0 and len(actions(company)) == before
+    # nothing imported; the refusal itself is on record (issue 12: a refused import is a security event)
+    assert entry_count(company) == 0 and actions(company)[before:] == ["import.refused"]
 
 
 def test_many_bad_rows_list_fifty_and_count_the_rest(company, tmp_path):

@@ -33,6 +33,7 @@ from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import first_of_month
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.refusals import recorded_when_refused
 from hrdesk.core.payroll.declarations import (
     ADDITIONAL_CODES,
     OPENING_FIELDS,
@@ -201,6 +202,7 @@ def imported_entry_count(ctx: ServiceContext, month: date) -> int:
         )
 
 
+@recorded_when_refused("一次性工资项目导入")
 def import_entries(
     ctx: ServiceContext,
     month: date,
@@ -319,6 +321,7 @@ def import_entries(
 # ---- special additional deductions ------------------------------------------------------------
 
 
+@recorded_when_refused("专项附加扣除导入")
 def import_special_deductions(
     ctx: ServiceContext, month: date, path: str | os.PathLike, *, check_only: bool = False
 ) -> ImportResult:
@@ -380,6 +383,7 @@ def import_special_deductions(
 # ---- opening figures --------------------------------------------------------------------------
 
 
+@recorded_when_refused("年初累计数导入")
 def import_opening_figures(
     ctx: ServiceContext, year: int, path: str | os.PathLike, *, check_only: bool = False
 ) -> ImportResult:

@@ -28,6 +28,7 @@ from hrdesk.core.kernel.errors import NotFound, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.months import first_of_month
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.refusals import recorded_when_refused
 from hrdesk.core.payroll.import_sheets import (
     Column,
     People,
@@ -339,6 +340,7 @@ class HistoryImport:
         )
 
 
+@recorded_when_refused("历史工资导入")
 def import_history(ctx: ServiceContext, path: str | os.PathLike, *, check_only: bool = False) -> HistoryImport:
     """Import wage history rows (工号, 姓名, 月份, 应发工资, 其中加班工资, 备注): all or nothing, every
     row checked with the rules of :func:`set_month`; a month already recorded is updated."""
