@@ -309,13 +309,14 @@ def depth(parent_of: dict[int, int | None], dept_id: int) -> int:
 
 @pytest.fixture
 def at_finance(company):
-    """李四 (hired 2020-01-06, 12,000) leaves by 协商解除 on 31 March 2026; the manager and HR have
-    approved, a laptop is to be deducted, the flow waits at 财务结算."""
+    """李四 (hired 2020-01-06, 12,000) leaves by 协商解除 on 31 March 2026; the manager and the
+    administrator (for the 人事 who started it) have approved, a laptop is to be deducted, the flow
+    waits at 财务结算."""
     company.clock = FixedClock(datetime(2026, 3, 2, 9, 0))
     hr = at_clock(company, "hr")
     flow = separations.start(hr, company.emps["李四"], SeparationReason.MUTUAL, date(2026, 3, 31), "协商一致，已面谈")
     engine.act(at_clock(company, "manager"), flow.summary.id, Action.APPROVE, "同意")
-    engine.act(hr, flow.summary.id, Action.APPROVE, "同意")
+    engine.act(at_clock(company, "admin"), flow.summary.id, Action.APPROVE, "同意")
     verify_average_wage(company.db, company.emps["李四"])
     laptop = next(i for i in engine.get(at_clock(company, "finance"), flow.summary.id).checklist if "笔记本" in i.title)
     checklists.set_amount(at_clock(company, "admin"), laptop.id, "3000", "笔记本未归还，按净值扣款")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from hrdesk.core.flows import definitions, engine, mail, notices, separations
+from hrdesk.core.flows import definitions, engine, mail, notices, separations, stuck
 from hrdesk.core.flows.checklist_rules import ItemCategory, ItemOwner
 from hrdesk.core.flows.notice_policy import Event, Relation
 from hrdesk.core.flows.separation_rules import SeparationReason
@@ -132,11 +132,16 @@ def test_edit_separation_flow_makes_version_2_and_running_flows_keep_version_1(q
     after = separations.start(hr, company.emps["孙员工"], SeparationReason.MUTUAL, LAST_DAY, "协商一致")
     assert after.definition_version == 2 and "财务结算" not in [s.name for s in after.steps]
     # the flow started before still goes through finance; the new one goes straight to archiving
+    # (人事 started both: the administrator stands in for it, and names a manager for 孙员工, who
+    # has none, since 人事 may not approve its own proposal)
+    admin = company.login("admin")
     engine.act(company.login("manager"), before.summary.id, Action.APPROVE, "同意")
-    old = engine.act(hr, before.summary.id, Action.APPROVE, "同意")
+    old = engine.act(admin, before.summary.id, Action.APPROVE, "同意")
     assert old.summary.step_name == "财务结算" and old.definition_version == 1
-    new = engine.act(hr, after.summary.id, Action.APPROVE, "同意")  # 孙员工 has no manager: HR acts
-    new = engine.act(hr, after.summary.id, Action.APPROVE, "同意")
+    assert after.stuck
+    stuck.assign_stuck(admin, after.summary.id, company.login("manager").actor.user_id, "孙员工没有直属上级")
+    new = engine.act(company.login("manager"), after.summary.id, Action.APPROVE, "同意")
+    new = engine.act(admin, after.summary.id, Action.APPROVE, "同意")
     assert new.summary.step_name == "人事归档" and new.definition_version == 2
 
 

@@ -49,7 +49,9 @@ def dismissed(company):
     flow = separations.start(hr, company.li, SeparationReason.ILLNESS, date(2026, 3, 31), "医疗期满")
     company.flow_id = flow.summary.id
     engine.act(login(company, "manager"), company.flow_id, Action.APPROVE, "同意")
-    engine.act(hr, company.flow_id, Action.APPROVE, "同意")
+    engine.act(
+        login(company, "admin"), company.flow_id, Action.APPROVE, "同意"
+    )  # 人事审核, for the 人事 who started it
     verify_average_wage(company.db, company.li)
     return company
 

@@ -1,9 +1,11 @@
 """Lifecycle flows: starting them, acting on them, and reading them (inbox, lists, one instance).
 
 Only the users whose turn it is may act (checked here, against the tasks stored when the step
-started). Every action is a transition with actor, time, action and comment, plus an audit record,
-in the same transaction. The employee's record changes only when a flow completes (see
-flow_effects); starting a separation only marks the employee 待离职.
+started), and never the flow's subject or initiator, even with a task: nobody approves their own
+case or proposal. A step nobody else may take waits for the administrator (see stuck). Every
+action is a transition with actor, time, action and comment, plus an audit record, in the same
+transaction. The employee's record changes only when a flow completes (see flow_effects);
+starting a separation only marks the employee 待离职.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrdesk.core.accounts.tables import User
-from hrdesk.core.flows import checklists, effects, notices, step_hooks
+from hrdesk.core.flows import checklists, effects, notices, step_hooks, stuck
 from hrdesk.core.flows import definitions as flow_definitions
-from hrdesk.core.flows.participants import Subject, assignees, facts_for, subject_of
+from hrdesk.core.flows.participants import Subject, assignees, barred_users, facts_for, subject_of
 from hrdesk.core.flows.tables import ChecklistItem, FlowInstance, FlowTask, FlowTransition
 from hrdesk.core.flows.workflow import (
     INITIATOR,
+    STEP_ACTIONS,
     Action,
     FlowDefinition,
     FlowKind,
@@ -95,6 +98,7 @@ class FlowDetail:
     my_actions: tuple[Action, ...]  # what the caller may do now
     acting_on_behalf: bool  # the caller's action would be recorded as on behalf of the subject
     version: int
+    stuck: bool = False  # running, and nobody may take the current step: waits for the administrator
 
 
 # --- starting ---------------------------------------------------------------------------------
@@ -217,13 +221,20 @@ def _authorize(
         if ctx.actor.can_all(Permission.FLOW_ON_BEHALF):
             return instance.on_behalf_of or subject.name
         raise PermissionDenied(tr("只有发起人（或代办的人事）可以重新提交或撤回这个流程。"))
+    if (
+        action in STEP_ACTIONS
+        and user_id is not None
+        and user_id in barred_users(session, subject.employee_id, instance.initiator_user_id)
+    ):
+        # Defence in depth: no task is ever made for them, but one stored otherwise does not count.
+        raise PermissionDenied(
+            tr("您是这个流程的发起人或当事人，不能{0}自己的申请或提议；需由其他同事处理。").format(action.label)
+        )
     task = (
         session.execute(
-            select(FlowTask.id).where(
-                FlowTask.instance_id == instance.id,
-                FlowTask.step_index == instance.step_index,
-                FlowTask.user_id == user_id,
-            )
+            select(FlowTask.id)
+            .join(FlowInstance, FlowInstance.id == FlowTask.instance_id)
+            .where(FlowInstance.id == instance.id, stuck.current_visit(), FlowTask.user_id == user_id)
         ).first()
         if user_id is not None
         else None
@@ -301,7 +312,10 @@ def _advance(
     if status is FlowStatus.RUNNING:
         step = definition.step(result.position.step)
         payload = json.loads(instance.payload)
-        assignment = assignees(session, step, subject, payload, instance.initiator_user_id)
+        facts = facts_for(session, subject, instance.id, payload)
+        # The proposal may stand for this step's decision only if someone else decides after it.
+        later_step = not move(definition, result.position, Action.APPROVE, facts).completed
+        assignment = assignees(session, step, subject, payload, instance.initiator_user_id, later_step)
         if assignment.initiator_is_approver:
             # The initiator already decided this step by proposing (a manager proposing 转正).
             session.add(
@@ -316,11 +330,12 @@ def _advance(
                     created_at=now,
                 )
             )
-            facts = facts_for(session, subject, instance.id, payload)
             _advance(tx, instance, definition, subject, move(definition, result.position, Action.APPROVE, facts))
             return
-        if not assignment.users:
-            raise StateError(tr("“{0}”这一步找不到审批人（也没有人事或管理员账号），流程无法继续。").format(step.name))
+        if assignment.stuck:
+            stuck.record_stuck(tx, instance, step, assignment.reason or "")
+            session.flush()
+            return
         for user_id in assignment.users:
             session.add(
                 FlowTask(
@@ -494,22 +509,25 @@ def _detail(
         else:
             state = "pending"
         steps.append(StepState(index, step.name, step.actor_label(), state))
+    handlers = stuck.handler_ids(session, instance)
     tasks = (
         session.execute(
-            select(FlowTask.user_id, FlowTask.reason).where(
-                FlowTask.instance_id == instance.id, FlowTask.step_index == instance.step_index
-            )
+            select(FlowTask.user_id, FlowTask.reason)
+            .join(FlowInstance, FlowInstance.id == FlowTask.instance_id)
+            .where(FlowInstance.id == instance.id, stuck.current_visit(), FlowTask.user_id.in_(handlers))
+            .order_by(FlowTask.id)
         ).all()
-        if instance.status == FlowStatus.RUNNING.value
+        if handlers
         else []
     )
+    is_stuck = instance.status == FlowStatus.RUNNING.value and not tasks
     users = (
         dict(session.execute(select(User.id, User.display_name).where(User.id.in_([t.user_id for t in tasks]))).all())
         if tasks
         else {}
     )
-    names = [users[t.user_id] for t in tasks]
-    note = next((t.reason for t in tasks if t.reason), None)
+    names = list(dict.fromkeys(users[t.user_id] for t in tasks))
+    note = stuck.stuck_reason(session, instance) if is_stuck else next((t.reason for t in tasks if t.reason), None)
     my_actions, on_behalf = _my_actions(session, ctx, instance, subject, definition, tasks)
     payload = _payload_for_viewer(session, ctx, instance)
     return FlowDetail(
@@ -528,6 +546,7 @@ def _detail(
         my_actions,
         on_behalf,
         instance.version,
+        is_stuck,
     )
 
 
@@ -597,11 +616,9 @@ def inbox(ctx: ServiceContext) -> list[FlowSummary]:
         rows = (
             session.execute(
                 select(FlowInstance)
-                .join(
-                    FlowTask,
-                    (FlowTask.instance_id == FlowInstance.id) & (FlowTask.step_index == FlowInstance.step_index),
-                )
-                .where(FlowInstance.status == FlowStatus.RUNNING.value, FlowTask.user_id == user_id)
+                .join(FlowTask, stuck.current_visit())
+                .join(User, User.id == FlowTask.user_id)
+                .where(FlowInstance.status == FlowStatus.RUNNING.value, FlowTask.user_id == user_id, stuck.may_act())
                 .order_by(FlowInstance.step_started_at)
             )
             .scalars()

@@ -106,26 +106,57 @@ def department_head(session: Session, department_id: int | None, exclude_employe
     return None
 
 
+def barred_users(session: Session, subject_employee_id: int | None, initiator_user: int | None) -> frozenset[int]:
+    """The accounts that may never act on a step of this flow: the subject's (active or not; an
+    employee has at most one) and the initiator's. Nobody approves their own case or proposal."""
+    barred: set[int] = set()
+    if subject_employee_id is not None:
+        barred.update(session.execute(select(User.id).where(User.employee_id == subject_employee_id)).scalars())
+    if initiator_user is not None:
+        barred.add(initiator_user)
+    return frozenset(barred)
+
+
 @dataclass(frozen=True)
 class Assignment:
+    """Who acts on a step. No users and not ``initiator_is_approver``: nobody may take the step
+    (``reason`` says why), and the flow waits for an administrator to name a handler."""
+
     users: list[int]
-    reason: str | None = None  # why someone other than the natural approver acts
+    reason: str | None = None  # why someone other than the natural approver acts, or why nobody can
     initiator_is_approver: bool = False  # the person who started the flow is this step's approver
+
+    @property
+    def stuck(self) -> bool:
+        return not self.users and not self.initiator_is_approver
 
 
 def assignees(
-    session: Session, step: StepDef, subject: Subject, payload: dict, initiator_user: int | None = None
+    session: Session,
+    step: StepDef,
+    subject: Subject,
+    payload: dict,
+    initiator_user: int | None = None,
+    proposal_may_decide: bool = True,
 ) -> Assignment:
     """Users who act on ``step``.
 
-    Nobody approves their own case: the subject's account is never an assignee. Nobody approves
-    their own proposal either: the initiator is left out. If that leaves nobody on a relation step,
-    the step is the initiator's own (a manager proposing their report's 转正) and
-    ``initiator_is_approver`` says the flow may pass it; on a role step (or one guarding the
-    checklist) the initiator still acts, since no one else can. When the natural approver is missing
-    (no manager account, no 项目负责人), HR acts instead, and the reason is recorded.
+    Nobody approves their own case or proposal, ever: the subject's account and the initiator are
+    never assignees (:func:`barred_users`), not even as the last resort. When the natural approver
+    is missing (no manager account, no 项目负责人, no other holder of the role) or is one of them,
+    the fallback role acts instead (人事 for every step but 人事's own, the administrator for
+    人事's), and the reason is recorded. When the fallback has nobody else either, the step is
+    stuck: no tasks, and the administrator names a handler (:mod:`.stuck`).
+
+    One case is not approval of one's own proposal and passes on its own: a relation step whose
+    natural approver started the flow (a manager proposing their report's 转正 or 调薪). Proposing
+    is that person's decision as 直属上级, recorded as such by the system ("发起人即本步审批人"), and
+    no approval is recorded in their name; what the proposal still needs is someone else's
+    approval, which the later steps give. So it passes only when a later step follows
+    (``proposal_may_decide``, which the engine sets) and never on a step guarding the checklist;
+    otherwise it is treated like any other step whose approver is barred.
     """
-    own_user = user_of_employee(session, subject.employee_id)
+    barred = barred_users(session, subject.employee_id, initiator_user)
     employee_target = None
     if step.actor_kind is ActorKind.ROLE:
         if step.role is None:  # validate_definition refuses a role step without its role
@@ -144,22 +175,30 @@ def assignees(
             employee_target = department_head(session, department, subject.employee_id)
         user = user_of_employee(session, employee_target)
         natural = [user] if user is not None else []
-    users = [u for u in natural if u not in (own_user, initiator_user)]
+    users = [u for u in natural if u not in barred]
     if users:
         return Assignment(users)
-    if initiator_user is not None and initiator_user in natural:
-        if step.actor_kind is not ActorKind.ROLE and not step.requires_checklist_closed:
-            return Assignment([], None, True)
-        # The only holder of the role started the flow: they act themselves, at this later stage,
-        # with the comments gathered since (no one else could).
-        return Assignment([initiator_user], tr("只有发起人担任{0}，由发起人处理").format(step.actor_label()))
+    if (
+        initiator_user is not None
+        and initiator_user in natural
+        and step.actor_kind is not ActorKind.ROLE
+        and not step.requires_checklist_closed
+        and proposal_may_decide
+    ):
+        return Assignment([], None, True)
     fallback_role = Role.HR if step.role is not Role.HR else Role.ADMIN
-    candidates = [u for u in users_with_role(session, fallback_role) if u != own_user]
-    fallback = [u for u in candidates if u != initiator_user] or candidates
+    fallback = [u for u in users_with_role(session, fallback_role) if u not in barred]
     if step.actor_kind is ActorKind.ROLE:
-        reason = tr("没有其他{0}账号，由{1}代办").format(step.actor_label(), fallback_role.label)
+        missing = tr("没有其他{0}账号").format(step.actor_label())
     elif employee_target is None:
-        reason = tr("没有{0}，由{1}代办").format(step.actor_label(), fallback_role.label)
+        missing = tr("没有{0}").format(step.actor_label())
+    elif natural:
+        missing = tr("{0}是发起人或当事人本人").format(step.actor_label())
     else:
-        reason = tr("{0}没有可用的账号，由{1}代办").format(step.actor_label(), fallback_role.label)
-    return Assignment(fallback, reason)
+        missing = tr("{0}没有可用的账号").format(step.actor_label())
+    if fallback:
+        return Assignment(fallback, tr("{0}，由{1}代办").format(missing, fallback_role.label))
+    return Assignment(
+        [],
+        tr("{0}，且除发起人和当事人外没有其他{1}账号，等待管理员指定处理人").format(missing, fallback_role.label),
+    )
