@@ -135,3 +135,33 @@ def test_trail_export(fx, capsys, monkeypatch, tmp_path):
     assert any("新建员工" in str(c.value) for row in sheet.iter_rows() for c in row)
     code, _, err = as_user(capsys, monkeypatch, fx, "staff", "trail", "--employee", "E000002", "--out", out)
     assert code == 3
+
+
+def test_stuck_flows_listed_and_a_handler_named_by_the_administrator(fx, capsys, monkeypatch):
+    # 孙员工 has no manager and the only 人事 starts it: nobody else may take the first step.
+    code, out, err = as_user(
+        capsys, monkeypatch, fx, "hr", "separation", "start", "E000008", "--reason", "mutual", "--last-day", LAST_DAY
+    )
+    assert code == 0, err
+    code, out, err = as_user(capsys, monkeypatch, fx, "admin", "flow", "stuck", "--json")
+    assert code == 0, err
+    [listed] = json.loads(out)
+    assert (listed["id"], listed["step"], listed["initiator"]) == (1, "直属上级审批", "刘人事")
+    assert "等待管理员指定处理人" in listed["reason"]
+    code, out, _ = as_user(capsys, monkeypatch, fx, "admin", "flow", "stuck")
+    assert out.splitlines()[1].split("\t")[:4] == ["1", "E000008 孙员工 离职（协商解除）", "直属上级审批", "刘人事"]
+    code, _, err = as_user(capsys, monkeypatch, fx, "hr", "flow", "stuck")
+    assert code == 3
+    code, _, err = as_user(capsys, monkeypatch, fx, "admin", "flow", "assign", "1", "--to", "hr", "--reason", "只有他")
+    assert code == 2 and "发起人、当事人" in err  # the initiator is not offered
+    code, _, err = as_user(capsys, monkeypatch, fx, "admin", "flow", "assign", "1", "--to", "manager", "--reason", " ")
+    assert code == 2 and "为什么" in err
+    code, out, err = as_user(
+        capsys, monkeypatch, fx, "admin", "flow", "assign", "1", "--to", "manager", "--reason", "由销售部王经理审批"
+    )
+    assert code == 0, err
+    assert "已指定王经理处理 #1“直属上级审批”" in out
+    code, out, _ = as_user(capsys, monkeypatch, fx, "manager", "flow", "list", "--inbox", "--json")
+    assert [f["id"] for f in json.loads(out)] == [1]
+    code, out, _ = as_user(capsys, monkeypatch, fx, "admin", "flow", "stuck", "--json")
+    assert json.loads(out) == []

@@ -3,6 +3,8 @@ that a whole separation can be scripted (it starts with ``separation start``, se
 
     hrdesk --data-dir D flow list --user manager
     hrdesk --data-dir D flow act 17 --approve --comment 同意 --user manager
+    hrdesk --data-dir D flow stuck --user admin
+    hrdesk --data-dir D flow assign 17 --to hr2 --reason 发起人是唯一的人事 --user admin
     hrdesk --data-dir D checklist confirm 55 --user admin
     hrdesk --data-dir D notice send 3 --user hr
     hrdesk --data-dir D mail send
@@ -48,6 +50,17 @@ def register(sub) -> None:
     pa.add_argument("--comment", default=None, help=tr("意见（驳回、退回时必填）"))
     common.user_argument(pa)
     pa.set_defaults(handler=_flow_act)
+    pk = fsub.add_parser("stuck", help=tr("列出无人可以处理、等待管理员指定处理人的流程（管理员）"))
+    common.user_argument(pk)
+    pk.add_argument("--json", action="store_true")
+    pk.set_defaults(handler=_flow_stuck)
+    pg = fsub.add_parser("assign", help=tr("为卡住的流程指定处理人（管理员，须写明原因）"))
+    pg.add_argument("instance", type=int)
+    # --user is who signs in, as for every command; the handler is named with --to
+    pg.add_argument("--to", required=True, help=tr("处理人的用户名（不能是发起人或当事人）"))
+    pg.add_argument("--reason", required=True, help=tr("为什么由这位同事处理"))
+    common.user_argument(pg)
+    pg.set_defaults(handler=_flow_assign)
 
     p = sub.add_parser("checklist", help=tr("交接清单"))
     csub = p.add_subparsers(dest="checklist_command", required=True)
@@ -173,6 +186,52 @@ def _flow_act(args) -> int:
     detail = common.with_login(args, lambda ctx: flows.act(ctx, args.instance, Action(args.action), args.comment))
     s = detail.summary
     print(tr("已{0}：#{1} {2}，现在：{3}").format(Action(args.action).label, s.id, s.title, s.step_name))
+    return 0
+
+
+def _flow_stuck(args) -> int:
+    from hrdesk.core.flows import stuck
+
+    items = common.with_login(args, stuck.stuck_flows)
+    if args.json:
+        common.print_json(
+            [
+                {
+                    "id": s.id,
+                    "kind": s.kind.value,
+                    "title": s.title,
+                    "employee": s.subject_name,
+                    "step": s.step_name,
+                    "step_actor": s.step_actor,
+                    "initiator": s.initiator_name,
+                    "since": s.since,
+                    "reason": s.reason,
+                }
+                for s in items
+            ]
+        )
+        return 0
+    print("\t".join([tr("编号"), tr("事项"), tr("当前步骤"), tr("发起人"), tr("等待自"), tr("原因")]))
+    for s in items:
+        print("\t".join([str(s.id), s.title, s.step_name, s.initiator_name, local_text(s.since), s.reason]))
+    return 0
+
+
+def _flow_assign(args) -> int:
+    from hrdesk.core.flows import stuck
+    from hrdesk.core.kernel.errors import ValidationError
+
+    def assign(ctx):
+        wanted = args.to.strip().lower()
+        match = [c for c in stuck.handler_candidates(ctx, args.instance) if c.username == wanted]
+        if not match:
+            raise ValidationError(
+                {"to": tr("{0} 不能处理这个流程：没有这个账号、账号已停用，或是发起人、当事人").format(args.to)}
+            )
+        return stuck.assign_stuck(ctx, args.instance, match[0].user_id, args.reason)
+
+    done = common.with_login(args, assign)
+    print(tr("已指定{0}处理 #{1}“{2}”").format(done.user_name, done.instance_id, done.step_name))
     return 0
 
 
