@@ -46,7 +46,7 @@ from hrdesk.ui.common import messages
 from hrdesk.ui.common.messages import ERROR_STYLE, show_field_errors
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
 from hrdesk.ui.common.session import AppSession
-from hrdesk.ui.common.styles import BADGE_STYLE, BLUE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE, RED
+from hrdesk.ui.common.styles import BADGE_STYLE, BLUE, GREEN, GREY, HINT_STYLE, NOTICE_STYLE, ORANGE, RED
 from hrdesk.ui.flows.add_item_dialog import AddItemDialog
 from hrdesk.ui.flows.flow_texts import (
     ACTION_COLORS,
@@ -245,6 +245,9 @@ class FlowDialog(QDialog):
             if step.state == "done":
                 text = self.tr("✓  {0}　　{1}").format(step.name, approvals.get(step.name, step.actor))
                 color, bold = GREEN, False
+            elif step.state == "current" and d.stuck:  # nobody may take it: the administrator names someone
+                text = self.tr("▶  {0}　　等待管理员指定处理人").format(step.name)
+                color, bold = ORANGE, True
             elif step.state == "current":
                 who = "、".join(d.assignees) or step.actor
                 text = self.tr("▶  {0}　　待 {1} 处理").format(step.name, who)

@@ -314,7 +314,11 @@ class FlowsPage(QWidget):
             self.notice.setText(self.tr("已发起流程 #{0}。").format(flow_id))
             return
         s = detail.summary
-        if s.status.is_open:
+        if detail.stuck:  # nobody but the initiator or the subject could take the step
+            text = self.tr("已发起“{0}”。“{1}”除发起人和当事人外没有人能处理，已请管理员指定处理人。").format(
+                s.title, s.step_name
+            )
+        elif s.status.is_open:
             text = self.tr("已发起“{0}”，现在由 {1} 处理（{2}）。").format(
                 s.title, "、".join(detail.assignees) or s.step_name, s.step_name
             )

@@ -43,6 +43,12 @@ def _flows(session, parent):
     return FlowsPage(session, parent)
 
 
+def _stuck_flows(session, parent):
+    from hrdesk.ui.flows.stuck_page import StuckFlowsPage
+
+    return StuckFlowsPage(session, parent)
+
+
 def _departments(session, parent):
     from hrdesk.ui.org.departments_page import DepartmentsPage
 
@@ -127,6 +133,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("inbox", _tr("待办"), lambda a: True, _inbox),
         PageSpec("employees", _tr("员工档案"), lambda a: a.can(Permission.EMPLOYEE_VIEW), _employees),
         PageSpec("flows", _tr("流程"), lambda a: a.can(Permission.FLOW_VIEW), _flows),
+        PageSpec("stuck_flows", _tr("卡住的流程"), lambda a: a.can_all(Permission.FLOW_ADMIN), _stuck_flows),
         PageSpec("payroll", _tr("工资核算"), lambda a: a.can_all(Permission.PAYROLL_VIEW), _payroll),
         PageSpec("payroll_inputs", _tr("工资录入"), lambda a: a.can_all(Permission.PAYROLL_INPUT), _payroll_inputs),
         PageSpec("my_payslips", _tr("我的工资条"), lambda a: a.employee_id is not None, _my_payslips),
