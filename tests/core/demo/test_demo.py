@@ -22,6 +22,8 @@ from hrdesk.core.accounts.tables import User
 from hrdesk.core.company import setup
 from hrdesk.core.demo import demo_company
 from hrdesk.core.demo.demo_company import DemoLogin, create_demo_company
+from hrdesk.core.flows import engine, lifecycle, stuck
+from hrdesk.core.flows.workflow import Action
 from hrdesk.core.kernel import audit_chain
 from hrdesk.core.kernel.context import ServiceContext
 from hrdesk.core.kernel.errors import ValidationError
@@ -294,7 +296,16 @@ def test_audit_chain_is_intact(demo400):
 
 def test_one_login_per_role_administrator_first(demo400):
     logins = demo400.logins
-    assert [login.username for login in logins] == ["admin", "hr", "finance", "manager", "lead", "auditor", "staff"]
+    assert [login.username for login in logins] == [
+        "admin",
+        "hr",
+        "finance",
+        "manager",
+        "lead",
+        "auditor",
+        "staff",
+        "hr2",  # a second 人事: nobody approves their own proposal (issue 12)
+    ]
     assert logins[0].roles == (Role.ADMIN,)
     assert {role for login in logins for role in login.roles} == set(Role)
     for login in logins:
@@ -319,7 +330,7 @@ def test_logins_are_linked_to_suitable_employees(demo400):
         return departments[employees[logins[username].employee_emp_no].department_id].name
 
     assert logins["admin"].employee_emp_no is None
-    assert dept_name("hr") == "人事部"
+    assert dept_name("hr") == "人事部" and dept_name("hr2") == "人事部"
     assert dept_name("finance") == "财务部"
     manager = employees[logins["manager"].employee_emp_no]
     assert reports[manager.id] > 0
@@ -332,6 +343,45 @@ def test_logins_are_linked_to_suitable_employees(demo400):
     for login in demo400.logins:
         if login.employee_emp_no:
             assert employees[login.employee_emp_no].status in ("regular", "probation")
+
+
+def _login(demo, username):
+    password = next(login.password for login in demo.logins if login.username == username)
+    return auth.login(demo.db, username, password)
+
+
+def test_no_sample_flow_is_stuck_and_each_hr_step_reaches_both_hr_logins(demo400):
+    assert stuck.stuck_flows(_login(demo400, "admin")) == []
+    hr, hr2 = _login(demo400, "hr"), _login(demo400, "hr2")
+    both = {hr.actor.display_name, hr2.actor.display_name}
+    flows = engine.list_flows(hr, open_only=True)
+    assert len(flows) == 7  # five separations, a 转正 and a 调薪, at the stages they were left
+    for summary in flows:
+        detail = engine.get(hr, summary.id)
+        assert detail.assignees and not detail.stuck, summary.title
+        if summary.step_name == "人事审核" or "由人事代办" in (detail.assignee_note or ""):
+            assert set(detail.assignees) == both, summary.title
+
+
+def test_what_one_hr_login_proposes_the_other_reviews(tmp_path):
+    demo = create_demo_company(DataDir(tmp_path / "review"), employees=40, seed=2, today=TODAY)
+    try:
+        hr = _login(demo, "hr")
+        with demo.db.session() as session:
+            with_login = set(session.execute(select(User.employee_id)).scalars())
+        employee = next(
+            e
+            for e in _employees(demo.db)
+            if e.status == "regular" and e.manager_id is not None and e.id not in with_login
+        )
+        detail = lifecycle.start_transfer(hr, employee.id, TODAY, {"base_salary": "20000"}, "调薪（测试）")
+        system = ServiceContext(demo.db, Actor.system())
+        while detail.summary.step_name != "人事审核":
+            assert detail.assignees and hr.actor.display_name not in detail.assignees
+            detail = engine.act(system, detail.summary.id, Action.APPROVE, "同意")
+        assert detail.assignees == [_login(demo, "hr2").actor.display_name]
+    finally:
+        demo.db.dispose()
 
 
 def test_passwords_depend_on_the_seed_only():
