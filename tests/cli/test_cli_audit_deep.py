@@ -20,7 +20,9 @@ def test_deep_verify_names_a_salary_changed_in_the_database(tmp_path, capsys, mo
     data = fx.data_dir.root
     code, out, err = cli(capsys, "--data-dir", data, "audit", "verify", "--deep")
     assert code == 0, err
-    assert "OK：当前数据与操作日志一致（员工 8 名、账号 7 个、工资核算 0 个月共 0 条个人结果、流程 0 个、证明文件 0 份）" in out
+    assert (
+        "OK：当前数据与操作日志一致（员工 8 名、账号 7 个、工资核算 0 个月共 0 条个人结果、流程 0 个、证明文件 0 份）"
+    ) in out
 
     engine = sqlcipher_engine(fx.data_dir.db_path, key)
     with engine.begin() as conn:
