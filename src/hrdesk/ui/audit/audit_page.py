@@ -1,5 +1,6 @@
-"""操作日志: the audit trail for auditors, newest first, 500 records at a time, with a detail panel and
-an integrity check of the hash chain (run in the background: it reads every record).
+"""操作日志: the audit trail for auditors, newest first, 500 records at a time, with a detail panel, an
+integrity check of the hash chain and a deep check of the data against it (both in the background:
+they read every record).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.audit import audit_log, trail
+from hrdesk.core.audit import audit_log, deep_check, trail
 from hrdesk.core.kernel.audit_chain import ChainReport
 from hrdesk.ui.audit.audit_model import AuditTableModel, detail_text, entity_filters
 from hrdesk.ui.common.messages import show_error
@@ -30,6 +31,7 @@ from hrdesk.ui.common.rows_model import setup_table
 from hrdesk.ui.common.session import AppSession
 
 PAGE_SIZE = 500
+DEEP_SHOWN = 20  # differences listed in the banner; the command line lists them all
 OK_STYLE = (
     "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; border-radius: 4px;"
     " padding: 8px 12px; font-weight: bold; }"
@@ -50,6 +52,7 @@ def _tr(text: str) -> str:
 class AuditPage(QWidget):
     loaded = Signal()  # after a page of records reached the table
     verified = Signal(object)  # ChainReport
+    deep_verified = Signal(object)  # deep_check.DeepReport
     trail_exported = Signal(object)  # audit_trail.TrailExport
 
     def __init__(self, session: AppSession, parent=None):
@@ -64,6 +67,8 @@ class AuditPage(QWidget):
         self._verifying = False
         self._select_seq: int | None = None
         self.last_report: ChainReport | None = None
+        self._deep_verifying = False
+        self.last_deep_report: deep_check.DeepReport | None = None
 
         self.entity_filter = QComboBox()
         self.entity_filter.setObjectName("entity_filter")
@@ -91,6 +96,14 @@ class AuditPage(QWidget):
         self.verify_button.setObjectName("verify")
         self.verify_button.setToolTip(self.tr("逐条核对哈希链，检查日志是否被修改、删除或插入"))
         self.verify_button.clicked.connect(self.verify)
+        self.deep_button = QPushButton(self.tr("深度校验"))
+        self.deep_button.setObjectName("deep_verify")
+        self.deep_button.setToolTip(
+            self.tr(
+                "再核对员工、账号、工资结果、流程和证明文件的当前数据是否就是操作日志记录的结果，找出绕过系统直接改动数据库的地方"
+            )
+        )
+        self.deep_button.clicked.connect(self.deep_verify)
         self.trail_button = QPushButton(self.tr("完整留痕"))
         self.trail_button.setObjectName("open_trail")
         self.trail_button.clicked.connect(self.open_trail)
@@ -110,6 +123,7 @@ class AuditPage(QWidget):
         toolbar.addWidget(self.trail_button)
         toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.verify_button)
+        toolbar.addWidget(self.deep_button)
 
         self.verify_banner = QLabel()
         self.verify_banner.setObjectName("verify_banner")
@@ -429,6 +443,72 @@ class AuditPage(QWidget):
         self._verifying = False
         self.verify_button.setEnabled(True)
         self.verify_button.setText(self.tr("校验完整性"))
+
+    def deep_verify(self) -> None:
+        """The chain, then every audited record against what its trail says it became."""
+        if self._deep_verifying:
+            return
+        self._deep_verifying = True
+        self.deep_button.setEnabled(False)
+        self.deep_button.setText(self.tr("正在深度校验…"))
+        self._banner(BUSY_STYLE, self.tr("正在校验哈希链，并逐条核对当前数据与操作日志记录的是否一致…"))
+        ctx = self.session.ctx
+
+        def done(report: deep_check.DeepReport):
+            self._deep_finished()
+            self.last_deep_report = report
+            self._banner(OK_STYLE if report.ok else BROKEN_STYLE, self._deep_text(report))
+            self.deep_verified.emit(report)
+
+        def failed(exc):
+            self._deep_finished()
+            self.verify_banner.setVisible(False)
+            show_error(self, exc)
+
+        self.session.runner.submit(lambda: deep_check.deep_check(ctx), done, failed, owner=self)
+
+    def _deep_text(self, report: deep_check.DeepReport) -> str:
+        chain = report.chain
+        if chain.first_break is not None:
+            return self.tr(
+                "✘ 深度校验未通过：哈希链在第 {0} 号记录断开——{1}。操作日志本身已不可信，未再核对数据。"
+                ' <a href="seq:{0}">查看该记录</a>'
+            ).format(chain.first_break.seq, html.escape(chain.first_break.reason))
+        if report.ok:
+            n = report.checked
+            return self.tr(
+                "✔ 深度校验通过：哈希链完整（{0} 条记录），当前数据与操作日志记录的一致："
+                "员工 {1} 名、账号 {2} 个、工资核算 {3} 个月共 {4} 条个人结果、流程 {5} 个、证明文件 {6} 份。"
+            ).format(
+                chain.checked,
+                n[deep_check.EMPLOYEE],
+                n[deep_check.USER],
+                n[deep_check.PAYROLL_RUN],
+                n[deep_check.PAYROLL_RESULT],
+                n[deep_check.FLOW],
+                n[deep_check.DOCUMENT],
+            )
+        shown = report.mismatches[:DEEP_SHOWN]
+        lines = "<br>".join("• " + html.escape(m.message) for m in shown)
+        more = len(report.mismatches) - len(shown)
+        tail = (
+            "<br>" + self.tr("……另有 {0} 处未列出（命令行 hrdesk audit verify --deep 列出全部）").format(more)
+            if more
+            else ""
+        )
+        return (
+            self.tr("✘ 深度校验发现 {0} 处当前数据与操作日志记录的不一致（有人绕过系统直接改动了数据库）：").format(
+                len(report.mismatches)
+            )
+            + "<br>"
+            + lines
+            + tail
+        )
+
+    def _deep_finished(self) -> None:
+        self._deep_verifying = False
+        self.deep_button.setEnabled(True)
+        self.deep_button.setText(self.tr("深度校验"))
 
     def _banner(self, style: str, text: str) -> None:
         self.verify_banner.setStyleSheet(style)
