@@ -309,22 +309,23 @@ def test_register_edits_and_company_defined_fields(fx):
 
 
 def test_a_correction_is_followed_like_an_edit(fx):
-    """The 更正 action (employee.correct) has the edit's before/after shape."""
-    li = fx.emps["李四"]
-    with fx.db.session() as session, session.begin():
-        session.execute(Employee.__table__.update().where(Employee.id == li).values(base_salary=Decimal("13000")))
-        audit_chain.append(
-            session,
-            Actor.system(),
-            NOW,
-            "employee.correct",
-            "employee",
-            li,
-            "更正员工 E000002 李四（原因：录入错误）",
-            {"base_salary": "12000.00"},
-            {"base_salary": "13000"},
-        )
+    """The 更正 (employee.correct) puts a flow-controlled field right with the edit's before/after."""
+    li = employees.get(fx.sys, fx.emps["李四"])
+    data = employee_input(
+        "E000002",
+        "李四",
+        fx.depts["销售部"],
+        2,
+        manager_id=fx.emps["王经理"],
+        position_id=li.position_id,
+        base_salary="13000",
+    )
+    employees.correct(fx.login("hr"), li.id, data, li.version, "入职时录入错误，以劳动合同为准")
     _assert_clean(fx)
+    tamper(fx.db, ("UPDATE employees SET base_salary = 1200000 WHERE id = ?", (li.id,)))
+    assert messages(deep_check.deep_check(fx.sys)) == [
+        "员工 E000002 李四：基本工资 数据库中为 12000.00，操作日志记录为 13000.00"
+    ]
 
 
 def test_the_flows_effects_leave_values_the_check_follows(fx):
