@@ -436,3 +436,17 @@ def test_entries_from_before_flows_said_where_they_went_are_not_held_against_the
         )
     tamper(fx.db, ("UPDATE flow_instances SET step_index = 2 WHERE id = ?", (flow.summary.id,)))
     _assert_clean(fx)
+
+
+def test_a_record_saved_while_the_check_runs_is_not_taken_for_one_inserted_directly(fx, monkeypatch):
+    """The chain and the tables are read as of one moment."""
+    from hrdesk.core.audit import trail
+
+    def names_after_someone_saved(session):  # called between reading the chain and the tables
+        employees.create(fx.sys, employee_input("E000060", "新来的", fx.depts["销售部"], 60))
+        return trail.id_names(session)
+
+    monkeypatch.setattr(deep_check, "id_names", names_after_someone_saved)
+    assert _assert_clean(fx).checked[deep_check.EMPLOYEE] == 8
+    monkeypatch.undo()
+    assert _assert_clean(fx).checked[deep_check.EMPLOYEE] == 9

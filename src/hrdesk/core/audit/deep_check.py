@@ -132,6 +132,7 @@ def deep_check(ctx: ServiceContext, *, mask: bool = False) -> DeepReport:
     clear = sees_everything(ctx) and not mask
     fold = _Fold()
     with ctx.read() as session:
+        _one_snapshot(session)
         # one pass over the chain: verified and folded together; a broken chain makes the fold moot
         chain = audit_chain.verify_rows(fold.tap(audit_chain.iter_chain_rows(session)), bytes.fromhex(ctx.db.audit_key))
         if not chain.ok:
@@ -139,6 +140,16 @@ def deep_check(ctx: ServiceContext, *, mask: bool = False) -> DeepReport:
         checker = _Checker(session, fold, clear)
         checker.run()
         return DeepReport(chain, checker.checked, tuple(checker.found), not clear)
+
+
+def _one_snapshot(session: Session) -> None:
+    """Read the chain and every table as of one moment: otherwise a record saved by someone else
+    between reading the chain and reading its table would look inserted behind the trail's back.
+    (SQLite runs each read on its own unless a transaction is open; WAL keeps the writers going.)"""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("BEGIN")
+    else:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 # --- folding the trail ----------------------------------------------------------------------------
@@ -336,7 +347,7 @@ class _Checker:
             name,
             tr("{0}：{1} 数据库中为 {2}，操作日志记录为 {3}").format(
                 row.subject,
-                field_label(name),
+                tr("证明类型") if kind == DOCUMENT and name == "kind" else field_label(name),
                 self._shown(kind, name, _stored(db), row.secrets),
                 self._shown(kind, name, recorded, row.secrets),
             ),
