@@ -503,7 +503,8 @@ def test_an_import_repeating_one_row_is_refused_naming_the_rows(company, tmp_pat
         import_entries(hr, IMPORT_MONTH, path)
     assert set(info.value.errors) == {"row:4", "row:5"}  # the header is row 1, the first copy row 2
     assert "与第2行完全相同" in info.value.errors["row:4"]
-    assert entries_and_audit(company) == before
+    # nothing imported; the one record added is the refusal itself (a refused import is a security event)
+    assert entries_and_audit(company) == (before[0], before[1] + 1)
     # the same person and item with another amount or note is a second entry, not a repeat
     path = entries_sheet(tmp_path / "ok.xlsx", [row, ("E000002", "李四", "绩效奖金", 1_000_000, "补发")])
     assert import_entries(hr, IMPORT_MONTH, path).count == 2

@@ -1,8 +1,7 @@
 """A refused write is a security event (issue 12): every refused write of the matrix leaves one
 security.denied record naming the caller, in the trail, although the write itself left nothing.
 
-The refusals raised in files other engineers are changing now (flows/engine.py: acting on a flow
-and starting one for someone else) are marked xfail, strict, until those files record them too.
+Acting on a flow out of turn and starting one for someone else out of scope are recorded too.
 """
 
 from __future__ import annotations
@@ -17,12 +16,7 @@ from hrdesk.core.kernel.persistence.tables import AuditRecord
 from tests.core.permission_matrix.state import REFUSAL_RECORD
 from tests.core.permission_matrix.table import READS, cases
 
-UNRECORDED = {
-    "flows.act": "flows/engine.py _authorize raises a plain PermissionDenied (not the step's approver)",
-    "flows.start_separation": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
-    "flows.start_confirmation": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
-    "flows.start_transfer": "flows/engine.py require_can_start_for raises a plain PermissionDenied",
-}
+UNRECORDED: dict[str, str] = {}  # every refusal of the matrix is recorded now
 
 
 def _params():

@@ -417,7 +417,7 @@ def test_confirmation_dialog_validates_next_to_fields(qtbot, story, errors):
         probation_end_date=date(2026, 3, 31),
         hire_date=date(2025, 10, 1),
     )
-    employees.update(hr, li.id, data, li.version)
+    employees.update(fx.system, li.id, data, li.version)  # the setting: 李四 on probation
     page = open_page(qtbot, FlowsPage, session_for(fx, "manager"))
     assert page.confirmation_button.isVisible() and not page.onboarding_button.isVisible()
     dialog = page.open_confirmation()

@@ -67,6 +67,8 @@ ACTION_LABELS = {
     "employee.bulk_create": "批量新建员工",
     "employee.update": "修改员工档案",
     "employee.correct": "更正员工档案",
+    "flow.stuck": "流程无人可处理（待管理员指定）",
+    "flow.assign": "管理员指定处理人",
     "import.refused": "导入被拒绝",
     "security.denied": "权限不足被拒绝",
     "audit.keyed": "操作日志改用审计密钥签名",

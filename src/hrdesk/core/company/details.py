@@ -13,6 +13,7 @@ from hrdesk.core.kernel.errors import NotFound, ValidationError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.tables import Company
+from hrdesk.core.kernel.text_rules import text_problem
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,16 @@ def validate_company(
     name: str, credit_code: str | None, address: str | None = None, phone: str | None = None
 ) -> dict[str, str]:
     errors = {}
+    for key, value, label in (
+        ("company_name", name, tr("公司名称")),
+        ("address", address, tr("地址")),
+        ("phone", phone, tr("电话")),
+    ):
+        problem = text_problem(value, label)
+        if problem:
+            errors[key] = problem
+    if errors:
+        return errors
     if address and len(address.strip()) > 200:
         errors["address"] = tr("地址最多200个字")
     if phone and len(phone.strip()) > 40:

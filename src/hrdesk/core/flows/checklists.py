@@ -30,6 +30,7 @@ from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.org.tables import Department
 from hrdesk.core.people.tables import Employee
 
@@ -210,7 +211,7 @@ def confirm(ctx: ServiceContext, item_id: int, note: str = "") -> ChecklistItemV
 def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> list[ChecklistItemView]:
     """Confirm several items at once (行政/IT ticking off a leaver's laptop, badge and accounts):
     all of them or, if any may not be confirmed by the caller, none."""
-    resolved_note = (note or "").strip()[:300] or None
+    resolved_note = clean_text(note, tr("备注"), "note", multiline=True, limit=300) or None
     with ctx.transaction() as tx:
         views = []
         for item_id in dict.fromkeys(item_ids):
@@ -240,7 +241,7 @@ def confirm_many(ctx: ServiceContext, item_ids: list[int], note: str = "") -> li
 def waive(ctx: ServiceContext, item_id: int, reason: str) -> ChecklistItemView:
     """HR waives an item that cannot or need not be done; the written reason is required."""
     ctx.require_all(Permission.CHECKLIST_WAIVE)
-    reason = (reason or "").strip()
+    reason = clean_text(reason, tr("豁免原因"), "reason", multiline=True)
     if len(reason) < 4:
         raise ValidationError({"reason": tr("请写明豁免的原因（至少4个字）")})
     with ctx.transaction() as tx:

@@ -41,6 +41,8 @@ from hrdesk.core.kernel.errors import Conflict, NotFound, PermissionDenied, Stat
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.core.kernel.masking import giveaways, mask_values
 from hrdesk.core.kernel.permissions import Permission
+from hrdesk.core.kernel.refusals import worded
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.org.tables import Department
 from hrdesk.core.org.tables import Position as PositionRecord
 from hrdesk.core.people.scope import employee_condition, in_scope
@@ -159,7 +161,7 @@ def act(
     expected_version: int | None = None,
 ) -> FlowDetail:
     """The caller approves, rejects, returns, comments, resubmits or withdraws."""
-    comment = (comment or "").strip() or None
+    comment = clean_text(comment, tr("意见"), "comment", multiline=True) or None
     if action in (Action.REJECT, Action.RETURN) and not comment:
         raise ValidationError({"comment": tr("驳回或退回时请写明原因")})
     if action is Action.COMMENT and not comment:
@@ -220,15 +222,18 @@ def _authorize(
             return None
         if ctx.actor.can_all(Permission.FLOW_ON_BEHALF):
             return instance.on_behalf_of or subject.name
-        raise PermissionDenied(tr("只有发起人（或代办的人事）可以重新提交或撤回这个流程。"))
+        raise worded(
+            ctx.denied(Permission.FLOW_ON_BEHALF), tr("只有发起人（或代办的人事）可以重新提交或撤回这个流程。")
+        )
     if (
         action in STEP_ACTIONS
         and user_id is not None
         and user_id in barred_users(session, subject.employee_id, instance.initiator_user_id)
     ):
         # Defence in depth: no task is ever made for them, but one stored otherwise does not count.
-        raise PermissionDenied(
-            tr("您是这个流程的发起人或当事人，不能{0}自己的申请或提议；需由其他同事处理。").format(action.label)
+        raise worded(
+            ctx.denied(Permission.FLOW_VIEW),
+            tr("您是这个流程的发起人或当事人，不能{0}自己的申请或提议；需由其他同事处理。").format(action.label),
         )
     task = (
         session.execute(
@@ -242,7 +247,10 @@ def _authorize(
     if task is None and not ctx.actor.is_system:
         definition = flow_definitions.by_id(session, instance.definition_id)
         step = definition.step(instance.step_index)
-        raise PermissionDenied(tr("现在轮到“{0}”（{1}）处理，不是您。").format(step.name, step.actor_label()))
+        raise worded(
+            ctx.denied(Permission.FLOW_VIEW),
+            tr("现在轮到“{0}”（{1}）处理，不是您。").format(step.name, step.actor_label()),
+        )
     return None
 
 
@@ -701,5 +709,5 @@ def require_can_start_for(
     if ctx.actor.employee_id == employee_id:
         return None
     if not ctx.actor.can(permission) or not in_scope(session, ctx.actor, permission, employee_id):
-        raise PermissionDenied(tr("您不能为{0}发起这个流程。").format(employee.name))
+        raise worded(ctx.denied(permission), tr("您不能为{0}发起这个流程。").format(employee.name))
     return employee.name

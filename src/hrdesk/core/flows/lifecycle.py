@@ -25,6 +25,7 @@ from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.permissions import Permission, Role, Scope
 from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.refusals import worded
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.org.tables import Department, Position
 from hrdesk.core.people import employees as employee_service
 from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus, employee_input_to_json, validate_employee
@@ -37,7 +38,7 @@ def start_confirmation(
     ctx: ServiceContext, employee_id: int, confirmation_date: date, evaluation: str
 ) -> engine.FlowDetail:
     """转正: proposed by HR or the employee's manager, with the evaluation and the date."""
-    evaluation = (evaluation or "").strip()
+    evaluation = clean_text(evaluation, tr("转正评价"), "evaluation", multiline=True)
     with ctx.transaction() as tx:
         session = tx.session
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)
@@ -75,7 +76,7 @@ def start_transfer(
 ) -> engine.FlowDetail:
     """调岗/调薪: ``changes`` maps any of department_id, project_department_id, position_id,
     manager_id, base_salary to the new value; effective on ``effective_date``."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason, tr("调动原因"), "reason", multiline=True)
     with ctx.transaction() as tx:
         session = tx.session
         on_behalf = engine.require_can_start_for(session, ctx, employee_id, Permission.FLOW_PROPOSE)

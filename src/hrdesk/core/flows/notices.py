@@ -34,6 +34,7 @@ from hrdesk.core.kernel.permissions import Permission, Role
 from hrdesk.core.kernel.persistence.rows import stored_row
 from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.kernel.resources_data import load_data_file
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.people.tables import Employee
 
 MAX_COLLEAGUES = 2000  # a notice to a whole department is fine; to the whole company is a mistake
@@ -310,7 +311,7 @@ def send_draft(ctx: ServiceContext, draft_id: int, keep: list[str] | None = None
 def cancel_draft(ctx: ServiceContext, draft_id: int, reason: str) -> None:
     """The sender drops a drafted notice, with the reason; anyone else is refused as they would be
     sending it (PermissionDenied, not NotFound: get_draft already tells them the draft exists)."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason, tr("取消原因"), "reason", multiline=True)
     if len(reason) < 2:
         raise ValidationError({"reason": tr("请写明取消这份通知的原因")})
     with ctx.transaction() as tx:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
 
 BIDI_CONTROLS = frozenset(
@@ -58,3 +59,14 @@ def text_problem(text: str | None, label: str, *, multiline: bool = False) -> st
             label, describe_character(char)
         )
     return tr("{0}中含有不可见的控制字符（{1}），请删除后重新输入").format(label, describe_character(char))
+
+
+def clean_text(text: str | None, label: str, field: str, *, multiline: bool = False, limit: int | None = None) -> str:
+    """``text`` stripped (and cut to ``limit``), or a ValidationError on ``field`` naming the
+    invisible character it holds: for the free texts of every service (notes, comments, reasons),
+    which end up in the trail, in PDFs and in e-mails."""
+    problem = text_problem(text, label, multiline=multiline)
+    if problem:
+        raise ValidationError({field: problem})
+    cleaned = (text or "").strip()
+    return cleaned[:limit] if limit is not None else cleaned

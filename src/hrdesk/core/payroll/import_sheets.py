@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from hrdesk.core.kernel.errors import ValidationError
 from hrdesk.core.kernel.i18n import tr
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.people.tables import Employee
 
 MAX_LISTED = 50  # row errors spelled out in the message; the rest are counted
@@ -336,3 +337,13 @@ def write_blank_sheet(
         choice.add(f"{column}3:{column}{TEMPLATE_ROWS + 2}")
         sheet.add_data_validation(choice)
     return save_workbook(workbook, path)
+
+
+def row_note(row: SheetRow, problems: Problems) -> str | None:
+    """An import row's 备注, cleaned; None (and the row's problem noted) when it holds a control
+    character, so the file is refused naming the row."""
+    try:
+        return clean_text(cell_text(row.values.get("note")), tr("备注"), "note", limit=200)
+    except ValidationError as exc:
+        problems.add(row, exc.errors["note"])
+        return None

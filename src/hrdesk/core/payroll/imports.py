@@ -55,11 +55,11 @@ from hrdesk.core.payroll.import_sheets import (
     cell_text,
     no_repeats,
     read_rows,
+    row_note,
     write_blank_sheet,
     yes_no,
 )
 from hrdesk.core.payroll.inputs import (
-    clean_note,
     insert_entry,
     item_resolver,
     not_yet_hired,
@@ -243,8 +243,9 @@ def import_entries(
             except ValidationError as exc:
                 problems.add(row, exc.errors["amount"])
                 amount = None
-            if person is not None and item is not None and amount is not None:
-                checked.append((person, item, amount, clean_note(cell_text(row.values.get("note"))), row))
+            note = row_note(row, problems)
+            if person is not None and item is not None and amount is not None and note is not None:
+                checked.append((person, item, amount, note, row))
         dates = (
             {
                 emp_id: (hired, last_day)

@@ -23,6 +23,7 @@ from hrdesk.core.kernel.money import MoneyError, parse_money
 from hrdesk.core.kernel.months import first_of_month, month_end, shift_month
 from hrdesk.core.kernel.permissions import Permission
 from hrdesk.core.kernel.persistence.rows import stored_row
+from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.org.tables import Department
 from hrdesk.core.payroll import defaults
 from hrdesk.core.payroll.rules.items import PayCategory
@@ -478,7 +479,7 @@ def severance_while_employed(name: str, category: PayCategory, last_working_day:
 
 
 def clean_note(note) -> str:
-    return (note or "").strip()[:200]
+    return clean_text(note, tr("备注"), "note", limit=200)
 
 
 def insert_entry(

@@ -36,6 +36,7 @@ from hrdesk.core.payroll.import_sheets import (
     SheetRow,
     cell_text,
     read_rows,
+    row_note,
     write_blank_sheet,
 )
 from hrdesk.core.payroll.inputs import clean_note, get_employee, validate_amount
@@ -381,7 +382,9 @@ def import_history(ctx: ServiceContext, path: str | os.PathLike, *, check_only: 
                 problems.add(row, tr("{0} {1} 与第{2}行重复").format(employee.name, month.strftime("%Y-%m"), seen[key]))
                 continue
             seen[key] = row.number
-            checked.append((row, employee, month, gross, overtime, clean_note(cell_text(row.values.get("note")))))
+            note = row_note(row, problems)
+            if note is not None:
+                checked.append((row, employee, month, gross, overtime, note))
         problems.raise_if_any()
         existing = {
             (r.employee_id, r.month): r
