@@ -77,6 +77,23 @@ def test_several_earnings_of_a_kind_add_up():
     assert slip.gross_pay == D("11100")
 
 
+def test_several_deductions_and_reimbursements_of_a_kind_add_up():
+    def entry(code, category, amount):
+        return PayItem(code, code, category, D(amount))
+
+    items = (
+        entry("absence1", PayCategory.PRE_TAX_DEDUCTION, "100"),
+        entry("absence2", PayCategory.PRE_TAX_DEDUCTION, "50"),
+        entry("loan1", PayCategory.AFTER_TAX_DEDUCTION, "200"),
+        entry("loan2", PayCategory.AFTER_TAX_DEDUCTION, "300"),
+        entry("taxi1", PayCategory.REIMBURSEMENT, "40"),
+        entry("taxi2", PayCategory.REIMBURSEMENT, "60"),
+    )
+    slip = calculate(employee(MARCH, "10000", items=items), rules())
+    assert (slip.pre_tax_deductions, slip.after_tax_deductions, slip.reimbursements) == (D("150"), D("500"), D("100"))
+    assert slip.gross_pay == D("9850")
+
+
 def test_social_insurance_without_the_housing_fund_and_the_reverse():
     no_fund = calculate(employee(MARCH, "10000", housing_fund=False), rules())
     items = {c.item for c in no_fund.contributions}
