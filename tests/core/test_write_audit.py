@@ -281,6 +281,16 @@ EXPECTED = [
         {"phone": "13800000008", "email": "e000008@example.cn"},
         {"phone": "13900000099", "email": "new.mail@example.cn"},
     ),
+    E(
+        "people.correct",
+        c.correct_employee("孙员工"),
+        "hr",
+        "employee.correct",
+        "employee",
+        emp("孙员工"),
+        {"base_salary": "12000.00"},
+        {"base_salary": "12345.67"},
+    ),
     # payroll settings
     E(
         "payroll.save_policy_version",
@@ -870,6 +880,7 @@ def test_every_write_of_the_matrix_is_checked_here():
     # the same service as a checked line, on another target or for another caller
     same_service = {
         "people.update[李四]",
+        "people.correct[刘人事]",  # refused for everyone: nobody corrects their own record
         "flows.resign[self]",
         "flows.mutual_separation[self]",
         "flows.start_confirmation[试用乙]",
