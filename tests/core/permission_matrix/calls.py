@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from hrdesk.core.accounts import users as accounts
 from hrdesk.core.audit import audit_log, checkpoints, trail
+from hrdesk.core.audit import deep_check as audit_deep_check
 from hrdesk.core.company import backups, details
 from hrdesk.core.company.details import CompanyInfo
 from hrdesk.core.documents import appearance, issuing
@@ -499,6 +500,10 @@ def audit_entries(ctx: ServiceContext, w: World) -> None:
 
 def verify_chain(ctx: ServiceContext, w: World) -> None:
     audit_log.verify_chain(ctx)
+
+
+def deep_check(ctx: ServiceContext, w: World) -> None:
+    audit_deep_check.deep_check(ctx)
 
 
 def verify_known_anchors(ctx: ServiceContext, w: World) -> None:

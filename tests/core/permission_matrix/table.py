@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hrdesk.core.accounts import users as accounts
-from hrdesk.core.audit import audit_log, checkpoints, trail
+from hrdesk.core.audit import audit_log, checkpoints, deep_check, trail
 from hrdesk.core.company import backups, details
 from hrdesk.core.documents import appearance, issuing
 from hrdesk.core.flows import checklists, engine, lifecycle, mail, notices, separations
@@ -225,6 +225,7 @@ audit.list_entries                     all        N    N     N        N      N  
 audit.verify_chain                     all        N    N     N        N      N     N      Y
 audit.write_checkpoint                 all        N    N     N        N      N     N      Y
 audit.verify_known_anchors             all        N    N     N        N      N     N      Y
+audit.deep_check                       all        N    N     N        N      N     N      Y
 audit.trail[李四]                      李四       N    Y     N        N      N     N      Y
 """
 
@@ -334,6 +335,7 @@ CALLS: dict[str, tuple[Callable, Call]] = {
     "audit.verify_chain": (audit_log.verify_chain, c.verify_chain),
     "audit.write_checkpoint": (checkpoints.write_checkpoint, c.write_checkpoint),
     "audit.verify_known_anchors": (checkpoints.verify_known_anchors, c.verify_known_anchors),
+    "audit.deep_check": (deep_check.deep_check, c.deep_check),
     "audit.trail[李四]": (trail.trail, c.employee_trail),
 }
 
@@ -365,6 +367,7 @@ READS = {
     "audit.verify_chain",
     "audit.write_checkpoint",
     "audit.verify_known_anchors",
+    "audit.deep_check",
     "audit.trail[李四]",
 }
 
