@@ -107,3 +107,16 @@ def test_hr_trail_export_shows_the_pay(settled, tmp_path):
     fx = settled
     text = workbook_text(trail.export_trail(login(fx, "hr"), tmp_path / "hr.xlsx", employee_id=fx.li).path)
     assert f"{fx.statement.net_amount:,.2f}" in text and "733.50" in text and "2468.24" in text
+
+
+@pytest.mark.parametrize("username", ["manager", "auditor"])
+def test_a_checklist_deduction_amount_is_masked_in_the_flow_for_who_may_not_see_pay(settled, username):
+    """The laptop deduction (2,468.24) is 李四's pay: the manager and the auditor see that an amount
+    is set, not which; finance, HR and the item's owner (the administrator) see it."""
+    fx = settled
+    viewer = login(fx, username)
+    laptop = next(i for i in engine.get(viewer, fx.flow_id).checklist if "笔记本" in i.title)
+    assert laptop.amount is None and laptop.amount_masked
+    for who in ("finance", "hr", "admin"):
+        seen = next(i for i in engine.get(login(fx, who), fx.flow_id).checklist if "笔记本" in i.title)
+        assert seen.amount == Decimal("2468.24") and not seen.amount_masked, who

@@ -32,6 +32,7 @@ from hrdesk.core.kernel.refusals import worded
 from hrdesk.core.kernel.resources_data import load_data_file
 from hrdesk.core.kernel.text_rules import clean_text
 from hrdesk.core.org.tables import Department
+from hrdesk.core.people.scope import in_scope
 from hrdesk.core.people.tables import Employee
 
 
@@ -51,6 +52,7 @@ class ChecklistItemView:
     can_confirm: bool  # for the caller
     can_waive: bool
     flow_title: str = ""  # e.g. "E000002 李四 离职（主动辞职）", for lists across flows
+    amount_masked: bool = False  # an amount is set but the caller may not see the person's pay
 
 
 def default_templates(kind: str = "separation") -> list[ItemTemplate]:
@@ -135,15 +137,26 @@ def _can_confirm(ctx: ServiceContext, item: ChecklistItem) -> bool:
 
 
 def _view(session: Session, ctx: ServiceContext, item: ChecklistItem) -> ChecklistItemView:
+    """One item as the caller may see it: a deduction's amount is the person's pay, shown only to
+    whoever may see it (HR, finance, the person) and to the item's owner, who enters it, as the
+    register and the trail do; a manager or the auditor sees that an amount is set, not which."""
     status = ItemStatus(item.status)
     instance = stored_row(session, FlowInstance, item.instance_id)
+    subject = instance.subject_employee_id
+    masked = (
+        item.amount is not None
+        and subject is not None
+        and not ctx.actor.is_system
+        and not _can_confirm(ctx, item)
+        and not in_scope(session, ctx.actor, Permission.EMPLOYEE_SENSITIVE, subject)
+    )
     return ChecklistItemView(
         item.id,
         item.instance_id,
         ItemCategory(item.category),
         item.title,
         item.asset_no,
-        item.amount,
+        None if masked else item.amount,
         _owner_label(session, item),
         status,
         item.resolved_by,
@@ -152,6 +165,7 @@ def _view(session: Session, ctx: ServiceContext, item: ChecklistItem) -> Checkli
         status is ItemStatus.OPEN and _can_confirm(ctx, item),
         status is ItemStatus.OPEN and ctx.actor.can_all(Permission.CHECKLIST_WAIVE),
         instance.title,
+        masked,
     )
 
 

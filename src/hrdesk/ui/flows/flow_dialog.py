@@ -306,7 +306,9 @@ class FlowDialog(QDialog):
                         item.category.label,
                         item.title,
                         item.asset_no or "",
-                        format_money(item.amount) if item.amount is not None else "",
+                        format_money(item.amount)
+                        if item.amount is not None
+                        else (MASKED_MONEY if item.amount_masked else ""),
                         item.owner,
                         item.status.label,
                         item.resolved_by or "",

@@ -31,6 +31,7 @@ from hrdesk.core.flows.checklists import ChecklistItemView
 from hrdesk.core.flows.engine import FlowSummary
 from hrdesk.core.flows.notices import DraftView, NotificationView
 from hrdesk.core.kernel.errors import HRDeskError
+from hrdesk.core.kernel.masking import MASKED_MONEY
 from hrdesk.core.kernel.money import format_money
 from hrdesk.ui.common import messages
 from hrdesk.ui.common.rows_model import Row, RowsModel, setup_table
@@ -79,7 +80,7 @@ def item_row(item: ChecklistItemView, flow_title: str) -> Row:
             item.category.label,
             item.title,
             item.asset_no or "",
-            format_money(item.amount) if item.amount is not None else "",
+            format_money(item.amount) if item.amount is not None else (MASKED_MONEY if item.amount_masked else ""),
             item.owner,
         ),
         key=item.id,
