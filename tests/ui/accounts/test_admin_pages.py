@@ -385,3 +385,22 @@ def test_audit_verify_reports_ok_then_the_tampered_record(qtbot, company, sessio
     page.show_record(3)  # the link in the banner: the record as it is stored now
     qtbot.waitUntil(lambda: page.current_seq() == 3, timeout=2000)
     assert "摘要：x" in page.detail.toPlainText()
+
+
+def test_audit_verify_finds_a_cut_tail_against_the_newest_backup(qtbot, company, sessions):
+    """The chain alone verifies after its last records are deleted; the page also checks the heads
+    HRDesk kept outside it (here the newest backup) and says what was cut."""
+    from sqlalchemy import delete
+
+    from hrdesk.core.company import backups
+    from hrdesk.core.kernel.persistence.tables import AuditRecord
+
+    taken = backups.backup_as_system(company.db).backup
+    page = open_page(qtbot, AuditPage, sessions("auditor"))
+    with company.db.session() as s, s.begin():  # from two records before the backup's head on
+        s.execute(delete(AuditRecord).where(AuditRecord.seq > taken.chain_length - 2))
+    with qtbot.waitSignal(page.verified, timeout=5000):
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert page.last_report.ok  # the chain itself
+    banner = page.verify_banner.text()
+    assert "对不上" in banner and "被删除" in banner and "备份" in banner

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.core.audit import audit_log, deep_check, trail
+from hrdesk.core.audit import audit_log, checkpoints, deep_check, trail
 from hrdesk.core.kernel.audit_chain import ChainReport
 from hrdesk.ui.audit.audit_model import AuditTableModel, detail_text, entity_filters
 from hrdesk.ui.common.messages import show_error
@@ -409,16 +409,31 @@ class AuditPage(QWidget):
         self._banner(BUSY_STYLE, self.tr("正在逐条校验操作日志的哈希链，记录很多时需要一些时间…"))
         ctx = self.session.ctx
 
-        def done(report: ChainReport):
+        def done(result: tuple[ChainReport, list[checkpoints.AnchorReport]]):
+            report, anchors = result
             self._verify_finished()
             self.last_report = report
-            if report.first_break is None:
+            broken = [anchor for anchor in anchors if not anchor.ok]
+            if report.first_break is None and broken:
                 self.model.set_broken(None)
+                self._banner(
+                    BROKEN_STYLE,
+                    self.tr("✘ 哈希链本身完整，但与 HRDesk 保存在链外的记录对不上：{0}").format(
+                        html.escape("；".join(str(anchor.problem) for anchor in broken))
+                    ),
+                )
+            elif report.first_break is None:
+                self.model.set_broken(None)
+                held = "".join(
+                    self.tr("并且仍包含{0}记录的前 {1} 条。").format(html.escape(a.source), a.anchored_length)
+                    for a in anchors
+                )
                 self._banner(
                     OK_STYLE,
                     self.tr("✔ 完整性校验通过：共 {0} 条记录，哈希链完整，没有发现修改、删除或插入。").format(
                         report.checked
-                    ),
+                    )
+                    + held,
                 )
             else:
                 seq = report.first_break.seq
@@ -437,7 +452,11 @@ class AuditPage(QWidget):
             self.verify_banner.setVisible(False)
             show_error(self, exc)
 
-        self.session.runner.submit(lambda: audit_log.verify_chain(ctx), done, failed, owner=self)
+        def verify() -> tuple[ChainReport, list[checkpoints.AnchorReport]]:
+            report = audit_log.verify_chain(ctx)
+            return report, (checkpoints.verify_known_anchors(ctx) if report.ok else [])
+
+        self.session.runner.submit(verify, done, failed, owner=self)
 
     def _verify_finished(self) -> None:
         self._verifying = False
