@@ -7,7 +7,7 @@ docs/mutation.md) found the zero results and the reported amount unchecked.
 from decimal import Decimal as D
 
 from hrdesk.core.kernel.resources_data import load_data_file
-from hrdesk.core.payroll.rules.tax import BonusTax, TaxTable, bonus_tax, severance_tax
+from hrdesk.core.payroll.rules.tax import BonusTax, TaxTable, bonus_tax, severance_tax, withhold
 
 DATA = load_data_file("payroll-policies.json")
 ANNUAL = TaxTable.from_data(DATA["iit_annual"][-1]["brackets"])
@@ -37,3 +37,10 @@ def test_severance_above_the_limit_reports_amount_band_and_quick_deduction():
     result = severance_tax(D("500000"), SHANGHAI_2024, ANNUAL)
     assert result.amount == D("500000")
     assert (result.rate, result.quick_deduction, result.tax) == (D("0.10"), D("2520"), D("2717.60"))
+
+
+def test_taxable_income_under_one_yuan_is_taxed_in_the_first_band():
+    # 0.50 × 3% = 0.015 → 0.02, rate 3%, quick deduction 0
+    assert ANNUAL.tax_on(D("0.50")) == D("0.02")
+    result = withhold(D("5000.50"), D("5000"), D("0"), ANNUAL)
+    assert (result.taxable, result.rate, result.due) == (D("0.50"), D("0.03"), D("0.02"))
