@@ -74,7 +74,8 @@ def test_first_start_creates_company_and_shows_recovery_key_once(qtbot, tmp_path
 
 def test_lost_key_opens_with_recovery_key(qtbot, company, memory_keyring):
     company.db.dispose()
-    memory_keyring.store.clear()
+    sheet = keys.recovery_key_for(company.db.audit_key)
+    memory_keyring.store.clear()  # both keys: another computer
     explanation = {}
 
     def on_unlock(dialog):
@@ -86,13 +87,16 @@ def test_lost_key_opens_with_recovery_key(qtbot, company, memory_keyring):
         screenshot(dialog, "unlock_dialog_error")
         dialog.form.recovery_key.setText(company.recovery_key.lower())
         dialog.unlock()
+        assert dialog.isVisible() and "审计密钥" in dialog.form.error_label.text()  # the sheet's 2nd line
+        dialog.form.audit_key.setText(sheet)
+        dialog.unlock()
 
     when_modal(on_unlock)
     startup = Startup(company.data_dir)
     opened = startup.open_company()
     assert opened is not None
     assert "恢复密钥" in explanation["text"]
-    assert len(memory_keyring.store) == 1  # back in the credential store
+    assert len(memory_keyring.store) == 2  # both keys back in the credential store
     opened.db.dispose()
     startup.lock.release()
 
