@@ -32,3 +32,8 @@ def test_a_smaller_ceiling_is_kept():
 def test_a_float_is_refused():
     with pytest.raises(TypeError):
         parse_money(0.1)  # type: ignore[arg-type]
+
+
+def test_the_yuan_sign_and_chinese_commas_are_accepted():
+    assert parse_money("¥8,000.50") == D("8000.50")
+    assert parse_money(" ￥12，345.6 ") == D("12345.60")

@@ -68,6 +68,9 @@ def test_rates_in_the_working_are_plain_percentages():
     assert "适用税率 10%" in bonus_line.basis
     due_line = next(line for line in slip.lines if line.code == "cum_tax_due")
     assert "× 3% −" in due_line.basis
+    # nothing taxable: a rate of 0 is written 0%, not an empty percentage
+    low = calculate(employee(MARCH, "4000"), rules())
+    assert "× 0% −" in next(line for line in low.lines if line.code == "cum_tax_due").basis
 
 
 def test_a_month_without_a_monthly_table_is_refused():
