@@ -50,17 +50,9 @@ def setup_company(
 ) -> SetupResult:
     """Create the encrypted company file with its first administrator, and keep the key safe."""
     clock = clock or SystemClock()
-    username = (admin_username or "").strip().lower()
-    errors = validate_company(company_name, credit_code)
-    if not USERNAME_PATTERN.match(username):
-        errors["admin_username"] = tr("用户名为2到40位小写字母、数字、点、下划线或短横线，以字母或数字开头")
-    if not (admin_display_name or "").strip():
-        errors["admin_display_name"] = tr("请填写管理员姓名")
-    problem = password_problems(admin_password, username)
-    if problem:
-        errors["admin_password"] = problem
-    if errors:
-        raise ValidationError(errors)
+    username = validate_first_administrator(
+        company_name, credit_code, admin_username, admin_display_name, admin_password
+    )
     if data_dir.is_initialized():
         raise StorageError(tr("{0} 已有公司数据，不会覆盖。").format(data_dir.root))
     data_dir.ensure_writable()
@@ -86,51 +78,10 @@ def setup_company(
     now = clock.now()
     try:
         with db.session() as session, session.begin():
-            session.add(
-                Company(
-                    id=1,
-                    name=company_name.strip(),
-                    credit_code=(credit_code or "").strip().upper() or None,
-                    created_at=now,
-                )
+            write_first_rows(
+                session, company_name, credit_code, username, admin_display_name, admin_password, chain_key, now
             )
-            audit_key.seal_new(session, chain_key)
-            _record_identity(session, database_id, now)
-            admin = User(
-                username=username,
-                display_name=admin_display_name.strip(),
-                password_hash=hash_password(admin_password),
-                active=True,
-                failed_logins=0,
-                must_change_password=False,
-                created_at=now,
-                roles=[UserRole(role=Role.ADMIN.value)],
-            )
-            session.add(admin)
-            session.flush()
-            system = Actor.system(tr("初始化"))
-            audit_chain.append(
-                session,
-                system,
-                now,
-                "company.create",
-                "company",
-                1,
-                tr("创建公司“{0}”").format(company_name.strip()),
-                None,
-                {"name": company_name.strip()},
-            )
-            audit_chain.append(
-                session,
-                system,
-                now,
-                "user.create",
-                "user",
-                admin.id,
-                tr("创建管理员账号 {0}").format(username),
-                None,
-                {"username": username, "roles": [Role.ADMIN.value]},
-            )
+            record_identity(session, database_id, now)
     except BaseException:
         db.dispose()
         for suffix in ("", "-wal", "-shm"):
@@ -142,6 +93,80 @@ def setup_company(
         raise
     workfolder.use_data_folder(data_dir.root)
     return SetupResult(db, keys.recovery_key_for(key), key_in_keyring, keys.recovery_key_for(chain_key))
+
+
+def validate_first_administrator(
+    company_name: str, credit_code: str | None, admin_username: str, admin_display_name: str, admin_password: str
+) -> str:
+    """The administrator's user name, normalised; a ValidationError naming every field that is wrong."""
+    username = (admin_username or "").strip().lower()
+    errors = validate_company(company_name, credit_code)
+    if not USERNAME_PATTERN.match(username):
+        errors["admin_username"] = tr("用户名为2到40位小写字母、数字、点、下划线或短横线，以字母或数字开头")
+    if not (admin_display_name or "").strip():
+        errors["admin_display_name"] = tr("请填写管理员姓名")
+    problem = password_problems(admin_password, username)
+    if problem:
+        errors["admin_password"] = problem
+    if errors:
+        raise ValidationError(errors)
+    return username
+
+
+def write_first_rows(
+    session,
+    company_name: str,
+    credit_code: str | None,
+    username: str,
+    admin_display_name: str,
+    admin_password: str,
+    chain_key: str,
+    now,
+) -> None:
+    """A new company's first rows, in the caller's transaction: the company, the audit key's
+    fingerprint, the first administrator, and their records, the first of the chain. The same for
+    a company file and for a company on a database server."""
+    session.add(
+        Company(
+            id=1, name=company_name.strip(), credit_code=(credit_code or "").strip().upper() or None, created_at=now
+        )
+    )
+    audit_key.seal_new(session, chain_key)
+    admin = User(
+        username=username,
+        display_name=admin_display_name.strip(),
+        password_hash=hash_password(admin_password),
+        active=True,
+        failed_logins=0,
+        must_change_password=False,
+        created_at=now,
+        roles=[UserRole(role=Role.ADMIN.value)],
+    )
+    session.add(admin)
+    session.flush()
+    system = Actor.system(tr("初始化"))
+    audit_chain.append(
+        session,
+        system,
+        now,
+        "company.create",
+        "company",
+        1,
+        tr("创建公司“{0}”").format(company_name.strip()),
+        None,
+        {"name": company_name.strip()},
+    )
+    audit_chain.append(
+        session,
+        system,
+        now,
+        "user.create",
+        "user",
+        admin.id,
+        tr("创建管理员账号 {0}").format(username),
+        None,
+        {"username": username, "roles": [Role.ADMIN.value]},
+    )
 
 
 def open_company(data_dir: DataDir) -> CompanyDatabase:
@@ -159,7 +184,7 @@ def open_company(data_dir: DataDir) -> CompanyDatabase:
 IDENTITY_SETTING = "company.database_id"
 
 
-def _record_identity(session, database_id: str, now) -> None:
+def record_identity(session, database_id: str, now) -> None:
     """The file keeps its own identifier, so losing hrdesk.json loses nothing: the keys in the
     credential store are found again under it."""
     row = session.get(Setting, IDENTITY_SETTING)
@@ -170,7 +195,7 @@ def _record_identity(session, database_id: str, now) -> None:
 def _ensure_identity(db: CompanyDatabase, database_id: str) -> None:
     """A file from before it kept its identifier gets it (once, quietly: it is not a business fact)."""
     with db.session() as session, session.begin():
-        _record_identity(session, database_id, SystemClock().now())
+        record_identity(session, database_id, SystemClock().now())
 
 
 def _identity_in_file(engine) -> str | None:
