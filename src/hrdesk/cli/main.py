@@ -15,7 +15,19 @@ import os
 import sys
 from pathlib import Path
 
-from hrdesk.cli import audit, backup, calculators, common, company, documents, employees, flows, payroll, separation
+from hrdesk.cli import (
+    audit,
+    backup,
+    calculators,
+    common,
+    company,
+    documents,
+    employees,
+    flows,
+    payroll,
+    separation,
+    server,
+)
 from hrdesk.core.kernel.errors import HRDeskError
 from hrdesk.core.kernel.i18n import tr
 from hrdesk.logging_setup import configure_logging, log_path
@@ -24,7 +36,7 @@ from hrdesk.version import __version__
 log = logging.getLogger("hrdesk.cli")
 
 # in the order of `hrdesk --help`
-COMMAND_GROUPS = (company, backup, employees, flows, separation, payroll, documents, audit, calculators)
+COMMAND_GROUPS = (company, backup, server, employees, flows, separation, payroll, documents, audit, calculators)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -96,3 +96,19 @@ def test_the_server_needs_its_audit_key_and_the_right_one(database, monkeypatch)
 def test_only_postgresql_urls_are_taken(database):
     with pytest.raises(ValidationError, match="PostgreSQL"):
         server_database.open_server("mysql://x@localhost/db")
+
+
+def test_server_init_on_the_command_line(database, monkeypatch, capsys):
+    from hrdesk.cli.main import run
+
+    monkeypatch.setenv("HRDESK_PASSWORD", ADMIN_PASSWORD)
+    command = ["server", "init", "--database", database, "--company", "命令行科技有限公司"]
+    assert run(command) == 0
+    assert "命令行科技有限公司" in capsys.readouterr().out
+    assert run(command) == 8  # a second time: the database holds tables, nothing is overwritten
+    assert "已有数据表" in capsys.readouterr().err
+    db = server_database.open_server(database)
+    try:
+        assert auth.login(db, "admin", ADMIN_PASSWORD).actor.username == "admin"
+    finally:
+        db.dispose()
