@@ -55,7 +55,9 @@ def units(text: str) -> list[str]:
 
 
 def break_lines(text: str, size: float, width: float, first_indent: float = 0.0) -> list[tuple[str, float]]:
-    """(line, natural width) pairs; the first line is ``first_indent`` narrower."""
+    """(line, natural width) pairs; the first line is ``first_indent`` narrower. The font is
+    registered first: measuring must not depend on whether a document was drawn before."""
+    ensure_font()
     lines: list[tuple[str, float]] = []
     current: list[str] = []
     used = 0.0
