@@ -201,3 +201,27 @@ def environment_keys(monkeypatch) -> str:
     monkeypatch.setenv(keys.ENV_KEY, key)
     monkeypatch.setenv(audit_key.ENV_AUDIT_KEY, keys.generate_key())
     return key
+
+
+def stored_input(ctx: ServiceContext, employee_id: int, **changes) -> tuple[EmployeeInput, int]:
+    """The employee's record as an edit dialog submits it unchanged, with ``changes``; and its
+    version (read as stored, so masked values of the caller do not get in the way)."""
+    from dataclasses import fields as dc_fields
+
+    from hrdesk.core.people.employee_rules import Gender
+    from hrdesk.core.people.tables import Employee
+
+    with ctx.read() as session:
+        emp = session.get(Employee, employee_id)
+        assert emp is not None
+        values = {f.name: getattr(emp, f.name) for f in dc_fields(EmployeeInput) if hasattr(emp, f.name)}
+        version = emp.version
+    values["gender"] = Gender(values["gender"]) if values.get("gender") else None
+    values["status"] = EmployeeStatus(values["status"])
+    values["contract_type"] = ContractType(values["contract_type"]) if values.get("contract_type") else None
+    values = {
+        k: ("" if v is None and k in ("phone", "email", "bank_account", "bank_name") else v) for k, v in values.items()
+    }
+    values["custom"] = {}
+    values.update(changes)
+    return EmployeeInput(**values), version

@@ -5,8 +5,6 @@ auditor can list."""
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
 import pytest
 from sqlalchemy import func, select
 
@@ -14,19 +12,14 @@ from hrdesk.core.audit import audit_log
 from hrdesk.core.kernel.errors import PermissionDenied, ValidationError
 from hrdesk.core.kernel.persistence.tables import AuditRecord
 from hrdesk.core.people import employees
-from hrdesk.core.people.employee_rules import EmployeeInput, EmployeeStatus
+from hrdesk.core.people.employee_rules import EmployeeStatus
 from hrdesk.core.people.tables import Employee
+from tests.helpers import stored_input
 
 
-def as_input(detail, **changes):
-    """The record as the employee dialog would send it back (read in clear), with ``changes``."""
-    names = {f.name for f in fields(EmployeeInput)}
-    values = {k: getattr(detail, k) for k in names if hasattr(detail, k)}
-    values = {
-        k: ("" if v is None and k in ("phone", "email", "bank_account", "bank_name") else v) for k, v in values.items()
-    }
-    values["social_security_city"] = values.get("social_security_city") or ""
-    return replace(EmployeeInput(**values), **changes)
+def as_input(company, detail, **changes):
+    """The record as the employee dialog would send it back, with ``changes``."""
+    return stored_input(company.system, detail.id, **changes)[0]
 
 
 def trail_length(company) -> int:
@@ -44,7 +37,7 @@ def test_hr_cannot_raise_its_own_salary_through_the_register(company):
     own = employees.get(company.system, company.emps["刘人事"])
     before, length = stored_salary(company, "刘人事"), trail_length(company)
     with pytest.raises(ValidationError) as refused:
-        employees.update(hr, own.id, as_input(own, base_salary="99999"), own.version)
+        employees.update(hr, own.id, as_input(company, own, base_salary="99999"), own.version)
     assert "base_salary" in refused.value.errors and "调岗/调薪" in refused.value.errors["base_salary"]
     assert stored_salary(company, "刘人事") == before and trail_length(company) == length
 
@@ -70,7 +63,7 @@ def test_the_register_refuses_every_flow_field_for_anyone(company, field, value)
         value = company.emps[value]
     length = trail_length(company)
     with pytest.raises(ValidationError) as refused:
-        employees.update(hr, li.id, as_input(li, **{field: value}), li.version)
+        employees.update(hr, li.id, as_input(company, li, **{field: value}), li.version)
     assert set(refused.value.errors) == {field}
     assert trail_length(company) == length
 
@@ -78,7 +71,7 @@ def test_the_register_refuses_every_flow_field_for_anyone(company, field, value)
 def test_harmless_fields_are_still_edited_in_the_register(company):
     hr = company.login("hr")
     li = employees.get(company.system, company.emps["李四"])
-    changed = employees.update(hr, li.id, as_input(li, phone="13900001111"), li.version)
+    changed = employees.update(hr, li.id, as_input(company, li, phone="13900001111"), li.version)
     assert changed.phone == "13900001111"
 
 
@@ -87,10 +80,10 @@ def test_a_correction_needs_a_reason_and_is_audited_as_one(company):
     li = employees.get(company.system, company.emps["李四"])
     for reason in ("", "  ", "错"):
         with pytest.raises(ValidationError) as refused:
-            employees.correct(hr, li.id, as_input(li, base_salary="12345"), li.version, reason)
+            employees.correct(hr, li.id, as_input(company, li, base_salary="12345"), li.version, reason)
         assert "reason" in refused.value.errors
     corrected = employees.correct(
-        hr, li.id, as_input(li, base_salary="12345"), li.version, "入职时把 21345 录成了 12345 以外的数"
+        hr, li.id, as_input(company, li, base_salary="12345"), li.version, "入职时把 21345 录成了 12345 以外的数"
     )
     assert corrected.base_salary is not None and str(corrected.base_salary) == "12345.00"
     listed = audit_log.list_entries(company.login("auditor"), action=employees.CORRECTION_ACTION)
@@ -105,7 +98,9 @@ def test_nobody_corrects_their_own_record(company):
     own = employees.get(company.system, company.emps["刘人事"])
     before, length = stored_salary(company, "刘人事"), trail_length(company)
     with pytest.raises(PermissionDenied, match="本人"):
-        employees.correct(hr, own.id, as_input(own, base_salary="99999"), own.version, "工资录错了，应为 99999")
+        employees.correct(
+            hr, own.id, as_input(company, own, base_salary="99999"), own.version, "工资录错了，应为 99999"
+        )
     assert stored_salary(company, "刘人事") == before
     with company.db.session() as s:  # the refusal is the only record added
         added = s.execute(select(AuditRecord).where(AuditRecord.seq > length)).scalars().all()
@@ -117,4 +112,4 @@ def test_only_hr_corrects(company, username):
     ctx = company.login(username)
     li = employees.get(company.system, company.emps["李四"])
     with pytest.raises(PermissionDenied):
-        employees.correct(ctx, li.id, as_input(li, base_salary="12345"), li.version, "工资录错了，应为 12345")
+        employees.correct(ctx, li.id, as_input(company, li, base_salary="12345"), li.version, "工资录错了，应为 12345")

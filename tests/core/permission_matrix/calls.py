@@ -9,7 +9,7 @@ changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -35,10 +35,10 @@ from hrdesk.core.payroll.rules import policy
 from hrdesk.core.payroll.rules.items import PayCategory
 from hrdesk.core.people import custom_fields, employee_table, employees
 from hrdesk.core.people.custom_field_types import FieldType
-from hrdesk.core.people.employee_rules import ContractType, EmployeeInput, EmployeeStatus, Gender
-from hrdesk.core.people.tables import Employee
+from hrdesk.core.people.employee_rules import EmployeeInput
 from hrdesk.core.separation import settlement
 from hrdesk.core.separation.annual_leave import CompanyLeaveRule
+from tests import helpers
 from tests.core.permission_matrix.world import APR, FEB, JAN, MAR, World
 from tests.helpers import ADMIN_PASSWORD, USER_PASSWORD, employee_input
 
@@ -48,20 +48,7 @@ NEW_PASSWORD = "Changed-pass-2026!"
 
 def stored_input(w: World, employee_id: int, **changes) -> tuple[EmployeeInput, int]:
     """The employee's record as an edit dialog submits it unchanged, with ``changes``; and its version."""
-    with w.system.read() as session:
-        emp = session.get(Employee, employee_id)
-        assert emp is not None
-        values = {f.name: getattr(emp, f.name) for f in fields(EmployeeInput) if hasattr(emp, f.name)}
-        version = emp.version
-    values["gender"] = Gender(values["gender"]) if values.get("gender") else None
-    values["status"] = EmployeeStatus(values["status"])
-    values["contract_type"] = ContractType(values["contract_type"]) if values.get("contract_type") else None
-    values = {
-        k: ("" if v is None and k in ("phone", "email", "bank_account", "bank_name") else v) for k, v in values.items()
-    }
-    values["custom"] = {}
-    values.update(changes)
-    return EmployeeInput(**values), version
+    return helpers.stored_input(w.system, employee_id, **changes)
 
 
 # ---- accounts ---------------------------------------------------------------------------------

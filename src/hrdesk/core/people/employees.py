@@ -289,23 +289,11 @@ def _write(
         changed_before, changed_after = audit_chain.diff(before, after)
         if changed_after:
             if reason is None:
-                tx.audit(
-                    "employee.update",
-                    "employee",
-                    emp.id,
-                    tr("修改员工 {0} {1}").format(emp.emp_no, emp.name),
-                    changed_before,
-                    changed_after,
-                )
+                action, summary = "employee.update", tr("修改员工 {0} {1}").format(emp.emp_no, emp.name)
             else:
-                tx.audit(
-                    CORRECTION_ACTION,
-                    "employee",
-                    emp.id,
-                    tr("更正员工 {0} {1}（原因：{2}）").format(emp.emp_no, emp.name, reason),
-                    changed_before,
-                    changed_after,
-                )
+                action = CORRECTION_ACTION
+                summary = tr("更正员工 {0} {1}（原因：{2}）").format(emp.emp_no, emp.name, reason)
+            tx.audit(action, "employee", emp.id, summary, changed_before, changed_after)
             tx.changed("employee", "updated", emp.id)
         elif reason is not None:
             raise ValidationError({"changes": tr("没有任何更正的内容")})
